@@ -1,0 +1,172 @@
+//! Reading a document from disk, refusing what is not a readable text with a
+//! reason the user can act on.
+
+use std::path::{Path, PathBuf};
+
+use super::{Document, Format, Origin};
+
+/// Larger files are refused: a resolution is a few hundred kilobytes, and a
+/// file this big is almost certainly not one.
+pub const MAX_DOCUMENT_BYTES: u64 = 32 * 1024 * 1024;
+
+/// Why a document could not be opened. The UI and the command line turn these
+/// into sentences in the user's language (see `i18n`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadError {
+    NotFound(PathBuf),
+    IsFolder(PathBuf),
+    TooLarge { path: PathBuf, bytes: u64 },
+    /// Starts with a UTF-16 byte-order mark, or looks like UTF-16 without one.
+    Utf16(PathBuf),
+    /// Not valid UTF-8 (for example Windows-1258 or TCVN3); line and column of
+    /// the first bad byte, 1-based.
+    NotUtf8 { path: PathBuf, line: usize, column: usize },
+    /// Contains NUL bytes: a binary file (a .doc, a .pdf, an image…).
+    Binary(PathBuf),
+    /// Nothing but white space.
+    Empty,
+    /// Any other operating-system error (permissions, disk errors…).
+    Io { path: PathBuf, message: String },
+}
+
+/// Reads and parses a document file. The text is normalised to NFC.
+pub fn load_document(path: &Path) -> Result<Document, LoadError> {
+    let bytes = read_limited(path)?;
+    let text = decode(path, &bytes)?;
+    let fallback_title = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string());
+    Document::from_text(text, Format::from_path(path), &fallback_title, Origin::File(path.to_path_buf()))
+}
+
+fn read_limited(path: &Path) -> Result<Vec<u8>, LoadError> {
+    let meta = std::fs::metadata(path).map_err(|e| io_error(path, e))?;
+    if meta.is_dir() {
+        return Err(LoadError::IsFolder(path.to_path_buf()));
+    }
+    if meta.len() > MAX_DOCUMENT_BYTES {
+        return Err(LoadError::TooLarge {
+            path: path.to_path_buf(),
+            bytes: meta.len(),
+        });
+    }
+    std::fs::read(path).map_err(|e| io_error(path, e))
+}
+
+fn io_error(path: &Path, e: std::io::Error) -> LoadError {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => LoadError::NotFound(path.to_path_buf()),
+        std::io::ErrorKind::IsADirectory => LoadError::IsFolder(path.to_path_buf()),
+        _ => LoadError::Io {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        },
+    }
+}
+
+/// Checks that `bytes` are UTF-8 text and returns them without a byte-order mark.
+pub(crate) fn decode<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, LoadError> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) || looks_like_utf16(bytes) {
+        return Err(LoadError::Utf16(path.to_path_buf()));
+    }
+    if bytes.contains(&0) {
+        return Err(LoadError::Binary(path.to_path_buf()));
+    }
+    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    std::str::from_utf8(bytes).map_err(|e| {
+        let good = &bytes[..e.valid_up_to()];
+        let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
+        let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        // Column in characters, counting the valid ones before the bad byte.
+        let column = String::from_utf8_lossy(&good[line_start..]).chars().count() + 1;
+        LoadError::NotUtf8 {
+            path: path.to_path_buf(),
+            line,
+            column,
+        }
+    })
+}
+
+/// UTF-16 without a byte-order mark: text whose every other byte is zero.
+fn looks_like_utf16(bytes: &[u8]) -> bool {
+    let sample = &bytes[..bytes.len().min(512)];
+    if sample.len() < 4 {
+        return false;
+    }
+    let zeros_at = |parity: usize| sample.iter().skip(parity).step_by(2).filter(|&&b| b == 0).count();
+    let half = sample.len() / 2;
+    zeros_at(0) * 10 >= half * 6 || zeros_at(1) * 10 >= half * 6
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+        let p = dir.join(name);
+        std::fs::write(&p, bytes).unwrap();
+        p
+    }
+
+    #[test]
+    fn refuses_files_that_are_not_utf8_text_with_a_reason() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+
+        let mut utf16 = vec![0xFF, 0xFE];
+        utf16.extend("Nghị quyết".encode_utf16().flat_map(u16::to_le_bytes));
+        assert_eq!(load_document(&write(d, "a.txt", &utf16)), Err(LoadError::Utf16(d.join("a.txt"))));
+
+        let bare16: Vec<u8> = "Nghi quyet".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        assert_eq!(load_document(&write(d, "b.txt", &bare16)), Err(LoadError::Utf16(d.join("b.txt"))));
+
+        // "Nghị quyết" in Windows-1258: "Nghi" + combining dot below (0xF2) …
+        let cp1258 = b"D\xf2ng 1\nNghi\xf2 quy\xea\xect";
+        assert_eq!(
+            load_document(&write(d, "c.txt", cp1258)),
+            Err(LoadError::NotUtf8 {
+                path: d.join("c.txt"),
+                line: 1,
+                column: 2
+            })
+        );
+        let later = b"Dong mot\nNghi\xf2";
+        assert!(matches!(
+            load_document(&write(d, "d.txt", later)),
+            Err(LoadError::NotUtf8 { line: 2, column: 5, .. })
+        ));
+
+        assert_eq!(load_document(&write(d, "e.txt", b"PK\x03\x04\x00\x00")), Err(LoadError::Binary(d.join("e.txt"))));
+        assert_eq!(load_document(&write(d, "f.txt", b" \n\n ")), Err(LoadError::Empty));
+        assert_eq!(load_document(d), Err(LoadError::IsFolder(d.to_path_buf())));
+        assert_eq!(load_document(&d.join("none.txt")), Err(LoadError::NotFound(d.join("none.txt"))));
+    }
+
+    #[test]
+    fn refuses_files_over_the_limit_without_reading_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("big.txt");
+        let f = std::fs::File::create(&p).unwrap();
+        f.set_len(MAX_DOCUMENT_BYTES + 1).unwrap();
+        assert_eq!(
+            load_document(&p),
+            Err(LoadError::TooLarge {
+                path: p.clone(),
+                bytes: MAX_DOCUMENT_BYTES + 1
+            })
+        );
+    }
+
+    #[test]
+    fn reads_utf8_with_or_without_bom_and_picks_the_format_by_extension() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        let plain = load_document(&write(d, "nq.txt", "\u{FEFF}Đoạn một.\n\nĐoạn hai.".as_bytes())).unwrap();
+        assert_eq!(plain.blocks[0].text, "Đoạn một.");
+        assert_eq!(plain.meta.title, "nq");
+        assert_eq!(plain.origin, Origin::File(d.join("nq.txt")));
+        let md = load_document(&write(d, "nq.md", "# Tiêu đề\n\nĐoạn.".as_bytes())).unwrap();
+        assert_eq!(md.meta.title, "Tiêu đề");
+    }
+}

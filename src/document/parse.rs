@@ -1,0 +1,457 @@
+//! Turning text into a [`Document`].
+//!
+//! Two formats:
+//! - **Markdown** (a small, forgiving subset): an optional front-matter block
+//!   (`---` / `title: …` / `date: …` / `byline: …` / `id: …` / `---`),
+//!   `#` headings, `-`/`*`/`1.` list items, `![caption]()` photo captions,
+//!   paragraphs separated by blank lines. `**bold**` markers are dropped.
+//! - **Plain text**: paragraphs separated by blank lines, or one per line;
+//!   hard-wrapped lines are joined; short upper-case lines and "I. …" /
+//!   "Điều 1. …" lines become headings; the scraping debris
+//!   "leftcenterrightdel" that news sites leave around photos is dropped and the
+//!   paragraph after it is read as the photo's caption.
+
+use super::sentences::split_sentences;
+use super::{Anchor, AnchorKind, Block, BlockKind, Document, LoadError, Meta, Origin, Sentence};
+use crate::text::collapse_spaces;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Markdown,
+    PlainText,
+}
+
+impl Format {
+    /// Markdown for `.md`/`.markdown` files, plain text for everything else.
+    pub fn from_path(path: &std::path::Path) -> Format {
+        match path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(|e| e.to_ascii_lowercase())
+            .as_deref()
+        {
+            Some("md" | "markdown") => Format::Markdown,
+            _ => Format::PlainText,
+        }
+    }
+}
+
+/// Scraper debris left where a photo was.
+const PHOTO_DEBRIS: &str = "leftcenterrightdel";
+
+/// A block before anchors and sentences are assigned.
+struct RawBlock {
+    kind: BlockKind,
+    text: String,
+}
+
+/// Parses NFC text. `fallback_title` is used when the text names no title.
+pub(super) fn parse(
+    text: &str,
+    format: Format,
+    fallback_title: &str,
+    origin: Origin,
+) -> Result<Document, LoadError> {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let (mut meta, raw) = match format {
+        Format::Markdown => parse_markdown(&text),
+        Format::PlainText => (Meta::default(), parse_plain(&text)),
+    };
+    let mut raw: Vec<RawBlock> = raw.into_iter().filter(|b| !b.text.is_empty()).collect();
+    if meta.title.is_empty() {
+        meta.title = take_title(&mut raw, format).unwrap_or_else(|| fallback_title.to_string());
+    }
+    if raw.is_empty() {
+        return Err(LoadError::Empty);
+    }
+    Ok(Document {
+        meta,
+        blocks: number_blocks(raw),
+        origin,
+    })
+}
+
+/// Uses the first heading (Markdown: the first `#` heading; plain text: a
+/// short first line) as the title, removing it from the body.
+fn take_title(raw: &mut Vec<RawBlock>, format: Format) -> Option<String> {
+    let first = raw.first()?;
+    let is_title = match format {
+        Format::Markdown => first.kind == BlockKind::Heading(1),
+        Format::PlainText => {
+            raw.len() > 1
+                && matches!(first.kind, BlockKind::Heading(_) | BlockKind::Paragraph)
+                && first.text.chars().count() <= 200
+                && !first.text.ends_with('.')
+        }
+    };
+    is_title.then(|| raw.remove(0).text)
+}
+
+fn number_blocks(raw: Vec<RawBlock>) -> Vec<Block> {
+    let (mut paragraphs, mut captions, mut headings) = (0, 0, 0);
+    raw.into_iter()
+        .map(|RawBlock { kind, text }| {
+            let (anchor_kind, counter) = match kind {
+                BlockKind::Paragraph | BlockKind::ListItem => (AnchorKind::Paragraph, &mut paragraphs),
+                BlockKind::Caption => (AnchorKind::Caption, &mut captions),
+                BlockKind::Heading(_) => (AnchorKind::Heading, &mut headings),
+            };
+            *counter += 1;
+            let anchor = Anchor::block(anchor_kind, *counter);
+            let sentences = split_sentences(&text)
+                .into_iter()
+                .zip(1..)
+                .map(|(range, n)| Sentence {
+                    range,
+                    anchor: anchor.with_sentence(n),
+                })
+                .collect();
+            Block {
+                kind,
+                text,
+                anchor,
+                sentences,
+            }
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------- Markdown
+
+fn parse_markdown(text: &str) -> (Meta, Vec<RawBlock>) {
+    let (meta, body) = split_front_matter(text);
+    let mut blocks = Vec::new();
+    let mut paragraph: Vec<&str> = Vec::new();
+    let mut list_item: Option<Vec<&str>> = None;
+
+    let flush = |paragraph: &mut Vec<&str>, list_item: &mut Option<Vec<&str>>, blocks: &mut Vec<RawBlock>| {
+        if let Some(item) = list_item.take() {
+            blocks.push(RawBlock {
+                kind: BlockKind::ListItem,
+                text: clean_inline(&item.join(" ")),
+            });
+        }
+        if !paragraph.is_empty() {
+            let joined = paragraph.join(" ");
+            blocks.push(match caption_of(joined.trim()) {
+                Some(caption) => RawBlock {
+                    kind: BlockKind::Caption,
+                    text: clean_inline(caption),
+                },
+                None => RawBlock {
+                    kind: BlockKind::Paragraph,
+                    text: clean_inline(&joined),
+                },
+            });
+            paragraph.clear();
+        }
+    };
+
+    for line in body.lines() {
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            flush(&mut paragraph, &mut list_item, &mut blocks);
+        } else if let Some((level, heading)) = heading_of(trimmed) {
+            flush(&mut paragraph, &mut list_item, &mut blocks);
+            blocks.push(RawBlock {
+                kind: BlockKind::Heading(level),
+                text: clean_inline(heading),
+            });
+        } else if is_list_marker(trimmed) {
+            flush(&mut paragraph, &mut list_item, &mut blocks);
+            list_item = Some(vec![list_text(trimmed)]);
+        } else if let Some(item) = list_item.as_mut() {
+            item.push(trimmed);
+        } else {
+            paragraph.push(trimmed);
+        }
+    }
+    flush(&mut paragraph, &mut list_item, &mut blocks);
+    (meta, blocks)
+}
+
+fn split_front_matter(text: &str) -> (Meta, &str) {
+    let mut meta = Meta::default();
+    let Some(rest) = text.strip_prefix("---\n") else {
+        return (meta, text);
+    };
+    let Some(end) = rest.find("\n---") else {
+        return (meta, text);
+    };
+    for line in rest[..end].lines() {
+        let Some((key, value)) = line.split_once(':') else {
+            continue;
+        };
+        let value = collapse_spaces(value.trim().trim_matches('"'));
+        if value.is_empty() {
+            continue;
+        }
+        match key.trim().to_lowercase().as_str() {
+            "title" | "tiêu đề" => meta.title = value,
+            "date" | "ngày" => meta.date = Some(value),
+            "byline" | "author" | "tác giả" => meta.byline = Some(value),
+            "id" => meta.id = Some(value),
+            _ => {}
+        }
+    }
+    let after = &rest[end + 4..];
+    (meta, after.strip_prefix('\n').unwrap_or(after))
+}
+
+fn heading_of(line: &str) -> Option<(u8, &str)> {
+    let hashes = line.bytes().take_while(|&b| b == b'#').count();
+    if (1..=6).contains(&hashes) && line[hashes..].starts_with(' ') {
+        let text = line[hashes..].trim().trim_end_matches('#').trim();
+        (!text.is_empty()).then_some((hashes as u8, text))
+    } else {
+        None
+    }
+}
+
+fn is_list_marker(line: &str) -> bool {
+    if line.starts_with("- ") || line.starts_with("* ") || line.starts_with("+ ") {
+        return true;
+    }
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && digits <= 3 && (line[digits..].starts_with(". ") || line[digits..].starts_with(") "))
+}
+
+/// Bullets are dropped (the reader draws its own); numbers are kept, since
+/// "1." / "2." carry meaning in a resolution.
+fn list_text(line: &str) -> &str {
+    if line.starts_with(['-', '*', '+']) {
+        line[2..].trim()
+    } else {
+        line
+    }
+}
+
+/// `![caption](anything)` standing alone is a photo caption.
+fn caption_of(paragraph: &str) -> Option<&str> {
+    let inner = paragraph.strip_prefix("![")?;
+    let close = inner.rfind("](")?;
+    inner.ends_with(')').then(|| inner[..close].trim())
+}
+
+/// Collapses white space and drops `**`/`__` emphasis markers.
+fn clean_inline(text: &str) -> String {
+    collapse_spaces(&text.replace("**", "").replace("__", ""))
+}
+
+// ---------------------------------------------------------------- plain text
+
+fn parse_plain(text: &str) -> Vec<RawBlock> {
+    let mut blocks = Vec::new();
+    let mut caption_next = false;
+    for chunk in split_chunks(text) {
+        for line_group in join_wrapped_lines(&chunk) {
+            let mut piece = line_group.trim();
+            if let Some(rest) = piece.strip_prefix(PHOTO_DEBRIS) {
+                piece = rest.trim();
+                caption_next = true;
+                if piece.is_empty() {
+                    continue;
+                }
+            }
+            let text = collapse_spaces(piece);
+            let kind = if caption_next {
+                caption_next = false;
+                BlockKind::Caption
+            } else if let Some(level) = plain_heading_level(&text) {
+                BlockKind::Heading(level)
+            } else if is_list_marker(&text) {
+                BlockKind::ListItem
+            } else {
+                BlockKind::Paragraph
+            };
+            let text = if kind == BlockKind::ListItem {
+                list_text(&text).to_string()
+            } else {
+                text
+            };
+            blocks.push(RawBlock { kind, text });
+        }
+    }
+    blocks
+}
+
+/// Chunks of lines separated by blank lines.
+fn split_chunks(text: &str) -> Vec<Vec<&str>> {
+    let mut chunks = vec![Vec::new()];
+    for line in text.lines() {
+        if line.trim().is_empty() {
+            if !chunks.last().is_some_and(Vec::is_empty) {
+                chunks.push(Vec::new());
+            }
+        } else {
+            chunks.last_mut().expect("never empty").push(line);
+        }
+    }
+    chunks.retain(|c| !c.is_empty());
+    chunks
+}
+
+/// Within a chunk, a line break is a soft wrap when the line does not end a
+/// sentence and the next one starts in lower case; otherwise each line is a
+/// paragraph of its own.
+fn join_wrapped_lines(lines: &[&str]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut previous: Option<&str> = None;
+    for &line in lines {
+        let line = line.trim();
+        let continues = previous.is_some_and(|p| {
+            !p.ends_with(['.', '!', '?', ':', ';', '…', '”', '"', ')'])
+                && line.chars().next().is_some_and(char::is_lowercase)
+                && plain_heading_level(p).is_none()
+        });
+        match out.last_mut() {
+            Some(last) if continues => {
+                last.push(' ');
+                last.push_str(line);
+            }
+            _ => out.push(line.to_string()),
+        }
+        previous = Some(line);
+    }
+    out
+}
+
+/// Short lines in capitals ("NGHỊ QUYẾT", "I. MỤC TIÊU") or that open a
+/// numbered part ("Điều 1.", "Chương II", "Phần thứ nhất", "II. …").
+fn plain_heading_level(line: &str) -> Option<u8> {
+    if line.chars().count() > 120 || line.ends_with([',', ';']) {
+        return None;
+    }
+    let letters: Vec<char> = line.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase()) && !line.ends_with('.') {
+        return Some(2);
+    }
+    let first = line.split_whitespace().next().unwrap_or("");
+    if matches!(first, "Chương" | "Phần" | "Mục") && !line.ends_with('.') {
+        return Some(2);
+    }
+    if first == "Điều"
+        && line
+            .split_whitespace()
+            .nth(1)
+            .is_some_and(|n| n.trim_end_matches('.').parse::<u32>().is_ok())
+    {
+        return Some(3);
+    }
+    let roman = first.trim_end_matches('.');
+    if first.ends_with('.')
+        && !roman.is_empty()
+        && roman.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+        && !line.ends_with('.')
+    {
+        return Some(2);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str, format: Format) -> Document {
+        parse(text, format, "fallback", Origin::Bundled).unwrap()
+    }
+
+    fn kinds(d: &Document) -> Vec<(BlockKind, String)> {
+        d.blocks.iter().map(|b| (b.kind, b.anchor.to_string())).collect()
+    }
+
+    #[test]
+    fn markdown_front_matter_headings_lists_and_captions() {
+        let d = doc(
+            "---\ntitle: Nghị quyết số 1\ndate: 1/1/2021\nauthor: Ban Tuyên giáo\n---\n\
+             \n## Mục tiêu\n\nĐoạn **một** dòng\nnối tiếp.\n\n- Ý thứ nhất\n- Ý thứ\n  hai\n1. Số một\n\n![Ảnh hội nghị.]()\n",
+            Format::Markdown,
+        );
+        assert_eq!(d.meta.title, "Nghị quyết số 1");
+        assert_eq!(d.meta.date.as_deref(), Some("1/1/2021"));
+        assert_eq!(d.meta.byline.as_deref(), Some("Ban Tuyên giáo"));
+        let texts: Vec<_> = d.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["Mục tiêu", "Đoạn một dòng nối tiếp.", "Ý thứ nhất", "Ý thứ hai", "1. Số một", "Ảnh hội nghị."]
+        );
+        assert_eq!(
+            kinds(&d),
+            [
+                (BlockKind::Heading(2), "h1".into()),
+                (BlockKind::Paragraph, "p1".into()),
+                (BlockKind::ListItem, "p2".into()),
+                (BlockKind::ListItem, "p3".into()),
+                (BlockKind::ListItem, "p4".into()),
+                (BlockKind::Caption, "c1".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn markdown_first_level_one_heading_is_the_title() {
+        let d = doc("# Tiêu đề\n\nNội dung.", Format::Markdown);
+        assert_eq!(d.meta.title, "Tiêu đề");
+        assert_eq!(d.blocks.len(), 1);
+        let d = doc("Nội dung thôi.", Format::Markdown);
+        assert_eq!(d.meta.title, "fallback");
+    }
+
+    #[test]
+    fn plain_text_with_scraper_debris_reads_like_the_cleaned_article() {
+        let d = doc(
+            "leftcenterrightdel\nCác đại biểu tham dự Hội nghị. \n\nSáng 25/12, hội nghị diễn ra.\n\n\
+             leftcenterrightdel\n\nBí thư phát biểu.\n\nĐoạn cuối.",
+            Format::PlainText,
+        );
+        assert_eq!(
+            kinds(&d),
+            [
+                (BlockKind::Caption, "c1".into()),
+                (BlockKind::Paragraph, "p1".into()),
+                (BlockKind::Caption, "c2".into()),
+                (BlockKind::Paragraph, "p2".into()),
+            ]
+        );
+        assert_eq!(d.meta.title, "fallback");
+    }
+
+    #[test]
+    fn plain_text_joins_wrapped_lines_and_keeps_one_paragraph_per_line() {
+        let d = doc(
+            "NGHỊ QUYẾT\nvề học tập\n\nI. MỤC TIÊU\nĐoạn thứ nhất được\nngắt dòng giữa chừng.\nĐoạn thứ hai.\nĐiều 1. Phạm vi\n- gạch đầu dòng",
+            Format::PlainText,
+        );
+        let texts: Vec<_> = d.blocks.iter().map(|b| (b.kind, b.text.as_str())).collect();
+        assert_eq!(d.meta.title, "NGHỊ QUYẾT");
+        assert_eq!(
+            texts,
+            [
+                (BlockKind::Paragraph, "về học tập"),
+                (BlockKind::Heading(2), "I. MỤC TIÊU"),
+                (BlockKind::Paragraph, "Đoạn thứ nhất được ngắt dòng giữa chừng."),
+                (BlockKind::Paragraph, "Đoạn thứ hai."),
+                (BlockKind::Heading(3), "Điều 1. Phạm vi"),
+                (BlockKind::ListItem, "gạch đầu dòng"),
+            ]
+        );
+    }
+
+    #[test]
+    fn blank_text_is_an_error_not_an_empty_document() {
+        for text in ["", "  \n\n \t", "---\ntitle: x\n---\n"] {
+            assert!(matches!(
+                parse(text, Format::Markdown, "f", Origin::Bundled),
+                Err(LoadError::Empty)
+            ));
+        }
+    }
+
+    #[test]
+    fn windows_line_endings_read_the_same() {
+        let unix = doc("Dòng một.\n\nDòng hai.", Format::PlainText);
+        let windows = doc("Dòng một.\r\n\r\nDòng hai.", Format::PlainText);
+        assert_eq!(unix.blocks, windows.blocks);
+    }
+}

@@ -1,0 +1,226 @@
+//! Every user-visible string, one table per language.
+//!
+//! [`Strings`] has one field per message; `vi.rs` and `en.rs` each fill all of
+//! them (the compiler refuses a table that leaves one out), and a test checks
+//! that no entry is blank and that both languages use the same placeholders.
+//! Placeholders are written `{name}` and filled with [`fill`].
+
+mod en;
+mod vi;
+
+use serde::{Deserialize, Serialize};
+
+use crate::document::{LoadError, MAX_DOCUMENT_BYTES};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Language {
+    #[default]
+    Vi,
+    En,
+}
+
+impl Language {
+    pub const ALL: [Language; 2] = [Language::Vi, Language::En];
+
+    pub fn strings(self) -> &'static Strings {
+        match self {
+            Language::Vi => &vi::VI,
+            Language::En => &en::EN,
+        }
+    }
+
+    /// The language's name in itself, the same in every interface language.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Language::Vi => "Tiếng Việt",
+            Language::En => "English",
+        }
+    }
+}
+
+macro_rules! define_strings {
+    ($($name:ident),* $(,)?) => {
+        /// The messages of one interface language.
+        pub struct Strings {
+            $(pub $name: &'static str,)*
+        }
+
+        impl Strings {
+            /// Every (key, message) pair, for checking the tables.
+            pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
+                vec![$((stringify!($name), self.$name)),*]
+            }
+        }
+    };
+}
+
+define_strings! {
+    app_title,
+    menu_file,
+    menu_open,
+    menu_recent,
+    menu_recent_empty,
+    menu_open_bundled,
+    menu_quit,
+    menu_view,
+    menu_language,
+    theme_label,
+    theme_system,
+    theme_light,
+    theme_dark,
+    theme_toggle_tooltip,
+    text_size_label,
+    text_smaller,
+    text_larger,
+    text_reset,
+    show_numbers,
+    open_button_label,
+    open_tooltip,
+    search_hint,
+    search_tooltip,
+    search_prev,
+    search_next,
+    search_count,
+    search_none,
+    search_clear,
+    open_title,
+    open_path,
+    open_go,
+    open_up,
+    open_home,
+    open_documents,
+    open_desktop,
+    open_show_all,
+    open_empty_folder,
+    open_cannot_list,
+    open_folder_tooltip,
+    cancel,
+    close,
+    drop_hint,
+    open_failed,
+    err_not_found,
+    err_is_folder,
+    err_too_large,
+    err_utf16,
+    err_not_utf8,
+    err_binary,
+    err_empty,
+    err_io,
+    kept_document,
+    opened_document,
+    settings_unreadable,
+    settings_unreadable_kept,
+    settings_save_failed,
+    status_paragraphs,
+    status_bundled,
+    paragraph_tooltip,
+    caption_label,
+}
+
+/// Replaces each `{key}` in `template` with its value.
+pub fn fill(template: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String {
+    let mut out = template.to_string();
+    for (key, value) in values {
+        out = out.replace(&format!("{{{key}}}"), &value.to_string());
+    }
+    out
+}
+
+/// "12 MB", "850 kB", "12 B" — sizes for messages.
+pub fn human_bytes(bytes: u64) -> String {
+    const KB: u64 = 1024;
+    const MB: u64 = 1024 * KB;
+    if bytes >= MB {
+        format!("{} MB", bytes.div_ceil(MB))
+    } else if bytes >= KB {
+        format!("{} kB", bytes.div_ceil(KB))
+    } else {
+        format!("{bytes} B")
+    }
+}
+
+/// Why a document could not be opened, in one sentence, for the window and
+/// for the command line alike.
+pub fn describe_load_error(tr: &Strings, error: &LoadError) -> String {
+    match error {
+        LoadError::NotFound(_) => tr.err_not_found.to_string(),
+        LoadError::IsFolder(_) => tr.err_is_folder.to_string(),
+        LoadError::TooLarge { bytes, .. } => fill(
+            tr.err_too_large,
+            &[("size", &human_bytes(*bytes)), ("limit", &human_bytes(MAX_DOCUMENT_BYTES))],
+        ),
+        LoadError::Utf16(_) => tr.err_utf16.to_string(),
+        LoadError::NotUtf8 { line, column, .. } => fill(tr.err_not_utf8, &[("line", line), ("column", column)]),
+        LoadError::Binary(_) => tr.err_binary.to_string(),
+        LoadError::Empty => tr.err_empty.to_string(),
+        LoadError::Io { message, .. } => fill(tr.err_io, &[("message", message)]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    fn placeholders(s: &str) -> BTreeSet<String> {
+        let mut out = BTreeSet::new();
+        let mut rest = s;
+        while let Some(open) = rest.find('{') {
+            let Some(close) = rest[open..].find('}') else { break };
+            out.insert(rest[open + 1..open + close].to_string());
+            rest = &rest[open + close + 1..];
+        }
+        out
+    }
+
+    #[test]
+    fn both_languages_define_every_string_with_the_same_placeholders() {
+        let vi = Language::Vi.strings().entries();
+        let en = Language::En.strings().entries();
+        assert_eq!(vi.len(), en.len());
+        assert!(vi.len() > 40);
+        for ((key, v), (key_en, e)) in vi.iter().zip(&en) {
+            assert_eq!(key, key_en);
+            assert!(!v.trim().is_empty(), "Vietnamese text for {key} is blank");
+            assert!(!e.trim().is_empty(), "English text for {key} is blank");
+            assert_eq!(placeholders(v), placeholders(e), "placeholders differ for {key}");
+            assert_eq!(crate::text::nfc(v), *v, "Vietnamese text for {key} is not NFC");
+        }
+    }
+
+    #[test]
+    fn the_two_languages_really_differ() {
+        let vi = Language::Vi.strings();
+        let en = Language::En.strings();
+        assert_eq!(vi.app_title, "Học tập Nghị quyết");
+        let same = vi.entries().iter().zip(en.entries()).filter(|(a, b)| a.1 == b.1).count();
+        assert!(same <= 2, "{same} strings are not translated");
+    }
+
+    #[test]
+    fn fill_replaces_named_placeholders() {
+        assert_eq!(fill("{a} và {b}, {a}", &[("a", &1), ("b", &"hai")]), "1 và hai, 1");
+    }
+
+    #[test]
+    fn load_errors_read_as_sentences_with_their_details() {
+        let tr = Language::Vi.strings();
+        let msg = describe_load_error(
+            tr,
+            &LoadError::NotUtf8 {
+                path: "x.txt".into(),
+                line: 3,
+                column: 7,
+            },
+        );
+        assert!(msg.contains("dòng 3") && msg.contains("cột 7"), "{msg}");
+        let msg = describe_load_error(
+            Language::En.strings(),
+            &LoadError::TooLarge {
+                path: "x".into(),
+                bytes: 40 * 1024 * 1024,
+            },
+        );
+        assert!(msg.contains("40 MB") && msg.contains("32 MB"), "{msg}");
+    }
+}

@@ -1,0 +1,13 @@
+//! nghiquyet — "Học tập Nghị quyết": read a Party resolution and be quizzed on it.
+//!
+//! The core (document model, normalisation, search, settings, storage) never
+//! touches egui; `ui` is the only module that does.
+
+pub mod document;
+pub mod i18n;
+pub mod paths;
+pub mod search;
+pub mod settings;
+pub mod storage;
+pub mod text;
+pub mod ui;

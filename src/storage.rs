@@ -1,0 +1,231 @@
+//! Files we write: atomically, with a schema version, and never over a file
+//! we could not read.
+//!
+//! - [`write_atomic`]: temp file in the same folder, fsync, rename, fsync the
+//!   folder — a power cut leaves the old file or the new one, never half of one.
+//! - [`read_ron`]: a file that exists but cannot be parsed is moved aside
+//!   with a timestamp ([`set_aside`]) and reported, so the caller can tell the
+//!   user where it went and carry on with defaults.
+
+use std::fmt;
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+/// Writes `bytes` to `path` so that readers see either the old or the new
+/// content, even across a crash or power cut.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    fs::create_dir_all(dir)?;
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut file = OpenOptions::new().write(true).create(true).truncate(true).open(&tmp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        drop(file);
+        fs::rename(&tmp, path)?;
+        sync_dir(dir)
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}
+
+#[cfg(unix)]
+fn sync_dir(dir: &Path) -> io::Result<()> {
+    File::open(dir)?.sync_all()
+}
+
+#[cfg(not(unix))]
+fn sync_dir(_dir: &Path) -> io::Result<()> {
+    Ok(())
+}
+
+/// Serialises `value` as readable RON and writes it atomically.
+pub fn write_ron<T: Serialize>(path: &Path, value: &T) -> io::Result<()> {
+    let config = ron::ser::PrettyConfig::new().struct_names(true).indentor("    ".to_string());
+    let text = ron::ser::to_string_pretty(value, config).map_err(|e| io::Error::other(e.to_string()))?;
+    write_atomic(path, format!("{text}\n").as_bytes())
+}
+
+/// A RON error at a place in a file; `line` and `column` are 1-based.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RonError {
+    pub path: PathBuf,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl fmt::Display for RonError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}: {}", self.path.display(), self.line, self.column, self.message)
+    }
+}
+
+/// Parses RON text (NFC-normalised first), reporting errors with their position.
+pub fn parse_ron<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, RonError> {
+    let text = crate::text::nfc(text);
+    ron::from_str(&text).map_err(|e| RonError {
+        path: path.to_path_buf(),
+        line: e.span.start.line,
+        column: e.span.start.col,
+        message: e.code.to_string(),
+    })
+}
+
+/// What reading a file we own turned up.
+#[derive(Debug)]
+pub enum ReadOutcome<T> {
+    /// No file yet: start from defaults.
+    Missing,
+    Loaded(T),
+    /// The file could not be used; it was moved to `moved_to` (or left where it
+    /// was if even that failed) and must not be overwritten.
+    SetAside { error: String, moved_to: Option<PathBuf> },
+}
+
+/// Reads a RON file we own. A file that exists but cannot be read or parsed
+/// is moved aside (see [`set_aside`]).
+pub fn read_ron<T: DeserializeOwned>(path: &Path) -> ReadOutcome<T> {
+    let bytes = match fs::read(path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return ReadOutcome::Missing,
+        Err(e) => {
+            return ReadOutcome::SetAside {
+                error: format!("{}: {e}", path.display()),
+                moved_to: None,
+            };
+        }
+    };
+    let parsed = match std::str::from_utf8(&bytes) {
+        Ok(text) => parse_ron(path, text).map_err(|e| e.to_string()),
+        Err(e) => Err(format!("{}: not UTF-8 text ({e})", path.display())),
+    };
+    match parsed {
+        Ok(value) => ReadOutcome::Loaded(value),
+        Err(error) => ReadOutcome::SetAside {
+            error,
+            moved_to: set_aside(path).ok(),
+        },
+    }
+}
+
+/// Renames a file we cannot read to `NAME.unreadable-YYYYMMDD-HHMMSS` beside
+/// it (adding a counter if that exists), so it is kept for the user and never
+/// overwritten.
+pub fn set_aside(path: &Path) -> io::Result<PathBuf> {
+    let stamp = utc_timestamp(SystemTime::now());
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let mut target = path.with_file_name(format!("{name}.unreadable-{stamp}"));
+    let mut n = 2;
+    while target.exists() {
+        target = path.with_file_name(format!("{name}.unreadable-{stamp}-{n}"));
+        n += 1;
+    }
+    fs::rename(path, &target)?;
+    Ok(target)
+}
+
+/// "YYYYMMDD-HHMMSS" in UTC.
+pub fn utc_timestamp(t: SystemTime) -> String {
+    let secs = t.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    let (y, m, d) = civil_from_days((secs / 86_400) as i64);
+    let s = secs % 86_400;
+    format!("{y:04}{m:02}{d:02}-{:02}{:02}{:02}", s / 3600, s % 3600 / 60, s % 60)
+}
+
+/// Days since 1970-01-01 to a (year, month, day) date, after Howard Hinnant's
+/// `civil_from_days`.
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    #[derive(serde::Serialize, serde::Deserialize, Debug, PartialEq)]
+    struct Sample {
+        version: u32,
+        name: String,
+    }
+
+    #[test]
+    fn atomic_write_replaces_content_and_leaves_no_temp_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("sub").join("a.ron");
+        write_atomic(&p, b"one").unwrap();
+        write_atomic(&p, b"two").unwrap();
+        assert_eq!(fs::read(&p).unwrap(), b"two");
+        let names: Vec<_> = fs::read_dir(p.parent().unwrap()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names, ["a.ron"]);
+    }
+
+    #[test]
+    fn ron_round_trips_and_missing_file_is_not_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("s.ron");
+        assert!(matches!(read_ron::<Sample>(&p), ReadOutcome::Missing));
+        let value = Sample {
+            version: 1,
+            name: "Đoàn kết".into(),
+        };
+        write_ron(&p, &value).unwrap();
+        assert!(matches!(read_ron::<Sample>(&p), ReadOutcome::Loaded(v) if v == value));
+    }
+
+    #[test]
+    fn unreadable_file_is_moved_aside_untouched_and_reported_with_its_position() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("s.ron");
+        let garbage = "(\n  version: 1,\n  name: oops\n)";
+        fs::write(&p, garbage).unwrap();
+        let ReadOutcome::SetAside { error, moved_to } = read_ron::<Sample>(&p) else {
+            panic!("should be set aside");
+        };
+        assert!(error.contains("s.ron:3:"), "{error}");
+        let moved = moved_to.unwrap();
+        assert!(!p.exists());
+        assert_eq!(fs::read_to_string(&moved).unwrap(), garbage);
+        assert!(moved.file_name().unwrap().to_string_lossy().starts_with("s.ron.unreadable-"));
+
+        // A second bad file in the same second gets its own name.
+        fs::write(&p, [0xff, 0xfe]).unwrap();
+        let ReadOutcome::SetAside { moved_to: second, .. } = read_ron::<Sample>(&p) else {
+            panic!("should be set aside");
+        };
+        assert_ne!(second.unwrap(), moved);
+    }
+
+    #[test]
+    fn parse_ron_normalises_to_nfc() {
+        let s: Sample = parse_ron(Path::new("x"), "(version: 1, name: \"Nghi\u{0323}\")").unwrap();
+        assert_eq!(s.name, "Nghị");
+    }
+
+    #[test]
+    fn timestamps_are_utc_calendar_dates() {
+        assert_eq!(utc_timestamp(UNIX_EPOCH), "19700101-000000");
+        let t = UNIX_EPOCH + Duration::from_secs(1_608_868_800 + 3661); // 2020-12-25 05:01:01
+        assert_eq!(utc_timestamp(t), "20201225-050101");
+        let leap = UNIX_EPOCH + Duration::from_secs(951_782_400); // 2000-02-29
+        assert_eq!(utc_timestamp(leap), "20000229-000000");
+    }
+}

@@ -1,0 +1,185 @@
+//! Text normalisation: the one door every piece of text passes through.
+//!
+//! egui draws only precomposed letters, so text in NFD (which many Vietnamese
+//! sources and input methods produce) would lose its tone marks on screen.
+//! Everything that enters the app — documents, quiz files, typed answers,
+//! search queries — goes through [`nfc`] first.
+//!
+//! Search and grading also need *folded* text: lower case, and for a
+//! diacritic-insensitive match, without tone marks and with "đ" read as "d".
+
+use std::borrow::Cow;
+
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
+/// Returns `s` in Unicode NFC, borrowing when it already is.
+pub fn nfc(s: &str) -> Cow<'_, str> {
+    match is_nfc_quick(s.chars()) {
+        IsNormalized::Yes => Cow::Borrowed(s),
+        _ => Cow::Owned(s.nfc().collect()),
+    }
+}
+
+/// How much of a letter's identity folding throws away.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Fold {
+    /// Lower case only: "Quán" → "quán".
+    Case,
+    /// Lower case, tone and vowel marks removed, "đ" → "d": "Quán Đảng" → "quan dang".
+    Marks,
+}
+
+/// Appends the folded form of `c` to `out`.
+pub fn push_folded(c: char, fold: Fold, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
+    for lower in c.to_lowercase() {
+        match fold {
+            Fold::Case => out.push(lower),
+            Fold::Marks => {
+                if lower == 'đ' {
+                    out.push('d');
+                    continue;
+                }
+                decompose_canonical(lower, |part| {
+                    if !is_combining_mark(part) {
+                        out.push(part);
+                    }
+                });
+            }
+        }
+    }
+}
+
+/// Folds a whole string (which should already be NFC).
+pub fn fold(s: &str, fold: Fold) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        push_folded(c, fold, &mut out);
+    }
+    out
+}
+
+/// True when `s` carries any Vietnamese diacritic (tone mark, vowel mark or đ),
+/// i.e. when folding away the marks changes it.
+pub fn has_marks(s: &str) -> bool {
+    fold(s, Fold::Case) != fold(s, Fold::Marks)
+}
+
+/// Collapses runs of white space into one ASCII space and trims the ends.
+pub fn collapse_spaces(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Folded text that remembers where each folded byte came from, so a match in
+/// the folded text can be highlighted in the original.
+#[derive(Clone, Debug, Default)]
+pub struct FoldedText {
+    pub folded: String,
+    /// For each byte of `folded`, the byte offset in the original of the
+    /// character it came from; one extra entry holds the original's length.
+    origin: Vec<u32>,
+}
+
+impl FoldedText {
+    pub fn new(original: &str, fold: Fold) -> Self {
+        let mut folded = String::with_capacity(original.len());
+        let mut origin = Vec::with_capacity(original.len() + 1);
+        for (at, c) in original.char_indices() {
+            let before = folded.len();
+            push_folded(c, fold, &mut folded);
+            origin.resize(folded.len(), at as u32);
+            debug_assert!(folded.len() >= before);
+        }
+        origin.push(original.len() as u32);
+        Self { folded, origin }
+    }
+
+    /// Maps a byte range of the folded text back to the original text.
+    /// A range that starts or ends inside a folded character widens to the
+    /// whole original character.
+    pub fn original_range(&self, folded: std::ops::Range<usize>) -> std::ops::Range<usize> {
+        let start = self.origin[folded.start] as usize;
+        let end = if folded.end >= self.folded.len() {
+            *self.origin.last().unwrap_or(&0) as usize
+        } else {
+            // The original character that the next folded byte comes from
+            // starts where the matched one ends — unless the match ends inside
+            // one original character, then take the next one's start.
+            let next = self.origin[folded.end] as usize;
+            let last = self.origin[folded.end - 1] as usize;
+            if next == last {
+                self.next_origin_after(folded.end)
+            } else {
+                next
+            }
+        };
+        start..end
+    }
+
+    fn next_origin_after(&self, mut i: usize) -> usize {
+        let here = self.origin[i];
+        while i < self.origin.len() && self.origin[i] == here {
+            i += 1;
+        }
+        self.origin.get(i).copied().unwrap_or(here) as usize
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NFD: &str = "Nghi\u{0323} quye\u{0302}\u{0301}t";
+
+    #[test]
+    fn nfc_composes_decomposed_vietnamese() {
+        assert_eq!(nfc(NFD), "Nghị quyết");
+        assert!(matches!(nfc("Nghị quyết"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn folding_removes_marks_and_reads_dd_as_d() {
+        assert_eq!(fold("Đảng bộ QUÁN TRIỆT", Fold::Marks), "dang bo quan triet");
+        assert_eq!(fold("Đảng bộ QUÁN TRIỆT", Fold::Case), "đảng bộ quán triệt");
+        assert_eq!(fold("Ưu tiên ơn", Fold::Marks), "uu tien on");
+    }
+
+    #[test]
+    fn has_marks_sees_every_kind_of_mark() {
+        assert!(has_marks("quán"));
+        assert!(has_marks("đi"));
+        assert!(has_marks("ư"));
+        assert!(!has_marks("quan triet"));
+        assert!(!has_marks("Dang"));
+    }
+
+    #[test]
+    fn collapse_spaces_trims_and_joins() {
+        assert_eq!(collapse_spaces("  Đoàn \t kết\n\n "), "Đoàn kết");
+    }
+
+    #[test]
+    fn folded_ranges_map_back_to_original_characters() {
+        let original = "Ban Thường vụ Đảng bộ";
+        let f = FoldedText::new(original, Fold::Marks);
+        let at = f.folded.find("dang bo").unwrap();
+        let r = f.original_range(at..at + "dang bo".len());
+        assert_eq!(&original[r], "Đảng bộ");
+        let at = f.folded.find("thuong").unwrap();
+        assert_eq!(&original[f.original_range(at..at + 6)], "Thường");
+    }
+
+    #[test]
+    fn folded_range_covers_whole_character_when_lowercase_expands() {
+        // 'İ' lowercases to two chars ("i̇"); a match of just "i" must still
+        // map to the whole original character.
+        let original = "xİy";
+        let f = FoldedText::new(original, Fold::Case);
+        let at = f.folded.find('i').unwrap();
+        assert_eq!(&original[f.original_range(at..at + 1)], "İ");
+    }
+}
