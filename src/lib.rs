@@ -8,6 +8,7 @@ pub mod i18n;
 pub mod paths;
 pub mod search;
 pub mod settings;
+pub mod startup;
 pub mod storage;
 pub mod text;
 pub mod ui;

@@ -38,7 +38,12 @@ impl SearchIndex {
             Fold::Case => &self.case,
             Fold::Marks => &self.marks,
         };
-        cell.get_or_init(|| doc.blocks.iter().map(|b| FoldedText::new(&b.text, level)).collect())
+        cell.get_or_init(|| {
+            doc.blocks
+                .iter()
+                .map(|b| FoldedText::new(&b.text, level))
+                .collect()
+        })
     }
 
     /// Every hit of `query` in `doc`, in reading order. An empty (or blank)
@@ -48,7 +53,11 @@ impl SearchIndex {
         if query.is_empty() {
             return Vec::new();
         }
-        let level = if has_marks(&query) { Fold::Case } else { Fold::Marks };
+        let level = if has_marks(&query) {
+            Fold::Case
+        } else {
+            Fold::Marks
+        };
         let needle = fold(&query, level);
         let mut hits = Vec::new();
         for (block, folded) in self.folded(doc, level).iter().enumerate() {
@@ -60,6 +69,54 @@ impl SearchIndex {
             }
         }
         hits
+    }
+}
+
+/// A search in progress: the query, its hits and which one is current.
+#[derive(Debug, Default)]
+pub struct SearchSession {
+    query: String,
+    pub hits: Vec<Hit>,
+    pub current: Option<usize>,
+}
+
+impl SearchSession {
+    pub fn query(&self) -> &str {
+        &self.query
+    }
+
+    /// Runs `query` if it differs from the last one; the first hit becomes
+    /// current. Returns whether anything changed.
+    pub fn update(&mut self, index: &SearchIndex, doc: &Document, query: &str) -> bool {
+        if query == self.query {
+            return false;
+        }
+        self.query = query.to_string();
+        self.hits = index.find(doc, query);
+        self.current = (!self.hits.is_empty()).then_some(0);
+        true
+    }
+
+    /// Moves to the next hit, wrapping round at the end.
+    pub fn go_next(&mut self) -> Option<&Hit> {
+        let n = self.hits.len();
+        self.current = (n > 0).then(|| self.current.map_or(0, |c| (c + 1) % n));
+        self.current_hit()
+    }
+
+    /// Moves to the previous hit, wrapping round at the start.
+    pub fn go_previous(&mut self) -> Option<&Hit> {
+        let n = self.hits.len();
+        self.current = (n > 0).then(|| self.current.map_or(n - 1, |c| (c + n - 1) % n));
+        self.current_hit()
+    }
+
+    pub fn current_hit(&self) -> Option<&Hit> {
+        self.current.and_then(|c| self.hits.get(c))
+    }
+
+    pub fn clear(&mut self) {
+        *self = Self::default();
     }
 }
 
@@ -104,6 +161,28 @@ mod tests {
         assert_eq!(found(&d, nfd_query), ["Nghị quyết"]);
         assert_eq!(found(&d, "  nghi   quyet "), ["Nghị quyết"]);
         assert!(found(&d, "   ").is_empty());
+    }
+
+    #[test]
+    fn session_steps_through_hits_and_wraps_round() {
+        let d = doc("Đảng bộ. Đảng viên. Dang do.");
+        let index = SearchIndex::new();
+        let mut s = SearchSession::default();
+        assert!(s.update(&index, &d, "dang"));
+        assert!(!s.update(&index, &d, "dang"), "same query, nothing to redo");
+        assert_eq!((s.hits.len(), s.current), (3, Some(0)));
+        s.go_next();
+        s.go_next();
+        assert_eq!(s.current, Some(2));
+        s.go_next();
+        assert_eq!(s.current, Some(0), "wraps to the first");
+        s.go_previous();
+        assert_eq!(s.current, Some(2), "wraps to the last");
+        s.update(&index, &d, "không có");
+        assert_eq!(s.current, None);
+        assert!(s.go_next().is_none());
+        s.clear();
+        assert_eq!(s.query(), "");
     }
 
     #[test]

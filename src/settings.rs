@@ -169,7 +169,11 @@ mod tests {
         let loaded = load(&p);
         assert_eq!(loaded.settings, Settings::default());
         let problem = loaded.problem.unwrap();
-        assert!(problem.error.contains("settings.ron:1:"), "{}", problem.error);
+        assert!(
+            problem.error.contains("settings.ron:1:"),
+            "{}",
+            problem.error
+        );
         let moved = problem.moved_to.unwrap();
         assert_eq!(std::fs::read_to_string(moved).unwrap(), "(theme: Purple)");
         assert!(!p.exists());

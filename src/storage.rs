@@ -19,12 +19,22 @@ use serde::de::DeserializeOwned;
 /// Writes `bytes` to `path` so that readers see either the old or the new
 /// content, even across a crash or power cut.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     fs::create_dir_all(dir)?;
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| {
-        let mut file = OpenOptions::new().write(true).create(true).truncate(true).open(&tmp)?;
+        let mut file = OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .open(&tmp)?;
         file.write_all(bytes)?;
         file.sync_all()?;
         drop(file);
@@ -49,8 +59,11 @@ fn sync_dir(_dir: &Path) -> io::Result<()> {
 
 /// Serialises `value` as readable RON and writes it atomically.
 pub fn write_ron<T: Serialize>(path: &Path, value: &T) -> io::Result<()> {
-    let config = ron::ser::PrettyConfig::new().struct_names(true).indentor("    ".to_string());
-    let text = ron::ser::to_string_pretty(value, config).map_err(|e| io::Error::other(e.to_string()))?;
+    let config = ron::ser::PrettyConfig::new()
+        .struct_names(true)
+        .indentor("    ".to_string());
+    let text =
+        ron::ser::to_string_pretty(value, config).map_err(|e| io::Error::other(e.to_string()))?;
     write_atomic(path, format!("{text}\n").as_bytes())
 }
 
@@ -65,7 +78,14 @@ pub struct RonError {
 
 impl fmt::Display for RonError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}: {}", self.path.display(), self.line, self.column, self.message)
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.path.display(),
+            self.line,
+            self.column,
+            self.message
+        )
     }
 }
 
@@ -88,7 +108,10 @@ pub enum ReadOutcome<T> {
     Loaded(T),
     /// The file could not be used; it was moved to `moved_to` (or left where it
     /// was if even that failed) and must not be overwritten.
-    SetAside { error: String, moved_to: Option<PathBuf> },
+    SetAside {
+        error: String,
+        moved_to: Option<PathBuf>,
+    },
 }
 
 /// Reads a RON file we own. A file that exists but cannot be read or parsed
@@ -122,7 +145,10 @@ pub fn read_ron<T: DeserializeOwned>(path: &Path) -> ReadOutcome<T> {
 /// overwritten.
 pub fn set_aside(path: &Path) -> io::Result<PathBuf> {
     let stamp = utc_timestamp(SystemTime::now());
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let mut target = path.with_file_name(format!("{name}.unreadable-{stamp}"));
     let mut n = 2;
     while target.exists() {
@@ -138,7 +164,12 @@ pub fn utc_timestamp(t: SystemTime) -> String {
     let secs = t.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
     let (y, m, d) = civil_from_days((secs / 86_400) as i64);
     let s = secs % 86_400;
-    format!("{y:04}{m:02}{d:02}-{:02}{:02}{:02}", s / 3600, s % 3600 / 60, s % 60)
+    format!(
+        "{y:04}{m:02}{d:02}-{:02}{:02}{:02}",
+        s / 3600,
+        s % 3600 / 60,
+        s % 60
+    )
 }
 
 /// Days since 1970-01-01 to a (year, month, day) date, after Howard Hinnant's
@@ -174,7 +205,10 @@ mod tests {
         write_atomic(&p, b"one").unwrap();
         write_atomic(&p, b"two").unwrap();
         assert_eq!(fs::read(&p).unwrap(), b"two");
-        let names: Vec<_> = fs::read_dir(p.parent().unwrap()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        let names: Vec<_> = fs::read_dir(p.parent().unwrap())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
         assert_eq!(names, ["a.ron"]);
     }
 
@@ -204,11 +238,20 @@ mod tests {
         let moved = moved_to.unwrap();
         assert!(!p.exists());
         assert_eq!(fs::read_to_string(&moved).unwrap(), garbage);
-        assert!(moved.file_name().unwrap().to_string_lossy().starts_with("s.ron.unreadable-"));
+        assert!(
+            moved
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("s.ron.unreadable-")
+        );
 
         // A second bad file in the same second gets its own name.
         fs::write(&p, [0xff, 0xfe]).unwrap();
-        let ReadOutcome::SetAside { moved_to: second, .. } = read_ron::<Sample>(&p) else {
+        let ReadOutcome::SetAside {
+            moved_to: second, ..
+        } = read_ron::<Sample>(&p)
+        else {
             panic!("should be set aside");
         };
         assert_ne!(second.unwrap(), moved);

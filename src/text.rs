@@ -143,7 +143,10 @@ mod tests {
 
     #[test]
     fn folding_removes_marks_and_reads_dd_as_d() {
-        assert_eq!(fold("Đảng bộ QUÁN TRIỆT", Fold::Marks), "dang bo quan triet");
+        assert_eq!(
+            fold("Đảng bộ QUÁN TRIỆT", Fold::Marks),
+            "dang bo quan triet"
+        );
         assert_eq!(fold("Đảng bộ QUÁN TRIỆT", Fold::Case), "đảng bộ quán triệt");
         assert_eq!(fold("Ưu tiên ơn", Fold::Marks), "uu tien on");
     }

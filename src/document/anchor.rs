@@ -152,7 +152,9 @@ mod tests {
 
     #[test]
     fn malformed_anchors_are_rejected() {
-        for s in ["", "x1", "p", "p0", "p1.", "p1.2", "p1.s0", "p-1", "p1.s2.s3"] {
+        for s in [
+            "", "x1", "p", "p0", "p1.", "p1.2", "p1.s0", "p-1", "p1.s2.s3",
+        ] {
             assert!(s.parse::<Anchor>().is_err(), "{s} should be rejected");
         }
     }

@@ -15,18 +15,28 @@ pub const MAX_DOCUMENT_BYTES: u64 = 32 * 1024 * 1024;
 pub enum LoadError {
     NotFound(PathBuf),
     IsFolder(PathBuf),
-    TooLarge { path: PathBuf, bytes: u64 },
+    TooLarge {
+        path: PathBuf,
+        bytes: u64,
+    },
     /// Starts with a UTF-16 byte-order mark, or looks like UTF-16 without one.
     Utf16(PathBuf),
     /// Not valid UTF-8 (for example Windows-1258 or TCVN3); line and column of
     /// the first bad byte, 1-based.
-    NotUtf8 { path: PathBuf, line: usize, column: usize },
+    NotUtf8 {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+    },
     /// Contains NUL bytes: a binary file (a .doc, a .pdf, an image…).
     Binary(PathBuf),
     /// Nothing but white space.
     Empty,
     /// Any other operating-system error (permissions, disk errors…).
-    Io { path: PathBuf, message: String },
+    Io {
+        path: PathBuf,
+        message: String,
+    },
 }
 
 /// Reads and parses a document file. The text is normalised to NFC.
@@ -37,7 +47,12 @@ pub fn load_document(path: &Path) -> Result<Document, LoadError> {
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string());
-    Document::from_text(text, Format::from_path(path), &fallback_title, Origin::File(path.to_path_buf()))
+    Document::from_text(
+        text,
+        Format::from_path(path),
+        &fallback_title,
+        Origin::File(path.to_path_buf()),
+    )
 }
 
 fn read_limited(path: &Path) -> Result<Vec<u8>, LoadError> {
@@ -67,7 +82,10 @@ fn io_error(path: &Path, e: std::io::Error) -> LoadError {
 
 /// Checks that `bytes` are UTF-8 text and returns them without a byte-order mark.
 pub(crate) fn decode<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, LoadError> {
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) || looks_like_utf16(bytes) {
+    if bytes.starts_with(&[0xFF, 0xFE])
+        || bytes.starts_with(&[0xFE, 0xFF])
+        || looks_like_utf16(bytes)
+    {
         return Err(LoadError::Utf16(path.to_path_buf()));
     }
     if bytes.contains(&0) {
@@ -94,7 +112,14 @@ fn looks_like_utf16(bytes: &[u8]) -> bool {
     if sample.len() < 4 {
         return false;
     }
-    let zeros_at = |parity: usize| sample.iter().skip(parity).step_by(2).filter(|&&b| b == 0).count();
+    let zeros_at = |parity: usize| {
+        sample
+            .iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
     let half = sample.len() / 2;
     zeros_at(0) * 10 >= half * 6 || zeros_at(1) * 10 >= half * 6
 }
@@ -116,10 +141,19 @@ mod tests {
 
         let mut utf16 = vec![0xFF, 0xFE];
         utf16.extend("Nghị quyết".encode_utf16().flat_map(u16::to_le_bytes));
-        assert_eq!(load_document(&write(d, "a.txt", &utf16)), Err(LoadError::Utf16(d.join("a.txt"))));
+        assert_eq!(
+            load_document(&write(d, "a.txt", &utf16)),
+            Err(LoadError::Utf16(d.join("a.txt")))
+        );
 
-        let bare16: Vec<u8> = "Nghi quyet".encode_utf16().flat_map(u16::to_le_bytes).collect();
-        assert_eq!(load_document(&write(d, "b.txt", &bare16)), Err(LoadError::Utf16(d.join("b.txt"))));
+        let bare16: Vec<u8> = "Nghi quyet"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert_eq!(
+            load_document(&write(d, "b.txt", &bare16)),
+            Err(LoadError::Utf16(d.join("b.txt")))
+        );
 
         // "Nghị quyết" in Windows-1258: "Nghi" + combining dot below (0xF2) …
         let cp1258 = b"D\xf2ng 1\nNghi\xf2 quy\xea\xect";
@@ -134,13 +168,26 @@ mod tests {
         let later = b"Dong mot\nNghi\xf2";
         assert!(matches!(
             load_document(&write(d, "d.txt", later)),
-            Err(LoadError::NotUtf8 { line: 2, column: 5, .. })
+            Err(LoadError::NotUtf8 {
+                line: 2,
+                column: 5,
+                ..
+            })
         ));
 
-        assert_eq!(load_document(&write(d, "e.txt", b"PK\x03\x04\x00\x00")), Err(LoadError::Binary(d.join("e.txt"))));
-        assert_eq!(load_document(&write(d, "f.txt", b" \n\n ")), Err(LoadError::Empty));
+        assert_eq!(
+            load_document(&write(d, "e.txt", b"PK\x03\x04\x00\x00")),
+            Err(LoadError::Binary(d.join("e.txt")))
+        );
+        assert_eq!(
+            load_document(&write(d, "f.txt", b" \n\n ")),
+            Err(LoadError::Empty)
+        );
         assert_eq!(load_document(d), Err(LoadError::IsFolder(d.to_path_buf())));
-        assert_eq!(load_document(&d.join("none.txt")), Err(LoadError::NotFound(d.join("none.txt"))));
+        assert_eq!(
+            load_document(&d.join("none.txt")),
+            Err(LoadError::NotFound(d.join("none.txt")))
+        );
     }
 
     #[test]
@@ -162,7 +209,12 @@ mod tests {
     fn reads_utf8_with_or_without_bom_and_picks_the_format_by_extension() {
         let dir = tempfile::tempdir().unwrap();
         let d = dir.path();
-        let plain = load_document(&write(d, "nq.txt", "\u{FEFF}Đoạn một.\n\nĐoạn hai.".as_bytes())).unwrap();
+        let plain = load_document(&write(
+            d,
+            "nq.txt",
+            "\u{FEFF}Đoạn một.\n\nĐoạn hai.".as_bytes(),
+        ))
+        .unwrap();
         assert_eq!(plain.blocks[0].text, "Đoạn một.");
         assert_eq!(plain.meta.title, "nq");
         assert_eq!(plain.origin, Origin::File(d.join("nq.txt")));

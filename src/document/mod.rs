@@ -87,8 +87,13 @@ pub struct Location {
 impl Document {
     /// The resolution shipped with the app.
     pub fn bundled() -> Document {
-        parse::parse(BUNDLED_SOURCE, Format::Markdown, BUNDLED_NAME, Origin::Bundled)
-            .expect("the bundled document is valid")
+        parse::parse(
+            BUNDLED_SOURCE,
+            Format::Markdown,
+            BUNDLED_NAME,
+            Origin::Bundled,
+        )
+        .expect("the bundled document is valid")
     }
 
     /// Builds a document from text already in memory. The text is normalised
@@ -112,7 +117,10 @@ impl Document {
         match anchor.sentence {
             None => Some(Location { block, range: None }),
             Some(_) => {
-                let s = self.blocks[block].sentences.iter().find(|s| s.anchor == anchor)?;
+                let s = self.blocks[block]
+                    .sentences
+                    .iter()
+                    .find(|s| s.anchor == anchor)?;
                 Some(Location {
                     block,
                     range: Some(s.range.clone()),
@@ -139,7 +147,11 @@ mod tests {
     #[test]
     fn bundled_document_has_title_date_byline_and_two_captions() {
         let doc = Document::bundled();
-        assert!(doc.meta.title.starts_with("Hà Nội học tập, quán triệt Nghị quyết"));
+        assert!(
+            doc.meta
+                .title
+                .starts_with("Hà Nội học tập, quán triệt Nghị quyết")
+        );
         assert_eq!(doc.meta.date.as_deref(), Some("25/12/2020"));
         assert_eq!(doc.meta.byline.as_deref(), Some("Thu Hà"));
         let captions: Vec<_> = doc
@@ -155,20 +167,42 @@ mod tests {
                 "Bí thư Thành ủy Hà Nội Vương Đình Huệ quán triệt Nghị quyết tại hội nghị."
             ]
         );
-        let paragraphs = doc.blocks.iter().filter(|b| b.kind == BlockKind::Paragraph).count();
+        let paragraphs = doc
+            .blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Paragraph)
+            .count();
         assert_eq!(paragraphs, 9);
-        assert!(!doc.blocks.iter().any(|b| b.text.contains("leftcenterrightdel")));
-        assert!(!doc.blocks.iter().any(|b| b.text == "Thu Hà"), "byline is metadata, not body text");
+        assert!(
+            !doc.blocks
+                .iter()
+                .any(|b| b.text.contains("leftcenterrightdel"))
+        );
+        assert!(
+            !doc.blocks.iter().any(|b| b.text == "Thu Hà"),
+            "byline is metadata, not body text"
+        );
     }
 
     #[test]
     fn bundled_document_keeps_the_words_of_the_article() {
         let doc = Document::bundled();
         let p1 = &doc.blocks[doc.locate("p1".parse().unwrap()).unwrap().block];
-        assert!(p1.text.starts_with("Sáng 25/12, Ban Thường vụ Thành ủy Hà Nội tổ chức"));
+        assert!(
+            p1.text
+                .starts_with("Sáng 25/12, Ban Thường vụ Thành ủy Hà Nội tổ chức")
+        );
         let last = doc.blocks.last().unwrap();
-        assert!(last.text.ends_with("ngay trong năm đầu tiên thực hiện nghị quyết./."));
-        let all: String = doc.blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n");
+        assert!(
+            last.text
+                .ends_with("ngay trong năm đầu tiên thực hiện nghị quyết./.")
+        );
+        let all: String = doc
+            .blocks
+            .iter()
+            .map(|b| b.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n");
         for phrase in [
             "“Đoàn kết - Dân chủ - Kỷ cương - Sáng tạo - Phát triển”",
             "“Kỷ cương, trách nhiệm, hành động, sáng tạo, phát triển”",
@@ -203,7 +237,11 @@ mod tests {
         let doc = Document::bundled();
         let loc = doc.locate("p6".parse().unwrap()).unwrap();
         let block = &doc.blocks[loc.block];
-        let texts: Vec<_> = block.sentences.iter().map(|s| block.sentence_text(s)).collect();
+        let texts: Vec<_> = block
+            .sentences
+            .iter()
+            .map(|s| block.sentence_text(s))
+            .collect();
         assert_eq!(texts.len(), 2, "{texts:#?}");
         assert!(texts[1].starts_with("Đây chính là tinh thần"));
     }

@@ -92,7 +92,9 @@ fn number_blocks(raw: Vec<RawBlock>) -> Vec<Block> {
     raw.into_iter()
         .map(|RawBlock { kind, text }| {
             let (anchor_kind, counter) = match kind {
-                BlockKind::Paragraph | BlockKind::ListItem => (AnchorKind::Paragraph, &mut paragraphs),
+                BlockKind::Paragraph | BlockKind::ListItem => {
+                    (AnchorKind::Paragraph, &mut paragraphs)
+                }
                 BlockKind::Caption => (AnchorKind::Caption, &mut captions),
                 BlockKind::Heading(_) => (AnchorKind::Heading, &mut headings),
             };
@@ -124,7 +126,9 @@ fn parse_markdown(text: &str) -> (Meta, Vec<RawBlock>) {
     let mut paragraph: Vec<&str> = Vec::new();
     let mut list_item: Option<Vec<&str>> = None;
 
-    let flush = |paragraph: &mut Vec<&str>, list_item: &mut Option<Vec<&str>>, blocks: &mut Vec<RawBlock>| {
+    let flush = |paragraph: &mut Vec<&str>,
+                 list_item: &mut Option<Vec<&str>>,
+                 blocks: &mut Vec<RawBlock>| {
         if let Some(item) = list_item.take() {
             blocks.push(RawBlock {
                 kind: BlockKind::ListItem,
@@ -213,7 +217,9 @@ fn is_list_marker(line: &str) -> bool {
         return true;
     }
     let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-    digits > 0 && digits <= 3 && (line[digits..].starts_with(". ") || line[digits..].starts_with(") "))
+    digits > 0
+        && digits <= 3
+        && (line[digits..].starts_with(". ") || line[digits..].starts_with(") "))
 }
 
 /// Bullets are dropped (the reader draws its own); numbers are kept, since
@@ -358,7 +364,10 @@ mod tests {
     }
 
     fn kinds(d: &Document) -> Vec<(BlockKind, String)> {
-        d.blocks.iter().map(|b| (b.kind, b.anchor.to_string())).collect()
+        d.blocks
+            .iter()
+            .map(|b| (b.kind, b.anchor.to_string()))
+            .collect()
     }
 
     #[test]
@@ -374,7 +383,14 @@ mod tests {
         let texts: Vec<_> = d.blocks.iter().map(|b| b.text.as_str()).collect();
         assert_eq!(
             texts,
-            ["Mục tiêu", "Đoạn một dòng nối tiếp.", "Ý thứ nhất", "Ý thứ hai", "1. Số một", "Ảnh hội nghị."]
+            [
+                "Mục tiêu",
+                "Đoạn một dòng nối tiếp.",
+                "Ý thứ nhất",
+                "Ý thứ hai",
+                "1. Số một",
+                "Ảnh hội nghị."
+            ]
         );
         assert_eq!(
             kinds(&d),
@@ -430,7 +446,10 @@ mod tests {
             [
                 (BlockKind::Paragraph, "về học tập"),
                 (BlockKind::Heading(2), "I. MỤC TIÊU"),
-                (BlockKind::Paragraph, "Đoạn thứ nhất được ngắt dòng giữa chừng."),
+                (
+                    BlockKind::Paragraph,
+                    "Đoạn thứ nhất được ngắt dòng giữa chừng."
+                ),
                 (BlockKind::Paragraph, "Đoạn thứ hai."),
                 (BlockKind::Heading(3), "Điều 1. Phạm vi"),
                 (BlockKind::ListItem, "gạch đầu dòng"),

@@ -125,13 +125,19 @@ mod tests {
     fn closing_quotes_and_slash_stay_with_their_sentence() {
         assert_eq!(
             sentences("Quan điểm: “Phát triển là trung tâm.” Đây là then chốt./."),
-            vec!["Quan điểm: “Phát triển là trung tâm.”", "Đây là then chốt./."]
+            vec![
+                "Quan điểm: “Phát triển là trung tâm.”",
+                "Đây là then chốt./."
+            ]
         );
     }
 
     #[test]
     fn text_without_terminal_punctuation_is_one_sentence() {
-        assert_eq!(sentences("  đưa Nghị quyết đi vào cuộc sống  "), vec!["đưa Nghị quyết đi vào cuộc sống"]);
+        assert_eq!(
+            sentences("  đưa Nghị quyết đi vào cuộc sống  "),
+            vec!["đưa Nghị quyết đi vào cuộc sống"]
+        );
         assert!(sentences("   ").is_empty());
     }
 }

@@ -34,7 +34,7 @@ pub const EN: Strings = Strings {
     open_title: "Open a document",
     open_path: "File path:",
     open_go: "Open",
-    open_up: "⬆ Up one folder",
+    open_up: "Up one folder",
     open_home: "Home",
     open_documents: "Documents",
     open_desktop: "Desktop",

@@ -147,10 +147,15 @@ pub fn describe_load_error(tr: &Strings, error: &LoadError) -> String {
         LoadError::IsFolder(_) => tr.err_is_folder.to_string(),
         LoadError::TooLarge { bytes, .. } => fill(
             tr.err_too_large,
-            &[("size", &human_bytes(*bytes)), ("limit", &human_bytes(MAX_DOCUMENT_BYTES))],
+            &[
+                ("size", &human_bytes(*bytes)),
+                ("limit", &human_bytes(MAX_DOCUMENT_BYTES)),
+            ],
         ),
         LoadError::Utf16(_) => tr.err_utf16.to_string(),
-        LoadError::NotUtf8 { line, column, .. } => fill(tr.err_not_utf8, &[("line", line), ("column", column)]),
+        LoadError::NotUtf8 { line, column, .. } => {
+            fill(tr.err_not_utf8, &[("line", line), ("column", column)])
+        }
         LoadError::Binary(_) => tr.err_binary.to_string(),
         LoadError::Empty => tr.err_empty.to_string(),
         LoadError::Io { message, .. } => fill(tr.err_io, &[("message", message)]),
@@ -166,7 +171,9 @@ mod tests {
         let mut out = BTreeSet::new();
         let mut rest = s;
         while let Some(open) = rest.find('{') {
-            let Some(close) = rest[open..].find('}') else { break };
+            let Some(close) = rest[open..].find('}') else {
+                break;
+            };
             out.insert(rest[open + 1..open + close].to_string());
             rest = &rest[open + close + 1..];
         }
@@ -183,8 +190,16 @@ mod tests {
             assert_eq!(key, key_en);
             assert!(!v.trim().is_empty(), "Vietnamese text for {key} is blank");
             assert!(!e.trim().is_empty(), "English text for {key} is blank");
-            assert_eq!(placeholders(v), placeholders(e), "placeholders differ for {key}");
-            assert_eq!(crate::text::nfc(v), *v, "Vietnamese text for {key} is not NFC");
+            assert_eq!(
+                placeholders(v),
+                placeholders(e),
+                "placeholders differ for {key}"
+            );
+            assert_eq!(
+                crate::text::nfc(v),
+                *v,
+                "Vietnamese text for {key} is not NFC"
+            );
         }
     }
 
@@ -193,13 +208,21 @@ mod tests {
         let vi = Language::Vi.strings();
         let en = Language::En.strings();
         assert_eq!(vi.app_title, "Học tập Nghị quyết");
-        let same = vi.entries().iter().zip(en.entries()).filter(|(a, b)| a.1 == b.1).count();
+        let same = vi
+            .entries()
+            .iter()
+            .zip(en.entries())
+            .filter(|(a, b)| a.1 == b.1)
+            .count();
         assert!(same <= 2, "{same} strings are not translated");
     }
 
     #[test]
     fn fill_replaces_named_placeholders() {
-        assert_eq!(fill("{a} và {b}, {a}", &[("a", &1), ("b", &"hai")]), "1 và hai, 1");
+        assert_eq!(
+            fill("{a} và {b}, {a}", &[("a", &1), ("b", &"hai")]),
+            "1 và hai, 1"
+        );
     }
 
     #[test]

@@ -34,7 +34,7 @@ pub const VI: Strings = Strings {
     open_title: "Mở tài liệu",
     open_path: "Đường dẫn tệp:",
     open_go: "Mở",
-    open_up: "⬆ Lên thư mục trên",
+    open_up: "Lên thư mục trên",
     open_home: "Thư mục nhà",
     open_documents: "Tài liệu",
     open_desktop: "Màn hình nền",

@@ -1,1 +1,697 @@
+//! The window. The only part of the crate that uses egui.
+//!
+//! [`App`] owns the shared state (settings, document, search) and the screens.
+//! Screens and bars draw themselves and return [`Action`]s; the app applies
+//! them after the frame's layout, so state never changes mid-layout.
 
+pub mod fonts;
+pub mod icons;
+mod open_dialog;
+pub mod reader;
+pub mod style;
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use egui::{Key, KeyboardShortcut, Modifiers, RichText};
+
+use crate::document::{Document, Origin, load_document};
+use crate::i18n::{Language, Strings, describe_load_error, fill};
+use crate::paths::Paths;
+use crate::search::{SearchIndex, SearchSession};
+use crate::settings::{self, DEFAULT_TEXT_SIZE, Settings, TEXT_SIZE_STEP, Theme};
+use crate::startup::Startup;
+use open_dialog::{DialogOutcome, OpenDialog};
+use reader::{Reader, ReaderInput, ScrollTarget};
+
+/// The window title: the product's name, in every interface language.
+pub const WINDOW_TITLE: &str = "Học tập Nghị quyết";
+
+/// Something the user asked for, applied after the frame.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    ShowOpenDialog,
+    Open(PathBuf),
+    OpenBundled,
+    SetTheme(Theme),
+    SetTextSize(f32),
+    SetLanguage(Language),
+    SetShowNumbers(bool),
+    SearchNext,
+    SearchPrevious,
+    ClearSearch,
+    DismissNotice(usize),
+    Quit,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoticeKind {
+    Error,
+    Info,
+}
+
+/// A message shown in a band under the toolbar until dismissed.
+#[derive(Clone, Debug)]
+pub struct Notice {
+    pub kind: NoticeKind,
+    pub text: String,
+}
+
+pub struct App {
+    paths: Paths,
+    settings: Settings,
+    settings_writable: bool,
+    /// When the settings last changed and have not been saved yet.
+    settings_changed_at: Option<Instant>,
+    doc: Document,
+    index: SearchIndex,
+    search: SearchSession,
+    search_text: String,
+    focus_search: bool,
+    reader: Reader,
+    open_dialog: Option<OpenDialog>,
+    notices: Vec<Notice>,
+    /// The text size and theme egui's style was last built for.
+    applied_style: Option<(f32, Theme)>,
+    fonts_installed: bool,
+}
+
+impl App {
+    pub fn new(startup: Startup) -> Self {
+        let notices = startup
+            .problems
+            .into_iter()
+            .map(|text| Notice {
+                kind: NoticeKind::Error,
+                text,
+            })
+            .collect();
+        Self {
+            paths: startup.paths,
+            settings: startup.settings,
+            settings_writable: startup.settings_writable,
+            settings_changed_at: None,
+            doc: startup.document,
+            index: SearchIndex::new(),
+            search: SearchSession::default(),
+            search_text: String::new(),
+            focus_search: false,
+            reader: Reader::new(),
+            open_dialog: None,
+            notices,
+            applied_style: None,
+            fonts_installed: false,
+        }
+    }
+
+    pub fn document(&self) -> &Document {
+        &self.doc
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    pub fn notices(&self) -> &[Notice] {
+        &self.notices
+    }
+
+    pub fn search(&self) -> &SearchSession {
+        &self.search
+    }
+
+    fn tr(&self) -> &'static Strings {
+        self.settings.language.strings()
+    }
+
+    /// One frame of the whole window.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.install_look(&ctx);
+        let mut actions = self.shortcuts(&ctx);
+        self.remember_window(&ctx);
+
+        actions.extend(self.top_bars(ui));
+        self.status_bar(ui);
+        actions.extend(self.notice_band(ui));
+        self.reader_panel(ui);
+        actions.extend(self.dialog(&ctx));
+        if let Some(path) = dropped_file(&ctx) {
+            actions.push(Action::Open(path));
+        }
+        self.drop_overlay(&ctx);
+
+        for action in actions {
+            self.apply(&ctx, action);
+        }
+        self.save_settings_if_due(&ctx);
+    }
+
+    /// Fonts once; theme and sizes whenever they change.
+    fn install_look(&mut self, ctx: &egui::Context) {
+        if !self.fonts_installed {
+            ctx.set_fonts(fonts::definitions());
+            ctx.options_mut(|o| o.zoom_with_keyboard = false);
+            self.fonts_installed = true;
+        }
+        let wanted = (self.settings.text_size, self.settings.theme);
+        if self.applied_style != Some(wanted) {
+            style::apply(ctx, &self.settings);
+            self.applied_style = Some(wanted);
+        }
+    }
+
+    fn shortcuts(&mut self, ctx: &egui::Context) -> Vec<Action> {
+        let command = |key| KeyboardShortcut::new(Modifiers::COMMAND, key);
+        let size = self.settings.text_size;
+        let mut actions = Vec::new();
+        let searching = self.open_dialog.is_none() && !self.search.query().is_empty();
+        ctx.input_mut(|i| {
+            if searching && i.consume_key(Modifiers::NONE, Key::Escape) {
+                actions.push(Action::ClearSearch);
+            }
+            if i.consume_shortcut(&command(Key::O)) {
+                actions.push(Action::ShowOpenDialog);
+            }
+            if i.consume_shortcut(&command(Key::F)) {
+                self.focus_search = true;
+            }
+            if i.consume_shortcut(&command(Key::Plus)) || i.consume_shortcut(&command(Key::Equals))
+            {
+                actions.push(Action::SetTextSize(size + TEXT_SIZE_STEP));
+            }
+            if i.consume_shortcut(&command(Key::Minus)) {
+                actions.push(Action::SetTextSize(size - TEXT_SIZE_STEP));
+            }
+            if i.consume_shortcut(&command(Key::Num0)) {
+                actions.push(Action::SetTextSize(DEFAULT_TEXT_SIZE));
+            }
+            if i.consume_shortcut(&command(Key::Q)) {
+                actions.push(Action::Quit);
+            }
+            if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::SHIFT, Key::F3)) {
+                actions.push(Action::SearchPrevious);
+            } else if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::NONE, Key::F3)) {
+                actions.push(Action::SearchNext);
+            }
+        });
+        actions
+    }
+
+    fn remember_window(&mut self, ctx: &egui::Context) {
+        let (rect, maximized) = ctx.input(|i| (i.viewport().inner_rect, i.viewport().maximized));
+        if let Some(maximized) = maximized {
+            self.settings.window_maximized = maximized;
+        }
+        if let Some(rect) = rect
+            && !self.settings.window_maximized
+        {
+            self.settings.window_size = Some([rect.width(), rect.height()]);
+        }
+    }
+
+    fn top_bars(&mut self, ui: &mut egui::Ui) -> Vec<Action> {
+        let mut actions = Vec::new();
+        egui::Panel::top("menu").show(ui, |ui| {
+            egui::MenuBar::new().ui(ui, |ui| self.menus(ui, &mut actions));
+        });
+        egui::Panel::top("toolbar").show(ui, |ui| {
+            ui.add_space(4.0);
+            ui.horizontal_wrapped(|ui| self.toolbar(ui, &mut actions));
+            ui.add_space(4.0);
+        });
+        actions
+    }
+
+    fn menus(&self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+        let tr = self.tr();
+        ui.menu_button(tr.menu_file, |ui| {
+            if ui
+                .button(tr.menu_open)
+                .on_hover_text(tr.open_tooltip)
+                .clicked()
+            {
+                actions.push(Action::ShowOpenDialog);
+            }
+            ui.menu_button(tr.menu_recent, |ui| {
+                if self.settings.recent.is_empty() {
+                    ui.label(tr.menu_recent_empty);
+                }
+                for path in &self.settings.recent {
+                    let name = path.file_name().map_or_else(
+                        || path.display().to_string(),
+                        |n| n.to_string_lossy().into_owned(),
+                    );
+                    if ui
+                        .button(name)
+                        .on_hover_text(path.display().to_string())
+                        .clicked()
+                    {
+                        actions.push(Action::Open(path.clone()));
+                    }
+                }
+            });
+            if ui.button(tr.menu_open_bundled).clicked() {
+                actions.push(Action::OpenBundled);
+            }
+            ui.separator();
+            if ui.button(format!("{}  (Ctrl+Q)", tr.menu_quit)).clicked() {
+                actions.push(Action::Quit);
+            }
+        });
+        ui.menu_button(tr.menu_view, |ui| {
+            ui.label(RichText::new(tr.theme_label).strong());
+            for (theme, label) in [
+                (Theme::System, tr.theme_system),
+                (Theme::Light, tr.theme_light),
+                (Theme::Dark, tr.theme_dark),
+            ] {
+                if ui.radio(self.settings.theme == theme, label).clicked() {
+                    actions.push(Action::SetTheme(theme));
+                }
+            }
+            ui.separator();
+            let size = self.settings.text_size;
+            if ui.button(tr.text_larger).clicked() {
+                actions.push(Action::SetTextSize(size + TEXT_SIZE_STEP));
+            }
+            if ui.button(tr.text_smaller).clicked() {
+                actions.push(Action::SetTextSize(size - TEXT_SIZE_STEP));
+            }
+            if ui.button(tr.text_reset).clicked() {
+                actions.push(Action::SetTextSize(DEFAULT_TEXT_SIZE));
+            }
+            ui.separator();
+            let mut numbers = self.settings.show_paragraph_numbers;
+            if ui.checkbox(&mut numbers, tr.show_numbers).changed() {
+                actions.push(Action::SetShowNumbers(numbers));
+            }
+        });
+        ui.menu_button(tr.menu_language, |ui| {
+            for language in Language::ALL {
+                if ui
+                    .radio(self.settings.language == language, language.native_name())
+                    .clicked()
+                {
+                    actions.push(Action::SetLanguage(language));
+                }
+            }
+        });
+    }
+
+    fn toolbar(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+        let tr = self.tr();
+        if ui
+            .button(format!("{} {}", icons::OPEN, tr.open_button_label))
+            .on_hover_text(tr.open_tooltip)
+            .clicked()
+        {
+            actions.push(Action::ShowOpenDialog);
+        }
+        ui.separator();
+        self.search_field(ui, actions);
+        ui.separator();
+
+        ui.label(tr.text_size_label);
+        let size = self.settings.text_size;
+        if ui.button("A−").on_hover_text(tr.text_smaller).clicked() {
+            actions.push(Action::SetTextSize(size - TEXT_SIZE_STEP));
+        }
+        ui.label(RichText::new(format!("{size:.0}")).strong())
+            .on_hover_text(tr.text_reset);
+        if ui.button("A+").on_hover_text(tr.text_larger).clicked() {
+            actions.push(Action::SetTextSize(size + TEXT_SIZE_STEP));
+        }
+        let dark = ui.visuals().dark_mode;
+        let (icon, next) = if dark {
+            (icons::LIGHT, Theme::Light)
+        } else {
+            (icons::DARK, Theme::Dark)
+        };
+        if ui
+            .button(icon)
+            .on_hover_text(tr.theme_toggle_tooltip)
+            .clicked()
+        {
+            actions.push(Action::SetTheme(next));
+        }
+    }
+
+    fn search_field(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+        let tr = self.tr();
+        let width = ui.spacing().text_edit_width;
+        let field = ui
+            .add(
+                egui::TextEdit::singleline(&mut self.search_text)
+                    .hint_text(format!("{} {}", icons::SEARCH, tr.search_hint))
+                    .desired_width(width)
+                    .return_key(None),
+            )
+            .on_hover_text(tr.search_tooltip);
+        if std::mem::take(&mut self.focus_search) {
+            field.request_focus();
+        }
+        if field.changed()
+            && self
+                .search
+                .update(&self.index, &self.doc, &self.search_text)
+        {
+            self.reveal_current_hit();
+        }
+        if field.has_focus() {
+            ui.input(|i| {
+                if i.key_pressed(Key::Enter) {
+                    actions.push(if i.modifiers.shift {
+                        Action::SearchPrevious
+                    } else {
+                        Action::SearchNext
+                    });
+                }
+            });
+        }
+        let has_hits = !self.search.hits.is_empty();
+        if ui
+            .add_enabled(has_hits, egui::Button::new(icons::PREVIOUS))
+            .on_hover_text(tr.search_prev)
+            .clicked()
+        {
+            actions.push(Action::SearchPrevious);
+        }
+        if ui
+            .add_enabled(has_hits, egui::Button::new(icons::NEXT))
+            .on_hover_text(tr.search_next)
+            .clicked()
+        {
+            actions.push(Action::SearchNext);
+        }
+        if !self.search.query().trim().is_empty() {
+            let count = match self.search.current {
+                Some(c) => fill(
+                    tr.search_count,
+                    &[("current", &(c + 1)), ("total", &self.search.hits.len())],
+                ),
+                None => tr.search_none.to_string(),
+            };
+            let text = RichText::new(count).strong();
+            if has_hits {
+                ui.label(text);
+            } else {
+                ui.colored_label(ui.visuals().error_fg_color, text);
+            }
+            if ui
+                .button(icons::CLEAR)
+                .on_hover_text(tr.search_clear)
+                .clicked()
+            {
+                actions.push(Action::ClearSearch);
+            }
+        }
+    }
+
+    fn status_bar(&self, ui: &mut egui::Ui) {
+        let tr = self.tr();
+        egui::Panel::bottom("status").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                let origin = match &self.doc.origin {
+                    Origin::Bundled => tr.status_bundled.to_string(),
+                    Origin::File(path) => path.display().to_string(),
+                };
+                let paragraphs = self
+                    .doc
+                    .blocks
+                    .iter()
+                    .filter(|b| b.anchor.kind == crate::document::AnchorKind::Paragraph)
+                    .count();
+                ui.label(
+                    RichText::new(format!(
+                        "{origin}  ·  {}",
+                        fill(tr.status_paragraphs, &[("n", &paragraphs)])
+                    ))
+                    .small(),
+                );
+            });
+        });
+    }
+
+    fn notice_band(&self, ui: &mut egui::Ui) -> Vec<Action> {
+        let mut actions = Vec::new();
+        if self.notices.is_empty() {
+            return actions;
+        }
+        let tr = self.tr();
+        let palette = style::palette(ui.visuals().dark_mode);
+        egui::Panel::top("notices").show(ui, |ui| {
+            for (i, notice) in self.notices.iter().enumerate() {
+                let fill_color = match notice.kind {
+                    NoticeKind::Error => palette.error_bg,
+                    NoticeKind::Info => palette.info_bg,
+                };
+                egui::Frame::new()
+                    .fill(fill_color)
+                    .inner_margin(8.0)
+                    .corner_radius(4.0)
+                    .show(ui, |ui| {
+                        ui.horizontal(|ui| {
+                            let icon = if notice.kind == NoticeKind::Error {
+                                icons::WARNING
+                            } else {
+                                icons::INFO
+                            };
+                            ui.label(RichText::new(icon).strong());
+                            let close_width = ui.spacing().interact_size.x * 1.4;
+                            ui.add_sized(
+                                [ui.available_width() - close_width, 0.0],
+                                egui::Label::new(RichText::new(&notice.text).color(palette.text))
+                                    .wrap(),
+                            );
+                            if ui.button(tr.close).clicked() {
+                                actions.push(Action::DismissNotice(i));
+                            }
+                        });
+                    });
+                ui.add_space(4.0);
+            }
+        });
+        actions
+    }
+
+    fn reader_panel(&mut self, ui: &mut egui::Ui) {
+        let palette = style::palette(ui.visuals().dark_mode);
+        let input = ReaderInput {
+            doc: &self.doc,
+            hits: &self.search.hits,
+            current_hit: self.search.current,
+            text_size: self.settings.text_size,
+            show_numbers: self.settings.show_paragraph_numbers,
+            palette,
+            tr: self.settings.language.strings(),
+        };
+        let reader = &mut self.reader;
+        egui::CentralPanel::default()
+            .frame(
+                egui::Frame::new()
+                    .fill(palette.page)
+                    .inner_margin(egui::Margin::symmetric(0, 12)),
+            )
+            .show(ui, |ui| reader.ui(ui, &input));
+    }
+
+    fn dialog(&mut self, ctx: &egui::Context) -> Vec<Action> {
+        let tr = self.tr();
+        let outcome = self.open_dialog.as_mut().and_then(|d| d.ui(ctx, tr));
+        match outcome {
+            Some(DialogOutcome::Open(path)) => {
+                self.open_dialog = None;
+                vec![Action::Open(path)]
+            }
+            Some(DialogOutcome::Cancel) => {
+                self.open_dialog = None;
+                Vec::new()
+            }
+            None => Vec::new(),
+        }
+    }
+
+    fn drop_overlay(&self, ctx: &egui::Context) {
+        if ctx.input(|i| i.raw.hovered_files.is_empty()) {
+            return;
+        }
+        let rect = ctx.content_rect();
+        let painter = ctx.layer_painter(egui::LayerId::new(
+            egui::Order::Foreground,
+            egui::Id::unique("drop"),
+        ));
+        let dark = ctx.global_style().visuals.dark_mode;
+        painter.rect_filled(rect, 0.0, reader::overlay_color(dark));
+        painter.text(
+            rect.center(),
+            egui::Align2::CENTER_CENTER,
+            self.tr().drop_hint,
+            egui::FontId::proportional(self.settings.text_size * 1.5),
+            style::palette(dark).text,
+        );
+    }
+
+    fn reveal_current_hit(&mut self) {
+        if let Some(hit) = self.search.current_hit() {
+            self.reader.scroll_to(ScrollTarget::Text {
+                block: hit.block,
+                byte: hit.range.start,
+            });
+        }
+    }
+
+    /// Applies one action. Public so tests can drive the app without a mouse.
+    pub fn apply(&mut self, ctx: &egui::Context, action: Action) {
+        match action {
+            Action::ShowOpenDialog => {
+                let start = match &self.doc.origin {
+                    Origin::File(p) => p.parent().map(PathBuf::from),
+                    Origin::Bundled => None,
+                }
+                .or_else(|| directories::UserDirs::new().map(|u| u.home_dir().to_path_buf()))
+                .unwrap_or_else(|| PathBuf::from("."));
+                self.open_dialog = Some(OpenDialog::new(&start));
+            }
+            Action::Open(path) => self.open(path),
+            Action::OpenBundled => self.set_document(Document::bundled()),
+            Action::SetTheme(theme) => self.change_settings(|s| s.theme = theme),
+            Action::SetTextSize(size) => self.change_settings(|s| s.set_text_size(size)),
+            Action::SetLanguage(language) => self.change_settings(|s| s.language = language),
+            Action::SetShowNumbers(show) => {
+                self.change_settings(|s| s.show_paragraph_numbers = show)
+            }
+            Action::SearchNext => {
+                self.search.go_next();
+                self.reveal_current_hit();
+            }
+            Action::SearchPrevious => {
+                self.search.go_previous();
+                self.reveal_current_hit();
+            }
+            Action::ClearSearch => {
+                self.search.clear();
+                self.search_text.clear();
+            }
+            Action::DismissNotice(i) => {
+                if i < self.notices.len() {
+                    self.notices.remove(i);
+                }
+            }
+            Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+        }
+    }
+
+    fn open(&mut self, path: PathBuf) {
+        match load_document(&path) {
+            Ok(doc) => {
+                self.change_settings(|s| s.remember_recent(&path));
+                self.set_document(doc);
+            }
+            Err(error) => {
+                let tr = self.tr();
+                self.notices.push(Notice {
+                    kind: NoticeKind::Error,
+                    text: format!(
+                        "{} {} {}",
+                        fill(tr.open_failed, &[("path", &path.display())]),
+                        describe_load_error(tr, &error),
+                        tr.kept_document
+                    ),
+                });
+            }
+        }
+    }
+
+    fn set_document(&mut self, doc: Document) {
+        self.doc = doc;
+        self.index = SearchIndex::new();
+        self.search.clear();
+        self.reader.reset();
+        // Old "could not open" messages no longer apply to what is on screen.
+        self.notices.retain(|n| n.kind != NoticeKind::Error);
+        let search_text = std::mem::take(&mut self.search_text);
+        if !search_text.is_empty() {
+            self.search.update(&self.index, &self.doc, &search_text);
+            self.search_text = search_text;
+            self.reveal_current_hit();
+        }
+    }
+
+    fn change_settings(&mut self, change: impl FnOnce(&mut Settings)) {
+        change(&mut self.settings);
+        self.settings_changed_at = Some(Instant::now());
+    }
+
+    /// Saves changed settings half a second after the last change, so that
+    /// pressing Ctrl + five times writes the file once.
+    fn save_settings_if_due(&mut self, ctx: &egui::Context) {
+        let Some(changed) = self.settings_changed_at else {
+            return;
+        };
+        let delay = Duration::from_millis(500);
+        if changed.elapsed() >= delay {
+            self.save_settings();
+        } else {
+            ctx.request_repaint_after(delay);
+        }
+    }
+
+    /// Writes the settings now (also called when the window closes).
+    pub fn save_settings(&mut self) {
+        self.settings_changed_at = None;
+        if !self.settings_writable {
+            return;
+        }
+        if let Err(e) = settings::save(&self.paths.settings_file(), &self.settings) {
+            let tr = self.tr();
+            self.notices.push(Notice {
+                kind: NoticeKind::Error,
+                text: fill(tr.settings_save_failed, &[("error", &e)]),
+            });
+        }
+    }
+}
+
+fn dropped_file(ctx: &egui::Context) -> Option<PathBuf> {
+    ctx.input(|i| {
+        i.raw.dropped_files.iter().find_map(|f| {
+            Some(f.path())
+                .filter(|p| !p.as_os_str().is_empty())
+                .map(PathBuf::from)
+        })
+    })
+}
+
+impl eframe::App for App {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.save_settings();
+    }
+}
+
+/// Opens the window and runs until it is closed.
+pub fn run(startup: Startup) -> eframe::Result {
+    let settings = &startup.settings;
+    let size = settings.window_size.unwrap_or([1100.0, 800.0]);
+    let viewport = egui::ViewportBuilder::default()
+        .with_title(WINDOW_TITLE)
+        .with_app_id("nghiquyet")
+        .with_inner_size(size)
+        .with_min_inner_size([480.0, 360.0])
+        .with_maximized(settings.window_maximized)
+        .with_drag_and_drop(true);
+    let options = eframe::NativeOptions {
+        viewport,
+        persist_window: false,
+        ..Default::default()
+    };
+    eframe::run_native(
+        WINDOW_TITLE,
+        options,
+        Box::new(|_cc| Ok(Box::new(App::new(startup)))),
+    )
+}

@@ -1,0 +1,105 @@
+//! Look and size: high-contrast colours for both themes, and an interface that
+//! grows with the chosen text size (older readers get big buttons too).
+
+use egui::{Color32, FontFamily, FontId, Stroke, TextStyle, ThemePreference, Vec2};
+
+use crate::settings::{Settings, Theme};
+
+/// Colours the reader paints itself; widgets use egui's visuals, tuned below.
+#[derive(Clone, Copy, Debug)]
+pub struct Palette {
+    pub text: Color32,
+    pub muted: Color32,
+    pub page: Color32,
+    pub hit: Color32,
+    pub current_hit: Color32,
+    pub accent: Color32,
+    pub error_bg: Color32,
+    pub info_bg: Color32,
+}
+
+pub fn palette(dark: bool) -> Palette {
+    if dark {
+        Palette {
+            text: Color32::from_rgb(0xEE, 0xEE, 0xEA),
+            muted: Color32::from_rgb(0xB4, 0xB4, 0xAE),
+            page: Color32::from_rgb(0x16, 0x16, 0x18),
+            hit: Color32::from_rgb(0x6B, 0x55, 0x00),
+            current_hit: Color32::from_rgb(0xC0, 0x50, 0x00),
+            accent: Color32::from_rgb(0xF0, 0x6C, 0x5C),
+            error_bg: Color32::from_rgb(0x5A, 0x16, 0x16),
+            info_bg: Color32::from_rgb(0x1C, 0x3A, 0x5A),
+        }
+    } else {
+        Palette {
+            text: Color32::from_rgb(0x11, 0x11, 0x11),
+            muted: Color32::from_rgb(0x4A, 0x4A, 0x4A),
+            page: Color32::from_rgb(0xFF, 0xFF, 0xFD),
+            hit: Color32::from_rgb(0xFF, 0xE8, 0x6B),
+            current_hit: Color32::from_rgb(0xFF, 0x9A, 0x3C),
+            accent: Color32::from_rgb(0xB0, 0x1E, 0x1E),
+            error_bg: Color32::from_rgb(0xFD, 0xE2, 0xE0),
+            info_bg: Color32::from_rgb(0xE2, 0xEE, 0xFB),
+        }
+    }
+}
+
+/// Interface text size for a given reading text size.
+pub fn ui_text_size(reading: f32) -> f32 {
+    (reading * 0.82).clamp(14.0, 36.0)
+}
+
+/// Applies theme, sizes and colours. Called at start and whenever the text
+/// size or theme changes — never every frame.
+pub fn apply(ctx: &egui::Context, settings: &Settings) {
+    ctx.set_theme(match settings.theme {
+        Theme::System => ThemePreference::System,
+        Theme::Light => ThemePreference::Light,
+        Theme::Dark => ThemePreference::Dark,
+    });
+    let size = ui_text_size(settings.text_size);
+    ctx.all_styles_mut(|style| {
+        style.text_styles = [
+            (
+                TextStyle::Small,
+                FontId::new(size * 0.8, FontFamily::Proportional),
+            ),
+            (TextStyle::Body, FontId::new(size, FontFamily::Proportional)),
+            (
+                TextStyle::Button,
+                FontId::new(size, FontFamily::Proportional),
+            ),
+            (
+                TextStyle::Heading,
+                FontId::new(size * 1.3, super::fonts::bold()),
+            ),
+            (
+                TextStyle::Monospace,
+                FontId::new(size * 0.9, FontFamily::Monospace),
+            ),
+        ]
+        .into();
+        let s = &mut style.spacing;
+        s.button_padding = Vec2::new(size * 0.55, size * 0.3);
+        s.item_spacing = Vec2::new(size * 0.5, size * 0.4);
+        s.interact_size = Vec2::new(size * 2.5, size * 1.6);
+        s.icon_width = size * 0.9;
+        s.icon_width_inner = size * 0.5;
+        s.text_edit_width = size * 14.0;
+        s.menu_margin = egui::Margin::same((size * 0.4) as i8);
+
+        let dark = style.visuals.dark_mode;
+        let p = palette(dark);
+        let v = &mut style.visuals;
+        v.override_text_color = None;
+        v.widgets.noninteractive.fg_stroke = Stroke::new(1.0, p.text);
+        v.widgets.inactive.fg_stroke = Stroke::new(1.5, p.text);
+        v.widgets.hovered.fg_stroke = Stroke::new(2.0, p.text);
+        v.widgets.active.fg_stroke = Stroke::new(2.0, p.text);
+        v.widgets.inactive.bg_stroke = Stroke::new(1.0, p.muted);
+        v.weak_text_color = Some(p.muted);
+        // A clearly visible keyboard-focus ring.
+        v.selection.stroke = Stroke::new(2.5, p.accent);
+        v.extreme_bg_color = p.page;
+    });
+}

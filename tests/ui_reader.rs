@@ -1,0 +1,305 @@
+//! The reader window driven through egui_kittest: no real window, widgets
+//! found by their accessible labels, keys and clicks as a user gives them.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use nghiquyet::paths::Paths;
+use nghiquyet::settings::{self, DEFAULT_TEXT_SIZE, TEXT_SIZE_STEP, Theme};
+use nghiquyet::startup::Startup;
+use nghiquyet::ui::{Action, App};
+
+const BUNDLED_TITLE: &str = "Hà Nội học tập, quán triệt Nghị quyết";
+
+fn harness(home: &Path, file: Option<&Path>) -> Harness<'static, App> {
+    let app = App::new(Startup::prepare(Paths::under(home), file));
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 900.0])
+        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    harness.run_steps(3);
+    harness
+}
+
+fn press(harness: &mut Harness<'_, App>, modifiers: Modifiers, key: Key) {
+    harness.key_press_modifiers(modifiers, key);
+    harness.run_steps(2);
+}
+
+fn search_field<'a>(harness: &'a Harness<'_, App>) -> egui_kittest::Node<'a> {
+    harness.get_by_role(Role::TextInput)
+}
+
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+fn drop_file(harness: &mut Harness<'_, App>, path: &Path) {
+    harness
+        .input_mut()
+        .dropped_files
+        .push(Arc::new(Dropped(path.to_path_buf())));
+    harness.run_steps(2);
+}
+
+#[test]
+fn starts_on_the_bundled_resolution_in_vietnamese() {
+    let home = tempfile::tempdir().unwrap();
+    let harness = harness(home.path(), None);
+    harness.get_by_label_contains(BUNDLED_TITLE);
+    harness.get_by_label("25/12/2020  ·  Thu Hà");
+    harness.get_by_label_contains("Sáng 25/12, Ban Thường vụ Thành ủy Hà Nội");
+    harness.get_by_label("Các đại biểu tham dự Hội nghị.");
+    harness.get_by_label("Tệp");
+    harness.get_by_label_contains("Mở tài liệu");
+    assert!(harness.state().notices().is_empty());
+}
+
+#[test]
+fn typing_a_search_without_accents_counts_and_steps_through_hits() {
+    let home = tempfile::tempdir().unwrap();
+    let mut harness = harness(home.path(), None);
+    press(&mut harness, Modifiers::COMMAND, Key::F);
+    assert!(
+        search_field(&harness).is_focused(),
+        "Ctrl+F focuses the search field"
+    );
+    search_field(&harness).type_text("dang bo");
+    harness.run_steps(3);
+
+    let hits = harness.state().search().hits.len();
+    assert_eq!(hits, 9, "“Đảng bộ”/“đảng bộ” occur nine times");
+    harness.get_by_label("1 / 9");
+
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    harness.get_by_label("2 / 9");
+    press(&mut harness, Modifiers::SHIFT, Key::Enter);
+    press(&mut harness, Modifiers::SHIFT, Key::Enter);
+    harness.get_by_label("9 / 9");
+
+    // The previous/next buttons do the same with the mouse.
+    harness.get_by_label("⏷").click();
+    harness.run_steps(2);
+    harness.get_by_label("1 / 9");
+
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    assert!(
+        harness.state().search().hits.is_empty(),
+        "Esc clears the search"
+    );
+    assert!(harness.query_by_label("1 / 9").is_none());
+}
+
+#[test]
+fn a_search_with_accents_matches_that_spelling_and_says_when_nothing_is_found() {
+    let home = tempfile::tempdir().unwrap();
+    let mut harness = harness(home.path(), None);
+    press(&mut harness, Modifiers::COMMAND, Key::F);
+    search_field(&harness).type_text("quán triệt");
+    harness.run_steps(3);
+    let n = harness.state().search().hits.len();
+    assert_eq!(n, 8, "only the marked spelling, in any case");
+    harness.get_by_label("1 / 8");
+
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    press(&mut harness, Modifiers::COMMAND, Key::F);
+    search_field(&harness).type_text("xyzxyz");
+    harness.run_steps(3);
+    harness.get_by_label("Không tìm thấy");
+}
+
+#[test]
+fn opening_a_bad_file_shows_why_and_keeps_the_document() {
+    let home = tempfile::tempdir().unwrap();
+    let bad = home.path().join("nghi-quyet-cu.txt");
+    std::fs::write(&bad, b"Ngh\xec quy\xeat").unwrap(); // Windows-1258 bytes
+    let mut harness = harness(home.path(), None);
+
+    // Through the Open dialog, typing the path and pressing Enter.
+    press(&mut harness, Modifiers::COMMAND, Key::O);
+    harness.get_by_label("Mở tài liệu");
+    let field = harness.get_all_by_role(Role::TextInput).last().unwrap();
+    field.focus();
+    harness.run_steps(1);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_all_by_role(Role::TextInput)
+        .last()
+        .unwrap()
+        .type_text(&bad.display().to_string());
+    harness.run_steps(2);
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+
+    harness.get_by_label_contains("không phải văn bản UTF-8 (lỗi đầu tiên ở dòng 1, cột 4)");
+    harness.get_by_label_contains("Tài liệu đang đọc vẫn được giữ nguyên");
+    harness.get_by_label_contains(BUNDLED_TITLE);
+
+    // Dropping a folder and an empty file: each gets its own message.
+    drop_file(&mut harness, home.path());
+    harness.get_by_label_contains("đây là một thư mục");
+    let empty = home.path().join("rong.md");
+    std::fs::write(&empty, "  \n").unwrap();
+    drop_file(&mut harness, &empty);
+    harness.get_by_label_contains("tệp không có nội dung");
+    assert_eq!(harness.state().notices().len(), 3);
+    harness.get_by_label_contains(BUNDLED_TITLE);
+
+    // "Đóng" dismisses a message.
+    harness.get_all_by_label("Đóng").next().unwrap().click();
+    harness.run_steps(2);
+    assert_eq!(harness.state().notices().len(), 2);
+}
+
+#[test]
+fn a_dropped_document_opens_in_the_same_reader_and_is_listed_as_recent() {
+    let home = tempfile::tempdir().unwrap();
+    let doc = home.path().join("nghi-quyet-tinh.md");
+    std::fs::write(
+        &doc,
+        "# Nghị quyết Đại hội Đảng bộ tỉnh\n\nĐại hội quán triệt phương châm mới.\n\n- Ý thứ nhất\n",
+    )
+    .unwrap();
+    let mut harness = harness(home.path(), None);
+    drop_file(&mut harness, &doc);
+    harness.get_by_label("Nghị quyết Đại hội Đảng bộ tỉnh");
+    assert!(harness.query_by_label_contains(BUNDLED_TITLE).is_none());
+
+    press(&mut harness, Modifiers::COMMAND, Key::F);
+    search_field(&harness).type_text("quan triet");
+    harness.run_steps(3);
+    harness.get_by_label("1 / 1");
+
+    let recent = &harness.state().settings().recent;
+    assert_eq!(recent.len(), 1);
+    assert!(recent[0].ends_with("nghi-quyet-tinh.md"));
+}
+
+#[test]
+fn a_file_named_on_the_command_line_opens_and_a_bad_one_is_reported() {
+    let home = tempfile::tempdir().unwrap();
+    let doc = home.path().join("vb.txt");
+    std::fs::write(&doc, "Văn bản thử.\n\nĐoạn hai.").unwrap();
+    let harness = self::harness(home.path(), Some(&doc));
+    harness.get_by_label("Văn bản thử.");
+
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain("Nghị quyết".encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let bad = home.path().join("utf16.txt");
+    std::fs::write(&bad, utf16).unwrap();
+    let harness = self::harness(home.path(), Some(&bad));
+    harness.get_by_label_contains("UTF-16");
+    harness.get_by_label_contains(BUNDLED_TITLE);
+}
+
+#[test]
+fn text_size_follows_ctrl_plus_minus_zero_and_the_buttons_and_is_remembered() {
+    let home = tempfile::tempdir().unwrap();
+    let mut harness = harness(home.path(), None);
+    press(&mut harness, Modifiers::COMMAND, Key::Plus);
+    press(&mut harness, Modifiers::COMMAND, Key::Equals);
+    assert_eq!(
+        harness.state().settings().text_size,
+        DEFAULT_TEXT_SIZE + 2.0 * TEXT_SIZE_STEP
+    );
+    press(&mut harness, Modifiers::COMMAND, Key::Minus);
+    assert_eq!(
+        harness.state().settings().text_size,
+        DEFAULT_TEXT_SIZE + TEXT_SIZE_STEP
+    );
+    press(&mut harness, Modifiers::COMMAND, Key::Num0);
+    assert_eq!(harness.state().settings().text_size, DEFAULT_TEXT_SIZE);
+
+    harness.get_by_label("A+").click();
+    harness.run_steps(2);
+    assert_eq!(
+        harness.state().settings().text_size,
+        DEFAULT_TEXT_SIZE + TEXT_SIZE_STEP
+    );
+
+    harness.state_mut().save_settings();
+    let saved = settings::load(&Paths::under(home.path()).settings_file());
+    assert_eq!(saved.settings.text_size, DEFAULT_TEXT_SIZE + TEXT_SIZE_STEP);
+}
+
+#[test]
+fn theme_and_language_are_chosen_from_the_menus_and_remembered() {
+    let home = tempfile::tempdir().unwrap();
+    let mut harness = harness(home.path(), None);
+
+    harness.get_by_label("Ngôn ngữ").click();
+    harness.run_steps(2);
+    harness.get_by_label("English").click();
+    harness.run_steps(3);
+    harness.get_by_label("File");
+    harness.get_by_label_contains("Open document");
+    assert!(harness.query_by_label("Tệp").is_none());
+
+    harness.get_by_label("View").click();
+    harness.run_steps(2);
+    harness.get_by_label("Dark").click();
+    harness.run_steps(3);
+    assert!(harness.ctx.global_style().visuals.dark_mode);
+
+    harness.state_mut().save_settings();
+    let again = App::new(Startup::prepare(Paths::under(home.path()), None));
+    assert_eq!(again.settings().theme, Theme::Dark);
+    assert_eq!(again.settings().language, nghiquyet::i18n::Language::En);
+}
+
+#[test]
+fn the_reader_scrolls_with_the_keyboard_and_to_each_hit() {
+    let home = tempfile::tempdir().unwrap();
+    let mut harness = harness(home.path(), None);
+    harness.set_size(egui::vec2(1000.0, 500.0));
+    harness.run_steps(3);
+    let first = harness.get_by_label_contains("Sáng 25/12").rect().top();
+    press(&mut harness, Modifiers::NONE, Key::PageDown);
+    let after = harness
+        .query_by_label_contains("Sáng 25/12")
+        .map(|n| n.rect().top());
+    assert!(
+        after.is_none_or(|y| y < first - 100.0),
+        "PageDown scrolls the text up"
+    );
+    press(&mut harness, Modifiers::NONE, Key::Home);
+    assert_eq!(
+        harness.get_by_label_contains("Sáng 25/12").rect().top(),
+        first
+    );
+
+    // The last paragraph is far below; a search for its words brings it into view.
+    press(&mut harness, Modifiers::COMMAND, Key::F);
+    search_field(&harness).type_text("nam dau tien");
+    harness.run_steps(4);
+    let node = harness.get_by_label_contains("ngay trong năm đầu tiên");
+    let screen = harness.ctx.content_rect();
+    assert!(
+        node.rect().intersects(screen),
+        "the hit is scrolled into view"
+    );
+}
+
+#[test]
+fn actions_apply_after_the_frame() {
+    let home = tempfile::tempdir().unwrap();
+    let mut harness = harness(home.path(), None);
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .apply(&ctx, Action::SetShowNumbers(false));
+    harness.run_steps(2);
+    assert!(!harness.state().settings().show_paragraph_numbers);
+}
