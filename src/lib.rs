@@ -3,9 +3,12 @@
 //! The core (document model, normalisation, search, settings, storage) never
 //! touches egui; `ui` is the only module that does.
 
+pub mod cli;
 pub mod document;
 pub mod i18n;
+pub mod numbers;
 pub mod paths;
+pub mod quiz;
 pub mod search;
 pub mod settings;
 pub mod startup;

@@ -134,9 +134,19 @@ impl Document {
         self.blocks.iter().map(|b| b.text.chars().count()).sum()
     }
 
-    /// A short name for lists: the title, shortened.
-    pub fn display_name(&self) -> &str {
-        &self.meta.title
+    /// The name question sets use for this document: the front-matter `id`,
+    /// else the file's name without extension, else the title.
+    pub fn id(&self) -> &str {
+        if let Some(id) = &self.meta.id {
+            return id;
+        }
+        match &self.origin {
+            Origin::File(path) => path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or(&self.meta.title),
+            Origin::Bundled => &self.meta.title,
+        }
     }
 }
 

