@@ -69,6 +69,7 @@ fn reader_frame(c: &mut Criterion) {
         settings: Settings::default(),
         settings_writable: true,
         document: doc,
+        library: nghiquyet::quiz::Library::default(),
         problems: Vec::new(),
     });
     let ctx = egui::Context::default();

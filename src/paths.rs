@@ -43,4 +43,9 @@ impl Paths {
     pub fn settings_file(&self) -> PathBuf {
         self.config_dir.join("settings.ron")
     }
+
+    /// Where the user's own question sets live.
+    pub fn user_sets_dir(&self) -> PathBuf {
+        self.data_dir.join("quizzes")
+    }
 }

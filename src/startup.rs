@@ -8,6 +8,7 @@ use std::path::Path;
 use crate::document::{Document, load_document};
 use crate::i18n::{describe_load_error, fill};
 use crate::paths::Paths;
+use crate::quiz::Library;
 use crate::settings::{self, Settings};
 
 pub struct Startup {
@@ -17,6 +18,8 @@ pub struct Startup {
     /// must then not be overwritten.
     pub settings_writable: bool,
     pub document: Document,
+    /// The bundled question sets and the user's own.
+    pub library: Library,
     /// Problems to show in the window, already in the user's language.
     pub problems: Vec<String>,
 }
@@ -60,9 +63,11 @@ impl Startup {
                 }
             },
         };
+        let library = Library::load(&paths.user_sets_dir());
         Startup {
             paths,
             settings,
+            library,
             settings_writable,
             document,
             problems,

@@ -220,7 +220,12 @@ pub fn correct_answer_text(answer: &Answer, yes: &str, no: &str) -> String {
             Some(u) => format!("{} {u}", format_number(*answer)),
             None => format_number(*answer),
         },
-        Answer::Ordering(items) => items.join(" → "),
+        Answer::Ordering(items) => items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| format!("{}. {item}", i + 1))
+            .collect::<Vec<_>>()
+            .join("; "),
         Answer::Matching(pairs) => pairs
             .iter()
             .map(|(l, r)| format!("{l} — {r}"))

@@ -135,11 +135,36 @@ mod tests {
     fn every_icon_on_a_button_can_be_drawn() {
         let ctx = context_with(definitions());
         let font = FontId::proportional(20.0);
+        // Every `pub const` in icons.rs must be in the list.
+        let declared = include_str!("icons.rs").matches("pub const ").count() - 1;
+        assert_eq!(
+            crate::ui::icons::ALL.len(),
+            declared,
+            "icons::ALL misses a symbol"
+        );
         for icon in crate::ui::icons::ALL {
             assert!(
                 ctx.fonts_mut(|f| f.has_glyphs(&font, icon)),
                 "no glyph for {icon}"
             );
+        }
+    }
+
+    #[test]
+    fn every_interface_string_can_be_drawn_in_both_languages() {
+        let ctx = context_with(definitions());
+        let font = FontId::proportional(20.0);
+        for language in crate::i18n::Language::ALL {
+            for (key, text) in language.strings().entries() {
+                let missing: String = text
+                    .chars()
+                    .filter(|&c| !c.is_whitespace() && !ctx.fonts_mut(|f| f.has_glyph(&font, c)))
+                    .collect();
+                assert!(
+                    missing.is_empty(),
+                    "{language:?} {key}: no glyph for {missing:?}"
+                );
+            }
         }
     }
 

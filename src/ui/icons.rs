@@ -13,7 +13,41 @@ pub const FILE: &str = "📄";
 pub const WARNING: &str = "⚠";
 pub const INFO: &str = "ℹ";
 pub const UP: &str = "⬆";
+pub const RIGHT: &str = "✔";
+pub const WRONG: &str = "✖";
+pub const OPEN_BOOK: &str = "📖";
+pub const NEXT_QUESTION: &str = "➡";
+pub const START: &str = "▶";
+pub const TICKED: &str = "☑";
+pub const UNTICKED: &str = "☐";
+pub const MOVE_UP: &str = "⏶";
+pub const MOVE_DOWN: &str = "⏷";
+/// Between a matching row and its choices.
+pub const ARROW: &str = "➡";
 
-pub const ALL: [&str; 12] = [
-    OPEN, SEARCH, PREVIOUS, NEXT, LIGHT, DARK, CLEAR, FOLDER, FILE, WARNING, INFO, UP,
+/// Every symbol above (a slice, so adding one cannot be forgotten here
+/// without the list visibly missing it).
+pub const ALL: &[&str] = &[
+    OPEN,
+    SEARCH,
+    PREVIOUS,
+    NEXT,
+    LIGHT,
+    DARK,
+    CLEAR,
+    FOLDER,
+    FILE,
+    WARNING,
+    INFO,
+    UP,
+    RIGHT,
+    WRONG,
+    OPEN_BOOK,
+    NEXT_QUESTION,
+    START,
+    TICKED,
+    UNTICKED,
+    MOVE_UP,
+    MOVE_DOWN,
+    ARROW,
 ];

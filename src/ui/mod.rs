@@ -7,6 +7,7 @@
 pub mod fonts;
 pub mod icons;
 mod open_dialog;
+pub mod practice;
 pub mod reader;
 pub mod style;
 
@@ -18,10 +19,12 @@ use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 use crate::document::{Document, Origin, load_document};
 use crate::i18n::{Language, Strings, describe_load_error, fill};
 use crate::paths::Paths;
+use crate::quiz::{Library, Source};
 use crate::search::{SearchIndex, SearchSession};
 use crate::settings::{self, DEFAULT_TEXT_SIZE, Settings, TEXT_SIZE_STEP, Theme};
 use crate::startup::Startup;
 use open_dialog::{DialogOutcome, OpenDialog};
+use practice::{PracticeInput, PracticeScreen};
 use reader::{Reader, ReaderInput, ScrollTarget};
 
 /// The window title: the product's name, in every interface language.
@@ -41,8 +44,21 @@ pub enum Action {
     SearchPrevious,
     ClearSearch,
     DismissNotice(usize),
+    ShowScreen(Screen),
+    /// Open the reader at a question's passage, marked.
+    ShowPassage(Source),
     Quit,
 }
+
+/// The screen the window shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Screen {
+    Reader,
+    Practice,
+}
+
+/// Windows at least this wide show the quiz and the text side by side.
+const SIDE_BY_SIDE_WIDTH: f32 = 1150.0;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NoticeKind {
@@ -69,6 +85,9 @@ pub struct App {
     search_text: String,
     focus_search: bool,
     reader: Reader,
+    screen: Screen,
+    library: Library,
+    practice: PracticeScreen,
     open_dialog: Option<OpenDialog>,
     notices: Vec<Notice>,
     /// The text size and theme egui's style was last built for.
@@ -97,6 +116,9 @@ impl App {
             search_text: String::new(),
             focus_search: false,
             reader: Reader::new(),
+            screen: Screen::Reader,
+            library: startup.library,
+            practice: PracticeScreen::default(),
             open_dialog: None,
             notices,
             applied_style: None,
@@ -120,6 +142,23 @@ impl App {
         &self.search
     }
 
+    pub fn screen(&self) -> Screen {
+        self.screen
+    }
+
+    pub fn library(&self) -> &Library {
+        &self.library
+    }
+
+    pub fn practice(&self) -> &PracticeScreen {
+        &self.practice
+    }
+
+    /// The passage the reader marks, as block index and byte range.
+    pub fn focused_passage(&self) -> Option<&(usize, std::ops::Range<usize>)> {
+        self.reader.focus()
+    }
+
     fn tr(&self) -> &'static Strings {
         self.settings.language.strings()
     }
@@ -134,7 +173,7 @@ impl App {
         actions.extend(self.top_bars(ui));
         self.status_bar(ui);
         actions.extend(self.notice_band(ui));
-        self.reader_panel(ui);
+        actions.extend(self.main_area(ui));
         actions.extend(self.dialog(&ctx));
         if let Some(path) = dropped_file(&ctx) {
             actions.push(Action::Open(path));
@@ -185,6 +224,12 @@ impl App {
             }
             if i.consume_shortcut(&command(Key::Num0)) {
                 actions.push(Action::SetTextSize(DEFAULT_TEXT_SIZE));
+            }
+            if i.consume_shortcut(&command(Key::Num1)) {
+                actions.push(Action::ShowScreen(Screen::Reader));
+            }
+            if i.consume_shortcut(&command(Key::Num2)) {
+                actions.push(Action::ShowScreen(Screen::Practice));
             }
             if i.consume_shortcut(&command(Key::Q)) {
                 actions.push(Action::Quit);
@@ -301,6 +346,24 @@ impl App {
 
     fn toolbar(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         let tr = self.tr();
+        for (screen, label, key) in [
+            (Screen::Reader, tr.tab_reader, "Ctrl+1"),
+            (Screen::Practice, tr.tab_practice, "Ctrl+2"),
+        ] {
+            let tab = ui.selectable_label(self.screen == screen, RichText::new(label).strong());
+            if tab.on_hover_text(key).clicked() {
+                actions.push(Action::ShowScreen(screen));
+            }
+        }
+        if self.screen == Screen::Reader
+            && self.practice.in_round()
+            && ui
+                .button(RichText::new(tr.practice_back_to_question).strong())
+                .clicked()
+        {
+            actions.push(Action::ShowScreen(Screen::Practice));
+        }
+        ui.separator();
         if ui
             .button(format!("{} {}", icons::OPEN, tr.open_button_label))
             .on_hover_text(tr.open_tooltip)
@@ -475,6 +538,45 @@ impl App {
         actions
     }
 
+    /// The reader, the practice screen, or both side by side on a wide window.
+    fn main_area(&mut self, ui: &mut egui::Ui) -> Vec<Action> {
+        if self.screen == Screen::Reader {
+            self.reader_panel(ui);
+            return Vec::new();
+        }
+        let palette = style::palette(ui.visuals().dark_mode);
+        let user_sets_dir = self.paths.user_sets_dir();
+        let input = PracticeInput {
+            library: &self.library,
+            document_id: self.doc.id(),
+            user_sets_dir: &user_sets_dir,
+            tr: self.settings.language.strings(),
+            text_size: self.settings.text_size,
+            palette,
+        };
+        let practice = &mut self.practice;
+        let frame = egui::Frame::new()
+            .fill(palette.page)
+            .inner_margin(egui::Margin::symmetric(16, 12));
+        if ui.available_width() >= SIDE_BY_SIDE_WIDTH {
+            let width = ui.available_width() * 0.5;
+            let actions = egui::Panel::left("practice-panel")
+                .resizable(true)
+                .default_size(width)
+                .size_range(width * 0.6..=width * 1.4)
+                .frame(frame)
+                .show(ui, |ui| practice.ui(ui, &input))
+                .inner;
+            self.reader_panel(ui);
+            actions
+        } else {
+            egui::CentralPanel::default()
+                .frame(frame)
+                .show(ui, |ui| practice.ui(ui, &input))
+                .inner
+        }
+    }
+
     fn reader_panel(&mut self, ui: &mut egui::Ui) {
         let palette = style::palette(ui.visuals().dark_mode);
         let input = ReaderInput {
@@ -578,6 +680,8 @@ impl App {
                     self.notices.remove(i);
                 }
             }
+            Action::ShowScreen(screen) => self.screen = screen,
+            Action::ShowPassage(source) => self.show_passage(ctx, &source),
             Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }
     }
@@ -603,8 +707,48 @@ impl App {
         }
     }
 
+    /// Opens the reader at a question's passage: the anchor's block, the quoted
+    /// words marked; if numbering has shifted, wherever the quote occurs.
+    fn show_passage(&mut self, ctx: &egui::Context, source: &Source) {
+        let in_block = |block: usize| {
+            let text = &self.doc.blocks[block].text;
+            text.find(&source.quote)
+                .map(|at| (block, at..at + source.quote.len()))
+        };
+        let located = self.doc.locate(source.anchor);
+        let found = located
+            .as_ref()
+            .and_then(|loc| in_block(loc.block))
+            .or_else(|| (0..self.doc.blocks.len()).find_map(in_block))
+            .or_else(|| {
+                located.map(|loc| {
+                    let whole = 0..self.doc.blocks[loc.block].text.len();
+                    (loc.block, loc.range.unwrap_or(whole))
+                })
+            });
+        match found {
+            Some((block, range)) => {
+                self.reader.show_passage(block, range);
+                if ctx.content_rect().width() < SIDE_BY_SIDE_WIDTH {
+                    self.screen = Screen::Reader;
+                }
+            }
+            None => {
+                let tr = self.tr();
+                self.notices.push(Notice {
+                    kind: NoticeKind::Error,
+                    text: fill(
+                        tr.passage_not_found,
+                        &[("quote", &source.quote), ("anchor", &source.anchor)],
+                    ),
+                });
+            }
+        }
+    }
+
     fn set_document(&mut self, doc: Document) {
         self.doc = doc;
+        self.practice = PracticeScreen::default();
         self.index = SearchIndex::new();
         self.search.clear();
         self.reader.reset();

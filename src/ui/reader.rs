@@ -57,6 +57,8 @@ pub struct Reader {
     scroll_to: Option<ScrollTarget>,
     offset: f32,
     viewport_height: f32,
+    /// A passage to mark (a question's source): block and byte range.
+    focus: Option<(usize, Range<usize>)>,
 }
 
 /// How long the background measuring may take per frame, in seconds.
@@ -74,6 +76,19 @@ impl Reader {
 
     pub fn scroll_to(&mut self, target: ScrollTarget) {
         self.scroll_to = Some(target);
+    }
+
+    /// Marks a passage and scrolls to it.
+    pub fn show_passage(&mut self, block: usize, range: Range<usize>) {
+        self.scroll_to = Some(ScrollTarget::Text {
+            block,
+            byte: range.start,
+        });
+        self.focus = Some((block, range));
+    }
+
+    pub fn focus(&self) -> Option<&(usize, Range<usize>)> {
+        self.focus.as_ref()
     }
 
     /// The current scroll offset (for tests and for keeping a place).
@@ -237,13 +252,14 @@ impl Reader {
             row += 1;
         }
         while row < rows && top < viewport.max.y {
-            let highlights = row_highlights(input, row);
+            let highlights = row_highlights(input, self.focus.as_ref(), row);
             let laid = layout_row(ui, geometry, input, row, &highlights);
             let rect = Rect::from_min_size(
                 Pos2::new(column_left, origin.y + top),
                 Vec2::new(geometry.column_width, laid.height),
             );
-            paint_row(ui, rect, geometry, input, row, &laid);
+            let focused = row > 0 && self.focus.as_ref().is_some_and(|(b, _)| *b == row - 1);
+            paint_row(ui, rect, geometry, input, row, &laid, focused);
             self.record(row, laid.height);
             top += laid.height;
             row += 1;
@@ -361,10 +377,16 @@ struct LaidRow {
 enum Mark {
     Hit,
     CurrentHit,
+    Focus,
 }
 
-/// Search hits inside one row, in byte order.
-fn row_highlights(input: &ReaderInput<'_>, row: usize) -> Vec<(Range<usize>, Mark)> {
+/// The focused passage and search hits inside one row, in byte order; a hit
+/// inside the focused passage splits it.
+fn row_highlights(
+    input: &ReaderInput<'_>,
+    focus: Option<&(usize, Range<usize>)>,
+    row: usize,
+) -> Vec<(Range<usize>, Mark)> {
     if row == 0 {
         return Vec::new();
     }
@@ -383,6 +405,29 @@ fn row_highlights(input: &ReaderInput<'_>, row: usize) -> Vec<(Range<usize>, Mar
             (h.range.clone(), mark)
         })
         .collect();
+    if let Some((_, range)) = focus.filter(|(b, _)| *b == block) {
+        let mut pieces = Vec::new();
+        let mut at = range.start;
+        for (hit, _) in marks
+            .iter()
+            .filter(|(h, _)| h.start >= range.start && h.end <= range.end)
+        {
+            if hit.start > at {
+                pieces.push((at..hit.start, Mark::Focus));
+            }
+            at = hit.end;
+        }
+        if at < range.end {
+            pieces.push((at..range.end, Mark::Focus));
+        }
+        // Hits that overlap the passage's edges give way to the passage.
+        marks.retain(|(h, _)| {
+            h.end <= range.start
+                || h.start >= range.end
+                || (h.start >= range.start && h.end <= range.end)
+        });
+        marks.extend(pieces);
+    }
     marks.sort_by_key(|(r, _)| r.start);
     marks
 }
@@ -428,6 +473,7 @@ fn layout_row(
         let background = match mark {
             Mark::Hit => input.palette.hit,
             Mark::CurrentHit => input.palette.current_hit,
+            Mark::Focus => input.palette.focus,
         };
         let mut marked = format.clone();
         marked.background = background;
@@ -497,6 +543,7 @@ fn paint_row(
     input: &ReaderInput<'_>,
     row: usize,
     laid: &LaidRow,
+    focused: bool,
 ) {
     let text_left = rect.left() + geometry.margin;
     let palette = input.palette;
@@ -525,6 +572,14 @@ fn paint_row(
     let text_rect =
         Rect::from_min_size(Pos2::new(text_left + indent, rect.top()), laid.main.size());
     let first_line = geometry.line_height(block.kind) / 2.0;
+    if focused {
+        // A bar in the margin marks the passage a question sent the reader to.
+        let bar = Rect::from_min_max(
+            Pos2::new(rect.left(), rect.top()),
+            Pos2::new(rect.left() + geometry.text_size * 0.25, text_rect.bottom()),
+        );
+        ui.painter().rect_filled(bar, 2.0, palette.right);
+    }
 
     if input.show_numbers && matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem) {
         let number = block.anchor.number;

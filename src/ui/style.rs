@@ -14,8 +14,16 @@ pub struct Palette {
     pub hit: Color32,
     pub current_hit: Color32,
     pub accent: Color32,
+    /// Keyboard focus and selected controls.
+    pub selection: Color32,
     pub error_bg: Color32,
     pub info_bg: Color32,
+    /// A passage the reader was sent to (from a question).
+    pub focus: Color32,
+    pub right: Color32,
+    pub wrong: Color32,
+    pub warning: Color32,
+    pub feedback_bg: Color32,
 }
 
 pub fn palette(dark: bool) -> Palette {
@@ -27,8 +35,14 @@ pub fn palette(dark: bool) -> Palette {
             hit: Color32::from_rgb(0x6B, 0x55, 0x00),
             current_hit: Color32::from_rgb(0xC0, 0x50, 0x00),
             accent: Color32::from_rgb(0xF0, 0x6C, 0x5C),
+            selection: Color32::from_rgb(0x8A, 0xB4, 0xF8),
             error_bg: Color32::from_rgb(0x5A, 0x16, 0x16),
             info_bg: Color32::from_rgb(0x1C, 0x3A, 0x5A),
+            focus: Color32::from_rgb(0x1F, 0x4E, 0x3A),
+            right: Color32::from_rgb(0x6F, 0xD0, 0x8C),
+            wrong: Color32::from_rgb(0xFF, 0x7B, 0x72),
+            warning: Color32::from_rgb(0xE3, 0xB3, 0x41),
+            feedback_bg: Color32::from_rgb(0x22, 0x24, 0x28),
         }
     } else {
         Palette {
@@ -38,8 +52,14 @@ pub fn palette(dark: bool) -> Palette {
             hit: Color32::from_rgb(0xFF, 0xE8, 0x6B),
             current_hit: Color32::from_rgb(0xFF, 0x9A, 0x3C),
             accent: Color32::from_rgb(0xB0, 0x1E, 0x1E),
+            selection: Color32::from_rgb(0x0B, 0x57, 0xD0),
             error_bg: Color32::from_rgb(0xFD, 0xE2, 0xE0),
             info_bg: Color32::from_rgb(0xE2, 0xEE, 0xFB),
+            focus: Color32::from_rgb(0xD4, 0xF0, 0xDC),
+            right: Color32::from_rgb(0x1A, 0x7F, 0x37),
+            wrong: Color32::from_rgb(0xB3, 0x1D, 0x1D),
+            warning: Color32::from_rgb(0x9A, 0x67, 0x00),
+            feedback_bg: Color32::from_rgb(0xF6, 0xF6, 0xF2),
         }
     }
 }
@@ -99,7 +119,7 @@ pub fn apply(ctx: &egui::Context, settings: &Settings) {
         v.widgets.inactive.bg_stroke = Stroke::new(1.0, p.muted);
         v.weak_text_color = Some(p.muted);
         // A clearly visible keyboard-focus ring.
-        v.selection.stroke = Stroke::new(2.5, p.accent);
+        v.selection.stroke = Stroke::new(2.5, p.selection);
         v.extreme_bg_color = p.page;
     });
 }
