@@ -66,12 +66,17 @@ fn step(h: &mut Harness<'_, App>) {
     h.run_steps(2);
 }
 
+#[track_caller]
 fn press(h: &mut Harness<'_, App>, key: Key) {
     h.key_press(key);
     step(h);
 }
 
+#[track_caller]
 fn click(h: &mut Harness<'_, App>, label: &str) {
+    // As a user would: scroll it into view first.
+    h.get_by_label(label).scroll_to_me();
+    step(h);
     h.get_by_label(label).click();
     step(h);
 }
@@ -266,6 +271,8 @@ fn every_question_type_can_be_answered_with_the_mouse_alone() {
     for row in 0..rights.len() {
         let letter = rights.iter().position(|&r| r == row).unwrap();
         let name = ["A", "B", "C"][letter];
+        h.get_all_by_label(name).nth(row).unwrap().scroll_to_me();
+        step(&mut h);
         h.get_all_by_label(name).nth(row).unwrap().click();
         step(&mut h);
     }

@@ -152,4 +152,5 @@ pub const EN: Strings = Strings {
     qtype_ordering: "Put in order",
     qtype_matching: "Match",
     minutes_seconds: "{m} min {s} s",
+    practice_show_in_text_key: "Shortcut: V",
 };

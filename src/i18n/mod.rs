@@ -140,6 +140,7 @@ define_strings! {
     practice_spelling_note,
     practice_source,
     practice_show_in_text,
+    practice_show_in_text_key,
     practice_true,
     practice_false,
     practice_hint_choice,

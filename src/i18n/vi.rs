@@ -152,4 +152,5 @@ pub const VI: Strings = Strings {
     qtype_ordering: "Sắp xếp theo thứ tự",
     qtype_matching: "Ghép đôi",
     minutes_seconds: "{m} phút {s} giây",
+    practice_show_in_text_key: "Phím tắt: V",
 };

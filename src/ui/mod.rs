@@ -179,6 +179,7 @@ impl App {
             actions.push(Action::Open(path));
         }
         self.drop_overlay(&ctx);
+        focus_ring(&ctx);
 
         for action in actions {
             self.apply(&ctx, action);
@@ -795,6 +796,34 @@ impl App {
             });
         }
     }
+}
+
+/// A thick ring around the widget that has the keyboard focus, so someone
+/// using Tab always sees where they are (egui's own cue is faint).
+fn focus_ring(ctx: &egui::Context) {
+    let Some(response) = ctx
+        .memory(|m| m.focused())
+        .and_then(|id| ctx.read_response(id))
+    else {
+        return;
+    };
+    let color = style::palette(ctx.global_style().visuals.dark_mode).selection;
+    let painter = ctx.layer_painter(egui::LayerId::new(
+        egui::Order::Foreground,
+        egui::Id::unique("focus-ring"),
+    ));
+    // The visible part of the widget (a field scrolled half out of view is
+    // ringed where it shows).
+    let visible = response.interact_rect;
+    if !visible.is_positive() {
+        return;
+    }
+    painter.rect_stroke(
+        visible.expand(2.0),
+        4.0,
+        egui::Stroke::new(3.0, color),
+        egui::StrokeKind::Outside,
+    );
 }
 
 fn dropped_file(ctx: &egui::Context) -> Option<PathBuf> {

@@ -109,6 +109,9 @@ pub struct PracticeScreen {
     practice: Option<Practice>,
     draft: Draft,
     shown_at: Instant,
+    clear_focus: bool,
+    /// Set when an answer is given: the feedback scrolls into view once.
+    reveal_feedback: bool,
 }
 
 impl Default for PracticeScreen {
@@ -122,6 +125,8 @@ impl Default for PracticeScreen {
             practice: None,
             draft: Draft::default(),
             shown_at: Instant::now(),
+            clear_focus: false,
+            reveal_feedback: false,
         }
     }
 }
@@ -155,7 +160,7 @@ fn pressed_index(ctx: &egui::Context, letters: bool) -> Option<usize> {
         Key::H,
         Key::I,
     ];
-    if ctx.egui_wants_keyboard_input() {
+    if ctx.text_edit_focused() {
         return None;
     }
     ctx.input_mut(|i| {
@@ -187,8 +192,28 @@ impl PracticeScreen {
 
     pub fn ui(&mut self, ui: &mut egui::Ui, input: &PracticeInput<'_>) -> Vec<Action> {
         let mut actions = Vec::new();
+        if std::mem::take(&mut self.clear_focus) {
+            // A new question starts with no widget focused, so that keys 1–9
+            // and Enter act on the question, not on a leftover button. (The
+            // answer field of a fill-in question takes the focus after this.)
+            let ctx = ui.ctx().clone();
+            if let Some(id) = ctx.memory(|m| m.focused()) {
+                ctx.memory_mut(|m| m.surrender_focus(id));
+            }
+        }
+        if matches!(self.stage, Stage::Question) {
+            self.question_bar(ui, input);
+        }
+        // Each screen (and each question) scrolls on its own, starting at the top.
+        let page = match self.stage {
+            Stage::Setup => 0,
+            Stage::Question => {
+                1 + self.rounds * 10_000 + self.practice.as_ref().map_or(0, |p| p.current as u64)
+            }
+            Stage::Summary => u64::MAX,
+        };
         egui::ScrollArea::vertical()
-            .id_salt("practice")
+            .id_salt(("practice", page))
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 let width = (input.text_size * 38.0).min(ui.available_width());
@@ -272,7 +297,6 @@ impl PracticeScreen {
             ),
         );
         if start.clicked() {
-            self.rounds += 1;
             let seed = if self.shuffle {
                 std::time::SystemTime::now()
                     .duration_since(std::time::UNIX_EPOCH)
@@ -311,6 +335,7 @@ impl PracticeScreen {
     }
 
     fn begin(&mut self, practice: Practice) {
+        self.rounds += 1;
         self.practice = Some(practice);
         self.stage = Stage::Question;
         self.start_question();
@@ -324,6 +349,7 @@ impl PracticeScreen {
             Some(item) => {
                 self.draft = Draft::for_item(item);
                 self.shown_at = Instant::now();
+                self.clear_focus = true;
             }
             None => self.stage = Stage::Summary,
         }
@@ -384,36 +410,73 @@ impl PracticeScreen {
         answer_widget(ui, &item, &mut self.draft, locked, input);
         ui.add_space(input.text_size * 0.6);
 
-        let enter = ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, Key::Enter));
-        match &answered {
-            None => {
-                ui.label(RichText::new(hint(tr, &item.question.answer)).weak());
-                ui.add_space(input.text_size * 0.3);
-                let ready = self.draft.is_ready(&item);
-                let submit = ui.add_enabled(
-                    ready,
-                    egui::Button::new(RichText::new(tr.practice_submit).strong()),
-                );
-                if submit.clicked() || (enter && ready) {
-                    let response = self.draft.response(&item);
-                    practice.answer(response, self.shown_at.elapsed());
-                }
+        if let Some(attempt) = &answered {
+            let shown = feedback(ui, &item, attempt, input, actions);
+            if std::mem::take(&mut self.reveal_feedback) {
+                shown.scroll_to_me(Some(egui::Align::Max));
             }
-            Some(attempt) => {
-                feedback(ui, &item, attempt, input, actions);
-                ui.add_space(input.text_size * 0.5);
-                let last = number == total;
-                let label = if last {
-                    tr.practice_finish
-                } else {
-                    tr.practice_next
-                };
-                let next =
-                    ui.button(RichText::new(format!("{label} {}", icons::NEXT_QUESTION)).strong());
-                if next.clicked() || enter {
-                    practice.advance();
-                    self.start_question();
-                }
+        }
+    }
+
+    /// The bar under the question: the hint and "Trả lời", or "Câu tiếp
+    /// theo" — always in view, whatever the length of the question.
+    fn question_bar(&mut self, ui: &mut egui::Ui, input: &PracticeInput<'_>) {
+        let tr = input.tr;
+        let Some(practice) = self.practice.as_mut() else {
+            return;
+        };
+        let Some(item) = practice.current_item().cloned() else {
+            return;
+        };
+        let answered = practice.current_attempt().is_some();
+        let last = practice.current + 1 == practice.items.len();
+        let enter = ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, Key::Enter));
+        let mut advance = false;
+        egui::Panel::bottom("practice-bar")
+            .frame(
+                egui::Frame::new()
+                    .fill(input.palette.page)
+                    .inner_margin(egui::Margin::symmetric(0, 10)),
+            )
+            .show(ui, |ui| {
+                let width = (input.text_size * 38.0).min(ui.available_width());
+                let margin = ((ui.available_width() - width) / 2.0).max(0.0);
+                ui.horizontal_wrapped(|ui| {
+                    ui.add_space(margin);
+                    ui.set_max_width(width + margin);
+                    if answered {
+                        let label = if last {
+                            tr.practice_finish
+                        } else {
+                            tr.practice_next
+                        };
+                        let next = ui.button(
+                            RichText::new(format!("{label} {}", icons::NEXT_QUESTION)).strong(),
+                        );
+                        advance = next.clicked() || enter;
+                    } else {
+                        let ready = self.draft.is_ready(&item);
+                        let submit = ui.add_enabled(
+                            ready,
+                            egui::Button::new(RichText::new(tr.practice_submit).strong()),
+                        );
+                        if submit.clicked() || (enter && ready) {
+                            let response = self.draft.response(&item);
+                            practice.answer(response, self.shown_at.elapsed());
+                            self.reveal_feedback = true;
+                        }
+                        ui.label(RichText::new(hint(tr, &item.question.answer)).weak());
+                    }
+                });
+            });
+        if advance {
+            practice.advance();
+            self.start_question();
+            // Clear the focus now, before the next question's field asks for it.
+            if std::mem::take(&mut self.clear_focus)
+                && let Some(id) = ui.ctx().memory(|m| m.focused())
+            {
+                ui.ctx().memory_mut(|m| m.surrender_focus(id));
             }
         }
     }
@@ -731,7 +794,7 @@ fn ordering_widget(
         if let Some(p) = pressed_index(&ctx, false).filter(|&p| p < n) {
             draft.selected = p;
         }
-        if !ctx.egui_wants_keyboard_input() {
+        if !ctx.text_edit_focused() {
             let (up, down) = ctx.input_mut(|i| {
                 (
                     i.consume_key(egui::Modifiers::NONE, Key::ArrowUp),
@@ -835,7 +898,7 @@ fn matching_widget(
 ) {
     let ctx = ui.ctx().clone();
     let n = pairs.len();
-    if !locked && !ctx.egui_wants_keyboard_input() {
+    if !locked && !ctx.text_edit_focused() {
         const LETTERS: [Key; 9] = [
             Key::A,
             Key::B,
@@ -911,6 +974,10 @@ fn matching_widget(
                             draft.selected = row;
                         }
                     }
+                    if let Some(pos) = draft.matches[row] {
+                        let chosen_text = &pairs[item.layout.rights[pos]].1;
+                        ui.label(RichText::new(chosen_text).size(input.text_size).weak());
+                    }
                 });
             });
     }
@@ -922,7 +989,7 @@ fn feedback(
     attempt: &crate::quiz::practice::Attempt,
     input: &PracticeInput<'_>,
     actions: &mut Vec<Action>,
-) {
+) -> egui::Response {
     let tr = input.tr;
     let palette = input.palette;
     let (text, color) = match attempt.grade.verdict {
@@ -978,11 +1045,14 @@ fn feedback(
             let source = &item.question.source;
             ui.label(RichText::new(fill(tr.practice_source, &[("anchor", &source.anchor)])).weak());
             ui.label(RichText::new(format!("“{}”", source.quote)).italics());
-            if ui
+            let show = ui
                 .button(format!("{} {}", icons::OPEN_BOOK, tr.practice_show_in_text))
-                .clicked()
-            {
+                .on_hover_text(tr.practice_show_in_text_key);
+            let key = !ui.ctx().text_edit_focused()
+                && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, Key::V));
+            if show.clicked() || key {
                 actions.push(Action::ShowPassage(source.clone()));
             }
-        });
+        })
+        .response
 }

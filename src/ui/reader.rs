@@ -130,9 +130,12 @@ impl Reader {
 
     /// Keyboard scrolling when no text field has the focus.
     fn handle_scroll_keys(&mut self, ui: &egui::Ui) {
-        if ui.ctx().memory(|m| m.focused().is_some()) || self.scroll_to.is_some() {
+        let ctx = ui.ctx();
+        if ctx.text_edit_focused() || self.scroll_to.is_some() {
             return;
         }
+        // Space and the arrows belong to a focused button (click, move focus).
+        let nothing_focused = ctx.memory(|m| m.focused().is_none());
         let page = (self.viewport_height * 0.85).max(100.0);
         let line = ui.text_style_height(&egui::TextStyle::Body) * 2.0;
         let total: f32 = self.heights.iter().sum();
@@ -140,14 +143,14 @@ impl Reader {
             if i.modifiers.any() && !i.modifiers.shift_only() {
                 return None;
             }
-            if i.key_pressed(Key::PageDown) || (i.key_pressed(Key::Space) && !i.modifiers.shift) {
+            let space = nothing_focused && i.key_pressed(Key::Space);
+            if i.key_pressed(Key::PageDown) || (space && !i.modifiers.shift) {
                 Some(page)
-            } else if i.key_pressed(Key::PageUp) || (i.key_pressed(Key::Space) && i.modifiers.shift)
-            {
+            } else if i.key_pressed(Key::PageUp) || (space && i.modifiers.shift) {
                 Some(-page)
-            } else if i.key_pressed(Key::ArrowDown) {
+            } else if nothing_focused && i.key_pressed(Key::ArrowDown) {
                 Some(line)
-            } else if i.key_pressed(Key::ArrowUp) {
+            } else if nothing_focused && i.key_pressed(Key::ArrowUp) {
                 Some(-line)
             } else if i.key_pressed(Key::Home) {
                 Some(f32::NEG_INFINITY)
@@ -224,7 +227,15 @@ impl Reader {
                 let text = &input.doc.blocks[block].text;
                 let chars = text[..byte.min(text.len())].chars().count();
                 let within = laid.main.pos_from_cursor(CCursor::new(chars)).min.y;
-                (top + within - self.viewport_height.max(300.0) * 0.3).max(0.0)
+                let view = self.viewport_height.max(300.0);
+                // Show the paragraph from its start when the target is then
+                // still well in view; otherwise put the target a third down.
+                let y = if within < view * 0.6 {
+                    top - geometry.text_size
+                } else {
+                    top + within - view * 0.3
+                };
+                y.max(0.0)
             }
         }
     }

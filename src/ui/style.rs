@@ -55,7 +55,7 @@ pub fn palette(dark: bool) -> Palette {
             selection: Color32::from_rgb(0x0B, 0x57, 0xD0),
             error_bg: Color32::from_rgb(0xFD, 0xE2, 0xE0),
             info_bg: Color32::from_rgb(0xE2, 0xEE, 0xFB),
-            focus: Color32::from_rgb(0xD4, 0xF0, 0xDC),
+            focus: Color32::from_rgb(0xBF, 0xE8, 0xC9),
             right: Color32::from_rgb(0x1A, 0x7F, 0x37),
             wrong: Color32::from_rgb(0xB3, 0x1D, 0x1D),
             warning: Color32::from_rgb(0x9A, 0x67, 0x00),
