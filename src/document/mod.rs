@@ -129,6 +129,15 @@ impl Document {
         }
     }
 
+    /// The text of every block, one per line.
+    pub fn full_text(&self) -> String {
+        self.blocks
+            .iter()
+            .map(|b| b.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
     /// Number of characters of text, for the status line.
     pub fn char_count(&self) -> usize {
         self.blocks.iter().map(|b| b.text.chars().count()).sum()
@@ -207,12 +216,7 @@ mod tests {
             last.text
                 .ends_with("ngay trong năm đầu tiên thực hiện nghị quyết./.")
         );
-        let all: String = doc
-            .blocks
-            .iter()
-            .map(|b| b.text.as_str())
-            .collect::<Vec<_>>()
-            .join("\n");
+        let all = doc.full_text();
         for phrase in [
             "“Đoàn kết - Dân chủ - Kỷ cương - Sáng tạo - Phát triển”",
             "“Kỷ cương, trách nhiệm, hành động, sáng tạo, phát triển”",

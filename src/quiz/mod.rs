@@ -204,12 +204,7 @@ mod tests {
     fn fill_in_blanks_are_the_words_of_the_text() {
         // Put the first accepted answer in each blank: the sentence must be in the text.
         let doc = Document::bundled();
-        let all: String = doc
-            .blocks
-            .iter()
-            .map(|b| b.text.as_str())
-            .collect::<Vec<_>>()
-            .join("\n");
+        let all = doc.full_text();
         for q in bundled().questions {
             if let Answer::FillBlank { text, blanks } = &q.answer {
                 let mut filled = text.clone();

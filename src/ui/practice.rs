@@ -136,46 +136,49 @@ fn letter(i: usize) -> char {
     (b'A' + (i % 26) as u8) as char
 }
 
-/// The number (1–9) or letter (A–Z) key pressed this frame, as a 0-based index.
-fn pressed_index(ctx: &egui::Context, letters: bool) -> Option<usize> {
-    const NUMBERS: [Key; 9] = [
-        Key::Num1,
-        Key::Num2,
-        Key::Num3,
-        Key::Num4,
-        Key::Num5,
-        Key::Num6,
-        Key::Num7,
-        Key::Num8,
-        Key::Num9,
-    ];
-    const LETTERS: [Key; 9] = [
-        Key::A,
-        Key::B,
-        Key::C,
-        Key::D,
-        Key::E,
-        Key::F,
-        Key::G,
-        Key::H,
-        Key::I,
-    ];
+const NUMBER_KEYS: [Key; 9] = [
+    Key::Num1,
+    Key::Num2,
+    Key::Num3,
+    Key::Num4,
+    Key::Num5,
+    Key::Num6,
+    Key::Num7,
+    Key::Num8,
+    Key::Num9,
+];
+const LETTER_KEYS: [Key; 9] = [
+    Key::A,
+    Key::B,
+    Key::C,
+    Key::D,
+    Key::E,
+    Key::F,
+    Key::G,
+    Key::H,
+    Key::I,
+];
+
+/// The first of `keys` pressed this frame, as a 0-based index (consumed).
+/// Nothing while a text field has the keyboard.
+fn pressed_among(ctx: &egui::Context, keys: &[Key]) -> Option<usize> {
     if ctx.text_edit_focused() {
         return None;
     }
     ctx.input_mut(|i| {
-        if let Some(n) = NUMBERS
-            .iter()
+        keys.iter()
             .position(|&k| i.consume_key(egui::Modifiers::NONE, k))
-        {
-            return Some(n);
-        }
+    })
+}
+
+/// A number key 1–9, or (when `letters`) a letter A–I, as a 0-based index.
+fn pressed_index(ctx: &egui::Context, letters: bool) -> Option<usize> {
+    pressed_among(ctx, &NUMBER_KEYS).or_else(|| {
         if letters {
-            return LETTERS
-                .iter()
-                .position(|&k| i.consume_key(egui::Modifiers::NONE, k));
+            pressed_among(ctx, &LETTER_KEYS)
+        } else {
+            None
         }
-        None
     })
 }
 
@@ -899,25 +902,10 @@ fn matching_widget(
     let ctx = ui.ctx().clone();
     let n = pairs.len();
     if !locked && !ctx.text_edit_focused() {
-        const LETTERS: [Key; 9] = [
-            Key::A,
-            Key::B,
-            Key::C,
-            Key::D,
-            Key::E,
-            Key::F,
-            Key::G,
-            Key::H,
-            Key::I,
-        ];
         if let Some(row) = pressed_index(&ctx, false).filter(|&r| r < n) {
             draft.selected = row;
         }
-        let letter_pressed = ctx.input_mut(|i| {
-            LETTERS
-                .iter()
-                .position(|&k| i.consume_key(egui::Modifiers::NONE, k))
-        });
+        let letter_pressed = pressed_among(&ctx, &LETTER_KEYS);
         if let Some(choice) = letter_pressed.filter(|&c| c < n) {
             let row = draft.selected.min(n - 1);
             draft.matches[row] = Some(choice);
