@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod document;
 pub mod i18n;
+pub mod keypoints;
 pub mod numbers;
 pub mod paths;
 pub mod quiz;

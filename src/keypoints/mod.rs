@@ -1,0 +1,254 @@
+//! Key points of a document: counts, dates and terms, quoted mottos and
+//! viewpoints, people and their positions, definitions and enumerations —
+//! each tied to the sentence it comes from. Found by rules that suit the
+//! Vietnamese of resolutions, corrected by a trainer's curated file.
+
+mod curated;
+mod extract;
+mod people;
+mod tokens;
+
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+use crate::document::Origin;
+use crate::document::{Anchor, Document};
+use crate::storage::{RonError, parse_ron};
+use crate::text::{Fold, fold};
+pub use curated::{
+    BUNDLED_CURATED, CURATED_SUFFIX, Curated, apply_curated, curated_path, load_curated,
+};
+
+/// What a key point says, by kind.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Detail {
+    /// "20 chỉ tiêu chủ yếu", "gần 12.000 cán bộ".
+    Count {
+        number: f64,
+        /// The words counted: "chỉ tiêu chủ yếu".
+        noun: String,
+        /// The words after the count in its clause: "đến năm 2025".
+        #[serde(default)]
+        tail: String,
+        /// "gần", "khoảng", "hơn"… when the text gives one.
+        #[serde(default)]
+        qualifier: String,
+    },
+    /// "đến năm 2030", with what the year is for ("định hướng").
+    Year { year: u32, context: String },
+    /// "nhiệm kỳ 2020 - 2025", with what the term is of.
+    Term { from: u32, to: u32, context: String },
+    /// "Sáng 25/12".
+    Date { date: String },
+    /// Text in quotation marks, what it is ("phương châm Đại hội") and its
+    /// parts when it is a list ("Đoàn kết", "Dân chủ", …).
+    Quote {
+        label: String,
+        text: String,
+        parts: Vec<String>,
+    },
+    Person {
+        name: String,
+        positions: Vec<String>,
+    },
+    /// "X là Y".
+    Definition { subject: String, definition: String },
+    /// Three or more parallel items separated by ";".
+    Enumeration { items: Vec<String> },
+    /// A sentence worth remembering, from a curated file; `key` names the
+    /// words a question should ask for.
+    Statement { text: String, key: String },
+}
+
+/// The groups the reader's key-point panel shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Group {
+    Counts,
+    Times,
+    Quotes,
+    People,
+    Statements,
+}
+
+impl Group {
+    pub const ALL: [Group; 5] = [
+        Group::Counts,
+        Group::Times,
+        Group::Quotes,
+        Group::People,
+        Group::Statements,
+    ];
+}
+
+impl Detail {
+    pub fn group(&self) -> Group {
+        match self {
+            Detail::Count { .. } => Group::Counts,
+            Detail::Year { .. } | Detail::Term { .. } | Detail::Date { .. } => Group::Times,
+            Detail::Quote { .. } => Group::Quotes,
+            Detail::Person { .. } => Group::People,
+            Detail::Definition { .. } | Detail::Enumeration { .. } | Detail::Statement { .. } => {
+                Group::Statements
+            }
+        }
+    }
+
+    fn kind_name(&self) -> &'static str {
+        match self {
+            Detail::Count { .. } => "count",
+            Detail::Year { .. } => "year",
+            Detail::Term { .. } => "term",
+            Detail::Date { .. } => "date",
+            Detail::Quote { .. } => "quote",
+            Detail::Person { .. } => "person",
+            Detail::Definition { .. } => "definition",
+            Detail::Enumeration { .. } => "list",
+            Detail::Statement { .. } => "statement",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct KeyPoint {
+    /// Stable: made from the kind and the words, so it survives edits elsewhere
+    /// in the document (see [`stable_id`]).
+    pub id: String,
+    /// The sentence the key point comes from.
+    pub anchor: Anchor,
+    /// The words of the document the key point is about, as they stand there.
+    pub phrase: String,
+    pub detail: Detail,
+    /// Where `phrase` stands: block index and byte range (found on load).
+    #[serde(skip)]
+    pub block: usize,
+    #[serde(skip)]
+    pub range: Range<usize>,
+}
+
+impl KeyPoint {
+    /// A one-line summary for lists: "20 — chỉ tiêu chủ yếu", "Vương Đình Huệ — Bí thư Thành ủy".
+    pub fn summary(&self) -> String {
+        match &self.detail {
+            Detail::Count {
+                number,
+                noun,
+                qualifier,
+                ..
+            } => {
+                let n = crate::numbers::format_number(*number);
+                if qualifier.is_empty() {
+                    format!("{n} {noun}")
+                } else {
+                    format!("{qualifier} {n} {noun}")
+                }
+            }
+            Detail::Year { year, context } => format!("{year}: {context}"),
+            Detail::Term { from, to, context } => format!("{from} - {to}: {context}"),
+            Detail::Date { date } => date.clone(),
+            Detail::Quote { label, text, .. } if !label.is_empty() => format!("{label}: “{text}”"),
+            Detail::Quote { text, .. } => format!("“{text}”"),
+            Detail::Person { name, positions } => match positions.first() {
+                Some(_) => format!("{name} — {}", positions.join(", ")),
+                None => name.clone(),
+            },
+            Detail::Definition {
+                subject,
+                definition,
+            } => format!("{subject} là {definition}"),
+            Detail::Enumeration { items } => items.join("; "),
+            Detail::Statement { text, .. } => text.clone(),
+        }
+    }
+
+    /// The sentence the key point comes from, as the document has it.
+    pub fn sentence<'d>(&self, doc: &'d Document) -> &'d str {
+        doc.locate(self.anchor)
+            .and_then(|loc| {
+                let block = &doc.blocks[loc.block];
+                loc.range.map(|r| &block.text[r])
+            })
+            .unwrap_or("")
+    }
+}
+
+/// A short stable id: the kind, and a hash of the folded words plus the
+/// number of earlier key points with the same words.
+pub fn stable_id(detail: &Detail, phrase: &str, occurrence: usize) -> String {
+    let key = format!(
+        "{}|{}|{occurrence}",
+        detail.kind_name(),
+        fold(phrase, Fold::Case)
+    );
+    format!(
+        "{}-{:08x}",
+        detail.kind_name(),
+        fnv1a(key.as_bytes()) as u32
+    )
+}
+
+/// FNV-1a, 64 bits: a hash that never changes between builds or platforms
+/// (std's hashers may), so ids written to files stay valid.
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}
+
+/// The key points of a document, as the extractor finds them.
+pub fn extract(doc: &Document) -> Vec<KeyPoint> {
+    let mut points = extract::extract_all(doc);
+    points.extend(people::extract_people(doc));
+    finish(points)
+}
+
+/// Sorts by place in the document and gives each point its stable id.
+fn finish(mut points: Vec<KeyPoint>) -> Vec<KeyPoint> {
+    points.sort_by_key(|p| (p.block, p.range.start));
+    let mut seen: std::collections::HashMap<(String, String), usize> =
+        std::collections::HashMap::new();
+    for p in &mut points {
+        let key = (
+            p.detail.kind_name().to_string(),
+            fold(&p.phrase, Fold::Case),
+        );
+        let n = seen.entry(key).or_insert(0);
+        p.id = stable_id(&p.detail, &p.phrase, *n);
+        *n += 1;
+    }
+    points
+}
+
+/// The key points to show and ask about: the extractor's, corrected by the
+/// curated file if there is one.
+pub fn key_points(doc: &Document, curated: Option<&Curated>) -> Vec<KeyPoint> {
+    let found = extract(doc);
+    match curated {
+        Some(c) => apply_curated(doc, found, c),
+        None => found,
+    }
+}
+
+/// The key points of a document with its curated file applied: the bundled
+/// one for the bundled document, `NAME.keypoints.ron` beside a file. A curated
+/// file that cannot be read is reported and the extractor's list is used.
+pub fn key_points_for(doc: &Document) -> (Vec<KeyPoint>, Option<RonError>) {
+    let curated = match &doc.origin {
+        Origin::Bundled => parse_ron(
+            std::path::Path::new("assets/hanoi-nghi-quyet-xvii.keypoints.ron"),
+            BUNDLED_CURATED,
+        )
+        .map(Some),
+        Origin::File(path) => load_curated(&curated_path(path)),
+    };
+    match curated {
+        Ok(c) => (key_points(doc, c.as_ref()), None),
+        Err(e) => (extract(doc), Some(e)),
+    }
+}
+
+#[cfg(test)]
+mod tests;

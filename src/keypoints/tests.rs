@@ -1,0 +1,374 @@
+//! Key points of the bundled document and of two more documents of the genre
+//! written for these tests (`tests/data/`).
+
+use super::*;
+use crate::document::{Format, Origin};
+
+fn test_doc(name: &str) -> Document {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(name);
+    crate::document::load_document(&path).unwrap()
+}
+
+fn province() -> Document {
+    test_doc("dai-hoi-tinh-binh-son.md")
+}
+
+fn government() -> Document {
+    test_doc("nghi-quyet-chinh-phu-2021.md")
+}
+
+fn counts(points: &[KeyPoint]) -> Vec<(f64, String, String)> {
+    points
+        .iter()
+        .filter_map(|p| match &p.detail {
+            Detail::Count {
+                number,
+                noun,
+                qualifier,
+                ..
+            } => Some((*number, noun.clone(), qualifier.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+fn has_count(points: &[KeyPoint], number: f64, noun: &str) -> bool {
+    counts(points)
+        .iter()
+        .any(|(n, w, _)| *n == number && w == noun)
+}
+
+fn person<'a>(points: &'a [KeyPoint], name: &str) -> Option<&'a Vec<String>> {
+    points.iter().find_map(|p| match &p.detail {
+        Detail::Person { name: n, positions } if n == name => Some(positions),
+        _ => None,
+    })
+}
+
+fn quote<'a>(points: &'a [KeyPoint], starts: &str) -> Option<(&'a str, &'a [String])> {
+    points.iter().find_map(|p| match &p.detail {
+        Detail::Quote { label, text, parts } if text.starts_with(starts) => {
+            Some((label.as_str(), parts.as_slice()))
+        }
+        _ => None,
+    })
+}
+
+fn years(points: &[KeyPoint]) -> Vec<(u32, String)> {
+    points
+        .iter()
+        .filter_map(|p| match &p.detail {
+            Detail::Year { year, context } => Some((*year, context.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+fn terms(points: &[KeyPoint]) -> Vec<(u32, u32)> {
+    points
+        .iter()
+        .filter_map(|p| match &p.detail {
+            Detail::Term { from, to, .. } => Some((*from, *to)),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn bundled_counts_with_their_nouns() {
+    let points = extract(&Document::bundled());
+    for (n, noun) in [
+        (20.0, "chỉ tiêu chủ yếu"),
+        (5.0, "định hướng lớn"),
+        (3.0, "khâu đột phá"),
+        (14.0, "nhóm nhiệm vụ, giải pháp chủ yếu"),
+        (5.0, "bài học kinh nghiệm"),
+        (12000.0, "cán bộ"),
+        (579.0, "đảng bộ xã, phường, thị trấn"),
+        (50.0, "đảng bộ trực thuộc Thành ủy"),
+    ] {
+        assert!(
+            has_count(&points, n, noun),
+            "missing {n} {noun}: {:?}",
+            counts(&points)
+        );
+    }
+    let cadres = counts(&points)
+        .into_iter()
+        .find(|c| c.0 == 12000.0)
+        .unwrap();
+    assert_eq!(cadres.2, "gần");
+    // Nothing else counted: not the house number 8B, not "quyết tâm" read as "tám".
+    assert_eq!(counts(&points).len(), 8, "{:?}", counts(&points));
+}
+
+#[test]
+fn bundled_times() {
+    let points = extract(&Document::bundled());
+    assert_eq!(terms(&points), [(2020, 2025), (2015, 2020)]);
+    let y = years(&points);
+    assert!(y.contains(&(2030, "định hướng".into())), "{y:?}");
+    assert!(
+        y.contains(&(2045, "tầm nhìn phát triển Thủ đô".into())),
+        "{y:?}"
+    );
+    assert!(y.iter().any(|(year, _)| *year == 2025));
+    let date = points
+        .iter()
+        .find(|p| matches!(p.detail, Detail::Date { .. }))
+        .unwrap();
+    assert_eq!(date.phrase, "Sáng 25/12");
+}
+
+#[test]
+fn bundled_quotations_and_their_parts() {
+    let points = extract(&Document::bundled());
+    let (label, parts) = quote(&points, "Đoàn kết").unwrap();
+    assert_eq!(label, "phương châm Đại hội");
+    assert_eq!(
+        parts,
+        ["Đoàn kết", "Dân chủ", "Kỷ cương", "Sáng tạo", "Phát triển"]
+    );
+    let (label, parts) = quote(&points, "Kỷ cương").unwrap();
+    assert_eq!(label, "chủ đề năm 2021");
+    assert_eq!(parts.len(), 5);
+    let (label, parts) = quote(&points, "Phát triển kinh tế").unwrap();
+    assert_eq!(label, "quan điểm xuyên suốt của Đảng");
+    assert_eq!(
+        parts,
+        [
+            "Phát triển kinh tế - xã hội là trung tâm",
+            "xây dựng Đảng là then chốt",
+            "xây dựng văn hóa, con người làm nền tảng tinh thần",
+            "tăng cường quốc phòng, an ninh là trọng yếu, thường xuyên"
+        ]
+    );
+}
+
+#[test]
+fn bundled_people_and_positions() {
+    let points = extract(&Document::bundled());
+    let hue = person(&points, "Vương Đình Huệ").unwrap();
+    assert!(hue.contains(&"Ủy viên Bộ Chính trị".to_string()), "{hue:?}");
+    assert!(
+        hue.iter().any(|p| p.starts_with("Bí thư Thành ủy")),
+        "{hue:?}"
+    );
+    assert!(
+        hue.contains(&"Trưởng đoàn đại biểu Quốc hội TP Hà Nội".to_string()),
+        "{hue:?}"
+    );
+    let anh = person(&points, "Chu Ngọc Anh").unwrap();
+    assert!(
+        anh.contains(&"Chủ tịch UBND TP".to_string())
+            && anh.contains(&"Phó Bí thư Thành ủy".to_string())
+    );
+    assert_eq!(
+        person(&points, "Nguyễn Thị Tuyến").unwrap(),
+        &["Phó Bí thư Thường trực Thành ủy"]
+    );
+    assert_eq!(
+        person(&points, "Nguyễn Văn Phong").unwrap(),
+        &["Phó Bí thư Thành ủy"]
+    );
+    let people = points
+        .iter()
+        .filter(|p| matches!(p.detail, Detail::Person { .. }))
+        .count();
+    assert_eq!(people, 4, "no street or city taken for a person");
+}
+
+#[test]
+fn bundled_statements() {
+    let points = extract(&Document::bundled());
+    assert!(points.iter().any(|p| matches!(&p.detail,
+        Detail::Definition { subject, .. } if subject == "cán bộ chủ chốt TP")));
+    let list = points
+        .iter()
+        .find_map(|p| match &p.detail {
+            Detail::Enumeration { items } => Some(items),
+            _ => None,
+        })
+        .unwrap();
+    assert_eq!(
+        list,
+        &[
+            "20 chỉ tiêu chủ yếu đến năm 2025",
+            "5 định hướng lớn và nhiệm vụ trọng tâm",
+            "3 khâu đột phá",
+            "14 nhóm nhiệm vụ, giải pháp chủ yếu"
+        ]
+    );
+}
+
+#[test]
+fn every_key_point_is_where_its_anchor_says() {
+    for doc in [Document::bundled(), province(), government()] {
+        for p in extract(&doc) {
+            let block = &doc.blocks[p.block];
+            assert_eq!(&block.text[p.range.clone()], p.phrase, "{}", p.id);
+            let sentence = doc.locate(p.anchor).unwrap().range.unwrap();
+            assert!(
+                sentence.start <= p.range.start && p.range.start < sentence.end,
+                "{} {}",
+                p.id,
+                p.anchor
+            );
+        }
+    }
+}
+
+#[test]
+fn ids_are_stable_and_unique() {
+    let a = extract(&Document::bundled());
+    let b = extract(&Document::bundled());
+    assert_eq!(
+        a.iter().map(|p| &p.id).collect::<Vec<_>>(),
+        b.iter().map(|p| &p.id).collect::<Vec<_>>()
+    );
+    let unique: std::collections::HashSet<_> = a.iter().map(|p| &p.id).collect();
+    assert_eq!(unique.len(), a.len());
+    // An added paragraph elsewhere changes no id.
+    let text = format!(
+        "{}\n\nMột đoạn mới có 7 nhóm giải pháp.\n",
+        crate::document::BUNDLED_SOURCE
+    );
+    let longer = Document::from_text(&text, Format::Markdown, "x", Origin::Bundled).unwrap();
+    let ids: std::collections::HashSet<_> = extract(&longer).into_iter().map(|p| p.id).collect();
+    assert!(a.iter().all(|p| ids.contains(&p.id)));
+}
+
+#[test]
+fn province_congress_summary() {
+    let points = extract(&province());
+    for (n, noun) in [
+        (350.0, "đại biểu chính thức"),
+        (62000.0, "đảng viên"),
+        (15.0, "đảng bộ trực thuộc Tỉnh ủy"),
+        (25.0, "chỉ tiêu chủ yếu"),
+        (4.0, "khâu đột phá"),
+        (6.0, "nhiệm vụ trọng tâm"),
+        (3.0, "khu công nghiệp"),
+        (12.0, "cụm công nghiệp"),
+    ] {
+        assert!(
+            has_count(&points, n, noun),
+            "missing {n} {noun}: {:?}",
+            counts(&points)
+        );
+    }
+    assert!(
+        !counts(&points)
+            .iter()
+            .any(|c| c.0 == 12.0 && c.1.contains("đường")),
+        "no house number"
+    );
+    assert!(terms(&points).contains(&(2020, 2025)));
+    assert!(terms(&points).contains(&(2021, 2025)));
+    let y = years(&points);
+    assert!(y.contains(&(2030, "định hướng".into())), "{y:?}");
+    assert!(y.iter().any(|(year, _)| *year == 2045));
+    let (label, parts) = quote(&points, "Đoàn kết - Đổi mới").unwrap();
+    assert_eq!(label, "phương châm hành động của cả nhiệm kỳ");
+    assert_eq!(parts, ["Đoàn kết", "Đổi mới", "Kỷ cương", "Hiệu quả"]);
+    let (_, parts) = quote(&points, "Xây dựng Đảng bộ").unwrap();
+    assert_eq!(parts.len(), 3);
+    let hung = person(&points, "Trần Quốc Hưng").unwrap();
+    assert!(hung.contains(&"Bí thư Tỉnh ủy".to_string()), "{hung:?}");
+    assert!(
+        hung.contains(&"Chủ tịch Hội đồng nhân dân tỉnh".to_string()),
+        "{hung:?}"
+    );
+    assert!(
+        person(&points, "Lê Minh Khoa")
+            .unwrap()
+            .contains(&"Chủ tịch UBND tỉnh".to_string())
+    );
+    assert_eq!(
+        person(&points, "Phạm Thị Hoa").unwrap(),
+        &["Phó Bí thư Thường trực Tỉnh ủy"]
+    );
+    assert!(
+        person(&points, "Trần Phú").is_none(),
+        "a street is not a person"
+    );
+    assert!(
+        points
+            .iter()
+            .any(|p| matches!(&p.detail, Detail::Date { date } if date == "31/12/2020"))
+    );
+}
+
+#[test]
+fn government_resolution_summary() {
+    let points = extract(&government());
+    assert!(
+        has_count(&points, 12.0, "chỉ tiêu chủ yếu"),
+        "{:?}",
+        counts(&points)
+    );
+    assert!(
+        has_count(&points, 11.0, "nhóm nhiệm vụ, giải pháp chủ yếu"),
+        "number in words: {:?}",
+        counts(&points)
+    );
+    assert!(
+        has_count(&points, 3.0, "đột phá chiến lược"),
+        "{:?}",
+        counts(&points)
+    );
+    assert!(
+        has_count(&points, 3.0, "chương trình mục tiêu quốc gia"),
+        "{:?}",
+        counts(&points)
+    );
+    let (label, parts) = quote(&points, "Đoàn kết, kỷ cương").unwrap();
+    assert_eq!(label, "chủ đề điều hành năm 2021");
+    assert_eq!(parts.len(), 5);
+    let (_, parts) = quote(&points, "Chủ động").unwrap();
+    assert_eq!(parts, ["Chủ động", "Kịp thời", "Quyết liệt", "Hiệu quả"]);
+    let (_, parts) = quote(&points, "Lấy người dân").unwrap();
+    assert_eq!(parts.len(), 3);
+    assert!(
+        person(&points, "Nguyễn Minh Tuấn")
+            .unwrap()
+            .contains(&"Thủ tướng Chính phủ".to_string())
+    );
+    assert!(person(&points, "Hoàng Văn Dũng").unwrap()[0].starts_with("Phó Thủ tướng"));
+    assert!(person(&points, "Đỗ Thị Lan").is_some());
+    let y = years(&points);
+    assert!(
+        y.iter().any(|(year, _)| *year == 2025) && y.iter().any(|(year, _)| *year == 2030),
+        "{y:?}"
+    );
+    assert!(points.iter().any(|p| matches!(&p.detail,
+        Detail::Definition { subject, .. } if subject == "cải cách hành chính")));
+}
+
+#[test]
+fn the_bundled_curated_file_applies_cleanly() {
+    let doc = Document::bundled();
+    let (points, problem) = key_points_for(&doc);
+    assert!(problem.is_none(), "{problem:?}");
+    assert!(!points.iter().any(|p| p.id == "year-9e1c989b"), "removed");
+    for id in ["y-nghia-hoc-tap", "da-quyet-thi-lam", "bai-hoc-8b-le-truc"] {
+        let p = points
+            .iter()
+            .find(|p| p.id == id)
+            .unwrap_or_else(|| panic!("{id} not located"));
+        assert_eq!(&doc.blocks[p.block].text[p.range.clone()], p.phrase);
+        if let Detail::Statement { text, key } = &p.detail {
+            assert!(
+                text.contains(key.as_str()),
+                "{id}: the key is in the statement"
+            );
+        }
+    }
+    let extracted = extract(&doc);
+    assert!(
+        extracted.iter().any(|p| p.id == "year-9e1c989b"),
+        "the id removed is one the extractor gives"
+    );
+}
