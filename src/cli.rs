@@ -3,7 +3,9 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::i18n::{Language, fill, format_problem};
+use crate::document::{Document, load_document};
+use crate::i18n::{Language, describe_load_error, fill, format_problem};
+use crate::keypoints::key_points_for;
 use crate::paths::Paths;
 use crate::quiz::check_paths;
 
@@ -43,4 +45,58 @@ pub fn check(paths: &[PathBuf], language: Language, out: &mut impl Write) -> std
         )?;
     }
     Ok(problems.is_empty() && files > 0)
+}
+
+/// Opens a document for a command-line verb, or says why not (on stderr).
+fn open_document(path: &Path, language: Language) -> Result<Document, String> {
+    let tr = language.strings();
+    load_document(path).map_err(|e| {
+        format!(
+            "{} {}",
+            fill(tr.open_failed, &[("path", &path.display())]),
+            describe_load_error(tr, &e)
+        )
+    })
+}
+
+/// `nghiquyet keypoints DOC`: the key points, one per line with its id and
+/// anchor — what a trainer needs to write a curated file.
+pub fn keypoints(doc_path: &Path, language: Language, out: &mut impl Write) -> Result<(), String> {
+    let doc = open_document(doc_path, language)?;
+    let (points, problem) = key_points_for(&doc);
+    if let Some(p) = problem {
+        eprintln!("nghiquyet: {p}");
+    }
+    for p in points {
+        writeln!(out, "{}\t{}\t{}", p.id, p.anchor, p.summary()).map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}
+
+/// `nghiquyet generate DOC [-o FILE] [--seed N]`: a question set a trainer can
+/// open, edit and ship. Written atomically to FILE, or to standard output.
+pub fn generate(
+    doc_path: &Path,
+    output: Option<&Path>,
+    seed: u64,
+    language: Language,
+    out: &mut impl Write,
+) -> Result<usize, String> {
+    let doc = open_document(doc_path, language)?;
+    let (points, problem) = key_points_for(&doc);
+    if let Some(p) = problem {
+        eprintln!("nghiquyet: {p}");
+    }
+    let set = crate::generate::generate(&doc, &points, seed);
+    let count = set.questions.len();
+    match output {
+        Some(path) => {
+            crate::storage::write_ron(path, &set).map_err(|e| format!("{}: {e}", path.display()))?
+        }
+        None => {
+            let text = crate::storage::to_ron(&set).map_err(|e| e.to_string())?;
+            out.write_all(text.as_bytes()).map_err(|e| e.to_string())?;
+        }
+    }
+    Ok(count)
 }

@@ -5,6 +5,7 @@
 
 pub mod cli;
 pub mod document;
+pub mod generate;
 pub mod i18n;
 pub mod keypoints;
 pub mod numbers;

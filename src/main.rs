@@ -26,6 +26,22 @@ enum Command {
         #[arg(required = true, value_name = "FILE_OR_DIR")]
         paths: Vec<PathBuf>,
     },
+    /// Generate questions from a document's key points, as a question set.
+    Generate {
+        /// The document (.txt or .md).
+        document: PathBuf,
+        /// Write the set to this .ron file instead of standard output.
+        #[arg(short, long, value_name = "FILE.ron")]
+        output: Option<PathBuf>,
+        /// The same seed gives the same questions.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// List a document's key points with their ids and anchors.
+    Keypoints {
+        /// The document (.txt or .md).
+        document: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -37,6 +53,42 @@ fn main() -> ExitCode {
             match nghiquyet::cli::check(&targets, language, &mut std::io::stdout().lock()) {
                 Ok(true) => ExitCode::SUCCESS,
                 Ok(false) => ExitCode::FAILURE,
+                Err(e) => {
+                    eprintln!("nghiquyet: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Some(Command::Generate {
+            document,
+            output,
+            seed,
+        }) => {
+            let language = nghiquyet::cli::language(&paths);
+            let result = nghiquyet::cli::generate(
+                &document,
+                output.as_deref(),
+                seed,
+                language,
+                &mut std::io::stdout().lock(),
+            );
+            match result {
+                Ok(count) => {
+                    if let Some(path) = output {
+                        eprintln!("nghiquyet: {count} → {}", path.display());
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("nghiquyet: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Some(Command::Keypoints { document }) => {
+            let language = nghiquyet::cli::language(&paths);
+            match nghiquyet::cli::keypoints(&document, language, &mut std::io::stdout().lock()) {
+                Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
                     eprintln!("nghiquyet: {e}");
                     ExitCode::FAILURE

@@ -57,14 +57,20 @@ fn sync_dir(_dir: &Path) -> io::Result<()> {
     Ok(())
 }
 
-/// Serialises `value` as readable RON and writes it atomically.
-pub fn write_ron<T: Serialize>(path: &Path, value: &T) -> io::Result<()> {
+/// `value` as readable RON: pretty, named structs, fields in declaration
+/// order (so two versions of a file compare line by line).
+pub fn to_ron<T: Serialize>(value: &T) -> io::Result<String> {
     let config = ron::ser::PrettyConfig::new()
         .struct_names(true)
         .indentor("    ".to_string());
     let text =
         ron::ser::to_string_pretty(value, config).map_err(|e| io::Error::other(e.to_string()))?;
-    write_atomic(path, format!("{text}\n").as_bytes())
+    Ok(format!("{text}\n"))
+}
+
+/// Serialises `value` as readable RON and writes it atomically.
+pub fn write_ron<T: Serialize>(path: &Path, value: &T) -> io::Result<()> {
+    write_atomic(path, to_ron(value)?.as_bytes())
 }
 
 /// A RON error at a place in a file; `line` and `column` are 1-based.

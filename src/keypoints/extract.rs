@@ -223,9 +223,27 @@ fn count_at(
     // The rest of the clause, for questions: "đến năm 2025".
     let mut tail_end = end;
     let mut j = end + 1;
-    while j < tokens.len() && !tokens[j].is_punct(";.:,()“”\"!?…") && j - end <= 10 {
+    // … and stops before another count ("4 khâu đột phá | và 6 nhiệm vụ").
+    let another_count = |j: usize| {
+        let t = &tokens[j];
+        (t.is(Kind::Number) && lower(&tokens[j - 1]) != "năm")
+            || (lower(t) == "và" && tokens.get(j + 1).is_some_and(|n| n.is(Kind::Number)))
+    };
+    while j < tokens.len()
+        && !tokens[j].is_punct(";.:,()“”\"!?…")
+        && !another_count(j)
+        && j - end <= 16
+    {
         tail_end = j;
         j += 1;
+    }
+    while tail_end > end
+        && matches!(
+            lower(&tokens[tail_end]).as_str(),
+            "gồm" | "là" | "như" | "và" | "của"
+        )
+    {
+        tail_end -= 1;
     }
     let tail = if tail_end > end {
         span(at.text, tokens, end + 1, tail_end)
@@ -318,7 +336,8 @@ fn times(at: &Place<'_>, tokens: &[Token<'_>], out: &mut Vec<KeyPoint>) {
             && let Some(year) = parse_number(t.text).filter(|n| is_year(*n))
         {
             let mut context = context_before(at.text, tokens, i - 2, false);
-            if context.is_empty() {
+            let context_after = context.is_empty();
+            if context_after {
                 // "…; đến năm 2030 đạt khoảng 30% GDP": what follows says what it is for.
                 let mut e = i;
                 while e + 1 < tokens.len() && !tokens[e + 1].is_punct(";.,:") && e - i < 8 {
@@ -335,6 +354,7 @@ fn times(at: &Place<'_>, tokens: &[Token<'_>], out: &mut Vec<KeyPoint>) {
                     Detail::Year {
                         year: year as u32,
                         context,
+                        context_after,
                     },
                 ));
             }
@@ -402,6 +422,20 @@ fn context_before(text: &str, tokens: &[Token<'_>], at: usize, skip_one: bool) -
     }
     if start == end {
         return String::new();
+    }
+    // "về mục tiêu, nhiệm vụ tổng quát": one or two words before a comma,
+    // right after a boundary, belong to the same phrase.
+    if start >= 3 && tokens[start - 1].is_punct(",") {
+        let mut s = start - 1;
+        while s > 0 && tokens[s - 1].is(Kind::Word) && start - 1 - s < 2 {
+            s -= 1;
+        }
+        let bounded = s == 0
+            || tokens[s - 1].is(Kind::Punct)
+            || matches!(lower(&tokens[s - 1]).as_str(), "và" | "về");
+        if s < start - 1 && bounded {
+            start = s;
+        }
     }
     span(text, tokens, start, end - 1)
 }

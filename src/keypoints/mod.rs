@@ -35,8 +35,14 @@ pub enum Detail {
         #[serde(default)]
         qualifier: String,
     },
-    /// "đến năm 2030", with what the year is for ("định hướng").
-    Year { year: u32, context: String },
+    /// "đến năm 2030", with what the year is for ("định hướng"), which the text
+    /// gives before the year or, with `context_after`, after it.
+    Year {
+        year: u32,
+        context: String,
+        #[serde(default)]
+        context_after: bool,
+    },
     /// "nhiệm kỳ 2020 - 2025", with what the term is of.
     Term { from: u32, to: u32, context: String },
     /// "Sáng 25/12".
@@ -143,7 +149,7 @@ impl KeyPoint {
                     format!("{qualifier} {n} {noun}")
                 }
             }
-            Detail::Year { year, context } => format!("{year}: {context}"),
+            Detail::Year { year, context, .. } => format!("{year}: {context}"),
             Detail::Term { from, to, context } => format!("{from} - {to}: {context}"),
             Detail::Date { date } => date.clone(),
             Detail::Quote { label, text, .. } if !label.is_empty() => format!("{label}: “{text}”"),

@@ -60,7 +60,7 @@ fn years(points: &[KeyPoint]) -> Vec<(u32, String)> {
     points
         .iter()
         .filter_map(|p| match &p.detail {
-            Detail::Year { year, context } => Some((*year, context.clone())),
+            Detail::Year { year, context, .. } => Some((*year, context.clone())),
             _ => None,
         })
         .collect()

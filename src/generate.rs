@@ -1,0 +1,1021 @@
+//! Questions made from key points, for any document.
+//!
+//! Rules every generated question keeps (tested below):
+//! - it is answerable from its source sentence, which it quotes and shows
+//!   after answering;
+//! - no duplicate choices, and no distractor that the text also states as
+//!   true for the same thing;
+//! - no blank whose answer stands elsewhere in the same prompt;
+//! - ids come from the key point and the kind of question, never from the
+//!   seed, so regenerating keeps them (and progress with them);
+//! - the seed only picks distractors and true/false variants: the same seed
+//!   gives the same questions.
+
+use rand::rngs::StdRng;
+use rand::seq::{IndexedRandom, SliceRandom};
+use rand::{RngExt, SeedableRng};
+
+use crate::document::Document;
+use crate::keypoints::{Detail, KeyPoint, fnv1a};
+use crate::numbers::format_number;
+use crate::quiz::{
+    Answer, BLANK, Difficulty, FORMAT_VERSION, Question, QuestionSet, Source, ToneMarks,
+};
+use crate::text::{Fold, fold};
+
+/// The question set generated for a document.
+pub fn generate(doc: &Document, points: &[KeyPoint], seed: u64) -> QuestionSet {
+    let g = Generator { doc, points, seed };
+    let mut questions = Vec::new();
+    for point in points {
+        g.for_point(point, &mut questions);
+    }
+    g.people_matching(&mut questions);
+    g.count_matchings(&mut questions);
+    QuestionSet {
+        format: FORMAT_VERSION,
+        title: format!("Câu hỏi tạo tự động — {}", doc.meta.title),
+        author: "nghiquyet".to_string(),
+        document: doc.id().to_string(),
+        language: "vi".to_string(),
+        tone_marks: ToneMarks::AcceptWithNote,
+        partial_credit: false,
+        questions,
+    }
+}
+
+struct Generator<'a> {
+    doc: &'a Document,
+    points: &'a [KeyPoint],
+    seed: u64,
+}
+
+fn same(a: &str, b: &str) -> bool {
+    fold(a, Fold::Case) == fold(b, Fold::Case)
+}
+
+/// Whether `word` stands in `text` as whole words (so "5" is not in "2025").
+fn contains_words(text: &str, word: &str) -> bool {
+    let text = fold(text, Fold::Case);
+    let word = fold(word, Fold::Case);
+    text.match_indices(&word).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + word.len()..].chars().next();
+        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
+impl Generator<'_> {
+    fn rng(&self, id: &str) -> StdRng {
+        StdRng::seed_from_u64(self.seed ^ fnv1a(id.as_bytes()))
+    }
+
+    fn sentence(&self, point: &KeyPoint) -> String {
+        point.sentence(self.doc).to_string()
+    }
+
+    fn source(&self, point: &KeyPoint) -> Source {
+        Source {
+            anchor: point.anchor,
+            quote: self.sentence(point),
+        }
+    }
+
+    fn question(
+        &self,
+        point: &KeyPoint,
+        variant: &str,
+        prompt: String,
+        answer: Answer,
+        explanation: String,
+    ) -> Question {
+        Question {
+            id: format!("gen-{}-{variant}", point.id),
+            prompt,
+            answer,
+            explanation,
+            source: self.source(point),
+            tags: vec!["tự động".to_string()],
+            key_point: Some(point.summary()),
+            difficulty: Some(Difficulty::Medium),
+        }
+    }
+
+    /// The clause (the part between ";" in the sentence) around the key point.
+    fn clause(&self, point: &KeyPoint) -> (String, usize) {
+        let block = &self.doc.blocks[point.block];
+        let sentence = self
+            .doc
+            .locate(point.anchor)
+            .and_then(|l| l.range)
+            .unwrap_or(0..block.text.len());
+        let text = &block.text[sentence.clone()];
+        let at = point.range.start.saturating_sub(sentence.start);
+        let start = text[..at].rfind([';', ':']).map_or(0, |i| i + 1);
+        let end = text[at..].find(';').map_or(text.len(), |i| at + i);
+        let clause = text[start..end].trim_start();
+        let lead = text[start..end].len() - clause.len();
+        let clause = clause.trim_end().trim_end_matches(['.', ';']).trim_end();
+        (clause.to_string(), at - start - lead)
+    }
+
+    fn for_point(&self, point: &KeyPoint, out: &mut Vec<Question>) {
+        match &point.detail {
+            Detail::Count {
+                number,
+                noun,
+                tail,
+                qualifier,
+            } => {
+                // The same count said twice ("4 khâu đột phá … Bốn khâu đột phá gồm") is asked once.
+                let first = self.points.iter().find(|p| {
+                    matches!(&p.detail, Detail::Count { number: n, noun: w, .. } if n == number && same(w, noun))
+                });
+                if first.is_some_and(|f| f.id == point.id) {
+                    self.count(point, *number, noun, tail, qualifier, out);
+                }
+            }
+            Detail::Year {
+                year,
+                context,
+                context_after,
+            } => self.year(point, *year, context, *context_after, out),
+            Detail::Term { from, to, context } => self.term(point, *from, *to, context, out),
+            Detail::Date { date } => {
+                self.blank_in_clause(point, date, &date_variants(date), "date", out)
+            }
+            Detail::Quote { label, text, parts } => self.quote(point, label, text, parts, out),
+            Detail::Person { .. } => self.person(point, out),
+            Detail::Definition {
+                subject,
+                definition,
+            } => self.definition(point, subject, definition, out),
+            Detail::Enumeration { items } => self.enumeration(point, items, out),
+            Detail::Statement { text, key } => self.statement(point, text, key, out),
+        }
+    }
+
+    // -------------------------------------------------------------- counts
+
+    /// Numbers the text states for this noun (any of them is true).
+    fn stated_for_noun(&self, noun: &str) -> Vec<f64> {
+        self.points
+            .iter()
+            .filter_map(|p| match &p.detail {
+                Detail::Count {
+                    number, noun: n, ..
+                } if same(n, noun) => Some(*number),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn number_distractors(&self, n: f64, noun: &str, rng: &mut StdRng) -> Vec<f64> {
+        let true_ones = self.stated_for_noun(noun);
+        let mut pool: Vec<f64> = if n < 10.0 {
+            vec![n - 2.0, n - 1.0, n + 1.0, n + 2.0, n + 3.0]
+        } else if n < 100.0 {
+            vec![
+                n - 5.0,
+                n - 2.0,
+                n - 1.0,
+                n + 1.0,
+                n + 2.0,
+                n + 5.0,
+                n + 10.0,
+            ]
+        } else {
+            // Same magnitude, rounded like the true figure.
+            let step = 10f64.powi((n.log10().floor() as i32 - 1).max(0));
+            [0.8, 0.9, 1.1, 1.2, 1.5]
+                .iter()
+                .map(|f| (n * f / step).round() * step)
+                .collect()
+        };
+        pool.retain(|d| *d >= 2.0 && *d != n && !true_ones.contains(d));
+        pool.dedup();
+        pool.shuffle(rng);
+        pool.truncate(3);
+        pool.sort_by(f64::total_cmp);
+        pool
+    }
+
+    /// The words of the clause before a count, when they make a question of
+    /// it read naturally: "Ban Thường vụ Tỉnh ủy gồm" | 15 đồng chí →
+    /// "Ban Thường vụ Tỉnh ủy gồm bao nhiêu đồng chí?". None when they would
+    /// not ("với tổng số", "hạn chế tồn tại và").
+    fn lead_before(&self, point: &KeyPoint) -> Option<String> {
+        let text = &self.doc.blocks[point.block].text[..point.range.start];
+        let start = text
+            .rfind([',', ';', ':', '.', '…', '(', ')'])
+            .map_or(0, |i| {
+                i + text[i..].chars().next().map_or(1, char::len_utf8)
+            });
+        let lead = text[start..].trim();
+        let words: Vec<&str> = lead.split_whitespace().collect();
+        let first = *words.first()?;
+        let last = *words.last()?;
+        let joins = [
+            "cùng", "và", "với", "của", "cho", "trong", "tại", "từ", "hoặc", "hay",
+        ];
+        let completes = ["đạt", "là", "gồm", "có", "ra", "bầu", "khoảng", "vào"];
+        let opens_a_clause = first.starts_with(char::is_uppercase) || completes.contains(&last);
+        (words.len() <= 16 && opens_a_clause && !joins.contains(&first.to_lowercase().as_str()))
+            .then(|| capitalise(lead))
+    }
+
+    fn count(
+        &self,
+        point: &KeyPoint,
+        n: f64,
+        noun: &str,
+        tail: &str,
+        qualifier: &str,
+        out: &mut Vec<Question>,
+    ) {
+        let q = if qualifier.is_empty() {
+            String::new()
+        } else {
+            format!("{qualifier} ")
+        };
+        let what = if tail.is_empty() {
+            noun.to_string()
+        } else {
+            format!("{noun} {tail}")
+        };
+        let lead = self.lead_before(point);
+        let prompt = match &lead {
+            Some(lead) => format!("{lead} {q}bao nhiêu {what}?"),
+            None => format!("Theo văn bản, có {q}bao nhiêu {what}?"),
+        };
+        let shown = format_number(n);
+        if contains_words(&prompt, &shown) {
+            return;
+        }
+        let explanation = format!("Văn bản nêu: {}.", point.phrase);
+        out.push(self.question(
+            point,
+            "numeric",
+            prompt.clone(),
+            Answer::Numeric {
+                answer: n,
+                tolerance: 0.0,
+                unit: None,
+            },
+            explanation.clone(),
+        ));
+        let mut rng = self.rng(&point.id);
+        let distractors = self.number_distractors(n, noun, &mut rng);
+        if distractors.len() == 3 {
+            let mut values = distractors.clone();
+            values.push(n);
+            values.sort_by(f64::total_cmp);
+            let answer = values.iter().position(|v| *v == n).unwrap_or(0);
+            let choices = values.iter().map(|v| format_number(*v)).collect();
+            out.push(self.question(
+                point,
+                "choice",
+                prompt,
+                Answer::SingleChoice { choices, answer },
+                explanation.clone(),
+            ));
+        }
+        // A clause as short as "3 khâu đột phá" says too little to fill in.
+        if self.clause(point).0.split_whitespace().count() >= 6 {
+            let number_text = number_in_phrase(&point.phrase, n);
+            self.blank_in_clause(
+                point,
+                &number_text,
+                &[shown.clone(), format_number(n).replace('.', "")],
+                "blank",
+                out,
+            );
+        }
+        if let Some(&wrong) = distractors.choose(&mut rng) {
+            let truth = rng.random_bool(0.5);
+            let stated = if truth {
+                shown.clone()
+            } else {
+                format_number(wrong)
+            };
+            let statement = match &lead {
+                Some(lead) => format!("{lead} {q}{stated} {what}"),
+                None => format!("văn bản nêu {q}{stated} {what}"),
+            };
+            let explanation = if truth {
+                explanation.clone()
+            } else {
+                format!("Sai. {explanation}")
+            };
+            out.push(self.question(
+                point,
+                "true-false",
+                format!("Đúng hay sai: {statement}."),
+                Answer::TrueFalse(truth),
+                explanation,
+            ));
+        }
+    }
+
+    /// Blanks `answer_text` in the key point's clause: a fill-in question,
+    /// unless the answer also stands elsewhere in the clause.
+    fn blank_in_clause(
+        &self,
+        point: &KeyPoint,
+        answer_text: &str,
+        accepted: &[String],
+        variant: &str,
+        out: &mut Vec<Question>,
+    ) {
+        let (clause, at) = self.clause(point);
+        let Some(offset) = clause[at.min(clause.len())..]
+            .find(answer_text)
+            .map(|o| o + at)
+        else {
+            return;
+        };
+        let text = format!(
+            "{}{BLANK}{}",
+            &clause[..offset],
+            &clause[offset + answer_text.len()..]
+        );
+        if contains_words(&text, answer_text) || text.trim() == BLANK {
+            return;
+        }
+        let mut blanks = vec![answer_text.to_string()];
+        for a in accepted {
+            if !blanks.iter().any(|b| same(b, a)) {
+                blanks.push(a.clone());
+            }
+        }
+        out.push(self.question(
+            point,
+            variant,
+            "Điền vào chỗ trống theo đúng văn bản.".to_string(),
+            Answer::FillBlank {
+                text,
+                blanks: vec![blanks],
+            },
+            format!("Văn bản viết: “{clause}”."),
+        ));
+    }
+
+    // -------------------------------------------------------------- times
+
+    fn year(
+        &self,
+        point: &KeyPoint,
+        year: u32,
+        context: &str,
+        context_after: bool,
+        out: &mut Vec<Question>,
+    ) {
+        self.blank_in_clause(point, &year.to_string(), &[], "blank", out);
+        let stated_same: Vec<u32> = self
+            .points
+            .iter()
+            .filter_map(|p| match &p.detail {
+                Detail::Year {
+                    year, context: c, ..
+                } if same(c, context) => Some(*year),
+                _ => None,
+            })
+            .collect();
+        let mut pool: Vec<u32> = self
+            .points
+            .iter()
+            .filter_map(|p| match &p.detail {
+                Detail::Year { year, .. } => Some(*year),
+                _ => None,
+            })
+            .chain([
+                year.saturating_sub(5),
+                year + 5,
+                year + 10,
+                year.saturating_sub(10),
+            ])
+            .filter(|y| *y != year && !stated_same.contains(y))
+            .collect();
+        pool.sort();
+        pool.dedup();
+        let mut rng = self.rng(&point.id);
+        pool.shuffle(&mut rng);
+        pool.truncate(3);
+        if pool.len() == 3 {
+            pool.push(year);
+            pool.sort();
+            let answer = pool.iter().position(|y| *y == year).unwrap_or(0);
+            let context = inner_case(context);
+            let prompt = if context_after {
+                format!("Theo văn bản, đến năm nào {context}?")
+            } else {
+                format!("Theo văn bản, {context} đến năm nào?")
+            };
+            out.push(self.question(
+                point,
+                "choice",
+                prompt,
+                Answer::SingleChoice {
+                    choices: pool.iter().map(u32::to_string).collect(),
+                    answer,
+                },
+                format!("Văn bản nêu: {context} {}.", point.phrase),
+            ));
+        }
+    }
+
+    fn term(&self, point: &KeyPoint, from: u32, to: u32, context: &str, out: &mut Vec<Question>) {
+        let written = point.phrase.split_once(char::is_numeric).map(|(_, _)| {
+            let digits = point.phrase.find(|c: char| c.is_ascii_digit()).unwrap_or(0);
+            point.phrase[digits..].to_string()
+        });
+        let written = written.unwrap_or_else(|| format!("{from} - {to}"));
+        let variants = [
+            format!("{from} - {to}"),
+            format!("{from}-{to}"),
+            format!("{from} – {to}"),
+            format!("{from} đến {to}"),
+        ];
+        self.blank_in_clause(point, &written, &variants, "blank", out);
+        if context.is_empty() {
+            return;
+        }
+        let span = to - from;
+        let stated: Vec<(u32, u32)> = self
+            .points
+            .iter()
+            .filter_map(|p| match &p.detail {
+                Detail::Term {
+                    from,
+                    to,
+                    context: c,
+                } if same(c, context) => Some((*from, *to)),
+                _ => None,
+            })
+            .collect();
+        let mut terms: Vec<(u32, u32)> = [
+            from.saturating_sub(span),
+            from + span,
+            from.saturating_sub(2 * span),
+        ]
+        .into_iter()
+        .map(|f| (f, f + span))
+        .filter(|t| !stated.contains(t))
+        .collect();
+        terms.push((from, to));
+        terms.sort();
+        if terms.len() == 4 {
+            let answer = terms.iter().position(|t| *t == (from, to)).unwrap_or(0);
+            // "nhiệm kỳ" or "giai đoạn", as the text says.
+            let kind = point
+                .phrase
+                .split(|c: char| c.is_ascii_digit())
+                .next()
+                .unwrap_or("")
+                .trim();
+            out.push(self.question(
+                point,
+                "choice",
+                format!("Theo văn bản, {} thuộc {kind} nào?", inner_case(context)),
+                Answer::SingleChoice {
+                    choices: terms.iter().map(|(a, b)| format!("{a} - {b}")).collect(),
+                    answer,
+                },
+                format!("Văn bản nêu: {context}, {}.", point.phrase),
+            ));
+        }
+    }
+
+    // -------------------------------------------------------------- quotations
+
+    fn quote(
+        &self,
+        point: &KeyPoint,
+        label: &str,
+        text: &str,
+        parts: &[String],
+        out: &mut Vec<Question>,
+    ) {
+        let what = if label.is_empty() {
+            "câu trích".to_string()
+        } else {
+            label.to_string()
+        };
+        let explanation = format!("{}: “{text}”.", capitalise(&what));
+        let short_parts = parts.iter().all(|p| p.split_whitespace().count() <= 6);
+        if (3..=7).contains(&parts.len()) && short_parts {
+            out.push(self.question(
+                point,
+                "order",
+                format!("Xếp các cụm từ theo đúng thứ tự của {what}."),
+                Answer::Ordering(parts.to_vec()),
+                explanation.clone(),
+            ));
+        }
+        let mut rng = self.rng(&point.id);
+        // "X là Y" clauses (a viewpoint): match each X with its role.
+        let roles: Vec<(String, String)> = parts.iter().filter_map(|p| split_role(p)).collect();
+        if roles.len() >= 2 && roles.len() == parts.len() {
+            let pairs = roles
+                .iter()
+                .map(|(x, y)| (capitalise(x), y.clone()))
+                .collect();
+            out.push(self.question(
+                point,
+                "match",
+                format!("Ghép từng vế của {what} với vai trò của nó."),
+                Answer::Matching(pairs),
+                explanation.clone(),
+            ));
+            if let Some((x, y)) = roles.choose(&mut rng) {
+                let (verb, role) = y.split_once(' ').unwrap_or(("là", y));
+                let blank_text = format!("{} {verb} {BLANK}", capitalise(x));
+                if !contains_words(&blank_text, role) {
+                    out.push(self.question(
+                        point,
+                        "blank",
+                        format!("Điền vào chỗ trống theo {what}."),
+                        Answer::FillBlank {
+                            text: blank_text,
+                            blanks: vec![vec![role.to_string()]],
+                        },
+                        explanation.clone(),
+                    ));
+                }
+            }
+        } else if parts.len() >= 3 && short_parts {
+            // Blank one part of a list motto.
+            let k = rng.random_range(0..parts.len());
+            let separator = if text.contains(" - ") {
+                " - "
+            } else if text.contains(" – ") {
+                " – "
+            } else {
+                ", "
+            };
+            let shown: Vec<&str> = parts
+                .iter()
+                .enumerate()
+                .map(|(i, p)| if i == k { BLANK } else { p.as_str() })
+                .collect();
+            let blank_text = format!("“{}”", shown.join(separator));
+            if !contains_words(&blank_text, &parts[k]) {
+                out.push(self.question(
+                    point,
+                    "blank",
+                    format!("Điền cụm từ còn thiếu trong {what}."),
+                    Answer::FillBlank {
+                        text: blank_text,
+                        blanks: vec![vec![parts[k].clone()]],
+                    },
+                    explanation.clone(),
+                ));
+            }
+        }
+        if !label.is_empty() {
+            self.quote_choice(point, label, text, parts, &mut rng, &explanation, out);
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn quote_choice(
+        &self,
+        point: &KeyPoint,
+        label: &str,
+        text: &str,
+        parts: &[String],
+        rng: &mut StdRng,
+        explanation: &str,
+        out: &mut Vec<Question>,
+    ) {
+        // Other quotations of the document, and this one with parts swapped.
+        let mut pool: Vec<String> = self
+            .points
+            .iter()
+            .filter_map(|p| match &p.detail {
+                Detail::Quote { text: t, .. } if !same(t, text) => Some(t.clone()),
+                _ => None,
+            })
+            .collect();
+        if parts.len() >= 3 {
+            let separator = if text.contains(";") {
+                "; "
+            } else if text.contains(" - ") {
+                " - "
+            } else {
+                ", "
+            };
+            for _ in 0..4 {
+                let mut mixed = parts.to_vec();
+                let (a, b) = (
+                    rng.random_range(0..mixed.len()),
+                    rng.random_range(0..mixed.len()),
+                );
+                mixed.swap(a, b);
+                // Keep each place's capitals, so the first part does not give itself away.
+                for (i, part) in mixed.iter_mut().enumerate() {
+                    let model = &parts[i.min(1)];
+                    *part = if model.starts_with(char::is_uppercase) {
+                        capitalise(part)
+                    } else {
+                        lowercase_first(part)
+                    };
+                }
+                let candidate = mixed.join(separator);
+                if !same(&candidate, text) {
+                    pool.push(candidate);
+                }
+            }
+        }
+        let mut distractors: Vec<String> = Vec::new();
+        pool.shuffle(rng);
+        for c in pool {
+            if distractors.len() < 3 && !distractors.iter().any(|d| same(d, &c)) {
+                distractors.push(c);
+            }
+        }
+        if distractors.len() < 2 {
+            return;
+        }
+        let answer = rng.random_range(0..=distractors.len());
+        let mut choices = distractors;
+        choices.insert(answer, text.to_string());
+        let choices = choices.into_iter().map(|c| format!("“{c}”")).collect();
+        out.push(self.question(
+            point,
+            "choice",
+            format!("Theo văn bản, {label} là gì?"),
+            Answer::SingleChoice { choices, answer },
+            explanation.to_string(),
+        ));
+    }
+
+    // -------------------------------------------------------------- people
+
+    /// Every person's positions held by no one else in the text.
+    fn unique_positions(&self) -> Vec<(&KeyPoint, &str, Vec<&str>)> {
+        let people: Vec<(&KeyPoint, &str, &Vec<String>)> = self
+            .points
+            .iter()
+            .filter_map(|p| match &p.detail {
+                Detail::Person { name, positions } => Some((p, name.as_str(), positions)),
+                _ => None,
+            })
+            .collect();
+        people
+            .iter()
+            .map(|(p, name, positions)| {
+                let unique = positions
+                    .iter()
+                    .filter(|pos| {
+                        !people.iter().any(|(_, other, theirs)| {
+                            other != name && theirs.iter().any(|t| overlaps(t, pos))
+                        })
+                    })
+                    .map(String::as_str)
+                    .collect();
+                (*p, *name, unique)
+            })
+            .collect()
+    }
+
+    fn person(&self, point: &KeyPoint, out: &mut Vec<Question>) {
+        let all = self.unique_positions();
+        let Some((_, name, unique)) = all.iter().find(|(p, _, _)| p.id == point.id) else {
+            return;
+        };
+        let Some(position) = unique.first() else {
+            return;
+        };
+        let others: Vec<&str> = all
+            .iter()
+            .map(|(_, n, _)| *n)
+            .filter(|n| n != name)
+            .collect();
+        if others.is_empty() {
+            return;
+        }
+        let mut rng = self.rng(&point.id);
+        let mut choices: Vec<String> = others.sample(&mut rng, 3).map(|s| s.to_string()).collect();
+        let answer = rng.random_range(0..=choices.len());
+        choices.insert(answer, name.to_string());
+        let explanation = format!("Văn bản nêu: {position} {name}.");
+        out.push(self.question(
+            point,
+            "choice",
+            format!("Theo văn bản, ai là {position}?"),
+            Answer::SingleChoice { choices, answer },
+            explanation.clone(),
+        ));
+        // True, or the position of someone else.
+        let other_positions: Vec<&str> = all
+            .iter()
+            .filter(|(_, n, _)| n != name)
+            .filter_map(|(_, _, u)| u.first().copied())
+            .collect();
+        let truth = other_positions.is_empty() || rng.random_bool(0.5);
+        let stated = if truth {
+            *position
+        } else {
+            other_positions
+                .choose(&mut rng)
+                .copied()
+                .unwrap_or(position)
+        };
+        out.push(self.question(
+            point,
+            "true-false",
+            format!("Đúng hay sai: theo văn bản, {name} là {stated}."),
+            Answer::TrueFalse(truth),
+            if truth {
+                explanation
+            } else {
+                format!("Sai. {explanation}")
+            },
+        ));
+    }
+
+    fn people_matching(&self, out: &mut Vec<Question>) {
+        let pairs: Vec<(&KeyPoint, String, String)> = self
+            .unique_positions()
+            .into_iter()
+            .filter_map(|(p, name, unique)| {
+                unique
+                    .first()
+                    .map(|pos| (p, name.to_string(), pos.to_string()))
+            })
+            .take(5)
+            .collect();
+        if pairs.len() < 2 {
+            return;
+        }
+        let first = pairs[0].0;
+        let names: Vec<&str> = pairs.iter().map(|(_, n, _)| n.as_str()).collect();
+        let mut q = self.question(
+            first,
+            "",
+            "Ghép mỗi người với chức vụ được nêu trong văn bản.".to_string(),
+            Answer::Matching(
+                pairs
+                    .iter()
+                    .map(|(_, n, p)| (n.clone(), p.clone()))
+                    .collect(),
+            ),
+            pairs
+                .iter()
+                .map(|(_, n, p)| format!("{p} {n}"))
+                .collect::<Vec<_>>()
+                .join("; ")
+                + ".",
+        );
+        q.id = format!(
+            "gen-people-{:08x}",
+            fnv1a(names.join("|").as_bytes()) as u32
+        );
+        q.key_point = Some("Lãnh đạo và chức vụ".to_string());
+        out.push(q);
+    }
+
+    /// Numbers ↔ what they count, for a sentence with three or more counts.
+    fn count_matchings(&self, out: &mut Vec<Question>) {
+        let mut by_sentence: Vec<(crate::document::Anchor, Vec<&KeyPoint>)> = Vec::new();
+        for p in self
+            .points
+            .iter()
+            .filter(|p| matches!(p.detail, Detail::Count { .. }))
+        {
+            match by_sentence.iter_mut().find(|(a, _)| *a == p.anchor) {
+                Some((_, v)) => v.push(p),
+                None => by_sentence.push((p.anchor, vec![p])),
+            }
+        }
+        for (_, counts) in by_sentence {
+            let mut pairs: Vec<(String, String)> = Vec::new();
+            for p in &counts {
+                if let Detail::Count { number, noun, .. } = &p.detail {
+                    let n = format_number(*number);
+                    if !pairs.iter().any(|(a, b)| *a == n || same(b, noun)) {
+                        pairs.push((n, noun.clone()));
+                    }
+                }
+            }
+            if pairs.len() >= 3 {
+                let first = counts[0];
+                let mut q = self.question(
+                    first,
+                    "",
+                    "Ghép mỗi con số với điều mà văn bản nêu.".to_string(),
+                    Answer::Matching(pairs.clone()),
+                    pairs
+                        .iter()
+                        .map(|(n, w)| format!("{n} {w}"))
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                        + ".",
+                );
+                q.id = format!("gen-counts-{}", first.id);
+                out.push(q);
+            }
+        }
+    }
+
+    // -------------------------------------------------------------- statements
+
+    fn definition(
+        &self,
+        point: &KeyPoint,
+        subject: &str,
+        definition: &str,
+        out: &mut Vec<Question>,
+    ) {
+        // Blank the whole definition when short, else its last two syllables —
+        // most Vietnamese words are two syllables, and a phrase ends on a word.
+        let words: Vec<&str> = definition.split_whitespace().collect();
+        let cut = if words.len() <= 4 { 0 } else { words.len() - 2 };
+        let key = words[cut..].join(" ");
+        let text = format!(
+            "{} là {} {BLANK}",
+            capitalise(subject),
+            words[..cut].join(" ")
+        );
+        let text = text.replace("  ", " ");
+        if !key.contains(|c: char| c.is_ascii_digit()) && !contains_words(&text, &key) {
+            out.push(self.question(
+                point,
+                "blank",
+                "Điền vào chỗ trống theo đúng văn bản.".to_string(),
+                Answer::FillBlank {
+                    text,
+                    blanks: vec![vec![key]],
+                },
+                format!("Văn bản viết: {subject} là {definition}."),
+            ));
+        }
+        let others: Vec<&str> = self
+            .points
+            .iter()
+            .filter_map(|p| match &p.detail {
+                Detail::Definition {
+                    subject: s,
+                    definition: d,
+                } if !same(s, subject) && !same(d, definition) => Some(d.as_str()),
+                _ => None,
+            })
+            .collect();
+        if others.len() >= 2 {
+            let mut rng = self.rng(&point.id);
+            let mut choices: Vec<String> =
+                others.sample(&mut rng, 3).map(|s| s.to_string()).collect();
+            let answer = rng.random_range(0..=choices.len());
+            choices.insert(answer, definition.to_string());
+            out.push(self.question(
+                point,
+                "choice",
+                format!("Theo văn bản, {subject} là gì?"),
+                Answer::SingleChoice { choices, answer },
+                format!("Văn bản viết: {subject} là {definition}."),
+            ));
+        }
+    }
+
+    fn enumeration(&self, point: &KeyPoint, items: &[String], out: &mut Vec<Question>) {
+        if (3..=6).contains(&items.len()) {
+            out.push(self.question(
+                point,
+                "order",
+                "Xếp các nội dung theo đúng thứ tự văn bản nêu.".to_string(),
+                Answer::Ordering(items.to_vec()),
+                format!("Văn bản nêu lần lượt: {}.", items.join("; ")),
+            ));
+        }
+    }
+
+    fn statement(&self, point: &KeyPoint, text: &str, key: &str, out: &mut Vec<Question>) {
+        let Some(at) = text.find(key) else { return };
+        let blanked = format!("{}{BLANK}{}", &text[..at], &text[at + key.len()..]);
+        if !contains_words(&blanked, key) {
+            out.push(self.question(
+                point,
+                "blank",
+                "Điền vào chỗ trống theo đúng văn bản.".to_string(),
+                Answer::FillBlank {
+                    text: blanked,
+                    blanks: vec![vec![key.to_string()]],
+                },
+                text.to_string(),
+            ));
+        }
+    }
+}
+
+/// Whether two positions could name the same office: one's words stand, in
+/// order, within the other's ("Phó Bí thư Tỉnh ủy" within "Phó Bí thư
+/// Thường trực Tỉnh ủy").
+fn overlaps(a: &str, b: &str) -> bool {
+    let a: Vec<String> = fold(a, Fold::Case)
+        .split_whitespace()
+        .map(str::to_string)
+        .collect();
+    let b: Vec<String> = fold(b, Fold::Case)
+        .split_whitespace()
+        .map(str::to_string)
+        .collect();
+    let within = |short: &[String], long: &[String]| {
+        let mut it = long.iter();
+        short.iter().all(|w| it.any(|x| x == w))
+    };
+    within(&a, &b) || within(&b, &a)
+}
+
+/// "X là Y" / "X làm Y" → (X, "là Y").
+fn split_role(part: &str) -> Option<(String, String)> {
+    for verb in [" là ", " làm "] {
+        if let Some(at) = part.find(verb) {
+            let (x, y) = (part[..at].trim(), part[at + 1..].trim());
+            if !x.is_empty() && y.split_whitespace().count() >= 2 {
+                return Some((x.to_string(), y.to_string()));
+            }
+        }
+    }
+    None
+}
+
+/// Nouns written with a capital wherever they stand.
+const PROPER_STARTS: &[&str] = &[
+    "Đại hội",
+    "Nghị quyết",
+    "Đảng",
+    "Thành ủy",
+    "Tỉnh ủy",
+    "Chính phủ",
+    "Quốc hội",
+    "Thủ đô",
+    "Trung ương",
+    "Nhà nước",
+    "Hội nghị",
+    "Ban",
+    "Bộ",
+    "Ủy ban",
+    "UBND",
+    "HĐND",
+    "Thủ tướng",
+    "Chủ tịch",
+    "Bí thư",
+    "Mặt trận",
+];
+
+/// A phrase as it reads inside a sentence: "Mục tiêu tổng quát" → "mục tiêu
+/// tổng quát", but "Đại hội đại biểu …" and names keep their capitals.
+fn inner_case(s: &str) -> String {
+    let proper = PROPER_STARTS.iter().any(|p| s.starts_with(p))
+        || s.split_whitespace()
+            .nth(1)
+            .is_some_and(|w| w.starts_with(char::is_uppercase));
+    if proper {
+        s.to_string()
+    } else {
+        lowercase_first(s)
+    }
+}
+
+fn lowercase_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// The number as the phrase writes it ("12.000" in "gần 12.000 cán bộ").
+fn number_in_phrase(phrase: &str, n: f64) -> String {
+    phrase
+        .split_whitespace()
+        .find(|w| crate::numbers::parse_number(w) == Some(n))
+        .map(str::to_string)
+        .unwrap_or_else(|| format_number(n))
+}
+
+fn date_variants(date: &str) -> Vec<String> {
+    let parts: Vec<&str> = date.split('/').collect();
+    let mut out = vec![date.to_string()];
+    if parts.len() >= 2 {
+        let unpadded: Vec<String> = parts
+            .iter()
+            .map(|p| p.trim_start_matches('0').to_string())
+            .collect();
+        out.push(unpadded.join("/"));
+        out.push(format!("{}/{}", parts[0], parts[1]));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

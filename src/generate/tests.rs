@@ -1,0 +1,230 @@
+//! The generator's rules, checked over the bundled document and the two test
+//! documents.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use super::*;
+use crate::keypoints::key_points_for;
+use crate::quiz::parse_set;
+
+fn test_doc(name: &str) -> Document {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(name);
+    crate::document::load_document(&path).unwrap()
+}
+
+fn docs() -> Vec<Document> {
+    vec![
+        Document::bundled(),
+        test_doc("dai-hoi-tinh-binh-son.md"),
+        test_doc("nghi-quyet-chinh-phu-2021.md"),
+    ]
+}
+
+fn generated(doc: &Document, seed: u64) -> QuestionSet {
+    let (points, _) = key_points_for(doc);
+    generate(doc, &points, seed)
+}
+
+fn types(set: &QuestionSet) -> HashSet<&'static str> {
+    set.questions.iter().map(|q| q.answer.type_name()).collect()
+}
+
+#[test]
+fn every_fitting_question_type_is_generated() {
+    for doc in docs() {
+        let set = generated(&doc, 1);
+        assert!(
+            set.questions.len() >= 25,
+            "{}: {}",
+            doc.meta.title,
+            set.questions.len()
+        );
+        for t in [
+            "SingleChoice",
+            "TrueFalse",
+            "FillBlank",
+            "Numeric",
+            "Ordering",
+            "Matching",
+        ] {
+            assert!(types(&set).contains(t), "{}: no {t}", doc.meta.title);
+        }
+    }
+}
+
+#[test]
+fn generated_sets_pass_the_trainers_check() {
+    for doc in docs() {
+        let set = generated(&doc, 7);
+        let text =
+            ron::ser::to_string_pretty(&set, ron::ser::PrettyConfig::default().struct_names(true))
+                .unwrap();
+        let back = parse_set(Path::new("generated.ron"), &text);
+        assert!(back.is_ok(), "{:#?}", back.err());
+        assert_eq!(back.unwrap(), set);
+    }
+}
+
+#[test]
+fn every_question_quotes_its_sentence_at_its_anchor() {
+    for doc in docs() {
+        for q in generated(&doc, 3).questions {
+            let loc = doc.locate(q.source.anchor).unwrap();
+            let sentence = &doc.blocks[loc.block].text[loc.range.unwrap()];
+            assert_eq!(sentence, q.source.quote, "{}", q.id);
+        }
+    }
+}
+
+#[test]
+fn choices_are_distinct_and_the_answer_is_among_them() {
+    for doc in docs() {
+        for q in generated(&doc, 5).questions {
+            if let Answer::SingleChoice { choices, answer } = &q.answer {
+                assert!(*answer < choices.len(), "{}", q.id);
+                let distinct: HashSet<String> =
+                    choices.iter().map(|c| fold(c, Fold::Case)).collect();
+                assert_eq!(distinct.len(), choices.len(), "{}: {choices:?}", q.id);
+                assert!(choices.len() >= 3, "{}: {choices:?}", q.id);
+            }
+            if let Answer::Matching(pairs) = &q.answer {
+                let lefts: HashSet<_> = pairs.iter().map(|(l, _)| fold(l, Fold::Case)).collect();
+                let rights: HashSet<_> = pairs.iter().map(|(_, r)| fold(r, Fold::Case)).collect();
+                assert_eq!(
+                    (lefts.len(), rights.len()),
+                    (pairs.len(), pairs.len()),
+                    "{}",
+                    q.id
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn no_distractor_is_also_true_by_the_text() {
+    for doc in docs() {
+        let (points, _) = key_points_for(&doc);
+        let set = generate(&doc, &points, 11);
+        for q in &set.questions {
+            let Answer::SingleChoice { choices, answer } = &q.answer else {
+                continue;
+            };
+            let point = points
+                .iter()
+                .find(|p| q.id.starts_with(&format!("gen-{}-", p.id)))
+                .unwrap();
+            match &point.detail {
+                Detail::Count { noun, .. } => {
+                    let true_numbers: Vec<String> = points
+                        .iter()
+                        .filter_map(|p| match &p.detail {
+                            Detail::Count {
+                                number, noun: n, ..
+                            } if same(n, noun) => Some(format_number(*number)),
+                            _ => None,
+                        })
+                        .collect();
+                    for (i, c) in choices.iter().enumerate() {
+                        if i != *answer {
+                            assert!(!true_numbers.contains(c), "{}: {c} is also true", q.id);
+                        }
+                    }
+                }
+                Detail::Person { .. } => {
+                    // The position asked about is held by the answer alone.
+                    let position = q
+                        .prompt
+                        .trim_start_matches("Theo văn bản, ai là ")
+                        .trim_end_matches('?');
+                    for (i, c) in choices.iter().enumerate() {
+                        if i == *answer {
+                            continue;
+                        }
+                        let holds = points.iter().any(|p| {
+                            matches!(&p.detail, Detail::Person { name, positions }
+                                if name == c && positions.iter().any(|pos| overlaps(pos, position)))
+                        });
+                        assert!(!holds, "{}: {c} is also {position}", q.id);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+#[test]
+fn no_blank_is_given_away_and_filling_it_gives_the_text() {
+    for doc in docs() {
+        for q in generated(&doc, 2).questions {
+            let Answer::FillBlank { text, blanks } = &q.answer else {
+                continue;
+            };
+            let answer = &blanks[0][0];
+            assert!(
+                !contains_words(text, answer),
+                "{}: “{answer}” stands in “{text}”",
+                q.id
+            );
+            assert!(!contains_words(&q.prompt, answer), "{}", q.id);
+            if q.prompt == "Điền vào chỗ trống theo đúng văn bản." && !q.id.contains("definition")
+            {
+                let filled = fold(
+                    text.replacen(BLANK, answer, 1).trim_end_matches('.'),
+                    Fold::Case,
+                );
+                assert!(
+                    fold(&q.source.quote, Fold::Case).contains(&filled),
+                    "{}: “{filled}”",
+                    q.id
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn ids_are_stable_and_the_seed_only_varies_details() {
+    for doc in docs() {
+        let a = generated(&doc, 1);
+        let b = generated(&doc, 1);
+        assert_eq!(a, b, "same seed, same questions");
+        let c = generated(&doc, 99);
+        let ids = |s: &QuestionSet| s.questions.iter().map(|q| q.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(&a), ids(&c), "other seed, same ids");
+        assert_ne!(a, c, "the seed changes distractors or true/false variants");
+        let unique: HashSet<_> = ids(&a).into_iter().collect();
+        assert_eq!(unique.len(), a.questions.len());
+    }
+}
+
+#[test]
+fn no_question_asks_for_a_trivial_number() {
+    // House numbers ("số 8B", "Nhà văn hóa số 12") are never asked about.
+    for doc in docs() {
+        let (points, _) = key_points_for(&doc);
+        for q in generate(&doc, &points, 4).questions {
+            for p in points
+                .iter()
+                .filter(|p| q.id.starts_with(&format!("gen-{}-", p.id)))
+            {
+                let before: Vec<&str> = doc.blocks[p.block].text[..p.range.start]
+                    .split_whitespace()
+                    .rev()
+                    .take(2)
+                    .collect();
+                // "số 12" is an address; "tổng số 12.000" is a total.
+                let house_number = before.first() == Some(&"số")
+                    && before.get(1) != Some(&"tổng")
+                    && matches!(p.detail, Detail::Count { .. });
+                assert!(!house_number, "{}: {}", q.id, p.phrase);
+            }
+            let answer = crate::quiz::correct_answer_text(&q.answer, "Đúng", "Sai");
+            assert!(!answer.contains("8B"), "{}: {answer}", q.id);
+        }
+    }
+}
