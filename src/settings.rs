@@ -44,6 +44,8 @@ pub struct Settings {
     pub window_maximized: bool,
     /// Whether the reader shows paragraph numbers in the margin.
     pub show_paragraph_numbers: bool,
+    /// Whether the reader shows the key-point panel.
+    pub show_key_points: bool,
 }
 
 impl Default for Settings {
@@ -57,6 +59,7 @@ impl Default for Settings {
             window_size: None,
             window_maximized: false,
             show_paragraph_numbers: true,
+            show_key_points: true,
         }
     }
 }

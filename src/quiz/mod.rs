@@ -24,6 +24,8 @@ pub const BUNDLED_SETS: &[(&str, &str)] = &[(
 pub enum SetOrigin {
     Bundled(&'static str),
     User(PathBuf),
+    /// Made by the generator from the open document.
+    Generated,
 }
 
 #[derive(Clone, Debug)]
@@ -81,6 +83,15 @@ impl Library {
             }
         }
         library
+    }
+
+    /// Puts the generated set for the open document in place of any earlier one.
+    pub fn set_generated(&mut self, set: QuestionSet) {
+        self.sets.retain(|s| s.origin != SetOrigin::Generated);
+        self.sets.push(LoadedSet {
+            set,
+            origin: SetOrigin::Generated,
+        });
     }
 
     /// The sets written for the document with this id.

@@ -6,6 +6,7 @@
 
 pub mod fonts;
 pub mod icons;
+mod keypoints_panel;
 mod open_dialog;
 pub mod practice;
 pub mod reader;
@@ -18,6 +19,7 @@ use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 
 use crate::document::{Document, Origin, load_document};
 use crate::i18n::{Language, Strings, describe_load_error, fill};
+use crate::keypoints::{KeyPoint, key_points_for};
 use crate::paths::Paths;
 use crate::quiz::{Library, Source};
 use crate::search::{SearchIndex, SearchSession};
@@ -40,6 +42,7 @@ pub enum Action {
     SetTextSize(f32),
     SetLanguage(Language),
     SetShowNumbers(bool),
+    SetShowKeyPoints(bool),
     SearchNext,
     SearchPrevious,
     ClearSearch,
@@ -87,6 +90,9 @@ pub struct App {
     reader: Reader,
     screen: Screen,
     library: Library,
+    /// Key points of the open document (and its generated questions, put in
+    /// the library), made the first time they are needed.
+    key_points: Option<Vec<KeyPoint>>,
     practice: PracticeScreen,
     open_dialog: Option<OpenDialog>,
     notices: Vec<Notice>,
@@ -118,6 +124,7 @@ impl App {
             reader: Reader::new(),
             screen: Screen::Reader,
             library: startup.library,
+            key_points: None,
             practice: PracticeScreen::default(),
             open_dialog: None,
             notices,
@@ -152,6 +159,30 @@ impl App {
 
     pub fn practice(&self) -> &PracticeScreen {
         &self.practice
+    }
+
+    /// The open document's key points (made on first use).
+    pub fn key_points(&mut self) -> &[KeyPoint] {
+        self.ensure_key_points();
+        self.key_points.as_deref().unwrap_or_default()
+    }
+
+    /// Finds the key points and generates questions from them, once per document.
+    fn ensure_key_points(&mut self) {
+        if self.key_points.is_some() {
+            return;
+        }
+        let (points, problem) = key_points_for(&self.doc);
+        if let Some(problem) = problem {
+            let tr = self.tr();
+            self.notices.push(Notice {
+                kind: NoticeKind::Error,
+                text: fill(tr.kp_curated_problem, &[("error", &problem)]),
+            });
+        }
+        self.library
+            .set_generated(crate::generate::generate(&self.doc, &points, 1));
+        self.key_points = Some(points);
     }
 
     /// The passage the reader marks, as block index and byte range.
@@ -231,6 +262,9 @@ impl App {
             }
             if i.consume_shortcut(&command(Key::Num2)) {
                 actions.push(Action::ShowScreen(Screen::Practice));
+            }
+            if i.consume_shortcut(&command(Key::K)) {
+                actions.push(Action::SetShowKeyPoints(!self.settings.show_key_points));
             }
             if i.consume_shortcut(&command(Key::Q)) {
                 actions.push(Action::Quit);
@@ -363,6 +397,14 @@ impl App {
                 .clicked()
         {
             actions.push(Action::ShowScreen(Screen::Practice));
+        }
+        if self.screen == Screen::Reader {
+            let key_points = ui
+                .selectable_label(self.settings.show_key_points, tr.kp_button)
+                .on_hover_text(tr.kp_tooltip);
+            if key_points.clicked() {
+                actions.push(Action::SetShowKeyPoints(!self.settings.show_key_points));
+            }
         }
         ui.separator();
         if ui
@@ -542,9 +584,13 @@ impl App {
     /// The reader, the practice screen, or both side by side on a wide window.
     fn main_area(&mut self, ui: &mut egui::Ui) -> Vec<Action> {
         if self.screen == Screen::Reader {
+            if self.settings.show_key_points {
+                self.key_points_panel(ui);
+            }
             self.reader_panel(ui);
             return Vec::new();
         }
+        self.ensure_key_points();
         let palette = style::palette(ui.visuals().dark_mode);
         let user_sets_dir = self.paths.user_sets_dir();
         let input = PracticeInput {
@@ -575,6 +621,22 @@ impl App {
                 .frame(frame)
                 .show(ui, |ui| practice.ui(ui, &input))
                 .inner
+        }
+    }
+
+    fn key_points_panel(&mut self, ui: &mut egui::Ui) {
+        self.ensure_key_points();
+        let tr = self.settings.language.strings();
+        let points = self.key_points.as_deref().unwrap_or_default();
+        let width = self.settings.text_size * 15.0;
+        let clicked = egui::Panel::right("keypoints-panel")
+            .resizable(true)
+            .default_size(width)
+            .size_range(width * 0.6..=width * 2.0)
+            .show(ui, |ui| keypoints_panel::ui(ui, points, tr))
+            .inner;
+        if let Some((block, range)) = clicked {
+            self.reader.show_passage(block, range);
         }
     }
 
@@ -664,6 +726,7 @@ impl App {
             Action::SetShowNumbers(show) => {
                 self.change_settings(|s| s.show_paragraph_numbers = show)
             }
+            Action::SetShowKeyPoints(show) => self.change_settings(|s| s.show_key_points = show),
             Action::SearchNext => {
                 self.search.go_next();
                 self.reveal_current_hit();
@@ -749,6 +812,7 @@ impl App {
 
     fn set_document(&mut self, doc: Document) {
         self.doc = doc;
+        self.key_points = None;
         self.practice = PracticeScreen::default();
         self.index = SearchIndex::new();
         self.search.clear();

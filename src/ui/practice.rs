@@ -239,9 +239,19 @@ impl PracticeScreen {
     fn setup(&mut self, ui: &mut egui::Ui, input: &PracticeInput<'_>) {
         let tr = input.tr;
         let sets: Vec<_> = input.library.for_document(input.document_id).collect();
-        let chosen = self
-            .chosen
-            .get_or_insert_with(|| sets.iter().map(|(i, _)| *i).collect());
+        // By default the hand-written sets; the generated one when there are none.
+        let chosen = self.chosen.get_or_insert_with(|| {
+            let written: BTreeSet<usize> = sets
+                .iter()
+                .filter(|(_, s)| s.origin != SetOrigin::Generated)
+                .map(|(i, _)| *i)
+                .collect();
+            if written.is_empty() {
+                sets.iter().map(|(i, _)| *i).collect()
+            } else {
+                written
+            }
+        });
         ui.add_space(input.text_size * 0.5);
         ui.heading(tr.practice_sets);
         ui.add_space(input.text_size * 0.3);
@@ -259,6 +269,7 @@ impl PracticeScreen {
             let origin = match &loaded.origin {
                 SetOrigin::Bundled(_) => tr.practice_bundled.to_string(),
                 SetOrigin::User(path) => path.display().to_string(),
+                SetOrigin::Generated => tr.practice_generated.to_string(),
             };
             let label = format!(
                 "{}  ({} · {})",

@@ -1,0 +1,69 @@
+//! The key-point panel and the generated questions, through the window.
+
+use std::path::Path;
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use nghiquyet::paths::Paths;
+use nghiquyet::startup::Startup;
+use nghiquyet::ui::{App, Screen};
+
+fn harness(home: &Path, file: Option<&Path>) -> Harness<'static, App> {
+    let app = App::new(Startup::prepare(Paths::under(home), file));
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    harness.run_steps(3);
+    harness
+}
+
+#[test]
+fn the_panel_lists_key_points_by_kind_and_a_click_shows_the_sentence() {
+    let home = tempfile::tempdir().unwrap();
+    let mut h = harness(home.path(), None);
+    h.get_by_label("Điểm chính");
+    h.get_by_label_contains("Con số (8)");
+    h.get_by_label_contains("Nhân vật và chức vụ (4)");
+    h.get_by_label_contains("Phương châm, chủ đề, trích dẫn (3)");
+
+    h.get_by_label("3 khâu đột phá").click();
+    h.run_steps(3);
+    let (block, range) = h.state().focused_passage().cloned().unwrap();
+    let doc = h.state().document();
+    assert_eq!(&doc.blocks[block].text[range], "3 khâu đột phá");
+    assert_eq!(doc.blocks[block].anchor.to_string(), "p5");
+
+    // Ctrl+K hides the panel and remembers it.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::K);
+    h.run_steps(2);
+    assert!(h.query_by_label("Điểm chính").is_none());
+    assert!(!h.state().settings().show_key_points);
+}
+
+#[test]
+fn any_document_gets_key_points_and_questions_to_practise() {
+    let home = tempfile::tempdir().unwrap();
+    let doc = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/dai-hoi-tinh-binh-son.md");
+    let mut h = harness(home.path(), Some(&doc));
+    h.get_by_label_contains("Trần Quốc Hưng — Ủy viên Trung ương Đảng");
+    h.get_by_label(
+        "phương châm hành động của cả nhiệm kỳ: “Đoàn kết - Đổi mới - Kỷ cương - Hiệu quả”",
+    );
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num2);
+    h.run_steps(2);
+    assert_eq!(h.state().screen(), Screen::Practice);
+    // No hand-written set belongs to this document: the generated one is chosen.
+    h.get_by_label_contains("tạo tự động từ văn bản");
+    h.get_by_label("▶ Bắt đầu luyện tập").click();
+    h.run_steps(3);
+    h.get_by_label("Câu 1 / 10");
+    let round = h.state().practice().round().unwrap();
+    assert!(
+        round
+            .items
+            .iter()
+            .all(|i| i.question.id.starts_with("gen-"))
+    );
+}
