@@ -1,6 +1,7 @@
 //! Opening a 5 MB document, and the CPU time of one reader frame over it in a
 //! headless egui context (targets: open < 200 ms, frame < 4 ms).
 
+#[allow(dead_code)]
 mod common;
 
 use std::hint::black_box;

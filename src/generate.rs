@@ -11,6 +11,8 @@
 //! - the seed only picks distractors and true/false variants: the same seed
 //!   gives the same questions.
 
+use std::collections::{HashMap, HashSet};
+
 use rand::rngs::StdRng;
 use rand::seq::{IndexedRandom, SliceRandom};
 use rand::{RngExt, SeedableRng};
@@ -25,7 +27,12 @@ use crate::text::{Fold, fold};
 
 /// The question set generated for a document.
 pub fn generate(doc: &Document, points: &[KeyPoint], seed: u64) -> QuestionSet {
-    let g = Generator { doc, points, seed };
+    let g = Generator {
+        doc,
+        points,
+        seed,
+        facts: Facts::gather(points),
+    };
     let mut questions = Vec::new();
     for point in points {
         g.for_point(point, &mut questions);
@@ -48,10 +55,112 @@ struct Generator<'a> {
     doc: &'a Document,
     points: &'a [KeyPoint],
     seed: u64,
+    facts: Facts<'a>,
+}
+
+/// A person, and the positions the text gives to no one else.
+type Person<'a> = (&'a KeyPoint, &'a str, Vec<&'a str>);
+
+/// What the whole document states, gathered once, so that making each
+/// question takes constant time (a 10 MB text has tens of thousands of key
+/// points).
+struct Facts<'a> {
+    /// Folded noun → every number the text counts it with.
+    counts_by_noun: HashMap<String, Vec<f64>>,
+    /// Ids of the first key point of each (number, noun): a count said twice is asked once.
+    first_counts: HashSet<&'a str>,
+    years_by_context: HashMap<String, Vec<u32>>,
+    all_years: Vec<u32>,
+    terms_by_context: HashMap<String, Vec<(u32, u32)>>,
+    quotes: Vec<&'a str>,
+    definitions: Vec<(&'a str, &'a str)>,
+    people: Vec<Person<'a>>,
+}
+
+impl<'a> Facts<'a> {
+    fn gather(points: &'a [KeyPoint]) -> Self {
+        let key = |s: &str| fold(s, Fold::Case);
+        let mut facts = Facts {
+            counts_by_noun: HashMap::new(),
+            first_counts: HashSet::new(),
+            years_by_context: HashMap::new(),
+            all_years: Vec::new(),
+            terms_by_context: HashMap::new(),
+            quotes: Vec::new(),
+            definitions: Vec::new(),
+            people: Vec::new(),
+        };
+        let mut seen_counts = HashSet::new();
+        for p in points {
+            match &p.detail {
+                Detail::Count { number, noun, .. } => {
+                    facts
+                        .counts_by_noun
+                        .entry(key(noun))
+                        .or_default()
+                        .push(*number);
+                    if seen_counts.insert((number.to_bits(), key(noun))) {
+                        facts.first_counts.insert(p.id.as_str());
+                    }
+                }
+                Detail::Year { year, context, .. } => {
+                    facts
+                        .years_by_context
+                        .entry(key(context))
+                        .or_default()
+                        .push(*year);
+                    facts.all_years.push(*year);
+                }
+                Detail::Term { from, to, context } => {
+                    facts
+                        .terms_by_context
+                        .entry(key(context))
+                        .or_default()
+                        .push((*from, *to));
+                }
+                Detail::Quote { text, .. } => facts.quotes.push(text),
+                Detail::Definition {
+                    subject,
+                    definition,
+                } => facts.definitions.push((subject, definition)),
+                _ => {}
+            }
+        }
+        facts.all_years.sort_unstable();
+        facts.all_years.dedup();
+        facts.people = unique_positions(points);
+        facts
+    }
+}
+
+/// Every person with the positions no one else in the text holds.
+fn unique_positions(points: &[KeyPoint]) -> Vec<Person<'_>> {
+    let people: Vec<(&KeyPoint, &str, &Vec<String>)> = points
+        .iter()
+        .filter_map(|p| match &p.detail {
+            Detail::Person { name, positions } => Some((p, name.as_str(), positions)),
+            _ => None,
+        })
+        .collect();
+    people
+        .iter()
+        .map(|(p, name, positions)| {
+            let unique = positions
+                .iter()
+                .filter(|pos| {
+                    !people.iter().any(|(_, other, theirs)| {
+                        other != name && theirs.iter().any(|t| overlaps(t, pos))
+                    })
+                })
+                .map(String::as_str)
+                .collect();
+            (*p, *name, unique)
+        })
+        .collect()
 }
 
 fn same(a: &str, b: &str) -> bool {
-    fold(a, Fold::Case) == fold(b, Fold::Case)
+    crate::text::eq_folded(a, b, Fold::Case)
 }
 
 /// Whether `word` stands in `text` as whole words (so "5" is not in "2025").
@@ -104,10 +213,8 @@ impl Generator<'_> {
     /// The clause (the part between ";" in the sentence) around the key point.
     fn clause(&self, point: &KeyPoint) -> (String, usize) {
         let block = &self.doc.blocks[point.block];
-        let sentence = self
-            .doc
-            .locate(point.anchor)
-            .and_then(|l| l.range)
+        let sentence = point
+            .sentence_range(self.doc)
             .unwrap_or(0..block.text.len());
         let text = &block.text[sentence.clone()];
         let at = point.range.start.saturating_sub(sentence.start);
@@ -128,10 +235,7 @@ impl Generator<'_> {
                 qualifier,
             } => {
                 // The same count said twice ("4 khâu đột phá … Bốn khâu đột phá gồm") is asked once.
-                let first = self.points.iter().find(|p| {
-                    matches!(&p.detail, Detail::Count { number: n, noun: w, .. } if n == number && same(w, noun))
-                });
-                if first.is_some_and(|f| f.id == point.id) {
+                if self.facts.first_counts.contains(point.id.as_str()) {
                     self.count(point, *number, noun, tail, qualifier, out);
                 }
             }
@@ -158,16 +262,11 @@ impl Generator<'_> {
     // -------------------------------------------------------------- counts
 
     /// Numbers the text states for this noun (any of them is true).
-    fn stated_for_noun(&self, noun: &str) -> Vec<f64> {
-        self.points
-            .iter()
-            .filter_map(|p| match &p.detail {
-                Detail::Count {
-                    number, noun: n, ..
-                } if same(n, noun) => Some(*number),
-                _ => None,
-            })
-            .collect()
+    fn stated_for_noun(&self, noun: &str) -> &[f64] {
+        self.facts
+            .counts_by_noun
+            .get(&fold(noun, Fold::Case))
+            .map_or(&[], Vec::as_slice)
     }
 
     fn number_distractors(&self, n: f64, noun: &str, rng: &mut StdRng) -> Vec<f64> {
@@ -371,23 +470,16 @@ impl Generator<'_> {
         out: &mut Vec<Question>,
     ) {
         self.blank_in_clause(point, &year.to_string(), &[], "blank", out);
-        let stated_same: Vec<u32> = self
-            .points
-            .iter()
-            .filter_map(|p| match &p.detail {
-                Detail::Year {
-                    year, context: c, ..
-                } if same(c, context) => Some(*year),
-                _ => None,
-            })
-            .collect();
+        let stated_same = self
+            .facts
+            .years_by_context
+            .get(&fold(context, Fold::Case))
+            .map_or(&[][..], Vec::as_slice);
         let mut pool: Vec<u32> = self
-            .points
+            .facts
+            .all_years
             .iter()
-            .filter_map(|p| match &p.detail {
-                Detail::Year { year, .. } => Some(*year),
-                _ => None,
-            })
+            .copied()
             .chain([
                 year.saturating_sub(5),
                 year + 5,
@@ -441,18 +533,11 @@ impl Generator<'_> {
             return;
         }
         let span = to - from;
-        let stated: Vec<(u32, u32)> = self
-            .points
-            .iter()
-            .filter_map(|p| match &p.detail {
-                Detail::Term {
-                    from,
-                    to,
-                    context: c,
-                } if same(c, context) => Some((*from, *to)),
-                _ => None,
-            })
-            .collect();
+        let stated = self
+            .facts
+            .terms_by_context
+            .get(&fold(context, Fold::Case))
+            .map_or(&[][..], Vec::as_slice);
         let mut terms: Vec<(u32, u32)> = [
             from.saturating_sub(span),
             from + span,
@@ -590,12 +675,11 @@ impl Generator<'_> {
     ) {
         // Other quotations of the document, and this one with parts swapped.
         let mut pool: Vec<String> = self
-            .points
-            .iter()
-            .filter_map(|p| match &p.detail {
-                Detail::Quote { text: t, .. } if !same(t, text) => Some(t.clone()),
-                _ => None,
-            })
+            .facts
+            .quotes
+            .sample(rng, 8)
+            .filter(|t| !same(t, text))
+            .map(|t| t.to_string())
             .collect();
         if parts.len() >= 3 {
             let separator = if text.contains(";") {
@@ -652,35 +736,8 @@ impl Generator<'_> {
 
     // -------------------------------------------------------------- people
 
-    /// Every person's positions held by no one else in the text.
-    fn unique_positions(&self) -> Vec<(&KeyPoint, &str, Vec<&str>)> {
-        let people: Vec<(&KeyPoint, &str, &Vec<String>)> = self
-            .points
-            .iter()
-            .filter_map(|p| match &p.detail {
-                Detail::Person { name, positions } => Some((p, name.as_str(), positions)),
-                _ => None,
-            })
-            .collect();
-        people
-            .iter()
-            .map(|(p, name, positions)| {
-                let unique = positions
-                    .iter()
-                    .filter(|pos| {
-                        !people.iter().any(|(_, other, theirs)| {
-                            other != name && theirs.iter().any(|t| overlaps(t, pos))
-                        })
-                    })
-                    .map(String::as_str)
-                    .collect();
-                (*p, *name, unique)
-            })
-            .collect()
-    }
-
     fn person(&self, point: &KeyPoint, out: &mut Vec<Question>) {
-        let all = self.unique_positions();
+        let all = &self.facts.people;
         let Some((_, name, unique)) = all.iter().find(|(p, _, _)| p.id == point.id) else {
             return;
         };
@@ -737,12 +794,13 @@ impl Generator<'_> {
 
     fn people_matching(&self, out: &mut Vec<Question>) {
         let pairs: Vec<(&KeyPoint, String, String)> = self
-            .unique_positions()
-            .into_iter()
+            .facts
+            .people
+            .iter()
             .filter_map(|(p, name, unique)| {
                 unique
                     .first()
-                    .map(|pos| (p, name.to_string(), pos.to_string()))
+                    .map(|pos| (*p, name.to_string(), pos.to_string()))
             })
             .take(5)
             .collect();
@@ -778,15 +836,16 @@ impl Generator<'_> {
 
     /// Numbers ↔ what they count, for a sentence with three or more counts.
     fn count_matchings(&self, out: &mut Vec<Question>) {
+        // Key points come in document order, so a sentence's counts are adjacent.
         let mut by_sentence: Vec<(crate::document::Anchor, Vec<&KeyPoint>)> = Vec::new();
         for p in self
             .points
             .iter()
             .filter(|p| matches!(p.detail, Detail::Count { .. }))
         {
-            match by_sentence.iter_mut().find(|(a, _)| *a == p.anchor) {
-                Some((_, v)) => v.push(p),
-                None => by_sentence.push((p.anchor, vec![p])),
+            match by_sentence.last_mut() {
+                Some((a, v)) if *a == p.anchor => v.push(p),
+                _ => by_sentence.push((p.anchor, vec![p])),
             }
         }
         for (_, counts) in by_sentence {
@@ -851,19 +910,15 @@ impl Generator<'_> {
                 format!("Văn bản viết: {subject} là {definition}."),
             ));
         }
+        let mut rng = self.rng(&point.id);
         let others: Vec<&str> = self
-            .points
-            .iter()
-            .filter_map(|p| match &p.detail {
-                Detail::Definition {
-                    subject: s,
-                    definition: d,
-                } if !same(s, subject) && !same(d, definition) => Some(d.as_str()),
-                _ => None,
-            })
+            .facts
+            .definitions
+            .sample(&mut rng, 6)
+            .filter(|(s, d)| !same(s, subject) && !same(d, definition))
+            .map(|(_, d)| *d)
             .collect();
         if others.len() >= 2 {
-            let mut rng = self.rng(&point.id);
             let mut choices: Vec<String> =
                 others.sample(&mut rng, 3).map(|s| s.to_string()).collect();
             let answer = rng.random_range(0..=choices.len());

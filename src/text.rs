@@ -30,12 +30,79 @@ pub enum Fold {
     Marks,
 }
 
+/// Characters below this have their folded forms in a table (every
+/// Vietnamese letter is below U+1F00).
+const TABLE_END: u32 = 0x1F00;
+/// In the table: "fold this character the slow way".
+const SLOW: char = '\u{FFFF}';
+/// In the marks table: "drop this character" (a combining mark).
+const DROP: char = '\u{FFFE}';
+
+struct FoldTable {
+    case: Vec<char>,
+    marks: Vec<char>,
+}
+
+/// Folded forms of every character below [`TABLE_END`], made once: folding
+/// runs over whole documents, and Unicode's own tables are slow to consult
+/// one character at a time.
+fn fold_table() -> &'static FoldTable {
+    static TABLE: std::sync::OnceLock<FoldTable> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut case = Vec::with_capacity(TABLE_END as usize);
+        let mut marks = Vec::with_capacity(TABLE_END as usize);
+        for code in 0..TABLE_END {
+            let Some(c) = char::from_u32(code) else {
+                case.push(SLOW);
+                marks.push(SLOW);
+                continue;
+            };
+            let mut one = String::new();
+            slow_fold(c, Fold::Case, &mut one);
+            let mut chars = one.chars();
+            case.push(match (chars.next(), chars.next()) {
+                (Some(l), None) => l,
+                _ => SLOW,
+            });
+            let mut one = String::new();
+            slow_fold(c, Fold::Marks, &mut one);
+            let mut chars = one.chars();
+            marks.push(match (chars.next(), chars.next()) {
+                (None, _) => DROP,
+                (Some(l), None) => l,
+                _ => SLOW,
+            });
+        }
+        FoldTable { case, marks }
+    })
+}
+
 /// Appends the folded form of `c` to `out`.
 pub fn push_folded(c: char, fold: Fold, out: &mut String) {
     if c.is_ascii() {
         out.push(c.to_ascii_lowercase());
         return;
     }
+    if (c as u32) < TABLE_END {
+        let table = fold_table();
+        let folded = match fold {
+            Fold::Case => table.case[c as usize],
+            Fold::Marks => table.marks[c as usize],
+        };
+        match folded {
+            SLOW => {}
+            DROP => return,
+            f => {
+                out.push(f);
+                return;
+            }
+        }
+    }
+    slow_fold(c, fold, out);
+}
+
+/// Folding by Unicode's tables, for characters the fast table does not hold.
+fn slow_fold(c: char, fold: Fold, out: &mut String) {
     for lower in c.to_lowercase() {
         match fold {
             Fold::Case => out.push(lower),
@@ -61,6 +128,37 @@ pub fn fold(s: &str, fold: Fold) -> String {
         push_folded(c, fold, &mut out);
     }
     out
+}
+
+/// Whether `a` and `b` fold to the same text, without building either.
+pub fn eq_folded(a: &str, b: &str, fold: Fold) -> bool {
+    let single = |c: char| -> Option<char> {
+        if c.is_ascii() {
+            return Some(c.to_ascii_lowercase());
+        }
+        if (c as u32) < TABLE_END {
+            let table = fold_table();
+            let f = match fold {
+                Fold::Case => table.case[c as usize],
+                Fold::Marks => table.marks[c as usize],
+            };
+            return (f != SLOW && f != DROP).then_some(f);
+        }
+        None
+    };
+    let (mut x, mut y) = (a.chars(), b.chars());
+    loop {
+        match (x.next(), y.next()) {
+            (None, None) => return true,
+            (Some(p), Some(q)) => match (single(p), single(q)) {
+                (Some(fp), Some(fq)) if fp == fq => {}
+                (Some(_), Some(_)) => return false,
+                // A character that folds to several (or none): compare the slow way.
+                _ => return self::fold(a, fold) == self::fold(b, fold),
+            },
+            _ => return false,
+        }
+    }
 }
 
 /// True when `s` carries any Vietnamese diacritic (tone mark, vowel mark or đ),
@@ -142,6 +240,21 @@ mod tests {
     }
 
     #[test]
+    fn the_fast_table_agrees_with_unicode() {
+        for code in 0..TABLE_END {
+            let Some(c) = char::from_u32(code) else {
+                continue;
+            };
+            for f in [Fold::Case, Fold::Marks] {
+                let (mut fast, mut slow) = (String::new(), String::new());
+                push_folded(c, f, &mut fast);
+                slow_fold(c, f, &mut slow);
+                assert_eq!(fast, slow, "{c:?} {f:?}");
+            }
+        }
+    }
+
+    #[test]
     fn folding_removes_marks_and_reads_dd_as_d() {
         assert_eq!(
             fold("Đảng bộ QUÁN TRIỆT", Fold::Marks),
@@ -149,6 +262,25 @@ mod tests {
         );
         assert_eq!(fold("Đảng bộ QUÁN TRIỆT", Fold::Case), "đảng bộ quán triệt");
         assert_eq!(fold("Ưu tiên ơn", Fold::Marks), "uu tien on");
+    }
+
+    #[test]
+    fn eq_folded_agrees_with_fold() {
+        for (a, b) in [
+            ("Đoàn Kết", "đoàn kết"),
+            ("quán", "quan"),
+            ("abc", "abcd"),
+            ("xİy", "xi̇y"),
+            ("", ""),
+        ] {
+            for f in [Fold::Case, Fold::Marks] {
+                assert_eq!(
+                    eq_folded(a, b, f),
+                    fold(a, f) == fold(b, f),
+                    "{a} {b} {f:?}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -265,10 +265,13 @@ fn the_reader_scrolls_with_the_keyboard_and_to_each_hit() {
     let mut harness = harness(home.path(), None);
     harness.set_size(egui::vec2(1000.0, 500.0));
     harness.run_steps(3);
-    let first = harness.get_by_label_contains("Sáng 25/12").rect().top();
+    let first = harness
+        .get_by_label_contains("Sáng 25/12, Ban Thường vụ")
+        .rect()
+        .top();
     press(&mut harness, Modifiers::NONE, Key::PageDown);
     let after = harness
-        .query_by_label_contains("Sáng 25/12")
+        .query_by_label_contains("Sáng 25/12, Ban Thường vụ")
         .map(|n| n.rect().top());
     assert!(
         after.is_none_or(|y| y < first - 100.0),
@@ -276,7 +279,10 @@ fn the_reader_scrolls_with_the_keyboard_and_to_each_hit() {
     );
     press(&mut harness, Modifiers::NONE, Key::Home);
     assert_eq!(
-        harness.get_by_label_contains("Sáng 25/12").rect().top(),
+        harness
+            .get_by_label_contains("Sáng 25/12, Ban Thường vụ")
+            .rect()
+            .top(),
         first
     );
 

@@ -69,8 +69,10 @@ const QUOTE_LABELS: &[&str] = &[
     "nhiệm vụ",
 ];
 
+/// Every key point of the document, reading each sentence once.
 pub(super) fn extract_all(doc: &Document) -> Vec<KeyPoint> {
     let mut out = Vec::new();
+    let mut people = super::people::People::default();
     for (b, block) in doc.blocks.iter().enumerate() {
         let quotes = quote_spans(&block.text);
         for sentence in &block.sentences {
@@ -84,6 +86,7 @@ pub(super) fn extract_all(doc: &Document) -> Vec<KeyPoint> {
             counts(&at, &tokens, &mut out);
             times(&at, &tokens, &mut out);
             statements(&at, &tokens, &quotes, &mut out);
+            people.read_sentence(&at, &tokens);
         }
         for (open, close) in &quotes {
             if let Some(p) = quote_point(doc, b, *open, *close) {
@@ -91,6 +94,7 @@ pub(super) fn extract_all(doc: &Document) -> Vec<KeyPoint> {
             }
         }
     }
+    out.extend(people.points);
     out
 }
 
@@ -120,8 +124,8 @@ pub(super) fn span(text: &str, tokens: &[Token<'_>], from: usize, to: usize) -> 
     text[tokens[from].range.start..tokens[to].range.end].to_string()
 }
 
-fn lower(t: &Token<'_>) -> String {
-    fold(t.text, Fold::Case)
+fn lower<'t>(t: &'t Token<'_>) -> &'t str {
+    &t.lower
 }
 
 fn is_year(n: f64) -> bool {
@@ -150,7 +154,7 @@ fn number_at(tokens: &[Token<'_>], i: usize) -> Option<(f64, usize, usize)> {
     if t.is(Kind::Number) {
         return parse_number(t.text).map(|n| (n, i, i + 1));
     }
-    let number_word = |t: &Token<'_>| t.is(Kind::Word) && NUMBER_WORDS.contains(&lower(t).as_str());
+    let number_word = |t: &Token<'_>| t.is(Kind::Word) && NUMBER_WORDS.contains(&lower(t));
     if !number_word(t) || i > 0 && number_word(&tokens[i - 1]) {
         return None;
     }
@@ -160,7 +164,7 @@ fn number_at(tokens: &[Token<'_>], i: usize) -> Option<(f64, usize, usize)> {
         if !tokens[i..i + len].iter().all(number_word) {
             break;
         }
-        let words: Vec<String> = tokens[i..i + len].iter().map(lower).collect();
+        let words: Vec<&str> = tokens[i..i + len].iter().map(lower).collect();
         if let Some(n) = parse_words(&words.join(" ")) {
             best = Some((n as f64, i, i + len));
         }
@@ -169,7 +173,7 @@ fn number_at(tokens: &[Token<'_>], i: usize) -> Option<(f64, usize, usize)> {
     // Words must count a known kind of thing, and "một" is an article.
     let counted = tokens
         .get(after)
-        .is_some_and(|t| COUNT_NOUNS.contains(&lower(t).as_str()));
+        .is_some_and(|t| COUNT_NOUNS.contains(&lower(t)));
     (counted && n >= 2.0).then_some((n, first, after))
 }
 
@@ -184,8 +188,7 @@ fn count_at(
         return None;
     }
     let before = first.checked_sub(1).map(|b| &tokens[b]);
-    if before.is_some_and(|b| NOT_A_COUNT_BEFORE.contains(&lower(b).as_str()) || b.is_punct("/-–"))
-    {
+    if before.is_some_and(|b| NOT_A_COUNT_BEFORE.contains(&lower(b)) || b.is_punct("/-–")) {
         return None;
     }
     let next = tokens.get(after)?;
@@ -204,7 +207,7 @@ fn count_at(
     while i < tokens.len() && words < 8 {
         let t = &tokens[i];
         if t.is(Kind::Word) {
-            if words > 0 && PHRASE_END.contains(&lower(t).as_str()) {
+            if words > 0 && PHRASE_END.contains(&lower(t)) {
                 break;
             }
             if !t.is_lower_word() && !t.starts_upper() {
@@ -239,7 +242,7 @@ fn count_at(
     }
     while tail_end > end
         && matches!(
-            lower(&tokens[tail_end]).as_str(),
+            lower(&tokens[tail_end]),
             "gồm" | "là" | "như" | "và" | "của"
         )
     {
@@ -271,7 +274,7 @@ fn count_at(
 fn continues_after_comma(tokens: &[Token<'_>], from: usize) -> bool {
     let mut words = 0;
     for t in &tokens[from.min(tokens.len())..] {
-        if t.is(Kind::Word) && t.is_lower_word() && !PHRASE_END.contains(&lower(t).as_str()) {
+        if t.is(Kind::Word) && t.is_lower_word() && !PHRASE_END.contains(&lower(t)) {
             words += 1;
             if words > 4 {
                 return false;
@@ -287,13 +290,13 @@ fn continues_after_comma(tokens: &[Token<'_>], from: usize) -> bool {
     words > 0
         && tokens
             .get(from + words)
-            .is_none_or(|t| t.is(Kind::Punct) || ENDERS.contains(&lower(t).as_str()))
+            .is_none_or(|t| t.is(Kind::Punct) || ENDERS.contains(&lower(t)))
 }
 
 fn qualifier_before(tokens: &[Token<'_>], first: usize) -> Option<(usize, String)> {
     for len in [2, 1] {
         if first >= len {
-            let words: Vec<String> = tokens[first - len..first].iter().map(lower).collect();
+            let words: Vec<&str> = tokens[first - len..first].iter().map(lower).collect();
             if tokens[first - len..first].iter().all(|t| t.is(Kind::Word))
                 && QUALIFIERS.contains(&words.join(" ").as_str())
             {
@@ -313,9 +316,9 @@ fn times(at: &Place<'_>, tokens: &[Token<'_>], out: &mut Vec<KeyPoint>) {
         // "nhiệm kỳ 2020 - 2025", "giai đoạn 2021-2025"
         if i + 4 < tokens.len() + 1
             && t.is(Kind::Word)
-            && matches!(lower(t).as_str(), "kỳ" | "đoạn")
+            && matches!(lower(t), "kỳ" | "đoạn")
             && i > 0
-            && matches!(lower(&tokens[i - 1]).as_str(), "nhiệm" | "giai")
+            && matches!(lower(&tokens[i - 1]), "nhiệm" | "giai")
             && let Some(range_end) = term_at(tokens, i + 1)
         {
             let (from, to) = range_end.0;
@@ -332,7 +335,7 @@ fn times(at: &Place<'_>, tokens: &[Token<'_>], out: &mut Vec<KeyPoint>) {
         if t.is(Kind::Number)
             && i >= 2
             && lower(&tokens[i - 1]) == "năm"
-            && matches!(lower(&tokens[i - 2]).as_str(), "đến" | "tới")
+            && matches!(lower(&tokens[i - 2]), "đến" | "tới")
             && let Some(year) = parse_number(t.text).filter(|n| is_year(*n))
         {
             let mut context = context_before(at.text, tokens, i - 2, false);
@@ -376,7 +379,7 @@ fn times(at: &Place<'_>, tokens: &[Token<'_>], out: &mut Vec<KeyPoint>) {
                 }
                 let start = if i > 0
                     && matches!(
-                        lower(&tokens[i - 1]).as_str(),
+                        lower(&tokens[i - 1]),
                         "sáng" | "chiều" | "tối" | "trưa" | "ngày"
                     ) {
                     i - 1
@@ -430,9 +433,8 @@ fn context_before(text: &str, tokens: &[Token<'_>], at: usize, skip_one: bool) -
         while s > 0 && tokens[s - 1].is(Kind::Word) && start - 1 - s < 2 {
             s -= 1;
         }
-        let bounded = s == 0
-            || tokens[s - 1].is(Kind::Punct)
-            || matches!(lower(&tokens[s - 1]).as_str(), "và" | "về");
+        let bounded =
+            s == 0 || tokens[s - 1].is(Kind::Punct) || matches!(lower(&tokens[s - 1]), "và" | "về");
         if s < start - 1 && bounded {
             start = s;
         }
@@ -576,7 +578,7 @@ fn statements(
         }
         // Pronouns and discourse markers ("đặc biệt là", "tức là") are not subjects.
         if matches!(
-            lower(&tokens[s]).as_str(),
+            lower(&tokens[s]),
             "đây"
                 | "đó"
                 | "điều"
@@ -645,8 +647,8 @@ fn statements(
     }
     if let Some(last) = items.last_mut() {
         let (s, e) = *last;
-        if let Some(cut) = (s + 2..=e)
-            .find(|&k| matches!(lower(&tokens[k]).as_str(), "được" | "nhằm" | "để" | "tại"))
+        if let Some(cut) =
+            (s + 2..=e).find(|&k| matches!(lower(&tokens[k]), "được" | "nhằm" | "để" | "tại"))
         {
             last.1 = cut - 1;
         }

@@ -149,9 +149,16 @@ impl KeyPoint {
                     format!("{qualifier} {n} {noun}")
                 }
             }
-            Detail::Year { year, context, .. } => format!("{year}: {context}"),
-            Detail::Term { from, to, context } => format!("{from} - {to}: {context}"),
-            Detail::Date { date } => date.clone(),
+            Detail::Year {
+                context,
+                context_after: true,
+                ..
+            } => format!("{} {context}", self.phrase),
+            Detail::Year { context, .. } => format!("{context} {}", self.phrase),
+            Detail::Term { context, .. } if !context.is_empty() => {
+                format!("{context}, {}", self.phrase)
+            }
+            Detail::Term { .. } | Detail::Date { .. } => self.phrase.clone(),
             Detail::Quote { label, text, .. } if !label.is_empty() => format!("{label}: “{text}”"),
             Detail::Quote { text, .. } => format!("“{text}”"),
             Detail::Person { name, positions } => match positions.first() {
@@ -167,25 +174,32 @@ impl KeyPoint {
         }
     }
 
+    /// The byte range of the key point's sentence in its block.
+    pub fn sentence_range(&self, doc: &Document) -> Option<Range<usize>> {
+        // The block is known: no need to search the document for the anchor.
+        let block = doc.blocks.get(self.block)?;
+        block
+            .sentences
+            .iter()
+            .find(|s| s.anchor == self.anchor)
+            .map(|s| s.range.clone())
+    }
+
     /// The sentence the key point comes from, as the document has it.
     pub fn sentence<'d>(&self, doc: &'d Document) -> &'d str {
-        doc.locate(self.anchor)
-            .and_then(|loc| {
-                let block = &doc.blocks[loc.block];
-                loc.range.map(|r| &block.text[r])
-            })
-            .unwrap_or("")
+        self.sentence_range(doc)
+            .map_or("", |r| &doc.blocks[self.block].text[r])
     }
 }
 
 /// A short stable id: the kind, and a hash of the folded words plus the
 /// number of earlier key points with the same words.
 pub fn stable_id(detail: &Detail, phrase: &str, occurrence: usize) -> String {
-    let key = format!(
-        "{}|{}|{occurrence}",
-        detail.kind_name(),
-        fold(phrase, Fold::Case)
-    );
+    id_from_folded(detail, &fold(phrase, Fold::Case), occurrence)
+}
+
+fn id_from_folded(detail: &Detail, folded: &str, occurrence: usize) -> String {
+    let key = format!("{}|{folded}|{occurrence}", detail.kind_name());
     format!(
         "{}-{:08x}",
         detail.kind_name(),
@@ -206,9 +220,7 @@ pub fn fnv1a(bytes: &[u8]) -> u64 {
 
 /// The key points of a document, as the extractor finds them.
 pub fn extract(doc: &Document) -> Vec<KeyPoint> {
-    let mut points = extract::extract_all(doc);
-    points.extend(people::extract_people(doc));
-    finish(points)
+    finish(extract::extract_all(doc))
 }
 
 /// Sorts by place in the document and gives each point its stable id.
@@ -217,12 +229,11 @@ fn finish(mut points: Vec<KeyPoint>) -> Vec<KeyPoint> {
     let mut seen: std::collections::HashMap<(String, String), usize> =
         std::collections::HashMap::new();
     for p in &mut points {
-        let key = (
-            p.detail.kind_name().to_string(),
-            fold(&p.phrase, Fold::Case),
-        );
-        let n = seen.entry(key).or_insert(0);
-        p.id = stable_id(&p.detail, &p.phrase, *n);
+        let folded = fold(&p.phrase, Fold::Case);
+        let n = seen
+            .entry((p.detail.kind_name().to_string(), folded.clone()))
+            .or_insert(0);
+        p.id = id_from_folded(&p.detail, &folded, *n);
         *n += 1;
     }
     points

@@ -4,9 +4,8 @@
 //! next to it, so street names ("8B Lê Trực") are left alone.
 
 use super::extract::{Place, span};
-use super::tokens::{Kind, Token, tokenize};
+use super::tokens::{Kind, Token};
 use super::{Detail, KeyPoint};
-use crate::document::Document;
 use crate::text::{Fold, fold};
 
 /// Common Vietnamese family names (the first syllable of a full name).
@@ -136,76 +135,76 @@ const ORG_TAILS: &[&str] = &[
     "nhiệm",
 ];
 
-pub(super) fn extract_people(doc: &Document) -> Vec<KeyPoint> {
-    let mut found: Vec<KeyPoint> = Vec::new();
-    for (b, block) in doc.blocks.iter().enumerate() {
-        for sentence in &block.sentences {
-            let text = &block.text[sentence.range.clone()];
-            let tokens = tokenize(text);
-            let at = Place {
-                block: b,
-                sentence,
-                text,
-            };
-            for (start, end) in names(&tokens) {
-                let name = span(text, &tokens, start, end);
-                let before = positions_before(text, &tokens, start);
-                // "tỉnh Hà Nam" is a place; "Chủ tịch UBND tỉnh Lê Minh Khoa" a person.
-                if is_place(&tokens, start, &name) && before.is_empty()
-                    || PLACES.contains(&name.as_str())
-                {
-                    continue;
-                }
-                let mut positions = before;
-                positions.extend(positions_after(text, &tokens, end));
-                let honoured = start > 0 && honorific_before(&tokens, start);
-                if positions.is_empty() && !honoured {
-                    continue;
-                }
-                merge(&mut found, &at, &tokens, start, end, name, positions);
-            }
-        }
-    }
-    found
+/// The people found so far, one key point each, with an index by name.
+#[derive(Default)]
+pub(super) struct People {
+    pub points: Vec<KeyPoint>,
+    by_name: std::collections::HashMap<String, usize>,
 }
 
-/// One key point per person: positions from every mention, anchored where the
-/// person is described most fully.
-fn merge(
-    found: &mut Vec<KeyPoint>,
-    at: &Place<'_>,
-    tokens: &[Token<'_>],
-    start: usize,
-    end: usize,
-    name: String,
-    positions: Vec<String>,
-) {
-    let range = tokens[start].range.start..tokens[end].range.end;
-    let existing = found
-        .iter_mut()
-        .find(|p| matches!(&p.detail, Detail::Person { name: n, .. } if *n == name));
-    match existing {
-        None => found.push(at.point(range, Detail::Person { name, positions })),
-        Some(point) => {
-            let Detail::Person {
-                positions: known, ..
-            } = &mut point.detail
-            else {
-                return;
-            };
-            let richer = positions.len() > known.len();
-            for p in positions {
-                add_position(known, p);
+impl People {
+    /// Finds the people named in one sentence.
+    pub(super) fn read_sentence(&mut self, at: &Place<'_>, tokens: &[Token<'_>]) {
+        let text = at.text;
+        for (start, end) in names(tokens) {
+            let name = span(text, tokens, start, end);
+            let before = positions_before(text, tokens, start);
+            // "tỉnh Hà Nam" is a place; "Chủ tịch UBND tỉnh Lê Minh Khoa" a person.
+            if is_place(tokens, start, &name) && before.is_empty()
+                || PLACES.contains(&name.as_str())
+            {
+                continue;
             }
-            if richer {
-                let merged = std::mem::take(known);
-                *point = at.point(
-                    range,
-                    Detail::Person {
-                        name,
-                        positions: merged,
-                    },
-                );
+            let mut positions = before;
+            positions.extend(positions_after(text, tokens, end));
+            let honoured = start > 0 && honorific_before(tokens, start);
+            if positions.is_empty() && !honoured {
+                continue;
+            }
+            self.merge(at, tokens, start, end, name, positions);
+        }
+    }
+
+    /// One key point per person: positions from every mention, anchored where the
+    /// person is described most fully.
+    fn merge(
+        &mut self,
+        at: &Place<'_>,
+        tokens: &[Token<'_>],
+        start: usize,
+        end: usize,
+        name: String,
+        positions: Vec<String>,
+    ) {
+        let range = tokens[start].range.start..tokens[end].range.end;
+        match self.by_name.get(&name) {
+            None => {
+                self.by_name.insert(name.clone(), self.points.len());
+                self.points
+                    .push(at.point(range, Detail::Person { name, positions }));
+            }
+            Some(&i) => {
+                let point = &mut self.points[i];
+                let Detail::Person {
+                    positions: known, ..
+                } = &mut point.detail
+                else {
+                    return;
+                };
+                let richer = positions.len() > known.len();
+                for p in positions {
+                    add_position(known, p);
+                }
+                if richer {
+                    let merged = std::mem::take(known);
+                    *point = at.point(
+                        range,
+                        Detail::Person {
+                            name,
+                            positions: merged,
+                        },
+                    );
+                }
             }
         }
     }
@@ -284,18 +283,28 @@ fn words_before_are(tokens: &[Token<'_>], start: usize, phrases: &[&str]) -> boo
 
 /// Where a position starts in `tokens[from..to]`: the first title head.
 fn title_at(tokens: &[Token<'_>], i: usize) -> Option<usize> {
-    TITLE_HEADS
+    // Titles start with a capital: most tokens are ruled out at once.
+    if !tokens.get(i)?.starts_upper() {
+        return None;
+    }
+    title_words()
         .iter()
-        .filter_map(|head| {
-            let words: Vec<&str> = head.split(' ').collect();
+        .filter(|words| words[0] == tokens[i].text)
+        .filter_map(|words| {
             let matches = tokens.len() >= i + words.len()
                 && tokens[i..i + words.len()]
                     .iter()
-                    .zip(&words)
+                    .zip(words)
                     .all(|(t, w)| t.text == *w);
             matches.then_some(words.len())
         })
         .max()
+}
+
+/// [`TITLE_HEADS`] split into words, once.
+fn title_words() -> &'static [Vec<&'static str>] {
+    static WORDS: std::sync::OnceLock<Vec<Vec<&'static str>>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| TITLE_HEADS.iter().map(|h| h.split(' ').collect()).collect())
 }
 
 /// Administrative levels that may end a position ("Chủ tịch UBND tỉnh").
@@ -397,12 +406,13 @@ fn positions_after(text: &str, tokens: &[Token<'_>], name_end: usize) -> Vec<Str
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::{Format, Origin};
+    use crate::document::{Document, Format, Origin};
 
     fn people(text: &str) -> Vec<(String, Vec<String>)> {
         let doc = Document::from_text(text, Format::PlainText, "t", Origin::Bundled).unwrap();
-        extract_people(&doc)
+        crate::keypoints::extract(&doc)
             .into_iter()
+            .filter(|p| matches!(p.detail, Detail::Person { .. }))
             .map(|p| match p.detail {
                 Detail::Person { name, positions } => (name, positions),
                 _ => unreachable!(),

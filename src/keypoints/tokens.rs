@@ -1,7 +1,10 @@
 //! Splitting a sentence into words, numbers and punctuation, keeping where
 //! each came from, so patterns can be matched on tokens and mapped back.
 
+use std::borrow::Cow;
 use std::ops::Range;
+
+use crate::text::{Fold, fold};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -16,6 +19,8 @@ pub enum Kind {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Token<'a> {
     pub text: &'a str,
+    /// The text in lower case, made once (most words need no copy).
+    pub lower: Cow<'a, str>,
     pub range: Range<usize>,
     pub kind: Kind,
 }
@@ -46,6 +51,26 @@ impl Token<'_> {
     }
 }
 
+/// Letters and digits, with a fast path for the Latin letters Vietnamese uses
+/// (Unicode's own lookup is slow for them).
+fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || matches!(c as u32, 0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0x24F | 0x1E00..=0x1EFF)
+        || (!c.is_ascii() && c.is_alphanumeric())
+}
+
+fn lowered(text: &str) -> Cow<'_, str> {
+    // Vietnamese words carry a capital only at the start; abbreviations
+    // ("UBND") are ASCII.
+    let upper = text.chars().next().is_some_and(char::is_uppercase)
+        || text.bytes().any(|b| b.is_ascii_uppercase());
+    if upper {
+        Cow::Owned(fold(text, Fold::Case))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
 /// Tokens of `text`, with byte ranges into it.
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut out = Vec::new();
@@ -55,9 +80,9 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
         if c.is_whitespace() {
             continue;
         }
-        if c.is_alphanumeric() {
+        if is_word_char(c) {
             let mut end = start + c.len_utf8();
-            let mut has_letter = c.is_alphabetic();
+            let mut has_letter = !c.is_ascii_digit();
             while let Some(&(i, n)) = chars.peek() {
                 let joins_number = matches!(n, '.' | ',')
                     && !has_letter
@@ -66,8 +91,8 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
                         .chars()
                         .last()
                         .is_some_and(|p| p.is_ascii_digit());
-                if n.is_alphanumeric() || joins_number {
-                    has_letter |= n.is_alphabetic();
+                if is_word_char(n) || joins_number {
+                    has_letter |= !n.is_ascii_digit() && n != '.' && n != ',';
                     end = i + n.len_utf8();
                     chars.next();
                 } else {
@@ -77,6 +102,7 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             let kind = if has_letter { Kind::Word } else { Kind::Number };
             out.push(Token {
                 text: &text[start..end],
+                lower: lowered(&text[start..end]),
                 range: start..end,
                 kind,
             });
@@ -84,6 +110,7 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             let end = start + c.len_utf8();
             out.push(Token {
                 text: &text[start..end],
+                lower: Cow::Borrowed(&text[start..end]),
                 range: start..end,
                 kind: Kind::Punct,
             });
