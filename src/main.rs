@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use nghiquyet::i18n::fill;
 use nghiquyet::paths::Paths;
 use nghiquyet::startup::Startup;
 
@@ -75,7 +76,12 @@ fn main() -> ExitCode {
             match result {
                 Ok(count) => {
                     if let Some(path) = output {
-                        eprintln!("nghiquyet: {count} → {}", path.display());
+                        let tr = language.strings();
+                        let message = fill(
+                            tr.generate_written,
+                            &[("count", &count), ("path", &path.display())],
+                        );
+                        eprintln!("nghiquyet: {message}");
                     }
                     ExitCode::SUCCESS
                 }

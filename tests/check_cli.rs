@@ -1,18 +1,12 @@
 //! `nghiquyet check`: what a trainer sees in a terminal.
 
-use std::process::Command;
+mod common;
 
 fn check(args: &[&std::path::Path], home: &std::path::Path) -> (bool, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_nghiquyet"))
-        .arg("check")
-        .args(args)
-        .env("NGHIQUYET_HOME", home)
-        .output()
-        .unwrap();
-    (
-        output.status.success(),
-        String::from_utf8(output.stdout).unwrap(),
-    )
+    let mut all: Vec<&std::ffi::OsStr> = vec!["check".as_ref()];
+    all.extend(args.iter().map(|a| a.as_os_str()));
+    let (ok, stdout, _) = common::run_cli(&all, home);
+    (ok, stdout)
 }
 
 #[test]

@@ -1,19 +1,11 @@
 //! `nghiquyet generate` and `nghiquyet keypoints`, as a trainer runs them.
 
+mod common;
+
 use std::path::Path;
-use std::process::Command;
 
 fn run(args: &[&str], home: &Path) -> (bool, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_nghiquyet"))
-        .args(args)
-        .env("NGHIQUYET_HOME", home)
-        .output()
-        .unwrap();
-    (
-        output.status.success(),
-        String::from_utf8(output.stdout).unwrap(),
-        String::from_utf8(output.stderr).unwrap(),
-    )
+    common::run_cli(args, home)
 }
 
 #[test]

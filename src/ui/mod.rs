@@ -445,7 +445,8 @@ impl App {
 
     fn search_field(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         let tr = self.tr();
-        let width = ui.spacing().text_edit_width;
+        // Wide enough for a phrase, narrow enough that the toolbar fits on large text.
+        let width = (ui.spacing().text_edit_width * 0.75).clamp(180.0, 340.0);
         let field = ui
             .add(
                 egui::TextEdit::singleline(&mut self.search_text)
