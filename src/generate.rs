@@ -217,7 +217,13 @@ impl Generator<'_> {
             .sentence_range(self.doc)
             .unwrap_or(0..block.text.len());
         let text = &block.text[sentence.clone()];
-        let at = point.range.start.saturating_sub(sentence.start);
+        // A curated point may stand outside its anchor's sentence: then the clause is the sentence's start.
+        let at = point
+            .range
+            .start
+            .saturating_sub(sentence.start)
+            .min(text.len());
+        let at = if text.is_char_boundary(at) { at } else { 0 };
         let start = text[..at].rfind([';', ':']).map_or(0, |i| i + 1);
         let end = text[at..].find(';').map_or(text.len(), |i| at + i);
         let clause = text[start..end].trim_start();

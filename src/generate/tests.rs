@@ -228,3 +228,60 @@ fn no_question_asks_for_a_trivial_number() {
         }
     }
 }
+
+#[test]
+fn any_text_at_all_gives_valid_questions_and_never_a_panic() {
+    use rand::{RngExt, SeedableRng};
+    let sources: Vec<String> = docs().iter().map(|d| d.full_text()).collect();
+    let mut rng = StdRng::seed_from_u64(2026);
+    for round in 0..150 {
+        // A random cut of a random document, with random line breaks and
+        // punctuation dropped in: text no rule was written for.
+        let source = &sources[round % sources.len()];
+        let chars: Vec<char> = source.chars().collect();
+        let a = rng.random_range(0..chars.len());
+        let b = (a + rng.random_range(1..2000)).min(chars.len());
+        let mut text: String = chars[a..b].iter().collect();
+        for _ in 0..rng.random_range(0..6) {
+            let at = rng.random_range(0..=text.chars().count());
+            let byte = text.char_indices().nth(at).map_or(text.len(), |(i, _)| i);
+            let noise = [
+                "\n\n",
+                "“",
+                "”",
+                ";",
+                " - ",
+                ":",
+                "…",
+                "12.",
+                "năm 2030",
+                "Đồng chí Lê Văn",
+            ][rng.random_range(0..10)];
+            text.insert_str(byte, noise);
+        }
+        let Ok(doc) = Document::from_text(
+            &text,
+            crate::document::Format::PlainText,
+            "x",
+            crate::document::Origin::Bundled,
+        ) else {
+            continue;
+        };
+        let points = crate::keypoints::extract(&doc);
+        let set = generate(&doc, &points, round as u64);
+        let serialized = crate::storage::to_ron(&set).unwrap();
+        if !set.questions.is_empty() {
+            assert!(
+                parse_set(Path::new("x.ron"), &serialized).is_ok(),
+                "round {round}: {text}"
+            );
+        }
+        for q in &set.questions {
+            let loc = doc.locate(q.source.anchor).unwrap();
+            assert_eq!(
+                &doc.blocks[loc.block].text[loc.range.unwrap()],
+                q.source.quote
+            );
+        }
+    }
+}

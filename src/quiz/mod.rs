@@ -85,13 +85,16 @@ impl Library {
         library
     }
 
-    /// Puts the generated set for the open document in place of any earlier one.
+    /// Puts the generated set for the open document in place of any earlier
+    /// one (an empty set is not offered).
     pub fn set_generated(&mut self, set: QuestionSet) {
         self.sets.retain(|s| s.origin != SetOrigin::Generated);
-        self.sets.push(LoadedSet {
-            set,
-            origin: SetOrigin::Generated,
-        });
+        if !set.questions.is_empty() {
+            self.sets.push(LoadedSet {
+                set,
+                origin: SetOrigin::Generated,
+            });
+        }
     }
 
     /// The sets written for the document with this id.

@@ -304,8 +304,9 @@ impl PracticeScreen {
             .filter(|(i, _)| chosen.contains(i))
             .map(|(_, s)| *s)
             .collect();
+        let questions: usize = chosen_sets.iter().map(|s| s.set.questions.len()).sum();
         let start = ui.add_enabled(
-            !chosen_sets.is_empty(),
+            questions > 0,
             egui::Button::new(
                 RichText::new(format!("{} {}", icons::START, tr.practice_start)).strong(),
             ),
