@@ -33,10 +33,19 @@ pub fn generate(doc: &Document, points: &[KeyPoint], seed: u64) -> QuestionSet {
         seed,
         facts: Facts::gather(points),
     };
-    let mut questions = Vec::new();
-    for point in points {
-        g.for_point(point, &mut questions);
-    }
+    // Each question depends only on its key point, the facts and the seed,
+    // so parts of a long document are worked on in parallel, in order.
+    let parts = crate::parallel::split_by_size(points, |p| p.phrase.len() + 40);
+    let mut questions: Vec<Question> = crate::parallel::map(&parts, |range| {
+        let mut out = Vec::new();
+        for point in &points[range.clone()] {
+            g.for_point(point, &mut out);
+        }
+        out
+    })
+    .into_iter()
+    .flatten()
+    .collect();
     g.people_matching(&mut questions);
     g.count_matchings(&mut questions);
     QuestionSet {
@@ -142,15 +151,39 @@ fn unique_positions(points: &[KeyPoint]) -> Vec<Person<'_>> {
             _ => None,
         })
         .collect();
+    // The distinct positions (a document has few), who holds each, and
+    // which of them overlap: then each person's check is a lookup.
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut words: Vec<Vec<String>> = Vec::new();
+    let mut holders: Vec<HashSet<&str>> = Vec::new();
+    for (_, name, positions) in &people {
+        for pos in positions.iter() {
+            let key = fold(pos, Fold::Case);
+            let i = *index.entry(key.clone()).or_insert_with(|| {
+                words.push(key.split_whitespace().map(str::to_string).collect());
+                holders.push(HashSet::new());
+                words.len() - 1
+            });
+            holders[i].insert(name);
+        }
+    }
+    let overlapping: Vec<Vec<usize>> = (0..words.len())
+        .map(|i| {
+            (0..words.len())
+                .filter(|&j| overlaps(&words[i], &words[j]))
+                .collect()
+        })
+        .collect();
     people
         .iter()
         .map(|(p, name, positions)| {
             let unique = positions
                 .iter()
                 .filter(|pos| {
-                    !people.iter().any(|(_, other, theirs)| {
-                        other != name && theirs.iter().any(|t| overlaps(t, pos))
-                    })
+                    let i = index[&fold(pos, Fold::Case)];
+                    overlapping[i]
+                        .iter()
+                        .all(|&j| holders[j].iter().all(|h| h == name))
                 })
                 .map(String::as_str)
                 .collect();
@@ -972,20 +1005,12 @@ impl Generator<'_> {
 /// Whether two positions could name the same office: one's words stand, in
 /// order, within the other's ("Phó Bí thư Tỉnh ủy" within "Phó Bí thư
 /// Thường trực Tỉnh ủy").
-fn overlaps(a: &str, b: &str) -> bool {
-    let a: Vec<String> = fold(a, Fold::Case)
-        .split_whitespace()
-        .map(str::to_string)
-        .collect();
-    let b: Vec<String> = fold(b, Fold::Case)
-        .split_whitespace()
-        .map(str::to_string)
-        .collect();
+fn overlaps(a: &[String], b: &[String]) -> bool {
     let within = |short: &[String], long: &[String]| {
         let mut it = long.iter();
         short.iter().all(|w| it.any(|x| x == w))
     };
-    within(&a, &b) || within(&b, &a)
+    within(a, b) || within(b, a)
 }
 
 /// "X là Y" / "X làm Y" → (X, "là Y").

@@ -9,6 +9,7 @@ pub mod generate;
 pub mod i18n;
 pub mod keypoints;
 pub mod numbers;
+pub mod parallel;
 pub mod paths;
 pub mod quiz;
 pub mod search;

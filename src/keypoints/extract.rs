@@ -70,10 +70,30 @@ const QUOTE_LABELS: &[&str] = &[
 ];
 
 /// Every key point of the document, reading each sentence once.
+///
+/// A long document is read in parts on all cores; people are merged across
+/// parts afterwards in document order, so the result does not depend on how
+/// many parts there were.
 pub(super) fn extract_all(doc: &Document) -> Vec<KeyPoint> {
+    let parts = crate::parallel::split_by_size(&doc.blocks, |b| b.text.len());
+    let found: Vec<(Vec<KeyPoint>, Vec<KeyPoint>)> =
+        crate::parallel::map(&parts, |range| extract_blocks(doc, range.clone()));
     let mut out = Vec::new();
-    let mut people = super::people::People::default();
-    for (b, block) in doc.blocks.iter().enumerate() {
+    let mut mentions = Vec::new();
+    for (points, people) in found {
+        out.extend(points);
+        mentions.extend(people);
+    }
+    out.extend(super::people::People::from_mentions(mentions));
+    out
+}
+
+/// Key points of the blocks in `range`, and the mentions of people there.
+fn extract_blocks(doc: &Document, range: std::ops::Range<usize>) -> (Vec<KeyPoint>, Vec<KeyPoint>) {
+    let mut out = Vec::new();
+    let mut people = Vec::new();
+    for b in range {
+        let block = &doc.blocks[b];
         let quotes = quote_spans(&block.text);
         for sentence in &block.sentences {
             let text = &block.text[sentence.range.clone()];
@@ -86,7 +106,7 @@ pub(super) fn extract_all(doc: &Document) -> Vec<KeyPoint> {
             counts(&at, &tokens, &mut out);
             times(&at, &tokens, &mut out);
             statements(&at, &tokens, &quotes, &mut out);
-            people.read_sentence(&at, &tokens);
+            super::people::mentions(&at, &tokens, &mut people);
         }
         for (open, close) in &quotes {
             if let Some(p) = quote_point(doc, b, *open, *close) {
@@ -94,8 +114,7 @@ pub(super) fn extract_all(doc: &Document) -> Vec<KeyPoint> {
             }
         }
     }
-    out.extend(people.points);
-    out
+    (out, people)
 }
 
 /// A sentence being read: where it is and its text.
@@ -128,6 +147,12 @@ fn lower<'t>(t: &'t Token<'_>) -> &'t str {
     &t.lower
 }
 
+/// Whether `word` is in `list`: lengths first, since most words differ in
+/// length from every listed one (this runs for every word of a document).
+fn listed(list: &[&str], word: &str) -> bool {
+    list.iter().any(|w| w.len() == word.len() && *w == word)
+}
+
 fn is_year(n: f64) -> bool {
     n.fract() == 0.0 && (1900.0..=2100.0).contains(&n)
 }
@@ -154,7 +179,7 @@ fn number_at(tokens: &[Token<'_>], i: usize) -> Option<(f64, usize, usize)> {
     if t.is(Kind::Number) {
         return parse_number(t.text).map(|n| (n, i, i + 1));
     }
-    let number_word = |t: &Token<'_>| t.is(Kind::Word) && NUMBER_WORDS.contains(&lower(t));
+    let number_word = |t: &Token<'_>| t.is(Kind::Word) && listed(NUMBER_WORDS, lower(t));
     if !number_word(t) || i > 0 && number_word(&tokens[i - 1]) {
         return None;
     }
@@ -173,7 +198,7 @@ fn number_at(tokens: &[Token<'_>], i: usize) -> Option<(f64, usize, usize)> {
     // Words must count a known kind of thing, and "một" is an article.
     let counted = tokens
         .get(after)
-        .is_some_and(|t| COUNT_NOUNS.contains(&lower(t)));
+        .is_some_and(|t| listed(COUNT_NOUNS, lower(t)));
     (counted && n >= 2.0).then_some((n, first, after))
 }
 
@@ -188,7 +213,7 @@ fn count_at(
         return None;
     }
     let before = first.checked_sub(1).map(|b| &tokens[b]);
-    if before.is_some_and(|b| NOT_A_COUNT_BEFORE.contains(&lower(b)) || b.is_punct("/-–")) {
+    if before.is_some_and(|b| listed(NOT_A_COUNT_BEFORE, lower(b)) || b.is_punct("/-–")) {
         return None;
     }
     let next = tokens.get(after)?;
@@ -207,7 +232,7 @@ fn count_at(
     while i < tokens.len() && words < 8 {
         let t = &tokens[i];
         if t.is(Kind::Word) {
-            if words > 0 && PHRASE_END.contains(&lower(t)) {
+            if words > 0 && listed(PHRASE_END, lower(t)) {
                 break;
             }
             if !t.is_lower_word() && !t.starts_upper() {
@@ -274,7 +299,7 @@ fn count_at(
 fn continues_after_comma(tokens: &[Token<'_>], from: usize) -> bool {
     let mut words = 0;
     for t in &tokens[from.min(tokens.len())..] {
-        if t.is(Kind::Word) && t.is_lower_word() && !PHRASE_END.contains(&lower(t)) {
+        if t.is(Kind::Word) && t.is_lower_word() && !listed(PHRASE_END, lower(t)) {
             words += 1;
             if words > 4 {
                 return false;

@@ -135,53 +135,54 @@ const ORG_TAILS: &[&str] = &[
     "nhiệm",
 ];
 
+/// The people named in one sentence, each with the positions given there.
+pub(super) fn mentions(at: &Place<'_>, tokens: &[Token<'_>], out: &mut Vec<KeyPoint>) {
+    let text = at.text;
+    for (start, end) in names(tokens) {
+        let name = span(text, tokens, start, end);
+        let before = positions_before(text, tokens, start);
+        // "tỉnh Hà Nam" is a place; "Chủ tịch UBND tỉnh Lê Minh Khoa" a person.
+        if is_place(tokens, start, &name) && before.is_empty() || PLACES.contains(&name.as_str()) {
+            continue;
+        }
+        let mut positions = before;
+        positions.extend(positions_after(text, tokens, end));
+        let honoured = start > 0 && honorific_before(tokens, start);
+        if positions.is_empty() && !honoured {
+            continue;
+        }
+        let range = tokens[start].range.start..tokens[end].range.end;
+        out.push(at.point(range, Detail::Person { name, positions }));
+    }
+}
+
 /// The people found so far, one key point each, with an index by name.
 #[derive(Default)]
 pub(super) struct People {
-    pub points: Vec<KeyPoint>,
+    points: Vec<KeyPoint>,
     by_name: std::collections::HashMap<String, usize>,
 }
 
 impl People {
-    /// Finds the people named in one sentence.
-    pub(super) fn read_sentence(&mut self, at: &Place<'_>, tokens: &[Token<'_>]) {
-        let text = at.text;
-        for (start, end) in names(tokens) {
-            let name = span(text, tokens, start, end);
-            let before = positions_before(text, tokens, start);
-            // "tỉnh Hà Nam" is a place; "Chủ tịch UBND tỉnh Lê Minh Khoa" a person.
-            if is_place(tokens, start, &name) && before.is_empty()
-                || PLACES.contains(&name.as_str())
-            {
-                continue;
-            }
-            let mut positions = before;
-            positions.extend(positions_after(text, tokens, end));
-            let honoured = start > 0 && honorific_before(tokens, start);
-            if positions.is_empty() && !honoured {
-                continue;
-            }
-            self.merge(at, tokens, start, end, name, positions);
+    /// One key point per person from every mention, in document order.
+    pub(super) fn from_mentions(mentions: Vec<KeyPoint>) -> Vec<KeyPoint> {
+        let mut people = People::default();
+        for m in mentions {
+            people.add(m);
         }
+        people.points
     }
 
     /// One key point per person: positions from every mention, anchored where the
     /// person is described most fully.
-    fn merge(
-        &mut self,
-        at: &Place<'_>,
-        tokens: &[Token<'_>],
-        start: usize,
-        end: usize,
-        name: String,
-        positions: Vec<String>,
-    ) {
-        let range = tokens[start].range.start..tokens[end].range.end;
-        match self.by_name.get(&name) {
+    fn add(&mut self, mention: KeyPoint) {
+        let Detail::Person { name, positions } = &mention.detail else {
+            return;
+        };
+        match self.by_name.get(name) {
             None => {
                 self.by_name.insert(name.clone(), self.points.len());
-                self.points
-                    .push(at.point(range, Detail::Person { name, positions }));
+                self.points.push(mention);
             }
             Some(&i) => {
                 let point = &mut self.points[i];
@@ -193,17 +194,18 @@ impl People {
                 };
                 let richer = positions.len() > known.len();
                 for p in positions {
-                    add_position(known, p);
+                    add_position(known, p.clone());
                 }
                 if richer {
                     let merged = std::mem::take(known);
-                    *point = at.point(
-                        range,
-                        Detail::Person {
+                    let name = name.clone();
+                    *point = KeyPoint {
+                        detail: Detail::Person {
                             name,
                             positions: merged,
                         },
-                    );
+                        ..mention
+                    };
                 }
             }
         }
