@@ -75,7 +75,17 @@ const QUOTE_LABELS: &[&str] = &[
 /// parts afterwards in document order, so the result does not depend on how
 /// many parts there were.
 pub(super) fn extract_all(doc: &Document) -> Vec<KeyPoint> {
-    let parts = crate::parallel::split_by_size(&doc.blocks, |b| b.text.len());
+    extract_in_parts(
+        doc,
+        crate::parallel::split_by_size(&doc.blocks, |b| b.text.len()),
+    )
+}
+
+/// [`extract_all`] over given parts of the blocks (tests compare part counts).
+pub(super) fn extract_in_parts(
+    doc: &Document,
+    parts: Vec<std::ops::Range<usize>>,
+) -> Vec<KeyPoint> {
     let found: Vec<(Vec<KeyPoint>, Vec<KeyPoint>)> =
         crate::parallel::map(&parts, |range| extract_blocks(doc, range.clone()));
     let mut out = Vec::new();

@@ -372,3 +372,34 @@ fn the_bundled_curated_file_applies_cleanly() {
         "the id removed is one the extractor gives"
     );
 }
+
+#[test]
+fn reading_a_long_document_in_parts_gives_the_same_key_points() {
+    // Long enough to be read in parallel: the article again and again, with
+    // other numbers and the same people, whose mentions span the parts.
+    let mut text = String::from("# Dài\n\n");
+    let body = crate::document::BUNDLED_SOURCE
+        .splitn(3, "---")
+        .nth(2)
+        .unwrap();
+    for copy in 0..70 {
+        text.push_str(
+            &body
+                .replace("579", &format!("{}", 500 + copy))
+                .replace("gần 12.000", &format!("gần {}.000", 10 + copy)),
+        );
+        text.push_str("\n\n");
+    }
+    let doc = Document::from_text(&text, Format::Markdown, "x", Origin::Bundled).unwrap();
+    assert!(text.len() > 300 * 1024);
+    let one_part = std::iter::once(0..doc.blocks.len()).collect();
+    let whole = finish(extract::extract_in_parts(&doc, one_part));
+    let third = doc.blocks.len() / 3;
+    let parts = vec![
+        0..third,
+        third..2 * third + 7,
+        2 * third + 7..doc.blocks.len(),
+    ];
+    assert_eq!(finish(extract::extract_in_parts(&doc, parts)), whole);
+    assert_eq!(extract(&doc), whole);
+}
