@@ -1,12 +1,42 @@
 //! The reader's side panel: the document's key points grouped by kind; a
 //! click shows the sentence in the text, marked.
+//!
+//! A long document has tens of thousands of key points, so the list is drawn
+//! as rows of one line each, and only the visible rows are laid out.
 
 use std::ops::Range;
 
 use egui::RichText;
 
+use super::icons;
 use crate::i18n::Strings;
 use crate::keypoints::{Group, KeyPoint};
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Row {
+    /// A group's heading and how many key points it has.
+    Header(Group, usize),
+    /// A key point, by index.
+    Item(usize),
+}
+
+pub struct KeyPointsPanel {
+    /// Which groups are open, in [`Group::ALL`] order.
+    open: [bool; 5],
+    rows: Vec<Row>,
+    /// What `rows` was built for: the number of key points and the open groups.
+    built_for: Option<(usize, [bool; 5])>,
+}
+
+impl Default for KeyPointsPanel {
+    fn default() -> Self {
+        Self {
+            open: [true; 5],
+            rows: Vec::new(),
+            built_for: None,
+        }
+    }
+}
 
 fn group_title(tr: &Strings, group: Group) -> &'static str {
     match group {
@@ -18,50 +48,90 @@ fn group_title(tr: &Strings, group: Group) -> &'static str {
     }
 }
 
-/// Draws the list; returns the passage (block, byte range) the user clicked.
-pub fn ui(ui: &mut egui::Ui, points: &[KeyPoint], tr: &Strings) -> Option<(usize, Range<usize>)> {
-    let mut clicked = None;
-    ui.heading(tr.kp_title);
-    ui.add_space(4.0);
-    if points.is_empty() {
-        ui.label(tr.kp_none);
-        return None;
-    }
-    egui::ScrollArea::vertical()
-        .id_salt("keypoints")
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            for group in Group::ALL {
-                let in_group: Vec<&KeyPoint> = points
-                    .iter()
-                    .filter(|p| p.detail.group() == group)
+impl KeyPointsPanel {
+    fn rebuild_rows(&mut self, points: &[KeyPoint]) {
+        let key = (points.len(), self.open);
+        if self.built_for != Some(key) {
+            self.rows.clear();
+            for (g, group) in Group::ALL.into_iter().enumerate() {
+                let members: Vec<usize> = (0..points.len())
+                    .filter(|&i| points[i].detail.group() == group)
                     .collect();
-                if in_group.is_empty() {
+                if members.is_empty() {
                     continue;
                 }
-                let title =
-                    RichText::new(format!("{} ({})", group_title(tr, group), in_group.len()))
-                        .strong();
-                egui::CollapsingHeader::new(title)
-                    .id_salt(("kp-group", group))
-                    .default_open(true)
-                    .show(ui, |ui| {
-                        for point in in_group {
-                            let item = egui::Button::new(point.summary())
-                                .wrap()
-                                .frame(false)
-                                .min_size(egui::vec2(ui.available_width(), 0.0));
-                            if ui
-                                .add(item)
-                                .on_hover_text(point.anchor.to_string())
-                                .clicked()
-                            {
-                                clicked = Some((point.block, point.range.clone()));
-                            }
-                            ui.separator();
-                        }
-                    });
+                self.rows.push(Row::Header(group, members.len()));
+                if self.open[g] {
+                    self.rows.extend(members.into_iter().map(Row::Item));
+                }
             }
-        });
-    clicked
+            self.built_for = Some(key);
+        }
+    }
+
+    /// Draws the list; returns the passage (block, byte range) the user clicked.
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        points: &[KeyPoint],
+        tr: &Strings,
+    ) -> Option<(usize, Range<usize>)> {
+        let mut clicked = None;
+        ui.heading(tr.kp_title);
+        ui.add_space(4.0);
+        if points.is_empty() {
+            ui.label(tr.kp_none);
+            return None;
+        }
+        let row_height =
+            ui.text_style_height(&egui::TextStyle::Button) + ui.spacing().button_padding.y * 2.0;
+        self.rebuild_rows(points);
+        // Taken out while drawn (the rows borrow nothing), put back after.
+        let rows = std::mem::take(&mut self.rows);
+        let mut toggle = None;
+        egui::ScrollArea::vertical()
+            .id_salt("keypoints")
+            .auto_shrink([false, false])
+            .show_rows(ui, row_height, rows.len(), |ui, visible| {
+                for row in &rows[visible] {
+                    match *row {
+                        Row::Header(group, count) => {
+                            let g = Group::ALL.iter().position(|x| *x == group).unwrap_or(0);
+                            let marker = if self.open[g] {
+                                icons::NEXT
+                            } else {
+                                icons::START
+                            };
+                            let text = RichText::new(format!(
+                                "{marker} {} ({count})",
+                                group_title(tr, group)
+                            ))
+                            .strong();
+                            if ui.add(egui::Button::new(text).frame(false)).clicked() {
+                                toggle = Some(g);
+                            }
+                        }
+                        Row::Item(i) => {
+                            let point = &points[i];
+                            ui.horizontal(|ui| {
+                                ui.add_space(row_height * 0.6);
+                                let item = egui::Button::new(point.summary())
+                                    .truncate()
+                                    .frame(false)
+                                    .min_size(egui::vec2(ui.available_width(), row_height));
+                                let hover = format!("{} ({})", point.summary(), point.anchor);
+                                if ui.add(item).on_hover_text(hover).clicked() {
+                                    clicked = Some((point.block, point.range.clone()));
+                                }
+                            });
+                        }
+                    }
+                }
+            });
+        self.rows = rows;
+        if let Some(g) = toggle {
+            self.open[g] = !self.open[g];
+        }
+        clicked
+    }
 }

@@ -93,6 +93,7 @@ pub struct App {
     /// Key points of the open document (and its generated questions, put in
     /// the library), made the first time they are needed.
     key_points: Option<Vec<KeyPoint>>,
+    key_points_panel: keypoints_panel::KeyPointsPanel,
     practice: PracticeScreen,
     open_dialog: Option<OpenDialog>,
     notices: Vec<Notice>,
@@ -125,6 +126,7 @@ impl App {
             screen: Screen::Reader,
             library: startup.library,
             key_points: None,
+            key_points_panel: Default::default(),
             practice: PracticeScreen::default(),
             open_dialog: None,
             notices,
@@ -630,11 +632,12 @@ impl App {
         let tr = self.settings.language.strings();
         let points = self.key_points.as_deref().unwrap_or_default();
         let width = self.settings.text_size * 15.0;
+        let panel = &mut self.key_points_panel;
         let clicked = egui::Panel::right("keypoints-panel")
             .resizable(true)
             .default_size(width)
             .size_range(width * 0.6..=width * 2.0)
-            .show(ui, |ui| keypoints_panel::ui(ui, points, tr))
+            .show(ui, |ui| panel.ui(ui, points, tr))
             .inner;
         if let Some((block, range)) = clicked {
             self.reader.show_passage(block, range);
@@ -814,6 +817,7 @@ impl App {
     fn set_document(&mut self, doc: Document) {
         self.doc = doc;
         self.key_points = None;
+        self.key_points_panel = Default::default();
         self.practice = PracticeScreen::default();
         self.index = SearchIndex::new();
         self.search.clear();
