@@ -115,12 +115,14 @@ impl KeyPointsPanel {
                             let point = &points[i];
                             ui.horizontal(|ui| {
                                 ui.add_space(row_height * 0.6);
-                                let item = egui::Button::new(point.summary())
+                                // A label, so the text starts at the left like a list.
+                                let item = egui::Label::new(point.summary())
                                     .truncate()
-                                    .frame(false)
-                                    .min_size(egui::vec2(ui.available_width(), row_height));
+                                    .sense(egui::Sense::click());
                                 let hover = format!("{} ({})", point.summary(), point.anchor);
-                                if ui.add(item).on_hover_text(hover).clicked() {
+                                let response =
+                                    ui.add(item).on_hover_cursor(egui::CursorIcon::PointingHand);
+                                if response.on_hover_text(hover).clicked() {
                                     clicked = Some((point.block, point.range.clone()));
                                 }
                             });
