@@ -138,11 +138,6 @@ impl Document {
             .join("\n")
     }
 
-    /// Number of characters of text, for the status line.
-    pub fn char_count(&self) -> usize {
-        self.blocks.iter().map(|b| b.text.chars().count()).sum()
-    }
-
     /// The name question sets use for this document: the front-matter `id`,
     /// else the file's name without extension, else the title.
     pub fn id(&self) -> &str {

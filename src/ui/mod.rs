@@ -163,12 +163,6 @@ impl App {
         &self.practice
     }
 
-    /// The open document's key points (made on first use).
-    pub fn key_points(&mut self) -> &[KeyPoint] {
-        self.ensure_key_points();
-        self.key_points.as_deref().unwrap_or_default()
-    }
-
     /// Finds the key points and generates questions from them, once per document.
     fn ensure_key_points(&mut self) {
         if self.key_points.is_some() {

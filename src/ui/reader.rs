@@ -91,11 +91,6 @@ impl Reader {
         self.focus.as_ref()
     }
 
-    /// The current scroll offset (for tests and for keeping a place).
-    pub fn offset(&self) -> f32 {
-        self.offset
-    }
-
     pub fn ui(&mut self, ui: &mut egui::Ui, input: &ReaderInput<'_>) {
         let geometry = Geometry::new(ui.available_width(), input);
         self.prepare(&geometry, input.doc.blocks.len());
