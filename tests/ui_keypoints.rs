@@ -78,3 +78,41 @@ fn any_document_gets_key_points_and_questions_to_practise() {
             .all(|i| i.question.id.starts_with("gen-"))
     );
 }
+
+#[test]
+fn a_long_document_is_read_in_the_background_and_the_window_stays_live() {
+    let home = tempfile::tempdir().unwrap();
+    let body = nghiquyet::document::BUNDLED_SOURCE
+        .splitn(3, "---")
+        .nth(2)
+        .unwrap();
+    let mut text = String::from("# Văn bản dài\n\n");
+    let mut copy = 0;
+    while text.len() < 600 * 1024 {
+        copy += 1;
+        text.push_str(&format!(
+            "## Phần {copy}\n\n{}\n\n",
+            body.replace("579", &(500 + copy).to_string())
+        ));
+    }
+    let path = home.path().join("dai.md");
+    std::fs::write(&path, &text).unwrap();
+    let mut h = harness(home.path(), Some(&path));
+    h.get_by_label("Đang tìm các điểm chính trong văn bản…");
+    // The reader works meanwhile.
+    h.get_by_label("Văn bản dài");
+    let mut found = false;
+    for _ in 0..300 {
+        h.run_steps(1);
+        if h.query_by_label_contains("Con số (").is_some() {
+            found = true;
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert!(found, "the key points arrive");
+    assert!(
+        h.query_by_label("Đang tìm các điểm chính trong văn bản…")
+            .is_none()
+    );
+}

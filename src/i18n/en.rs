@@ -165,4 +165,5 @@ pub const EN: Strings = Strings {
     kp_curated_problem: "Could not read the curated key points ({error}); using the ones the app found.",
     practice_generated: "generated from the text",
     generate_written: "Wrote {count} questions to {path}.",
+    kp_working: "Finding the key points of the document…",
 };

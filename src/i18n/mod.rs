@@ -119,6 +119,7 @@ define_strings! {
     kp_button,
     kp_tooltip,
     kp_title,
+    kp_working,
     kp_counts,
     kp_times,
     kp_quotes,

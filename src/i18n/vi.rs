@@ -165,4 +165,5 @@ pub const VI: Strings = Strings {
     kp_curated_problem: "Không đọc được tệp điểm chính đã hiệu chỉnh ({error}); đang dùng danh sách ứng dụng tự tìm.",
     practice_generated: "tạo tự động từ văn bản",
     generate_written: "Đã ghi {count} câu hỏi vào {path}.",
+    kp_working: "Đang tìm các điểm chính trong văn bản…",
 };

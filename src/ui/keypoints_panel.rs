@@ -69,16 +69,24 @@ impl KeyPointsPanel {
         }
     }
 
-    /// Draws the list; returns the passage (block, byte range) the user clicked.
+    /// Draws the list (`None`: still being found); returns the passage
+    /// (block, byte range) the user clicked.
     pub fn ui(
         &mut self,
         ui: &mut egui::Ui,
-        points: &[KeyPoint],
+        points: Option<&[KeyPoint]>,
         tr: &Strings,
     ) -> Option<(usize, Range<usize>)> {
         let mut clicked = None;
         ui.heading(tr.kp_title);
         ui.add_space(4.0);
+        let Some(points) = points else {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(tr.kp_working);
+            });
+            return None;
+        };
         if points.is_empty() {
             ui.label(tr.kp_none);
             return None;

@@ -60,6 +60,27 @@ pub enum Screen {
     Practice,
 }
 
+/// Documents at least this long (bytes of text) have their key points found
+/// on a worker thread.
+const BACKGROUND_FROM: usize = 512 * 1024;
+
+/// What the key-point worker hands back.
+struct FoundKeyPoints {
+    points: Vec<KeyPoint>,
+    generated: crate::quiz::QuestionSet,
+    problem: Option<crate::storage::RonError>,
+}
+
+fn find_key_points(doc: &Document) -> FoundKeyPoints {
+    let (points, problem) = key_points_for(doc);
+    let generated = crate::generate::generate(doc, &points, 1);
+    FoundKeyPoints {
+        points,
+        generated,
+        problem,
+    }
+}
+
 /// Windows at least this wide show the quiz and the text side by side.
 const SIDE_BY_SIDE_WIDTH: f32 = 1150.0;
 
@@ -93,6 +114,8 @@ pub struct App {
     /// Key points of the open document (and its generated questions, put in
     /// the library), made the first time they are needed.
     key_points: Option<Vec<KeyPoint>>,
+    /// The worker finding them for a long document.
+    key_points_job: Option<std::sync::mpsc::Receiver<FoundKeyPoints>>,
     key_points_panel: keypoints_panel::KeyPointsPanel,
     practice: PracticeScreen,
     open_dialog: Option<OpenDialog>,
@@ -126,6 +149,7 @@ impl App {
             screen: Screen::Reader,
             library: startup.library,
             key_points: None,
+            key_points_job: None,
             key_points_panel: Default::default(),
             practice: PracticeScreen::default(),
             open_dialog: None,
@@ -164,11 +188,48 @@ impl App {
     }
 
     /// Finds the key points and generates questions from them, once per document.
-    fn ensure_key_points(&mut self) {
+    ///
+    /// A long document is read on a worker thread, so opening it never
+    /// freezes the window; the panel says it is working until then.
+    fn ensure_key_points(&mut self, ctx: &egui::Context) {
         if self.key_points.is_some() {
             return;
         }
-        let (points, problem) = key_points_for(&self.doc);
+        if let Some(job) = &self.key_points_job {
+            match job.try_recv() {
+                Ok(found) => {
+                    self.key_points_job = None;
+                    self.accept_key_points(found);
+                }
+                Err(std::sync::mpsc::TryRecvError::Empty) => {
+                    ctx.request_repaint_after(Duration::from_millis(50));
+                }
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => self.key_points_job = None,
+            }
+            return;
+        }
+        let size: usize = self.doc.blocks.iter().map(|b| b.text.len()).sum();
+        if size < BACKGROUND_FROM {
+            let found = find_key_points(&self.doc);
+            self.accept_key_points(found);
+            return;
+        }
+        let doc = self.doc.clone();
+        let (send, receive) = std::sync::mpsc::channel();
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            let _ = send.send(find_key_points(&doc));
+            ctx.request_repaint();
+        });
+        self.key_points_job = Some(receive);
+    }
+
+    fn accept_key_points(&mut self, found: FoundKeyPoints) {
+        let FoundKeyPoints {
+            points,
+            generated,
+            problem,
+        } = found;
         if let Some(problem) = problem {
             let tr = self.tr();
             self.notices.push(Notice {
@@ -176,8 +237,7 @@ impl App {
                 text: fill(tr.kp_curated_problem, &[("error", &problem)]),
             });
         }
-        self.library
-            .set_generated(crate::generate::generate(&self.doc, &points, 1));
+        self.library.set_generated(generated);
         self.key_points = Some(points);
     }
 
@@ -587,7 +647,7 @@ impl App {
             self.reader_panel(ui);
             return Vec::new();
         }
-        self.ensure_key_points();
+        self.ensure_key_points(&ui.ctx().clone());
         let palette = style::palette(ui.visuals().dark_mode);
         let user_sets_dir = self.paths.user_sets_dir();
         let input = PracticeInput {
@@ -622,9 +682,9 @@ impl App {
     }
 
     fn key_points_panel(&mut self, ui: &mut egui::Ui) {
-        self.ensure_key_points();
+        self.ensure_key_points(&ui.ctx().clone());
         let tr = self.settings.language.strings();
-        let points = self.key_points.as_deref().unwrap_or_default();
+        let points = self.key_points.as_deref();
         let width = self.settings.text_size * 15.0;
         let panel = &mut self.key_points_panel;
         let clicked = egui::Panel::right("keypoints-panel")
@@ -811,6 +871,7 @@ impl App {
     fn set_document(&mut self, doc: Document) {
         self.doc = doc;
         self.key_points = None;
+        self.key_points_job = None;
         self.key_points_panel = Default::default();
         self.practice = PracticeScreen::default();
         self.index = SearchIndex::new();
