@@ -11,6 +11,7 @@ pub mod keypoints;
 pub mod numbers;
 pub mod parallel;
 pub mod paths;
+pub mod progress;
 pub mod quiz;
 pub mod search;
 pub mod settings;

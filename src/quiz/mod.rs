@@ -35,6 +35,19 @@ pub struct LoadedSet {
 }
 
 impl LoadedSet {
+    /// What progress calls the set: its file name without `.ron`, or
+    /// "generated" for the questions made from the open document.
+    pub fn key(&self) -> String {
+        match &self.origin {
+            SetOrigin::Bundled(name) => name.trim_end_matches(".ron").to_string(),
+            SetOrigin::User(path) => path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            SetOrigin::Generated => "generated".to_string(),
+        }
+    }
+
     pub fn rules(&self) -> Rules {
         Rules {
             tone_marks: self.set.tone_marks,
