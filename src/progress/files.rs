@@ -1,1 +1,412 @@
-//! todo
+//! How a profile is laid out on disk, and reading and writing its files.
+//!
+//! ```text
+//! profiles/<slug>/profile.ron          name, FSRS parameters
+//! profiles/<slug>/answers/2026-11.ron  the answers given that month (UTC)
+//! profiles/<slug>/backups/…            see `backup`
+//! profiles/<slug>/lock                 held while a copy of the app uses it
+//! ```
+//!
+//! Answers are split by month so that a save writes only the month that
+//! changed, and loading reads the months on all cores: a profile with 100,000
+//! answers loads and saves well under 100 ms. Each answer is one line, a
+//! tuple (see [`Row`]), so a file stays readable and comparable line by line.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::clock::{DAY, civil_from_days};
+use super::record::{Attempt, Mode, Progress, QuestionRef};
+use super::schedule::Rating;
+use crate::quiz::{Response, Verdict};
+use crate::storage::{self, RonError};
+
+/// The version of every progress file we write. Version 1 kept all answers in
+/// one `progress.ron` without the answer given; it is migrated on load.
+pub const PROGRESS_VERSION: u32 = 2;
+pub const PROFILE_FILE: &str = "profile.ron";
+pub const ANSWERS_DIR: &str = "answers";
+pub const LOCK_FILE: &str = "lock";
+/// The single file of version 1.
+pub const V1_FILE: &str = "progress.ron";
+
+/// `profile.ron`: who the profile is, and what FSRS learned about them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProfileFile {
+    pub version: u32,
+    pub name: String,
+    /// When the profile was created (ms since 1970, UTC).
+    #[serde(default)]
+    pub created: i64,
+    /// FSRS parameters fitted to this learner's answers; the defaults if none.
+    #[serde(default)]
+    pub parameters: Option<Vec<f32>>,
+    /// How many answers the parameters were fitted to.
+    #[serde(default)]
+    pub fitted_on: usize,
+}
+
+impl ProfileFile {
+    pub fn new(name: &str, created: i64) -> ProfileFile {
+        ProfileFile {
+            version: PROGRESS_VERSION,
+            name: name.to_string(),
+            created,
+            parameters: None,
+            fitted_on: 0,
+        }
+    }
+}
+
+/// One answer on disk: (question, at, millis, verdict, score, rating, mode,
+/// response) — `question` indexes the file's own `questions`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Row(
+    pub u32,
+    pub i64,
+    pub u32,
+    pub Verdict,
+    pub f32,
+    pub Rating,
+    pub Mode,
+    pub Option<Response>,
+);
+
+/// A list of answers with the questions they refer to: a month of a profile,
+/// or a whole exported profile.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Answers {
+    pub questions: Vec<QuestionRef>,
+    pub answers: Vec<Row>,
+}
+
+impl Answers {
+    /// The answers of `attempts`, with only the questions they use.
+    pub fn of(progress: &Progress, attempts: &[Attempt]) -> Answers {
+        let mut local = std::collections::HashMap::new();
+        let mut out = Answers::default();
+        for a in attempts {
+            let q = *local.entry(a.question).or_insert_with(|| {
+                out.questions.push(progress.questions[a.question as usize].clone());
+                (out.questions.len() - 1) as u32
+            });
+            out.answers.push(Row(
+                q,
+                a.at,
+                a.millis,
+                a.verdict,
+                a.score,
+                a.rating,
+                a.mode,
+                a.response.clone(),
+            ));
+        }
+        out
+    }
+
+    /// Adds these answers to `progress`; rows naming a question the file
+    /// does not have are skipped and counted.
+    pub fn add_to(self, progress: &mut Progress) -> usize {
+        let map: Vec<u32> = self.questions.iter().map(|q| progress.intern(q)).collect();
+        let mut skipped = 0;
+        let attempts = self.answers.into_iter().filter_map(|row| {
+            let Row(q, at, millis, verdict, score, rating, mode, response) = row;
+            let Some(&question) = map.get(q as usize) else {
+                skipped += 1;
+                return None;
+            };
+            Some(Attempt {
+                question,
+                at,
+                millis,
+                verdict,
+                score,
+                rating,
+                mode,
+                response,
+            })
+        });
+        progress.extend(attempts.collect::<Vec<_>>());
+        skipped
+    }
+}
+
+/// A month's file: `answers/YYYY-MM.ron`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MonthFile {
+    pub version: u32,
+    pub month: String,
+    pub questions: Vec<QuestionRef>,
+    pub answers: Vec<Row>,
+}
+
+impl MonthFile {
+    pub fn into_answers(self) -> Answers {
+        Answers {
+            questions: self.questions,
+            answers: self.answers,
+        }
+    }
+}
+
+/// A calendar month (UTC), which names the file an answer is kept in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Month {
+    pub year: i64,
+    pub month: u32,
+}
+
+impl Month {
+    pub fn of(at: i64) -> Month {
+        let (year, month, _) = civil_from_days(at.div_euclid(DAY));
+        Month { year, month }
+    }
+
+    pub fn file_name(self) -> String {
+        format!("{:04}-{:02}.ron", self.year, self.month)
+    }
+
+    /// The month a file name like "2026-11.ron" names.
+    pub fn from_file_name(name: &str) -> Option<Month> {
+        let stem = name.strip_suffix(".ron")?;
+        let (y, m) = stem.split_once('-')?;
+        let (year, month) = (y.parse().ok()?, m.parse().ok()?);
+        ((1..=12).contains(&month) && y.len() == 4).then_some(Month { year, month })
+    }
+
+    /// [start, end) in ms since 1970.
+    pub fn range(self) -> (i64, i64) {
+        let next = if self.month == 12 {
+            Month {
+                year: self.year + 1,
+                month: 1,
+            }
+        } else {
+            Month {
+                year: self.year,
+                month: self.month + 1,
+            }
+        };
+        (
+            days_from_civil(self.year, self.month, 1) * DAY,
+            days_from_civil(next.year, next.month, 1) * DAY,
+        )
+    }
+}
+
+/// Days since 1970-01-01 of a date, after Howard Hinnant's `days_from_civil`.
+pub fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y.rem_euclid(400);
+    let m = i64::from(m);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The file of `month`'s answers, as text.
+pub fn month_text(progress: &Progress, month: Month) -> io::Result<String> {
+    let (from, to) = month.range();
+    let Answers { questions, answers } = Answers::of(progress, progress.between(from, to));
+    let file = MonthFile {
+        version: PROGRESS_VERSION,
+        month: format!("{:04}-{:02}", month.year, month.month),
+        questions,
+        answers,
+    };
+    rows_text(&file)
+}
+
+/// RON with one answer per line: readable, and quick to write and read.
+pub fn rows_text<T: Serialize>(value: &T) -> io::Result<String> {
+    let config = ron::ser::PrettyConfig::new()
+        .depth_limit(2)
+        .indentor("  ".to_string());
+    let text = ron::ser::to_string_pretty(value, config).map_err(|e| io::Error::other(e.to_string()))?;
+    Ok(format!("{text}\n"))
+}
+
+/// Why a progress file could not be used.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FileProblem {
+    Unreadable(String),
+    Malformed(RonError),
+    /// Written by a newer version of the app: kept as it is, never rewritten.
+    Newer { path: PathBuf, version: u32 },
+}
+
+impl std::fmt::Display for FileProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FileProblem::Unreadable(e) => f.write_str(e),
+            FileProblem::Malformed(e) => write!(f, "{e}"),
+            FileProblem::Newer { path, version } => {
+                write!(f, "{}: version {version}", path.display())
+            }
+        }
+    }
+}
+
+/// Reads and parses a versioned file we wrote.
+pub fn read_versioned<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    version: impl Fn(&T) -> u32,
+) -> Result<Option<T>, FileProblem> {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(FileProblem::Unreadable(format!("{}: {e}", path.display()))),
+    };
+    let text = std::str::from_utf8(&bytes)
+        .map_err(|e| FileProblem::Unreadable(format!("{}: not UTF-8 text ({e})", path.display())))?;
+    let value: T = storage::parse_ron(path, text).map_err(FileProblem::Malformed)?;
+    let v = version(&value);
+    if v > PROGRESS_VERSION {
+        return Err(FileProblem::Newer {
+            path: path.to_path_buf(),
+            version: v,
+        });
+    }
+    Ok(Some(value))
+}
+
+pub fn read_month(path: &Path) -> Result<Option<MonthFile>, FileProblem> {
+    read_versioned(path, |m: &MonthFile| m.version)
+}
+
+pub fn read_profile(path: &Path) -> Result<Option<ProfileFile>, FileProblem> {
+    read_versioned(path, |p: &ProfileFile| p.version)
+}
+
+/// The month files in a profile (or a backup of one), sorted.
+pub fn month_files(dir: &Path) -> Vec<(Month, PathBuf)> {
+    let mut files: Vec<(Month, PathBuf)> = std::fs::read_dir(dir.join(ANSWERS_DIR))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name();
+            Month::from_file_name(&name.to_string_lossy()).map(|m| (m, e.path()))
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+// --- Version 1 -------------------------------------------------------------
+
+/// `progress.ron` as version 1 wrote it: every answer in one file, right or
+/// wrong only, times in seconds.
+#[derive(Clone, Debug, Deserialize)]
+pub struct ProgressV1 {
+    pub version: u32,
+    pub name: String,
+    pub answers: Vec<AnswerV1>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct AnswerV1 {
+    pub document: String,
+    pub set: String,
+    pub question: String,
+    /// Seconds since 1970.
+    pub at: i64,
+    pub seconds: f32,
+    pub right: bool,
+}
+
+/// A version 1 history in today's terms. Its answers did not say how they
+/// were given, so they count as practice, Good when right and Again when
+/// wrong; fingerprints are unknown (0), which matches the question as it is.
+pub fn migrate_v1(old: ProgressV1) -> (ProfileFile, Progress) {
+    let mut progress = Progress::default();
+    let created = old.answers.iter().map(|a| a.at * 1000).min().unwrap_or(0);
+    let mut attempts = Vec::with_capacity(old.answers.len());
+    for a in old.answers {
+        let question = progress.intern(&QuestionRef {
+            document: a.document,
+            set: a.set,
+            id: a.question,
+            fingerprint: 0,
+        });
+        attempts.push(Attempt {
+            question,
+            at: a.at * 1000,
+            millis: (a.seconds.max(0.0) * 1000.0) as u32,
+            verdict: if a.right { Verdict::Right } else { Verdict::Wrong },
+            score: if a.right { 1.0 } else { 0.0 },
+            rating: if a.right { Rating::Good } else { Rating::Again },
+            mode: Mode::Practice,
+            response: None,
+        });
+    }
+    progress.extend(attempts);
+    (ProfileFile::new(&old.name, created), progress)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_cover_their_days_exactly() {
+        let nov = Month {
+            year: 2026,
+            month: 11,
+        };
+        let (from, to) = nov.range();
+        assert_eq!(Month::of(from), nov);
+        assert_eq!(Month::of(to - 1), nov);
+        assert_eq!(Month::of(to).month, 12);
+        assert_eq!(to - from, 30 * DAY);
+        let dec = Month {
+            year: 2026,
+            month: 12,
+        };
+        assert_eq!(Month::of(dec.range().1), Month { year: 2027, month: 1 });
+        assert_eq!(Month::from_file_name("2026-11.ron"), Some(nov));
+        assert_eq!(Month::from_file_name(&nov.file_name()), Some(nov));
+        assert_eq!(Month::from_file_name("2026-13.ron"), None);
+        assert_eq!(Month::from_file_name("notes.ron"), None);
+        for days in [-1000, 0, 59, 20_782, 100_000] {
+            let (y, m, d) = civil_from_days(days);
+            assert_eq!(days_from_civil(y, m, d), days);
+        }
+    }
+
+    #[test]
+    fn a_month_file_round_trips_one_answer_per_line() {
+        let mut progress = Progress::default();
+        let q = progress.intern(&QuestionRef {
+            document: "d".into(),
+            set: "s".into(),
+            id: "câu-1".into(),
+            fingerprint: 42,
+        });
+        let nov = Month {
+            year: 2026,
+            month: 11,
+        };
+        for i in 0..3 {
+            progress.push(Attempt {
+                question: q,
+                at: nov.range().0 + i * DAY,
+                millis: 4000,
+                verdict: Verdict::RightWithNote,
+                score: 1.0,
+                rating: Rating::Hard,
+                mode: Mode::Review,
+                response: Some(Response::Blanks(vec!["quan triet".into()])),
+            });
+        }
+        let text = month_text(&progress, nov).unwrap();
+        assert_eq!(text.lines().filter(|l| l.contains("RightWithNote")).count(), 3, "{text}");
+        let file: MonthFile = storage::parse_ron(Path::new("x"), &text).unwrap();
+        let mut back = Progress::default();
+        assert_eq!(file.into_answers().add_to(&mut back), 0);
+        assert_eq!(back.attempts(), progress.attempts());
+    }
+}

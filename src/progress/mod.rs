@@ -23,4 +23,6 @@ pub mod store;
 pub use clock::Clock;
 pub use record::{Attempt, Mode, Progress, QuestionRef};
 pub use schedule::{Card, Counts, Rating, Schedule};
-// pub use store::{OpenError, ProfileStore};
+pub use store::{OpenError, Opened, ProfileStore, StoreNotice};
+// Re-exported for callers that only need backups.
+pub use backup::Backup;

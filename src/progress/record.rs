@@ -92,6 +92,12 @@ impl Progress {
         self.attempts.insert(at, attempt);
     }
 
+    /// Adds many answers at once, keeping the history in time order.
+    pub fn extend(&mut self, attempts: Vec<Attempt>) {
+        self.attempts.extend(attempts);
+        self.attempts.sort_by_key(|a| a.at);
+    }
+
     /// Answers given from `from` (inclusive) to `to` (exclusive).
     pub fn between(&self, from: i64, to: i64) -> &[Attempt] {
         let start = self.attempts.partition_point(|a| a.at < from);

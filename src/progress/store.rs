@@ -1,1 +1,531 @@
-//! todo
+//! A profile opened for use: its history in memory, kept on disk.
+//!
+//! - Opening takes the profile's lock, so a second copy of the app cannot
+//!   overwrite the first one's work ([`OpenError::InUse`]).
+//! - Files we cannot read are moved aside, never overwritten, and the newest
+//!   good copy from a backup is used instead ([`StoreNotice::SetAside`]).
+//! - A version 1 profile is migrated, and its file kept in the backups.
+//! - Saving hands the changed files to a saver thread, which writes them
+//!   atomically and then takes a backup, so the window never waits for the disk.
+
+use std::collections::BTreeSet;
+use std::ops::Not;
+use std::fs::{self, File};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::thread::JoinHandle;
+
+use super::backup;
+use super::clock::{Clock, now_ms};
+use super::files::{
+    ANSWERS_DIR, Answers, FileProblem, LOCK_FILE, Month, MonthFile, PROFILE_FILE, ProfileFile,
+    V1_FILE, migrate_v1, month_files, month_text, read_month, read_profile, read_versioned,
+};
+use super::record::{Attempt, Progress};
+use super::schedule::{Schedule, Scheduler};
+use crate::storage::{self, set_aside, write_atomic};
+
+/// Why a profile could not be opened.
+#[derive(Clone, Debug, PartialEq)]
+pub enum OpenError {
+    /// Another copy of the app has it open.
+    InUse,
+    /// A file was written by a newer version of the app; nothing was changed.
+    Newer { path: PathBuf, version: u32 },
+    /// The folder cannot be used at all (permissions, disk).
+    Io(String),
+}
+
+/// Something the user must be told about after opening or restoring.
+#[derive(Clone, Debug, PartialEq)]
+pub enum StoreNotice {
+    /// A file could not be read. It was moved to `moved_to` (or left in
+    /// place, if even that failed) and the copy in the backup made at
+    /// `restored_from` used instead, if there was one.
+    SetAside {
+        error: String,
+        moved_to: Option<PathBuf>,
+        restored_from: Option<i64>,
+    },
+    /// A profile of an older version was brought up to date; its old file is
+    /// kept at `kept`.
+    Migrated { from: u32, kept: PathBuf },
+}
+
+/// Files the saver writes: already laid out, serialised on its thread.
+enum Payload {
+    Header(ProfileFile),
+    Month(MonthFile),
+}
+
+struct SaveJob {
+    files: Vec<(PathBuf, Payload)>,
+    /// Copy every file into the backup: files may have changed other than
+    /// by our saves (restored, recovered, migrated).
+    full_backup: bool,
+    months: Vec<Month>,
+    header: bool,
+}
+
+/// What became of a save.
+struct SaveReport {
+    error: Option<String>,
+    months: Vec<Month>,
+    header: bool,
+}
+
+struct Saver {
+    jobs: Option<Sender<SaveJob>>,
+    reports: Receiver<SaveReport>,
+    pending: usize,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl Saver {
+    fn start(dir: PathBuf) -> Saver {
+        let (jobs, inbox) = channel::<SaveJob>();
+        let (outbox, reports) = channel();
+        let thread = std::thread::Builder::new()
+            .name("progress-saver".into())
+            .spawn(move || {
+                for job in inbox {
+                    let error = write_job(&dir, &job).err();
+                    let report = SaveReport {
+                        error,
+                        months: job.months,
+                        header: job.header,
+                    };
+                    if outbox.send(report).is_err() {
+                        break;
+                    }
+                }
+            })
+            .ok();
+        Saver {
+            jobs: Some(jobs),
+            reports,
+            pending: 0,
+            thread,
+        }
+    }
+}
+
+fn write_job(dir: &Path, job: &SaveJob) -> Result<(), String> {
+    fs::create_dir_all(dir.join(ANSWERS_DIR)).map_err(|e| e.to_string())?;
+    for (path, payload) in &job.files {
+        let text = match payload {
+            Payload::Header(h) => storage::to_ron(h),
+            Payload::Month(m) => super::files::rows_text(m),
+        };
+        text.and_then(|t| write_atomic(path, t.as_bytes()))
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    // The save itself has succeeded; a backup that fails is retried next time.
+    let now = now_ms();
+    let changed: Vec<PathBuf> = job
+        .files
+        .iter()
+        .filter_map(|(path, _)| path.strip_prefix(dir).ok().map(Path::to_path_buf))
+        .collect();
+    let changed = job.full_backup.not().then_some(changed.as_slice());
+    if backup::snapshot(dir, now, changed).is_ok() {
+        let _ = backup::prune(dir, now);
+    }
+    Ok(())
+}
+
+pub struct ProfileStore {
+    dir: PathBuf,
+    /// Held for as long as the store lives; the OS releases it if we crash.
+    _lock: File,
+    header: ProfileFile,
+    progress: Progress,
+    schedule: Schedule,
+    scheduler: Scheduler,
+    clock_offset: i64,
+    dirty_months: BTreeSet<Month>,
+    header_dirty: bool,
+    /// The next backup must copy everything (see [`SaveJob::full_backup`]).
+    full_backup: bool,
+    saver: Saver,
+}
+
+/// What [`ProfileStore::open`] returns when it succeeds.
+pub struct Opened {
+    pub store: ProfileStore,
+    pub notices: Vec<StoreNotice>,
+}
+
+/// The profile's files read from disk (the lock already held).
+struct Loaded {
+    header: ProfileFile,
+    progress: Progress,
+    notices: Vec<StoreNotice>,
+    /// Files that must be written again (migrated or restored from a backup).
+    rewrite: bool,
+}
+
+impl ProfileStore {
+    /// Opens the profile in `dir` (creating it if needed) for `name`'s use.
+    pub fn open(dir: &Path, name: &str, clock: Clock) -> Result<Opened, OpenError> {
+        fs::create_dir_all(dir).map_err(|e| OpenError::Io(format!("{}: {e}", dir.display())))?;
+        let lock_path = dir.join(LOCK_FILE);
+        let lock = File::options()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path)
+            .map_err(|e| OpenError::Io(format!("{}: {e}", lock_path.display())))?;
+        match lock.try_lock() {
+            Ok(()) => {}
+            Err(fs::TryLockError::WouldBlock) => return Err(OpenError::InUse),
+            Err(fs::TryLockError::Error(e)) => {
+                return Err(OpenError::Io(format!("{}: {e}", lock_path.display())));
+            }
+        }
+        let loaded = load(dir, name)?;
+        let scheduler = Scheduler::new(loaded.header.parameters.as_deref(), clock);
+        let schedule = Schedule::replay(&loaded.progress, &scheduler);
+        let mut store = ProfileStore {
+            dir: dir.to_path_buf(),
+            _lock: lock,
+            header: loaded.header,
+            progress: loaded.progress,
+            schedule,
+            scheduler,
+            clock_offset: clock.offset,
+            dirty_months: BTreeSet::new(),
+            header_dirty: false,
+            full_backup: true,
+            saver: Saver::start(dir.to_path_buf()),
+        };
+        if loaded.rewrite || !dir.join(PROFILE_FILE).exists() {
+            store.mark_all_dirty();
+            store
+                .flush()
+                .map_err(OpenError::Io)?;
+        }
+        Ok(Opened {
+            store,
+            notices: loaded.notices,
+        })
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    pub fn name(&self) -> &str {
+        &self.header.name
+    }
+
+    pub fn header(&self) -> &ProfileFile {
+        &self.header
+    }
+
+    pub fn progress(&self) -> &Progress {
+        &self.progress
+    }
+
+    pub fn schedule(&self) -> &Schedule {
+        &self.schedule
+    }
+
+    pub fn scheduler(&self) -> &Scheduler {
+        &self.scheduler
+    }
+
+    /// Records an answer (its `question` from [`ProfileStore::intern`]) and
+    /// updates the schedule. Call [`ProfileStore::save`] to keep it.
+    pub fn record(&mut self, attempt: Attempt) {
+        self.dirty_months.insert(Month::of(attempt.at));
+        self.progress.push(attempt.clone());
+        self.schedule.apply(&self.progress, &attempt, &self.scheduler);
+    }
+
+    pub fn intern(&mut self, question: &super::QuestionRef) -> u32 {
+        self.progress.intern(question)
+    }
+
+    /// Adds the answers of another history that this one lacks; returns how
+    /// many. Saved with the next [`ProfileStore::save`].
+    pub fn merge(&mut self, other: &Progress) -> usize {
+        let added = self.progress.merge(other);
+        if added > 0 {
+            self.dirty_months
+                .extend(other.attempts().iter().map(|a| Month::of(a.at)));
+            self.schedule = Schedule::replay(&self.progress, &self.scheduler);
+        }
+        added
+    }
+
+    /// Uses FSRS parameters fitted to this learner (or the defaults for
+    /// `None`), and reschedules every question with them.
+    pub fn set_parameters(&mut self, parameters: Option<Vec<f32>>, fitted_on: usize) {
+        self.header.parameters = parameters;
+        self.header.fitted_on = fitted_on;
+        self.header_dirty = true;
+        let clock = Clock {
+            now: now_ms(),
+            offset: self.clock_offset,
+        };
+        self.scheduler = Scheduler::new(self.header.parameters.as_deref(), clock);
+        self.schedule = Schedule::replay(&self.progress, &self.scheduler);
+    }
+
+    fn mark_all_dirty(&mut self) {
+        self.header_dirty = true;
+        self.dirty_months
+            .extend(self.progress.attempts().iter().map(|a| Month::of(a.at)));
+    }
+
+    /// Whether there are changes not yet handed to the saver.
+    pub fn has_unsaved(&self) -> bool {
+        self.header_dirty || !self.dirty_months.is_empty()
+    }
+
+    /// Hands what changed to the saver thread; returns at once.
+    pub fn save(&mut self) {
+        if !self.has_unsaved() {
+            return;
+        }
+        let months: Vec<Month> = std::mem::take(&mut self.dirty_months).into_iter().collect();
+        let header = std::mem::take(&mut self.header_dirty);
+        let mut files = Vec::with_capacity(months.len() + 1);
+        for &month in &months {
+            let (from, to) = month.range();
+            let answers = Answers::of(&self.progress, self.progress.between(from, to));
+            files.push((
+                self.dir.join(ANSWERS_DIR).join(month.file_name()),
+                Payload::Month(MonthFile {
+                    version: super::files::PROGRESS_VERSION,
+                    month: format!("{:04}-{:02}", month.year, month.month),
+                    questions: answers.questions,
+                    answers: answers.answers,
+                }),
+            ));
+        }
+        if header {
+            files.push((
+                self.dir.join(PROFILE_FILE),
+                Payload::Header(self.header.clone()),
+            ));
+        }
+        let job = SaveJob {
+            files,
+            full_backup: std::mem::take(&mut self.full_backup),
+            months,
+            header,
+        };
+        let Some(jobs) = &self.saver.jobs else {
+            let _ = write_job(&self.dir, &job);
+            return;
+        };
+        match jobs.send(job) {
+            Ok(()) => self.saver.pending += 1,
+            // The saver thread is gone: write here rather than lose anything.
+            Err(std::sync::mpsc::SendError(job)) => {
+                let _ = write_job(&self.dir, &job);
+            }
+        }
+    }
+
+    /// Collects finished saves; returns the errors of failed ones (whose
+    /// changes are marked to be saved again).
+    pub fn poll(&mut self) -> Vec<String> {
+        let mut errors = Vec::new();
+        while let Ok(report) = self.saver.reports.try_recv() {
+            self.saver.pending -= 1;
+            self.absorb(report, &mut errors);
+        }
+        errors
+    }
+
+    fn absorb(&mut self, report: SaveReport, errors: &mut Vec<String>) {
+        if let Some(error) = report.error {
+            self.dirty_months.extend(report.months);
+            self.header_dirty |= report.header;
+            errors.push(error);
+        }
+    }
+
+    /// Saves and waits until everything is on disk.
+    pub fn flush(&mut self) -> Result<(), String> {
+        self.save();
+        let mut errors = self.poll();
+        while self.saver.pending > 0 {
+            match self.saver.reports.recv() {
+                Ok(report) => {
+                    self.saver.pending -= 1;
+                    self.absorb(report, &mut errors);
+                }
+                Err(_) => break,
+            }
+        }
+        match errors.pop() {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
+    }
+
+    /// Puts a backup back in place and reads it; the present state is
+    /// itself backed up first.
+    pub fn restore(&mut self, backup: &Path) -> Result<Vec<StoreNotice>, String> {
+        self.flush()?;
+        backup::restore(&self.dir, backup, now_ms()).map_err(|e| e.to_string())?;
+        let loaded = load(&self.dir, &self.header.name).map_err(|e| format!("{e:?}"))?;
+        self.header = loaded.header;
+        self.progress = loaded.progress;
+        let clock = Clock {
+            now: now_ms(),
+            offset: self.clock_offset,
+        };
+        self.scheduler = Scheduler::new(self.header.parameters.as_deref(), clock);
+        self.schedule = Schedule::replay(&self.progress, &self.scheduler);
+        self.full_backup = true;
+        Ok(loaded.notices)
+    }
+}
+
+impl Drop for ProfileStore {
+    fn drop(&mut self) {
+        let _ = self.flush();
+        self.saver.jobs = None;
+        if let Some(thread) = self.saver.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+/// Moves an unreadable file aside and finds the newest good copy of it in the
+/// backups; copies that back in place.
+fn recover(dir: &Path, relative: &Path, error: String) -> (StoreNotice, bool) {
+    let path = dir.join(relative);
+    let moved_to = set_aside(&path).ok();
+    let copy = backup::newest_good_copy(dir, relative);
+    let restored_from = copy.and_then(|(b, from)| {
+        let bytes = fs::read(from).ok()?;
+        write_atomic(&path, &bytes).ok()?;
+        Some(b.at)
+    });
+    let restored = restored_from.is_some();
+    (
+        StoreNotice::SetAside {
+            error,
+            moved_to,
+            restored_from,
+        },
+        restored,
+    )
+}
+
+fn newer(problem: FileProblem) -> Result<FileProblem, OpenError> {
+    match problem {
+        FileProblem::Newer { path, version } => Err(OpenError::Newer { path, version }),
+        other => Ok(other),
+    }
+}
+
+fn load(dir: &Path, name: &str) -> Result<Loaded, OpenError> {
+    let mut notices = Vec::new();
+    let mut rewrite = false;
+    let mut header = None;
+    let mut progress = Progress::default();
+
+    // Version 1: one file with every answer.
+    let v1 = dir.join(V1_FILE);
+    if v1.exists() && !dir.join(PROFILE_FILE).exists() {
+        match read_versioned(&v1, |p: &super::files::ProgressV1| p.version) {
+            Ok(Some(old)) => {
+                let from = old.version;
+                let (h, p) = migrate_v1(old);
+                let kept_dir = dir
+                    .join(backup::BACKUPS_DIR)
+                    .join(format!("{}-v{from}", crate::storage::utc_timestamp(std::time::SystemTime::now())));
+                let kept = kept_dir.join(V1_FILE);
+                fs::create_dir_all(&kept_dir)
+                    .and_then(|()| fs::rename(&v1, &kept))
+                    .map_err(|e| OpenError::Io(format!("{}: {e}", v1.display())))?;
+                notices.push(StoreNotice::Migrated { from, kept });
+                header = Some(h);
+                progress = p;
+                rewrite = true;
+            }
+            Ok(None) => {}
+            Err(problem) => {
+                let problem = newer(problem)?;
+                notices.push(StoreNotice::SetAside {
+                    error: problem.to_string(),
+                    moved_to: set_aside(&v1).ok(),
+                    restored_from: None,
+                });
+            }
+        }
+    }
+
+    if header.is_none() {
+        header = match read_profile(&dir.join(PROFILE_FILE)) {
+            Ok(h) => h,
+            Err(problem) => {
+                let problem = newer(problem)?;
+                let (notice, restored) = recover(dir, Path::new(PROFILE_FILE), problem.to_string());
+                notices.push(notice);
+                rewrite |= !restored;
+                if restored {
+                    read_profile(&dir.join(PROFILE_FILE)).ok().flatten()
+                } else {
+                    None
+                }
+            }
+        };
+    }
+    let header = header.unwrap_or_else(|| ProfileFile::new(name, now_ms()));
+
+    // The months, read on all cores.
+    let files = month_files(dir);
+    let parts = crate::parallel::split_by_size(&files, |(_, p)| {
+        fs::metadata(p).map_or(0, |m| m.len() as usize)
+    });
+    let read: Vec<Vec<(Month, Result<Option<MonthFile>, FileProblem>)>> =
+        crate::parallel::map(&parts, |range| {
+            files[range.clone()]
+                .iter()
+                .map(|(m, p)| (*m, read_month(p)))
+                .collect()
+        });
+    for (month, result) in read.into_iter().flatten() {
+        let relative = Path::new(ANSWERS_DIR).join(month.file_name());
+        let file = match result {
+            Ok(file) => file,
+            Err(problem) => {
+                let problem = newer(problem)?;
+                let (notice, restored) = recover(dir, &relative, problem.to_string());
+                notices.push(notice);
+                if restored {
+                    read_month(&dir.join(&relative)).ok().flatten()
+                } else {
+                    None
+                }
+            }
+        };
+        if let Some(file) = file {
+            file.into_answers().add_to(&mut progress);
+        }
+    }
+    Ok(Loaded {
+        header,
+        progress,
+        notices,
+        rewrite,
+    })
+}
+
+/// Writes a month of `progress` where a profile keeps it (for tools and
+/// tests that build a profile without the app).
+pub fn write_month(dir: &Path, progress: &Progress, month: Month) -> std::io::Result<()> {
+    fs::create_dir_all(dir.join(ANSWERS_DIR))?;
+    write_atomic(
+        &dir.join(ANSWERS_DIR).join(month.file_name()),
+        month_text(progress, month)?.as_bytes(),
+    )
+}

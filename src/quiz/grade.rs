@@ -19,7 +19,7 @@ use crate::numbers::{format_number, parse_number};
 use crate::text::{Fold, collapse_spaces, fold, nfc};
 
 /// What a learner gave, per question type.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Response {
     Choice(Option<usize>),
     Choices(Vec<usize>),

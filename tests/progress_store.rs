@@ -1,0 +1,300 @@
+//! A profile's files: kept across runs, locked against a second copy of the
+//! app, recovered from backups when damaged, migrated from version 1,
+//! exported and merged — and never lost when the process dies mid-save.
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use nghiquyet::progress::clock::{Clock, DAY, HOUR, now_ms};
+use nghiquyet::progress::exchange::{export, read_export};
+use nghiquyet::progress::files::{ANSWERS_DIR, Month, PROFILE_FILE, PROGRESS_VERSION};
+use nghiquyet::progress::{
+    Attempt, Mode, OpenError, ProfileStore, Progress, QuestionRef, Rating, StoreNotice, backup,
+};
+use nghiquyet::quiz::{Response, Verdict};
+
+fn question(id: &str) -> QuestionRef {
+    QuestionRef {
+        document: "ha-noi-hoc-tap-nghi-quyet-xvii-2020".into(),
+        set: "ha-noi-nghi-quyet-xvii".into(),
+        id: id.into(),
+        fingerprint: 99,
+    }
+}
+
+fn answer(store: &mut ProfileStore, id: &str, at: i64, right: bool) {
+    let question = store.intern(&question(id));
+    store.record(Attempt {
+        question,
+        at,
+        millis: 5_000,
+        verdict: if right { Verdict::Right } else { Verdict::Wrong },
+        score: if right { 1.0 } else { 0.0 },
+        rating: if right { Rating::Good } else { Rating::Again },
+        mode: Mode::Practice,
+        response: Some(Response::Choice(Some(usize::from(right)))),
+    });
+}
+
+fn open(dir: &Path) -> (ProfileStore, Vec<StoreNotice>) {
+    let opened = ProfileStore::open(dir, "Nguyễn Văn Ân", Clock::system()).expect("opens");
+    (opened.store, opened.notices)
+}
+
+#[test]
+fn answers_and_schedule_survive_closing_and_reopening() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("an");
+    let now = now_ms();
+    let (due_before, len_before) = {
+        let (mut store, notices) = open(&dir);
+        assert!(notices.is_empty());
+        // Last month and this month: two month files.
+        answer(&mut store, "a", now - 40 * DAY, true);
+        answer(&mut store, "b", now - 2 * HOUR, false);
+        answer(&mut store, "a", now - HOUR, true);
+        store.flush().unwrap();
+        let qs = [question("a"), question("b"), question("c")];
+        (store.schedule().counts(&qs, now), store.progress().attempts().len())
+    };
+    let (store, notices) = open(&dir);
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!(store.progress().attempts().len(), len_before);
+    let qs = [question("a"), question("b"), question("c")];
+    assert_eq!(store.schedule().counts(&qs, now), due_before);
+    assert_eq!(store.name(), "Nguyễn Văn Ân");
+    assert!(dir.join(ANSWERS_DIR).join(Month::of(now).file_name()).exists());
+    assert!(!backup::list(&dir).is_empty(), "each save leaves a backup");
+}
+
+#[test]
+fn a_second_copy_of_the_app_cannot_open_the_same_profile() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("an");
+    let (first, _) = open(&dir);
+    let second = ProfileStore::open(&dir, "Nguyễn Văn Ân", Clock::system());
+    assert!(matches!(second, Err(OpenError::InUse)));
+    drop(first);
+    assert!(ProfileStore::open(&dir, "Nguyễn Văn Ân", Clock::system()).is_ok());
+}
+
+#[test]
+fn a_damaged_file_is_set_aside_and_the_newest_good_backup_used() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("an");
+    let now = now_ms();
+    {
+        let (mut store, _) = open(&dir);
+        answer(&mut store, "a", now - 3 * HOUR, true);
+        store.flush().unwrap();
+        answer(&mut store, "b", now - 2 * HOUR, true);
+        store.flush().unwrap();
+    }
+    let month = dir.join(ANSWERS_DIR).join(Month::of(now).file_name());
+    std::fs::write(&month, "MonthFile(version: 2, month: \"x\", questions: [(").unwrap();
+    let (store, notices) = open(&dir);
+    let [StoreNotice::SetAside { error, moved_to: Some(moved), restored_from: Some(_) }] =
+        notices.as_slice()
+    else {
+        panic!("{notices:?}");
+    };
+    assert!(error.contains(":1:"), "the error says where: {error}");
+    assert!(std::fs::read_to_string(moved).unwrap().starts_with("MonthFile(version: 2, month: \"x\""));
+    assert_eq!(store.progress().attempts().len(), 2, "the last backup holds both answers");
+    drop(store);
+    // Now readable again: no notice the next time.
+    assert!(open(&dir).1.is_empty());
+}
+
+#[test]
+fn a_damaged_file_without_backups_is_kept_and_the_rest_still_loads() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("an");
+    std::fs::create_dir_all(dir.join(ANSWERS_DIR)).unwrap();
+    std::fs::write(dir.join(ANSWERS_DIR).join("2026-01.ron"), [0xff, 0xfe, 0]).unwrap();
+    let (store, notices) = open(&dir);
+    assert!(matches!(&notices[..], [StoreNotice::SetAside { moved_to: Some(p), restored_from: None, .. }] if p.exists()));
+    assert!(store.progress().attempts().is_empty());
+}
+
+#[test]
+fn a_file_from_a_newer_version_is_left_untouched() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("an");
+    std::fs::create_dir_all(&dir).unwrap();
+    let text = format!("ProfileFile(version: {}, name: \"An\")", PROGRESS_VERSION + 1);
+    std::fs::write(dir.join(PROFILE_FILE), &text).unwrap();
+    let result = ProfileStore::open(&dir, "An", Clock::system());
+    assert!(matches!(result, Err(OpenError::Newer { version, .. }) if version == PROGRESS_VERSION + 1));
+    assert_eq!(std::fs::read_to_string(dir.join(PROFILE_FILE)).unwrap(), text);
+}
+
+#[test]
+fn a_version_1_profile_is_migrated_and_its_file_kept() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("cuong");
+    std::fs::create_dir_all(&dir).unwrap();
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/progress-v1/progress.ron");
+    std::fs::copy(&sample, dir.join("progress.ron")).unwrap();
+    let (store, notices) = open(&dir);
+    let [StoreNotice::Migrated { from: 1, kept }] = notices.as_slice() else {
+        panic!("{notices:?}");
+    };
+    assert_eq!(std::fs::read(kept).unwrap(), std::fs::read(&sample).unwrap());
+    assert!(!dir.join("progress.ron").exists());
+    assert_eq!(store.name(), "Trần Văn Cường");
+    let attempts = store.progress().attempts();
+    assert_eq!(attempts.len(), 4);
+    assert_eq!(attempts[1].verdict, Verdict::Wrong);
+    assert_eq!(attempts[1].millis, 12_000);
+    let asked = QuestionRef {
+        fingerprint: 12345,
+        ..question("so-khau-dot-pha")
+    };
+    let card = store.schedule().card(&asked).expect("migrated answers count for the question as it is");
+    assert_eq!(card.reviews, 2);
+    drop(store);
+    // Written in version 2: November and December 2025, and the header.
+    let (again, notices) = open(&dir);
+    assert!(notices.is_empty());
+    assert_eq!(again.progress().attempts().len(), 4);
+    assert!(dir.join(ANSWERS_DIR).join("2025-11.ron").exists());
+    assert!(dir.join(ANSWERS_DIR).join("2025-12.ron").exists());
+    let header = std::fs::read_to_string(dir.join(PROFILE_FILE)).unwrap();
+    assert!(header.contains(&format!("version: {PROGRESS_VERSION}")), "{header}");
+}
+
+#[test]
+fn export_and_import_merge_without_losing_or_doubling() {
+    let home = tempfile::tempdir().unwrap();
+    let now = now_ms();
+    let (mut office, _) = open(&home.path().join("office"));
+    answer(&mut office, "a", now - 5 * DAY, true);
+    answer(&mut office, "b", now - 4 * DAY, false);
+    let file = home.path().join("an-tien-do.ron");
+    export(&file, office.name(), office.progress(), now).unwrap();
+
+    let (mut laptop, _) = open(&home.path().join("laptop"));
+    answer(&mut laptop, "a", now - 5 * DAY, true); // the same answer, already there
+    answer(&mut laptop, "c", now - DAY, true);
+    let (who, theirs) = read_export(&file).unwrap();
+    assert_eq!(who, "Nguyễn Văn Ân");
+    assert_eq!(laptop.merge(&theirs), 1);
+    assert_eq!(laptop.merge(&theirs), 0, "importing twice adds nothing");
+    let ids: Vec<&str> = laptop
+        .progress()
+        .attempts()
+        .iter()
+        .map(|a| laptop.progress().question(a).id.as_str())
+        .collect();
+    assert_eq!(ids, ["a", "b", "c"]);
+    laptop.flush().unwrap();
+    let dir = laptop.dir().to_path_buf();
+    drop(laptop);
+    assert_eq!(open(&dir).0.progress().attempts().len(), 3);
+}
+
+#[test]
+fn a_backup_can_be_restored_and_the_restore_undone() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("an");
+    let now = now_ms();
+    let (mut store, _) = open(&dir);
+    answer(&mut store, "a", now - 3 * HOUR, true);
+    store.flush().unwrap();
+    let one_answer = backup::list(&dir)[0].path.clone();
+    std::thread::sleep(Duration::from_millis(5));
+    answer(&mut store, "b", now - 2 * HOUR, true);
+    store.flush().unwrap();
+    store.restore(&one_answer).unwrap();
+    assert_eq!(store.progress().attempts().len(), 1);
+    // The state before the restore is the newest backup.
+    let before = backup::list(&dir)[0].path.clone();
+    store.restore(&before).unwrap();
+    assert_eq!(store.progress().attempts().len(), 2);
+}
+
+/// The child side of [`a_crash_while_saving_never_loses_a_saved_answer`]:
+/// saves answer after answer and reports each one saved, until killed.
+#[test]
+fn crash_child() {
+    let Ok(dir) = std::env::var("NGHIQUYET_CRASH_CHILD") else {
+        return;
+    };
+    let (mut store, _) = open(Path::new(&dir));
+    let start = store.progress().attempts().len();
+    let base = now_ms();
+    for i in 0.. {
+        // A few answers per save, spread over two months, so saves write
+        // several files of different sizes.
+        for j in 0..3 {
+            let n = start + i * 3 + j;
+            answer(&mut store, &format!("q{}", n % 40), base - (n as i64 % 50) * DAY + n as i64, n % 3 != 0);
+        }
+        store.flush().unwrap();
+        println!("saved {}", store.progress().attempts().len());
+    }
+}
+
+#[test]
+fn a_crash_while_saving_never_loses_a_saved_answer() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("an");
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    for round in 0..25 {
+        let mut child = Command::new(std::env::current_exe().unwrap())
+            .args(["--exact", "crash_child", "--nocapture", "--test-threads=1"])
+            .env("NGHIQUYET_CRASH_CHILD", &dir)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+        // Wait for a random number of saves (1..40), then kill it at once,
+        // likely in the middle of the next one.
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let saves = 1 + seed % 40;
+        let mut reported = 0;
+        let mut seen = 0;
+        for line in lines.by_ref() {
+            let line = line.unwrap();
+            if let Some(n) = line.strip_prefix("saved ") {
+                reported = n.trim().parse::<usize>().unwrap();
+                seen += 1;
+                if seen == saves {
+                    break;
+                }
+            }
+        }
+        child.kill().unwrap();
+        child.wait().unwrap();
+        let opened = ProfileStore::open(&dir, "An", Clock::system()).expect("opens after a crash");
+        assert!(opened.notices.is_empty(), "round {round}: {:?}", opened.notices);
+        let kept = opened.store.progress().attempts().len();
+        assert!(kept >= reported, "round {round}: {reported} reported saved, {kept} kept");
+    }
+}
+
+#[test]
+fn history_merging_is_per_answer() {
+    // Two histories with the same question at the same moment are one answer.
+    let mut a = Progress::default();
+    let q = a.intern(&question("x"));
+    let attempt = Attempt {
+        question: q,
+        at: 1,
+        millis: 1,
+        verdict: Verdict::Right,
+        score: 1.0,
+        rating: Rating::Good,
+        mode: Mode::Review,
+        response: None,
+    };
+    a.push(attempt.clone());
+    let b = a.clone();
+    assert_eq!(a.merge(&b), 0);
+}
