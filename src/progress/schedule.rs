@@ -198,6 +198,66 @@ pub fn review(
     }
 }
 
+/// Answers needed before fitting FSRS to the learner is offered.
+pub const FIT_FROM: usize = 400;
+
+/// The learner's history in the form FSRS trains on: for each answer after a
+/// question's first, the question's reviews up to it, with whole study days
+/// between them.
+pub fn training_items(progress: &Progress, clock: &Clock) -> Vec<fsrs::FSRSItem> {
+    let mut reviews: HashMap<(&str, &str), (u64, Vec<(i64, Rating)>)> = HashMap::new();
+    let mut items = Vec::new();
+    for a in progress.attempts() {
+        let q = progress.question(a);
+        let entry = reviews.entry(q.key()).or_insert((q.fingerprint, Vec::new()));
+        if entry.0 != q.fingerprint && entry.0 != 0 && q.fingerprint != 0 {
+            // An edited question is another card.
+            *entry = (q.fingerprint, Vec::new());
+        }
+        entry.1.push((clock.day_of(a.at), a.rating));
+        if entry.1.len() > 1 {
+            let mut previous = entry.1[0].0;
+            let reviews = entry
+                .1
+                .iter()
+                .map(|&(day, rating)| {
+                    let delta_t = (day - previous).max(0) as u32;
+                    previous = day;
+                    fsrs::FSRSReview {
+                        rating: rating as u32,
+                        delta_t,
+                    }
+                })
+                .collect();
+            items.push(fsrs::FSRSItem { reviews });
+        }
+    }
+    items
+}
+
+/// FSRS parameters fitted to the learner's answers, as Anki's "Optimise".
+/// Slow (seconds): run it off the UI thread.
+pub fn fit(progress: &Progress, clock: &Clock) -> Result<Vec<f32>, FitError> {
+    let answers = progress.attempts().len();
+    if answers < FIT_FROM {
+        return Err(FitError::TooFew { answers });
+    }
+    let train_set = training_items(progress, clock);
+    let parameters = fsrs::compute_parameters(fsrs::ComputeParametersInput {
+        train_set,
+        ..Default::default()
+    })
+    .map_err(|e| FitError::Failed(e.to_string()))?;
+    fsrs::check_and_fill_parameters(&parameters).map_err(|e| FitError::Failed(e.to_string()))
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum FitError {
+    /// Fewer than [`FIT_FROM`] answers.
+    TooFew { answers: usize },
+    Failed(String),
+}
+
 /// Due, new and learned questions among some set of questions.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Counts {
@@ -463,6 +523,60 @@ mod tests {
         let review = schedule.todays_review(&questions, &Clock::fixed(T0));
         assert_eq!(review[0], 0, "the most overdue first");
         assert_eq!(review.len(), counts.due + NEW_PER_DAY - 1, "one new met today already");
+    }
+
+    /// A learner who answers 80 questions on and off for four months, knowing
+    /// the easy half well and the hard half poorly.
+    fn simulated_learner() -> Progress {
+        let mut answers = Vec::new();
+        let mut seed = 7u64;
+        for q in 0..80 {
+            let mut at = T0 - 120 * DAY + q as i64 * MINUTE;
+            let mut gap = 1;
+            while at < T0 {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                let chance = if q % 2 == 0 { 90 } else { 55 };
+                let right = (seed >> 33) % 100 < chance;
+                answers.push((q, right, at));
+                gap = if right { gap * 2 } else { 1 };
+                at += gap * DAY;
+            }
+        }
+        answers.sort_by_key(|a| a.2);
+        let mut p = Progress::default();
+        for (q, right, at) in answers {
+            let question = p.intern(&qref(&format!("q{q}"), 1));
+            let rating = if right { Rating::Good } else { Rating::Again };
+            p.push(Attempt {
+                question,
+                at,
+                millis: 1000,
+                verdict: if right { Verdict::Right } else { Verdict::Wrong },
+                score: if right { 1.0 } else { 0.0 },
+                rating,
+                mode: Mode::Review,
+                response: None,
+            });
+        }
+        p
+    }
+
+    #[test]
+    fn parameters_are_fitted_to_a_learners_history() {
+        let clock = Clock::fixed(T0);
+        let p = simulated_learner();
+        let items = training_items(&p, &clock);
+        assert_eq!(items.len(), p.attempts().len() - 80, "one item per answer after the first");
+        assert!(items.iter().all(|i| i.reviews[0].delta_t == 0));
+        let fitted = fit(&p, &clock).expect("fits");
+        assert_eq!(fitted.len(), 21);
+        assert!(fitted.iter().all(|w| w.is_finite()));
+        assert_ne!(fitted.as_slice(), DEFAULT_PARAMETERS.as_slice());
+        assert!(p.attempts().len() >= FIT_FROM);
+        assert_eq!(
+            fit(&progress_with(&[("a", 1, Rating::Good, T0)]), &clock),
+            Err(FitError::TooFew { answers: 1 })
+        );
     }
 
     #[test]

@@ -273,6 +273,12 @@ impl ProfileStore {
         self.schedule = Schedule::replay(&self.progress, &self.scheduler);
     }
 
+    /// Writes every file again and waits (after a migration; benchmarks).
+    pub fn rewrite_all(&mut self) -> Result<(), String> {
+        self.mark_all_dirty();
+        self.flush()
+    }
+
     fn mark_all_dirty(&mut self) {
         self.header_dirty = true;
         self.dirty_months
