@@ -46,6 +46,8 @@ pub struct Settings {
     pub show_paragraph_numbers: bool,
     /// Whether the reader shows the key-point panel.
     pub show_key_points: bool,
+    /// The folder name of the learner last studying on this PC.
+    pub profile: Option<String>,
 }
 
 impl Default for Settings {
@@ -60,6 +62,7 @@ impl Default for Settings {
             window_maximized: false,
             show_paragraph_numbers: true,
             show_key_points: true,
+            profile: None,
         }
     }
 }

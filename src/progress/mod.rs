@@ -15,6 +15,7 @@ pub mod clock;
 pub mod exchange;
 pub mod files;
 pub mod mastery;
+pub mod overview;
 pub mod profiles;
 pub mod record;
 pub mod schedule;

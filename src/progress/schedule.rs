@@ -269,10 +269,10 @@ pub struct Counts {
     pub learned: usize,
 }
 
-/// Every question's card, keyed by (set, id).
+/// Every question's card, by set and id (nested, so a lookup borrows).
 #[derive(Clone, Debug, Default)]
 pub struct Schedule {
-    cards: HashMap<(String, String), Card>,
+    cards: HashMap<String, HashMap<String, Card>>,
 }
 
 impl Schedule {
@@ -304,7 +304,7 @@ impl Schedule {
         for (i, card) in by_question.into_iter().enumerate() {
             if let Some(card) = card {
                 let q = &progress.questions[i];
-                schedule.cards.insert((q.set.clone(), q.id.clone()), card);
+                schedule.insert(q, card);
             }
         }
         schedule
@@ -313,32 +313,41 @@ impl Schedule {
     /// Applies one more answer (the last one in `progress`).
     pub fn apply(&mut self, progress: &Progress, attempt: &Attempt, scheduler: &Scheduler) {
         let q = progress.question(attempt);
-        let key = (q.set.clone(), q.id.clone());
+        let previous = self.cards.get(&q.set).and_then(|ids| ids.get(&q.id));
         let next = review(
             scheduler,
-            self.cards.get(&key),
+            previous,
             q.fingerprint,
             attempt.rating,
             attempt.score,
             attempt.at,
         );
-        self.cards.insert(key, next);
+        self.insert(q, next);
+    }
+
+    fn insert(&mut self, q: &QuestionRef, card: Card) {
+        self.cards
+            .entry(q.set.clone())
+            .or_default()
+            .insert(q.id.clone(), card);
     }
 
     /// The card of a question as it is now; none if never answered or
     /// edited since.
     pub fn card(&self, question: &QuestionRef) -> Option<&Card> {
         self.cards
-            .get(&(question.set.clone(), question.id.clone()))
+            .get(&question.set)
+            .and_then(|ids| ids.get(&question.id))
             .filter(|c| c.matches(question.fingerprint))
     }
 
+    /// How many questions have been met.
     pub fn len(&self) -> usize {
-        self.cards.len()
+        self.cards.values().map(HashMap::len).sum()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.cards.is_empty()
+        self.len() == 0
     }
 
     pub fn counts<'a>(&self, questions: impl IntoIterator<Item = &'a QuestionRef>, now: i64) -> Counts {
@@ -359,6 +368,7 @@ impl Schedule {
         let today = clock.today();
         self.cards
             .values()
+            .flat_map(HashMap::values)
             .filter(|c| clock.day_of(c.first_review) == today)
             .count()
     }

@@ -22,16 +22,19 @@ pub struct Layout {
     pub rights: Vec<usize>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Item {
     pub question: Question,
     pub rules: Rules,
     pub set_title: String,
+    /// [`LoadedSet::key`] of the set, and its document: where progress files it.
+    pub set_key: String,
+    pub document: String,
     pub layout: Layout,
 }
 
 /// One answered question.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Attempt {
     pub response: Response,
     pub grade: Grade,
@@ -69,14 +72,9 @@ pub struct Summary {
 impl Practice {
     /// Draws questions from `sets`.
     pub fn new(sets: &[&LoadedSet], options: Options) -> Practice {
-        let mut pool: Vec<(Question, Rules, String)> = sets
+        let mut pool: Vec<(&LoadedSet, &Question)> = sets
             .iter()
-            .flat_map(|s| {
-                s.set
-                    .questions
-                    .iter()
-                    .map(|q| (q.clone(), s.rules(), s.set.title.clone()))
-            })
+            .flat_map(|s| s.set.questions.iter().map(move |q| (*s, q)))
             .collect();
         let mut rng = StdRng::seed_from_u64(options.seed);
         if options.shuffle {
@@ -85,16 +83,25 @@ impl Practice {
         if options.count > 0 {
             pool.truncate(options.count);
         }
-        let items = pool
-            .into_iter()
-            .map(|(question, rules, set_title)| {
-                let layout = layout_for(&question.answer, options.shuffle, &mut rng);
-                Item {
-                    question,
-                    rules,
-                    set_title,
-                    layout,
-                }
+        Self::of_questions(&pool, options.shuffle, &mut rng)
+    }
+
+    /// A round of exactly these questions, in this order (today's review,
+    /// the questions on the weakest key points).
+    pub fn chosen(picks: &[(&LoadedSet, &Question)], seed: u64) -> Practice {
+        Self::of_questions(picks, true, &mut StdRng::seed_from_u64(seed))
+    }
+
+    fn of_questions(picks: &[(&LoadedSet, &Question)], shuffle: bool, rng: &mut StdRng) -> Practice {
+        let items = picks
+            .iter()
+            .map(|(set, question)| Item {
+                question: (*question).clone(),
+                rules: set.rules(),
+                set_title: set.set.title.clone(),
+                set_key: set.key(),
+                document: set.set.document.clone(),
+                layout: layout_for(&question.answer, shuffle, rng),
             })
             .collect();
         Self::from_items(items)

@@ -24,6 +24,12 @@ pub const MOVE_UP: &str = "⏶";
 pub const MOVE_DOWN: &str = "⏷";
 /// Between a matching row and its choices.
 pub const ARROW: &str = "➡";
+pub const PERSON: &str = "👤";
+/// Key-point mastery marks: a filled dot, and a ring for "not studied".
+pub const MARK: &str = "⚫";
+pub const MARK_EMPTY: &str = "○";
+pub const EXPORT: &str = "💾";
+pub const REVIEW: &str = "🔁";
 
 /// Every symbol above (a slice, so adding one cannot be forgotten here
 /// without the list visibly missing it).
@@ -50,4 +56,9 @@ pub const ALL: &[&str] = &[
     MOVE_UP,
     MOVE_DOWN,
     ARROW,
+    PERSON,
+    MARK,
+    MARK_EMPTY,
+    EXPORT,
+    REVIEW,
 ];

@@ -9,7 +9,9 @@ use std::ops::Range;
 use egui::RichText;
 
 use super::icons;
-use crate::i18n::Strings;
+use super::progress_screen::level_look;
+use crate::i18n::{Strings, fill};
+use crate::progress::mastery::Mastery;
 use crate::keypoints::{Group, KeyPoint};
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -70,13 +72,16 @@ impl KeyPointsPanel {
     }
 
     /// Draws the list (`None`: still being found); returns the passage
-    /// (block, byte range) the user clicked.
+    /// (block, byte range) the user clicked. With the learner's `mastery` of
+    /// each key point, each item carries a coloured mark.
     pub fn ui(
         &mut self,
         ui: &mut egui::Ui,
         points: Option<&[KeyPoint]>,
+        mastery: Option<&[Mastery]>,
         tr: &Strings,
     ) -> Option<(usize, Range<usize>)> {
+        let palette = super::style::palette(ui.visuals().dark_mode);
         let mut clicked = None;
         ui.heading(tr.kp_title);
         ui.add_space(4.0);
@@ -123,6 +128,16 @@ impl KeyPointsPanel {
                             let point = &points[i];
                             ui.horizontal(|ui| {
                                 ui.add_space(row_height * 0.6);
+                                if let Some(m) = mastery.and_then(|m| m.get(i)) {
+                                    let (color, symbol, words) =
+                                        level_look(m.level(), &palette, tr);
+                                    let tip = fill(
+                                        tr.kp_mark_tooltip,
+                                        &[("level", &words), ("met", &m.met), ("total", &m.total)],
+                                    );
+                                    ui.label(RichText::new(symbol).color(color).strong())
+                                        .on_hover_text(tip);
+                                }
                                 // A label, so the text starts at the left like a list.
                                 let item = egui::Label::new(point.summary())
                                     .truncate()

@@ -9,6 +9,8 @@ pub mod icons;
 mod keypoints_panel;
 mod open_dialog;
 pub mod practice;
+mod profile_picker;
+pub mod progress_screen;
 pub mod reader;
 pub mod style;
 
@@ -21,12 +23,21 @@ use crate::document::{Document, Origin, load_document};
 use crate::i18n::{Language, Strings, describe_load_error, fill};
 use crate::keypoints::{KeyPoint, key_points_for};
 use crate::paths::Paths;
+use crate::progress::clock::{Clock, format_local, now_ms};
+use crate::progress::exchange::{export, read_export};
+use crate::progress::overview::{Overview, StudyQuestions};
+use crate::progress::profiles::{self, CreateError, ProfileInfo};
+use crate::progress::schedule::{FitError, expected_millis, rating};
+use crate::progress::{Backup, Mode, OpenError, ProfileStore, QuestionRef, StoreNotice};
+use crate::quiz::practice::Practice;
 use crate::quiz::{Library, Source};
 use crate::search::{SearchIndex, SearchSession};
 use crate::settings::{self, DEFAULT_TEXT_SIZE, Settings, TEXT_SIZE_STEP, Theme};
 use crate::startup::Startup;
-use open_dialog::{DialogOutcome, OpenDialog};
-use practice::{PracticeInput, PracticeScreen};
+use open_dialog::{DialogOutcome, DialogPurpose, OpenDialog};
+use practice::{Answered, PracticeInput, PracticeScreen, ReviewCard};
+use profile_picker::{PickerOutcome, ProfilePicker};
+use progress_screen::{ProgressInput, ProgressScreen};
 use reader::{Reader, ReaderInput, ScrollTarget};
 
 /// The window title: the product's name, in every interface language.
@@ -50,6 +61,22 @@ pub enum Action {
     ShowScreen(Screen),
     /// Open the reader at a question's passage, marked.
     ShowPassage(Source),
+    /// Open the reader at a key point: block and byte range.
+    ShowKeyPoint(usize, std::ops::Range<usize>),
+    /// Record an answer in the learner's progress.
+    Answered(Box<Answered>),
+    StartReview,
+    /// Practise the questions on these key points (indices).
+    PracticePoints(Vec<usize>),
+    ShowProfilePicker,
+    /// Switch to the learner with this folder name.
+    ChooseProfile(String),
+    CreateProfile(String),
+    ExportProgress,
+    ShowImportDialog,
+    ImportProgress(PathBuf),
+    RestoreBackup(PathBuf),
+    FitParameters,
     Quit,
 }
 
@@ -58,6 +85,7 @@ pub enum Action {
 pub enum Screen {
     Reader,
     Practice,
+    Progress,
 }
 
 /// Documents at least this long (bytes of text) have their key points found
@@ -118,6 +146,18 @@ pub struct App {
     key_points_job: Option<std::sync::mpsc::Receiver<FoundKeyPoints>>,
     key_points_panel: keypoints_panel::KeyPointsPanel,
     practice: PracticeScreen,
+    /// The learner studying, with their progress; `None` until one is chosen.
+    profile: Option<ProfileStore>,
+    profiles: Vec<ProfileInfo>,
+    profile_picker: Option<ProfilePicker>,
+    progress_screen: ProgressScreen,
+    /// The open document's questions and their key points (for progress).
+    study: Option<StudyQuestions>,
+    /// What the progress screen shows, and when it was worked out.
+    overview: Option<(Overview, Instant)>,
+    backups: Vec<Backup>,
+    /// FSRS parameters being fitted on a worker thread.
+    fit_job: Option<std::sync::mpsc::Receiver<(usize, Result<Vec<f32>, FitError>)>>,
     open_dialog: Option<OpenDialog>,
     notices: Vec<Notice>,
     /// The text size and theme egui's style was last built for.
@@ -152,11 +192,148 @@ impl App {
             key_points_job: None,
             key_points_panel: Default::default(),
             practice: PracticeScreen::default(),
+            profile: None,
+            profiles: Vec::new(),
+            profile_picker: None,
+            progress_screen: ProgressScreen::default(),
+            study: None,
+            overview: None,
+            backups: Vec::new(),
+            fit_job: None,
             open_dialog: None,
             notices,
             applied_style: None,
             fonts_installed: false,
         }
+        .with_profile()
+    }
+
+    /// Opens the learner who studied last, or asks who is studying.
+    fn with_profile(mut self) -> Self {
+        self.profiles = profiles::list(&profiles::root(&self.paths));
+        match self.settings.profile.clone() {
+            Some(slug) if self.profiles.iter().any(|p| p.slug == slug) => {
+                self.choose_profile(&slug)
+            }
+            _ => self.profile_picker = Some(ProfilePicker::default()),
+        }
+        self
+    }
+
+    /// The learner whose progress is recorded, if any.
+    pub fn profile(&self) -> Option<&ProfileStore> {
+        self.profile.as_ref()
+    }
+
+    /// Saves the learner's progress and waits for it (on exit, and in tests).
+    pub fn flush_progress(&mut self) {
+        if let Some(store) = &mut self.profile
+            && let Err(e) = store.flush()
+        {
+            let text = fill(self.settings.language.strings().progress_save_failed, &[("error", &e)]);
+            self.notices.push(Notice {
+                kind: NoticeKind::Error,
+                text,
+            });
+        }
+    }
+
+    fn choose_profile(&mut self, slug: &str) {
+        let tr = self.tr();
+        let Some(info) = self.profiles.iter().find(|p| p.slug == slug).cloned() else {
+            return;
+        };
+        // The learner studying until now is saved and let go first.
+        self.flush_progress();
+        self.profile = None;
+        match ProfileStore::open(&info.dir, &info.name, Clock::system()) {
+            Ok(opened) => {
+                for notice in opened.notices {
+                    let text = self.describe_store_notice(&notice);
+                    self.notices.push(Notice {
+                        kind: NoticeKind::Error,
+                        text,
+                    });
+                }
+                self.profile = Some(opened.store);
+                self.profile_picker = None;
+                let slug = info.slug.clone();
+                self.change_settings(|s| s.profile = Some(slug));
+                self.progress_changed();
+            }
+            Err(error) => {
+                let message = match error {
+                    OpenError::InUse => fill(tr.profile_in_use, &[("name", &info.name)]),
+                    OpenError::Newer { path, version } => fill(
+                        tr.profile_newer,
+                        &[("name", &info.name), ("path", &path.display()), ("version", &version)],
+                    ),
+                    OpenError::Io(e) => fill(tr.profile_error, &[("name", &info.name), ("error", &e)]),
+                };
+                self.profile_picker = Some(ProfilePicker::with_message(Some(message)));
+            }
+        }
+    }
+
+    fn describe_store_notice(&self, notice: &StoreNotice) -> String {
+        let tr = self.tr();
+        let clock = Clock::system();
+        match notice {
+            StoreNotice::SetAside {
+                error,
+                moved_to,
+                restored_from,
+            } => {
+                let path = moved_to
+                    .as_ref()
+                    .map_or_else(String::new, |p| p.display().to_string());
+                match restored_from {
+                    Some(at) => fill(
+                        tr.progress_set_aside,
+                        &[("error", error), ("path", &path), ("time", &format_local(&clock, *at))],
+                    ),
+                    None => fill(tr.progress_set_aside_no_backup, &[("error", error), ("path", &path)]),
+                }
+            }
+            StoreNotice::Migrated { from, kept } => {
+                fill(tr.progress_migrated, &[("from", from), ("path", &kept.display())])
+            }
+        }
+    }
+
+    /// The progress screen and marks must be worked out again.
+    fn progress_changed(&mut self) {
+        self.overview = None;
+    }
+
+    fn ensure_study(&mut self) {
+        if self.study.is_none() {
+            let points = self.key_points.as_deref().unwrap_or(&[]);
+            self.study = Some(StudyQuestions::new(&self.library, &self.doc, points));
+        }
+    }
+
+    /// Works out the overview when progress changed, and once a minute
+    /// (questions fall due as time passes).
+    fn ensure_overview(&mut self) {
+        if self.profile.is_none() {
+            self.overview = None;
+            return;
+        }
+        if self
+            .overview
+            .as_ref()
+            .is_some_and(|(_, made)| made.elapsed() < Duration::from_secs(60))
+        {
+            return;
+        }
+        self.ensure_study();
+        let (Some(store), Some(study)) = (&self.profile, &self.study) else {
+            return;
+        };
+        let overview = Overview::new(store, &self.library, study, &Clock::system());
+        self.backups = crate::progress::backup::list(store.dir());
+        self.overview = Some((overview, Instant::now()));
     }
 
     pub fn document(&self) -> &Document {
@@ -239,6 +416,8 @@ impl App {
         }
         self.library.set_generated(generated);
         self.key_points = Some(points);
+        self.study = None;
+        self.progress_changed();
     }
 
     /// The passage the reader marks, as block index and byte range.
@@ -262,6 +441,8 @@ impl App {
         actions.extend(self.notice_band(ui));
         actions.extend(self.main_area(ui));
         actions.extend(self.dialog(&ctx));
+        actions.extend(self.profile_dialog(&ctx));
+        self.poll_background(&ctx);
         if let Some(path) = dropped_file(&ctx) {
             actions.push(Action::Open(path));
         }
@@ -318,6 +499,9 @@ impl App {
             }
             if i.consume_shortcut(&command(Key::Num2)) {
                 actions.push(Action::ShowScreen(Screen::Practice));
+            }
+            if i.consume_shortcut(&command(Key::Num3)) {
+                actions.push(Action::ShowScreen(Screen::Progress));
             }
             if i.consume_shortcut(&command(Key::K)) {
                 actions.push(Action::SetShowKeyPoints(!self.settings.show_key_points));
@@ -440,6 +624,7 @@ impl App {
         for (screen, label, key) in [
             (Screen::Reader, tr.tab_reader, "Ctrl+1"),
             (Screen::Practice, tr.tab_practice, "Ctrl+2"),
+            (Screen::Progress, tr.tab_progress, "Ctrl+3"),
         ] {
             let tab = ui.selectable_label(self.screen == screen, RichText::new(label).strong());
             if tab.on_hover_text(key).clicked() {
@@ -484,6 +669,8 @@ impl App {
         if ui.button("A+").on_hover_text(tr.text_larger).clicked() {
             actions.push(Action::SetTextSize(size + TEXT_SIZE_STEP));
         }
+        ui.separator();
+        self.profile_menu(ui, actions);
         let dark = ui.visuals().dark_mode;
         let (icon, next) = if dark {
             (icons::LIGHT, Theme::Light)
@@ -497,6 +684,30 @@ impl App {
         {
             actions.push(Action::SetTheme(next));
         }
+    }
+
+    /// "👤 Name": who is studying; one click switches to another learner.
+    fn profile_menu(&self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+        let tr = self.tr();
+        let label = match &self.profile {
+            Some(store) => format!("{} {}", icons::PERSON, store.name()),
+            None => tr.profile_none.to_string(),
+        };
+        let current = self.settings.profile.as_deref();
+        ui.menu_button(RichText::new(label).strong(), |ui| {
+            for p in &self.profiles {
+                let chosen = self.profile.is_some() && current == Some(p.slug.as_str());
+                if ui.radio(chosen, &p.name).clicked() && !chosen {
+                    actions.push(Action::ChooseProfile(p.slug.clone()));
+                }
+            }
+            ui.separator();
+            if ui.button(tr.profile_menu_new).clicked() {
+                actions.push(Action::ShowProfilePicker);
+            }
+        })
+        .response
+        .on_hover_text(tr.profile_tooltip);
     }
 
     fn search_field(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
@@ -638,8 +849,10 @@ impl App {
         actions
     }
 
-    /// The reader, the practice screen, or both side by side on a wide window.
+    /// The reader, the practice screen (with the text beside it on a wide
+    /// window), or the progress screen.
     fn main_area(&mut self, ui: &mut egui::Ui) -> Vec<Action> {
+        self.ensure_overview();
         if self.screen == Screen::Reader {
             if self.settings.show_key_points {
                 self.key_points_panel(ui);
@@ -649,7 +862,32 @@ impl App {
         }
         self.ensure_key_points(&ui.ctx().clone());
         let palette = style::palette(ui.visuals().dark_mode);
+        let frame = egui::Frame::new()
+            .fill(palette.page)
+            .inner_margin(egui::Margin::symmetric(16, 12));
+        if self.screen == Screen::Progress {
+            let input = ProgressInput {
+                profile: self.profile.as_ref().map(|s| (s.name(), s.header().fitted_on)),
+                overview: self.overview.as_ref().map(|(o, _)| o),
+                points: self.key_points.as_deref().unwrap_or(&[]),
+                backups: &self.backups,
+                fitting: self.fit_job.is_some(),
+                clock: Clock::system(),
+                tr: self.settings.language.strings(),
+                text_size: self.settings.text_size,
+                palette,
+            };
+            let screen = &mut self.progress_screen;
+            return egui::CentralPanel::default()
+                .frame(frame)
+                .show(ui, |ui| screen.ui(ui, &input))
+                .inner;
+        }
         let user_sets_dir = self.paths.user_sets_dir();
+        let review = self.overview.as_ref().map(|(o, _)| ReviewCard {
+            counts: o.counts,
+            todays: o.todays_review,
+        });
         let input = PracticeInput {
             library: &self.library,
             document_id: self.doc.id(),
@@ -657,11 +895,9 @@ impl App {
             tr: self.settings.language.strings(),
             text_size: self.settings.text_size,
             palette,
+            review,
         };
         let practice = &mut self.practice;
-        let frame = egui::Frame::new()
-            .fill(palette.page)
-            .inner_margin(egui::Margin::symmetric(16, 12));
         if ui.available_width() >= SIDE_BY_SIDE_WIDTH {
             let width = ui.available_width() * 0.5;
             let actions = egui::Panel::left("practice-panel")
@@ -685,13 +921,18 @@ impl App {
         self.ensure_key_points(&ui.ctx().clone());
         let tr = self.settings.language.strings();
         let points = self.key_points.as_deref();
+        let mastery = self
+            .overview
+            .as_ref()
+            .map(|(o, _)| o.points.as_slice())
+            .filter(|m| Some(m.len()) == points.map(<[KeyPoint]>::len));
         let width = self.settings.text_size * 15.0;
         let panel = &mut self.key_points_panel;
         let clicked = egui::Panel::right("keypoints-panel")
             .resizable(true)
             .default_size(width)
             .size_range(width * 0.6..=width * 2.0)
-            .show(ui, |ui| panel.ui(ui, points, tr))
+            .show(ui, |ui| panel.ui(ui, points, mastery, tr))
             .inner;
         if let Some((block, range)) = clicked {
             self.reader.show_passage(block, range);
@@ -724,14 +965,86 @@ impl App {
         let outcome = self.open_dialog.as_mut().and_then(|d| d.ui(ctx, tr));
         match outcome {
             Some(DialogOutcome::Open(path)) => {
-                self.open_dialog = None;
-                vec![Action::Open(path)]
+                let purpose = self.open_dialog.take().map(|d| d.purpose);
+                if purpose == Some(DialogPurpose::Progress) {
+                    vec![Action::ImportProgress(path)]
+                } else {
+                    vec![Action::Open(path)]
+                }
             }
             Some(DialogOutcome::Cancel) => {
                 self.open_dialog = None;
                 Vec::new()
             }
             None => Vec::new(),
+        }
+    }
+
+    fn profile_dialog(&mut self, ctx: &egui::Context) -> Vec<Action> {
+        let tr = self.tr();
+        let current = self.settings.profile.clone();
+        let Some(picker) = &mut self.profile_picker else {
+            return Vec::new();
+        };
+        match picker.ui(ctx, tr, &self.profiles, current.as_deref()) {
+            Some(PickerOutcome::Choose(slug)) => vec![Action::ChooseProfile(slug)],
+            Some(PickerOutcome::Create(name)) => vec![Action::CreateProfile(name)],
+            Some(PickerOutcome::Later) => {
+                self.profile_picker = None;
+                Vec::new()
+            }
+            None => Vec::new(),
+        }
+    }
+
+    /// Saves finished by the saver thread, and FSRS fitting.
+    fn poll_background(&mut self, ctx: &egui::Context) {
+        let tr = self.tr();
+        if let Some(store) = &mut self.profile {
+            for e in store.poll() {
+                self.notices.push(Notice {
+                    kind: NoticeKind::Error,
+                    text: fill(tr.progress_save_failed, &[("error", &e)]),
+                });
+            }
+        }
+        let Some(job) = &self.fit_job else {
+            return;
+        };
+        match job.try_recv() {
+            Err(std::sync::mpsc::TryRecvError::Empty) => {
+                ctx.request_repaint_after(Duration::from_millis(200));
+            }
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => self.fit_job = None,
+            Ok((answers, result)) => {
+                self.fit_job = None;
+                match result {
+                    Ok(parameters) => {
+                        if let Some(store) = &mut self.profile {
+                            store.set_parameters(Some(parameters), answers);
+                            store.save();
+                        }
+                        self.notices.push(Notice {
+                            kind: NoticeKind::Info,
+                            text: fill(tr.progress_fsrs_fitted, &[("n", &answers)]),
+                        });
+                        self.progress_changed();
+                    }
+                    Err(error) => {
+                        let error = match error {
+                            FitError::TooFew { answers } => fill(
+                                tr.progress_fit_need,
+                                &[("need", &crate::progress::schedule::FIT_FROM), ("n", &answers)],
+                            ),
+                            FitError::Failed(e) => e,
+                        };
+                        self.notices.push(Notice {
+                            kind: NoticeKind::Error,
+                            text: fill(tr.progress_fit_failed, &[("error", &error)]),
+                        });
+                    }
+                }
+            }
         }
     }
 
@@ -804,8 +1117,224 @@ impl App {
             }
             Action::ShowScreen(screen) => self.screen = screen,
             Action::ShowPassage(source) => self.show_passage(ctx, &source),
+            Action::ShowKeyPoint(block, range) => {
+                self.reader.show_passage(block, range);
+                self.screen = Screen::Reader;
+            }
+            Action::Answered(answered) => self.record_answer(*answered),
+            Action::StartReview => self.start_review(),
+            Action::PracticePoints(points) => self.practise_points(&points),
+            Action::ShowProfilePicker => {
+                self.profiles = profiles::list(&profiles::root(&self.paths));
+                self.profile_picker = Some(ProfilePicker::default());
+            }
+            Action::ChooseProfile(slug) => self.choose_profile(&slug),
+            Action::CreateProfile(name) => self.create_profile(&name),
+            Action::ExportProgress => self.export_progress(),
+            Action::ShowImportDialog => {
+                let start = directories::UserDirs::new()
+                    .map(|u| u.home_dir().to_path_buf())
+                    .unwrap_or_else(|| PathBuf::from("."));
+                self.open_dialog = Some(OpenDialog::for_purpose(&start, DialogPurpose::Progress));
+            }
+            Action::ImportProgress(path) => self.import_progress(&path),
+            Action::RestoreBackup(path) => self.restore_backup(&path),
+            Action::FitParameters => self.fit_parameters(ctx),
             Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }
+    }
+
+    fn info(&mut self, text: String) {
+        self.notices.push(Notice {
+            kind: NoticeKind::Info,
+            text,
+        });
+    }
+
+    fn error(&mut self, text: String) {
+        self.notices.push(Notice {
+            kind: NoticeKind::Error,
+            text,
+        });
+    }
+
+    fn record_answer(&mut self, answered: Answered) {
+        let Some(store) = &mut self.profile else {
+            return;
+        };
+        let Answered {
+            item,
+            attempt,
+            mode,
+        } = answered;
+        let question = &item.question;
+        let millis = attempt.time.as_millis().min(u128::from(u32::MAX)) as u32;
+        let reference = QuestionRef {
+            document: item.document.clone(),
+            set: item.set_key.clone(),
+            id: question.id.clone(),
+            fingerprint: crate::progress::record::fingerprint(question),
+        };
+        let index = store.intern(&reference);
+        store.record(crate::progress::Attempt {
+            question: index,
+            at: now_ms(),
+            millis,
+            verdict: attempt.grade.verdict,
+            score: attempt.grade.score,
+            rating: rating(attempt.grade.verdict, attempt.grade.score, millis, expected_millis(question)),
+            mode,
+            response: Some(attempt.response),
+        });
+        store.save();
+        self.progress_changed();
+    }
+
+    /// Starts a round of the given questions of the study list.
+    fn practise(&mut self, chosen: &[usize], mode: Mode) {
+        let Some(study) = &self.study else {
+            return;
+        };
+        let picks: Vec<_> = chosen
+            .iter()
+            .map(|&i| {
+                let (s, q) = study.picks[i];
+                let set = &self.library.sets[s];
+                (set, &set.set.questions[q])
+            })
+            .collect();
+        if picks.is_empty() {
+            return;
+        }
+        let practice = Practice::chosen(&picks, now_ms() as u64);
+        self.practice.begin(practice, mode);
+        self.screen = Screen::Practice;
+    }
+
+    fn start_review(&mut self) {
+        self.ensure_study();
+        let (Some(store), Some(study)) = (&self.profile, &self.study) else {
+            return;
+        };
+        let order = store.schedule().todays_review(&study.refs, &Clock::system());
+        self.practise(&order, Mode::Review);
+    }
+
+    /// The questions on these key points, weakest point first, each once.
+    fn practise_points(&mut self, points: &[usize]) {
+        self.ensure_study();
+        let Some(study) = &self.study else {
+            return;
+        };
+        let mut chosen = Vec::new();
+        for &p in points {
+            for &q in study.by_point.get(p).into_iter().flatten() {
+                if !chosen.contains(&q) {
+                    chosen.push(q);
+                }
+            }
+        }
+        self.practise(&chosen, Mode::Practice);
+    }
+
+    fn create_profile(&mut self, name: &str) {
+        let tr = self.tr();
+        let root = profiles::root(&self.paths);
+        match profiles::create(&root, name, now_ms()) {
+            Ok(info) => {
+                self.profiles = profiles::list(&root);
+                self.choose_profile(&info.slug);
+            }
+            Err(error) => {
+                let message = match error {
+                    CreateError::Empty => tr.profile_name_empty.to_string(),
+                    CreateError::Exists(p) => fill(tr.profile_name_taken, &[("name", &p.name)]),
+                    CreateError::Io(e) => fill(tr.profile_error, &[("name", &name), ("error", &e)]),
+                };
+                self.profile_picker
+                    .get_or_insert_with(ProfilePicker::default)
+                    .set_message(message);
+            }
+        }
+    }
+
+    /// Writes the learner's whole history to their Documents folder.
+    fn export_progress(&mut self) {
+        let tr = self.tr();
+        let Some(store) = &self.profile else {
+            return;
+        };
+        let folder = directories::UserDirs::new()
+            .and_then(|u| u.document_dir().map(PathBuf::from).or(Some(u.home_dir().to_path_buf())))
+            .unwrap_or_else(|| PathBuf::from("."));
+        let slug = profiles::slug(store.name());
+        let stamp = &crate::storage::utc_timestamp(std::time::SystemTime::now())[..8];
+        let path = folder.join(format!("tien-do-{slug}-{stamp}.ron"));
+        match export(&path, store.name(), store.progress(), now_ms()) {
+            Ok(()) => self.info(fill(tr.progress_exported, &[("path", &path.display())])),
+            Err(e) => self.error(fill(tr.progress_export_failed, &[("error", &e)])),
+        }
+    }
+
+    fn import_progress(&mut self, path: &std::path::Path) {
+        let tr = self.tr();
+        let Some(store) = &mut self.profile else {
+            return;
+        };
+        match read_export(path) {
+            Ok((name, theirs)) => {
+                let added = store.merge(&theirs);
+                store.save();
+                self.info(fill(
+                    tr.progress_imported,
+                    &[("n", &added), ("name", &name), ("path", &path.display())],
+                ));
+                self.progress_changed();
+            }
+            Err(e) => self.error(fill(
+                tr.progress_import_failed,
+                &[("path", &path.display()), ("error", &e)],
+            )),
+        }
+    }
+
+    fn restore_backup(&mut self, backup: &std::path::Path) {
+        let tr = self.tr();
+        let Some(store) = &mut self.profile else {
+            return;
+        };
+        let at = self.backups.iter().find(|b| b.path == backup).map(|b| b.at);
+        match store.restore(backup) {
+            Ok(notices) => {
+                for notice in notices {
+                    let text = self.describe_store_notice(&notice);
+                    self.error(text);
+                }
+                let time = at.map_or_else(String::new, |at| format_local(&Clock::system(), at));
+                self.info(fill(tr.progress_restored, &[("time", &time)]));
+                self.progress_changed();
+            }
+            Err(e) => self.error(fill(tr.progress_restore_failed, &[("error", &e)])),
+        }
+    }
+
+    /// Fits FSRS to the learner's answers on a worker thread (it takes seconds).
+    fn fit_parameters(&mut self, ctx: &egui::Context) {
+        let Some(store) = &self.profile else {
+            return;
+        };
+        if self.fit_job.is_some() {
+            return;
+        }
+        let progress = store.progress().clone();
+        let (send, receive) = std::sync::mpsc::channel();
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            let result = crate::progress::schedule::fit(&progress, &Clock::system());
+            let _ = send.send((progress.attempts().len(), result));
+            ctx.request_repaint();
+        });
+        self.fit_job = Some(receive);
     }
 
     fn open(&mut self, path: PathBuf) {
@@ -874,6 +1403,8 @@ impl App {
         self.key_points_job = None;
         self.key_points_panel = Default::default();
         self.practice = PracticeScreen::default();
+        self.study = None;
+        self.progress_changed();
         self.index = SearchIndex::new();
         self.search.clear();
         self.reader.reset();
@@ -967,6 +1498,7 @@ impl eframe::App for App {
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.save_settings();
+        self.flush_progress();
     }
 }
 

@@ -19,7 +19,16 @@ struct Entry {
     is_dir: bool,
 }
 
+/// What the chosen file is for: it decides the title and the files listed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DialogPurpose {
+    Document,
+    /// An exported progress file to import.
+    Progress,
+}
+
 pub struct OpenDialog {
+    pub purpose: DialogPurpose,
     dir: PathBuf,
     path_text: String,
     show_all: bool,
@@ -30,7 +39,12 @@ pub struct OpenDialog {
 impl OpenDialog {
     /// Opens in `start` (the folder of the current document, usually).
     pub fn new(start: &Path) -> Self {
+        Self::for_purpose(start, DialogPurpose::Document)
+    }
+
+    pub fn for_purpose(start: &Path, purpose: DialogPurpose) -> Self {
         let mut dialog = Self {
+            purpose,
             dir: PathBuf::new(),
             path_text: String::new(),
             show_all: false,
@@ -48,7 +62,7 @@ impl OpenDialog {
     }
 
     fn refresh(&mut self) {
-        self.entries = list_folder(&self.dir, self.show_all);
+        self.entries = list_folder(&self.dir, self.show_all, self.purpose);
     }
 
     /// Draws the dialog; returns what the user chose, once.
@@ -57,7 +71,10 @@ impl OpenDialog {
         let screen = ctx.content_rect();
         let modal = egui::Modal::new(Id::unique("open-dialog")).show(ctx, |ui| {
             ui.set_width((screen.width() * 0.7).clamp(300.0, 1000.0));
-            ui.heading(tr.open_title);
+            ui.heading(match self.purpose {
+                DialogPurpose::Document => tr.open_title,
+                DialogPurpose::Progress => tr.import_title,
+            });
             ui.add_space(ui.spacing().item_spacing.y);
 
             ui.horizontal(|ui| {
@@ -208,14 +225,21 @@ fn expand_home(typed: &str) -> PathBuf {
     PathBuf::from(typed)
 }
 
-fn is_text_document(path: &Path) -> bool {
-    path.extension()
+fn is_wanted_file(path: &Path, purpose: DialogPurpose) -> bool {
+    let extension = path
+        .extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "txt" | "md" | "markdown"))
+        .map(str::to_ascii_lowercase);
+    match purpose {
+        DialogPurpose::Document => {
+            matches!(extension.as_deref(), Some("txt" | "md" | "markdown"))
+        }
+        DialogPurpose::Progress => extension.as_deref() == Some("ron"),
+    }
 }
 
 /// Folders first, then documents, each sorted by name; hidden files left out.
-fn list_folder(dir: &Path, show_all: bool) -> Result<Vec<Entry>, String> {
+fn list_folder(dir: &Path, show_all: bool, purpose: DialogPurpose) -> Result<Vec<Entry>, String> {
     let mut entries: Vec<Entry> = std::fs::read_dir(dir)
         .map_err(|e| e.to_string())?
         .filter_map(Result::ok)
@@ -223,7 +247,7 @@ fn list_folder(dir: &Path, show_all: bool) -> Result<Vec<Entry>, String> {
             let name = e.file_name().to_string_lossy().into_owned();
             let path = e.path();
             let is_dir = path.is_dir();
-            let wanted = !name.starts_with('.') && (is_dir || show_all || is_text_document(&path));
+            let wanted = !name.starts_with('.') && (is_dir || show_all || is_wanted_file(&path, purpose));
             wanted.then(|| Entry {
                 name: crate::text::nfc(&name).into_owned(),
                 path,
@@ -248,7 +272,7 @@ mod tests {
         }
         std::fs::create_dir(d.join("Thư mục")).unwrap();
         let names = |all| -> Vec<String> {
-            list_folder(d, all)
+            list_folder(d, all, DialogPurpose::Document)
                 .unwrap()
                 .into_iter()
                 .map(|e| e.name)
@@ -256,7 +280,7 @@ mod tests {
         };
         assert_eq!(names(false), ["Thư mục", "A.txt", "b.md"]);
         assert_eq!(names(true), ["Thư mục", "A.txt", "b.md", "ảnh.png"]);
-        assert!(list_folder(&d.join("none"), false).is_err());
+        assert!(list_folder(&d.join("none"), false, DialogPurpose::Document).is_err());
     }
 
     #[test]

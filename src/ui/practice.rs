@@ -11,6 +11,7 @@ use super::Action;
 use super::icons;
 use super::style::Palette;
 use crate::i18n::{Strings, fill, format_problem};
+use crate::progress::{Counts, Mode};
 use crate::quiz::practice::{Item, Options, Practice};
 use crate::quiz::{
     Answer, BLANK, Library, Note, Response, SetOrigin, Verdict, correct_answer_text,
@@ -24,6 +25,24 @@ pub struct PracticeInput<'a> {
     pub tr: &'static Strings,
     pub text_size: f32,
     pub palette: Palette,
+    /// Today's review for the chosen learner; `None` when none is chosen.
+    pub review: Option<ReviewCard>,
+}
+
+/// What the review card at the top of the screen shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct ReviewCard {
+    pub counts: Counts,
+    /// How many questions today's review holds.
+    pub todays: usize,
+}
+
+/// An answer given, for the app to record in the learner's progress.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Answered {
+    pub item: Item,
+    pub attempt: crate::quiz::practice::Attempt,
+    pub mode: Mode,
 }
 
 enum Stage {
@@ -112,6 +131,8 @@ pub struct PracticeScreen {
     clear_focus: bool,
     /// Set when an answer is given: the feedback scrolls into view once.
     reveal_feedback: bool,
+    /// How the round's answers count in the learner's progress.
+    mode: Mode,
 }
 
 impl Default for PracticeScreen {
@@ -127,6 +148,7 @@ impl Default for PracticeScreen {
             shown_at: Instant::now(),
             clear_focus: false,
             reveal_feedback: false,
+            mode: Mode::Practice,
         }
     }
 }
@@ -205,7 +227,7 @@ impl PracticeScreen {
             }
         }
         if matches!(self.stage, Stage::Question) {
-            self.question_bar(ui, input);
+            self.question_bar(ui, input, &mut actions);
         }
         // Each screen (and each question) scrolls on its own, starting at the top.
         let page = match self.stage {
@@ -224,7 +246,7 @@ impl PracticeScreen {
                     ui.set_max_width(width);
                     ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
                         match self.stage {
-                            Stage::Setup => self.setup(ui, input),
+                            Stage::Setup => self.setup(ui, input, &mut actions),
                             Stage::Question => self.question(ui, input, &mut actions),
                             Stage::Summary => self.summary(ui, input, &mut actions),
                         }
@@ -236,8 +258,9 @@ impl PracticeScreen {
 
     // ------------------------------------------------------------ setup
 
-    fn setup(&mut self, ui: &mut egui::Ui, input: &PracticeInput<'_>) {
+    fn setup(&mut self, ui: &mut egui::Ui, input: &PracticeInput<'_>, actions: &mut Vec<Action>) {
         let tr = input.tr;
+        review_card(ui, input, actions);
         let sets: Vec<_> = input.library.for_document(input.document_id).collect();
         // By default the hand-written sets; the generated one when there are none.
         let chosen = self.chosen.get_or_insert_with(|| {
@@ -327,7 +350,7 @@ impl PracticeScreen {
                     seed,
                 },
             );
-            self.begin(practice);
+            self.begin(practice, Mode::Practice);
         }
 
         if !input.library.broken.is_empty() {
@@ -349,7 +372,9 @@ impl PracticeScreen {
         }
     }
 
-    fn begin(&mut self, practice: Practice) {
+    /// Starts a round; its answers are recorded as `mode`.
+    pub fn begin(&mut self, practice: Practice, mode: Mode) {
+        self.mode = mode;
         self.rounds += 1;
         self.practice = Some(practice);
         self.stage = Stage::Question;
@@ -435,7 +460,12 @@ impl PracticeScreen {
 
     /// The bar under the question: the hint and "Trả lời", or "Câu tiếp
     /// theo" — always in view, whatever the length of the question.
-    fn question_bar(&mut self, ui: &mut egui::Ui, input: &PracticeInput<'_>) {
+    fn question_bar(
+        &mut self,
+        ui: &mut egui::Ui,
+        input: &PracticeInput<'_>,
+        actions: &mut Vec<Action>,
+    ) {
         let tr = input.tr;
         let Some(practice) = self.practice.as_mut() else {
             return;
@@ -477,7 +507,13 @@ impl PracticeScreen {
                         );
                         if submit.clicked() || (enter && ready) {
                             let response = self.draft.response(&item);
-                            practice.answer(response, self.shown_at.elapsed());
+                            if let Some(attempt) = practice.answer(response, self.shown_at.elapsed()) {
+                                actions.push(Action::Answered(Box::new(Answered {
+                                    item: item.clone(),
+                                    attempt: attempt.clone(),
+                                    mode: self.mode,
+                                })));
+                            }
                             self.reveal_feedback = true;
                         }
                         ui.label(RichText::new(hint(tr, &item.question.answer)).weak());
@@ -582,7 +618,7 @@ impl PracticeScreen {
         match next_stage {
             Some(true) => {
                 let again = practice.retry_missed();
-                self.begin(again);
+                self.begin(again, self.mode);
             }
             Some(false) => {
                 self.practice = None;
@@ -591,6 +627,45 @@ impl PracticeScreen {
             None => {}
         }
     }
+}
+
+/// Today's review at the top of the setup page: due, new and learned, and a
+/// button to start; or, with no learner chosen, a way to choose one.
+fn review_card(ui: &mut egui::Ui, input: &PracticeInput<'_>, actions: &mut Vec<Action>) {
+    let tr = input.tr;
+    let size = input.text_size;
+    ui.add_space(size * 0.5);
+    egui::Frame::group(ui.style())
+        .inner_margin(size * 0.6)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(RichText::new(format!("{} {}", icons::REVIEW, tr.review_title)).size(size * 1.2).strong());
+            let Some(card) = input.review else {
+                ui.label(tr.review_no_profile);
+                if ui.button(format!("{} {}", icons::PERSON, tr.progress_choose_profile)).clicked() {
+                    actions.push(Action::ShowProfilePicker);
+                }
+                return;
+            };
+            let counts = card.counts;
+            ui.label(
+                RichText::new(fill(
+                    tr.review_counts,
+                    &[("due", &counts.due), ("new", &counts.new), ("learned", &counts.learned)],
+                ))
+                .strong(),
+            );
+            if card.todays == 0 {
+                ui.label(RichText::new(tr.review_nothing).weak());
+            } else {
+                let start = ui.button(
+                    RichText::new(format!("{} {}", icons::START, fill(tr.review_start, &[("n", &card.todays)]))).strong(),
+                );
+                if start.clicked() {
+                    actions.push(Action::StartReview);
+                }
+            }
+        });
 }
 
 fn type_label(tr: &Strings, answer: &Answer) -> &'static str {

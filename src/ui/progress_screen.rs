@@ -1,0 +1,333 @@
+//! The progress screen: due, new and learned questions, a streak, answers
+//! per day, the weakest key points with "practise these", mastery per set
+//! and per key point, FSRS fitting, export and import, and backups.
+
+use std::path::PathBuf;
+
+use egui::{Color32, RichText};
+
+use super::Action;
+use super::icons;
+use super::style::Palette;
+use crate::i18n::{Strings, fill};
+use crate::keypoints::KeyPoint;
+use crate::progress::Backup;
+use crate::progress::clock::{Clock, format_day, format_local};
+use crate::progress::mastery::{Level, Mastery};
+use crate::progress::overview::Overview;
+use crate::progress::schedule::FIT_FROM;
+
+/// What the screen needs from the app for one frame.
+pub struct ProgressInput<'a> {
+    /// The learner's name and how many answers the FSRS parameters were
+    /// fitted on (0: the defaults); `None` when no learner is chosen.
+    pub profile: Option<(&'a str, usize)>,
+    pub overview: Option<&'a Overview>,
+    pub points: &'a [KeyPoint],
+    pub backups: &'a [Backup],
+    pub fitting: bool,
+    pub clock: Clock,
+    pub tr: &'static Strings,
+    pub text_size: f32,
+    pub palette: Palette,
+}
+
+#[derive(Default)]
+pub struct ProgressScreen {
+    /// A backup the user asked to restore, awaiting confirmation.
+    confirm_restore: Option<(PathBuf, i64)>,
+}
+
+/// The colour and words of a mastery level.
+pub fn level_look(level: Level, palette: &Palette, tr: &Strings) -> (Color32, &'static str, &'static str) {
+    match level {
+        Level::Unseen => (palette.muted, icons::MARK_EMPTY, tr.level_unseen),
+        Level::Weak => (palette.wrong, icons::MARK, tr.level_weak),
+        Level::Learning => (palette.warning, icons::MARK, tr.level_learning),
+        Level::Strong => (palette.right, icons::MARK, tr.level_strong),
+    }
+}
+
+fn percent(score: Option<f32>) -> String {
+    score.map_or_else(|| "—".to_string(), |s| format!("{:.0}%", s * 100.0))
+}
+
+impl ProgressScreen {
+    pub fn ui(&mut self, ui: &mut egui::Ui, input: &ProgressInput<'_>) -> Vec<Action> {
+        let mut actions = Vec::new();
+        let tr = input.tr;
+        self.confirm(ui.ctx(), input, &mut actions);
+        egui::ScrollArea::vertical()
+            .id_salt("progress")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                let width = (input.text_size * 40.0).min(ui.available_width());
+                ui.vertical_centered(|ui| {
+                    ui.set_max_width(width);
+                    ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+                        let (Some((name, fitted_on)), Some(overview)) = (input.profile, input.overview) else {
+                            ui.add_space(input.text_size);
+                            ui.label(RichText::new(tr.progress_no_profile).size(input.text_size * 1.1));
+                            ui.add_space(input.text_size * 0.5);
+                            if ui.button(RichText::new(format!("{} {}", icons::PERSON, tr.progress_choose_profile)).strong()).clicked() {
+                                actions.push(Action::ShowProfilePicker);
+                            }
+                            return;
+                        };
+                        self.content(ui, input, name, fitted_on, overview, &mut actions);
+                    });
+                });
+            });
+        actions
+    }
+
+    fn content(
+        &mut self,
+        ui: &mut egui::Ui,
+        input: &ProgressInput<'_>,
+        name: &str,
+        fitted_on: usize,
+        o: &Overview,
+        actions: &mut Vec<Action>,
+    ) {
+        let tr = input.tr;
+        let size = input.text_size;
+        ui.add_space(size * 0.5);
+        ui.heading(fill(tr.progress_title, &[("name", &name)]));
+        ui.add_space(size * 0.3);
+
+        // Due, new, learned — the numbers that matter today.
+        ui.horizontal_wrapped(|ui| {
+            for (label, n, color) in [
+                (tr.progress_due, o.counts.due, input.palette.accent),
+                (tr.progress_new, o.counts.new, input.palette.selection),
+                (tr.progress_learned, o.counts.learned, input.palette.right),
+            ] {
+                egui::Frame::group(ui.style()).inner_margin(size * 0.5).show(ui, |ui| {
+                    ui.set_min_width(size * 6.0);
+                    ui.vertical(|ui| {
+                        ui.label(RichText::new(n.to_string()).size(size * 1.8).strong().color(color));
+                        ui.label(label);
+                    });
+                });
+            }
+        });
+        ui.add_space(size * 0.3);
+        let right_percent = if o.answers == 0 { 0 } else { (o.right * 100 + o.answers / 2) / o.answers };
+        ui.label(
+            RichText::new(format!(
+                "{}  ·  {}",
+                fill(tr.progress_streak, &[("n", &o.streak)]),
+                fill(tr.progress_total, &[("n", &o.answers), ("percent", &right_percent)])
+            ))
+            .strong(),
+        );
+        ui.add_space(size * 0.3);
+        let review = ui.add_enabled(
+            o.todays_review > 0,
+            egui::Button::new(
+                RichText::new(format!("{} {}", icons::REVIEW, fill(tr.review_start, &[("n", &o.todays_review)]))).strong(),
+            ),
+        );
+        if review.clicked() {
+            actions.push(Action::StartReview);
+        }
+        if o.todays_review == 0 {
+            ui.label(RichText::new(tr.review_nothing).weak());
+        }
+
+        section(ui, size, tr.progress_plot_title);
+        answers_plot(ui, input, o);
+
+        section(ui, size, tr.progress_weakest);
+        let weak: Vec<_> = o
+            .weakest
+            .iter()
+            .filter(|p| p.mastery.level() != Level::Strong)
+            .take(5)
+            .collect();
+        if weak.is_empty() {
+            ui.label(tr.progress_weakest_none);
+        } else {
+            for standing in &weak {
+                if let Some(point) = input.points.get(standing.point) {
+                    point_row(ui, input, point, &standing.mastery, actions);
+                }
+            }
+            ui.add_space(size * 0.3);
+            if ui.button(RichText::new(format!("{} {}", icons::START, tr.progress_practise_these)).strong()).clicked() {
+                actions.push(Action::PracticePoints(weak.iter().map(|p| p.point).collect()));
+            }
+        }
+
+        section(ui, size, tr.progress_by_set);
+        for (title, mastery) in &o.sets {
+            ui.horizontal_wrapped(|ui| {
+                mark(ui, input, mastery);
+                ui.label(RichText::new(title).strong());
+                ui.label(fill(tr.progress_met, &[("met", &mastery.met), ("total", &mastery.total)]));
+            });
+            ui.add(
+                egui::ProgressBar::new(mastery.score.unwrap_or(0.0) * mastery.met as f32 / mastery.total.max(1) as f32)
+                    .text(percent(mastery.score))
+                    .desired_height(size * 0.8),
+            );
+            ui.add_space(size * 0.2);
+        }
+
+        let met = o.weakest.len();
+        egui::CollapsingHeader::new(RichText::new(fill(tr.progress_by_point, &[("n", &met)])).strong())
+            .id_salt("by-point")
+            .show(ui, |ui| {
+                let mut by_order = o.weakest.clone();
+                by_order.sort_by_key(|p| p.point);
+                for standing in &by_order {
+                    if let Some(point) = input.points.get(standing.point) {
+                        point_row(ui, input, point, &standing.mastery, actions);
+                    }
+                }
+            });
+
+        section(ui, size, tr.progress_fsrs_title);
+        ui.label(if fitted_on > 0 {
+            fill(tr.progress_fsrs_fitted, &[("n", &fitted_on)])
+        } else {
+            tr.progress_fsrs_default.to_string()
+        });
+        if input.fitting {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(tr.progress_fit_running);
+            });
+        } else if o.answers < FIT_FROM {
+            ui.label(RichText::new(fill(tr.progress_fit_need, &[("need", &FIT_FROM), ("n", &o.answers)])).weak());
+        } else if ui.button(tr.progress_fit).clicked() {
+            actions.push(Action::FitParameters);
+        }
+
+        section(ui, size, tr.progress_data_title);
+        ui.horizontal_wrapped(|ui| {
+            if ui.button(format!("{} {}", icons::EXPORT, tr.progress_export)).clicked() {
+                actions.push(Action::ExportProgress);
+            }
+            if ui.button(format!("{} {}", icons::OPEN, tr.progress_import)).clicked() {
+                actions.push(Action::ShowImportDialog);
+            }
+        });
+        ui.add_space(size * 0.3);
+        egui::CollapsingHeader::new(fill(tr.progress_backups, &[("n", &input.backups.len())]))
+            .id_salt("backups")
+            .show(ui, |ui| {
+                for b in input.backups {
+                    ui.horizontal(|ui| {
+                        ui.label(format_local(&input.clock, b.at));
+                        if ui.button(tr.progress_restore).clicked() {
+                            self.confirm_restore = Some((b.path.clone(), b.at));
+                        }
+                    });
+                }
+            });
+        ui.add_space(size);
+    }
+
+    fn confirm(&mut self, ctx: &egui::Context, input: &ProgressInput<'_>, actions: &mut Vec<Action>) {
+        let Some((path, at)) = self.confirm_restore.clone() else {
+            return;
+        };
+        let tr = input.tr;
+        let mut close = false;
+        let modal = egui::Modal::new(egui::Id::unique("confirm-restore")).show(ctx, |ui| {
+            ui.set_max_width(input.text_size * 28.0);
+            let time = format_local(&input.clock, at);
+            ui.label(fill(tr.progress_restore_confirm, &[("time", &time)]));
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                if ui.button(RichText::new(tr.progress_restore).strong()).clicked() {
+                    actions.push(Action::RestoreBackup(path.clone()));
+                    close = true;
+                }
+                if ui.button(tr.cancel).clicked() {
+                    close = true;
+                }
+            });
+        });
+        if close || modal.should_close() {
+            self.confirm_restore = None;
+        }
+    }
+}
+
+fn section(ui: &mut egui::Ui, size: f32, title: &str) {
+    ui.add_space(size * 0.6);
+    ui.separator();
+    ui.label(RichText::new(title).size(size * 1.1).strong());
+    ui.add_space(size * 0.2);
+}
+
+/// A coloured mark with the level in words beside it on hover.
+fn mark(ui: &mut egui::Ui, input: &ProgressInput<'_>, mastery: &Mastery) {
+    let (color, symbol, words) = level_look(mastery.level(), &input.palette, input.tr);
+    ui.label(RichText::new(symbol).color(color).strong())
+        .on_hover_text(format!("{words} · {}", percent(mastery.score)));
+}
+
+fn point_row(
+    ui: &mut egui::Ui,
+    input: &ProgressInput<'_>,
+    point: &KeyPoint,
+    mastery: &Mastery,
+    actions: &mut Vec<Action>,
+) {
+    let tr = input.tr;
+    ui.horizontal_wrapped(|ui| {
+        let (color, symbol, words) = level_look(mastery.level(), &input.palette, tr);
+        ui.label(RichText::new(format!("{symbol} {words} {}", percent(mastery.score))).color(color).strong());
+        let link = ui.link(point.summary()).on_hover_text(tr.practice_show_in_text);
+        if link.clicked() {
+            actions.push(Action::ShowKeyPoint(point.block, point.range.clone()));
+        }
+        ui.label(RichText::new(fill(tr.progress_met, &[("met", &mastery.met), ("total", &mastery.total)])).weak());
+    });
+}
+
+/// Right and not-right answers per day, stacked.
+fn answers_plot(ui: &mut egui::Ui, input: &ProgressInput<'_>, o: &Overview) {
+    use egui_plot::{Bar, BarChart, Legend, Plot};
+    let tr = input.tr;
+    let first = o.per_day.first().map_or(0, |d| d.0);
+    let right: Vec<Bar> = o
+        .per_day
+        .iter()
+        .map(|&(day, r, _)| Bar::new((day - first) as f64, r as f64).width(0.7))
+        .collect();
+    let wrong: Vec<Bar> = o
+        .per_day
+        .iter()
+        .map(|&(day, _, w)| Bar::new((day - first) as f64, w as f64).width(0.7))
+        .collect();
+    let right = BarChart::new(tr.progress_plot_right, right).color(input.palette.right);
+    let wrong = BarChart::new(tr.progress_plot_wrong, wrong)
+        .color(input.palette.wrong)
+        .stack_on(&[&right]);
+    let most = o.per_day.iter().map(|d| d.1 + d.2).max().unwrap_or(0).max(5);
+    Plot::new("answers-per-day")
+        .height(input.text_size * 9.0)
+        .legend(Legend::default())
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .include_y(0.0)
+        .include_y(most as f64)
+        .x_axis_formatter(move |mark, _| {
+            let x = mark.value.round();
+            if (mark.value - x).abs() < 1e-6 {
+                format_day(first + x as i64)
+            } else {
+                String::new()
+            }
+        })
+        .show(ui, |plot| {
+            plot.bar_chart(right);
+            plot.bar_chart(wrong);
+        });
+}
