@@ -15,19 +15,32 @@ const ANSWERS: usize = 100_000;
 fn record(store: &mut ProfileStore, n: usize, at: i64) {
     let question = store.intern(&QuestionRef {
         document: "ha-noi-hoc-tap-nghi-quyet-xvii-2020".into(),
-        set: if n % 3 == 0 { "generated" } else { "ha-noi-nghi-quyet-xvii" }.into(),
+        set: if n.is_multiple_of(3) {
+            "generated"
+        } else {
+            "ha-noi-nghi-quyet-xvii"
+        }
+        .into(),
         id: format!("cau-hoi-{}", n % 800),
         fingerprint: 0x9e37_79b9_7f4a_7c15 ^ (n % 800) as u64,
     });
-    let right = n % 4 != 0;
+    let right = !n.is_multiple_of(4);
     store.record(Attempt {
         question,
         at,
         millis: 3_000 + (n % 9_000) as u32,
-        verdict: if right { Verdict::Right } else { Verdict::Wrong },
+        verdict: if right {
+            Verdict::Right
+        } else {
+            Verdict::Wrong
+        },
         score: if right { 1.0 } else { 0.0 },
         rating: if right { Rating::Good } else { Rating::Again },
-        mode: if n % 2 == 0 { Mode::Review } else { Mode::Practice },
+        mode: if n.is_multiple_of(2) {
+            Mode::Review
+        } else {
+            Mode::Practice
+        },
         response: Some(match n % 3 {
             0 => Response::Choice(Some(n % 4)),
             1 => Response::Blanks(vec!["quán triệt".into(), "Nghị quyết".into()]),
@@ -38,7 +51,9 @@ fn record(store: &mut ProfileStore, n: usize, at: i64) {
 
 /// A profile with `ANSWERS` answers over the last two years.
 fn build(dir: &Path) {
-    let mut store = ProfileStore::open(dir, "Nguyễn Văn Ân", Clock::system()).unwrap().store;
+    let mut store = ProfileStore::open(dir, "Nguyễn Văn Ân", Clock::system())
+        .unwrap()
+        .store;
     let start = now_ms() - 730 * DAY;
     let step = 730 * DAY / ANSWERS as i64;
     for n in 0..ANSWERS {
@@ -60,7 +75,9 @@ fn bench(c: &mut Criterion) {
             black_box(opened)
         })
     });
-    let mut store = ProfileStore::open(&dir, "Nguyễn Văn Ân", Clock::system()).unwrap().store;
+    let mut store = ProfileStore::open(&dir, "Nguyễn Văn Ân", Clock::system())
+        .unwrap()
+        .store;
     let mut n = ANSWERS;
     group.bench_function("save_after_an_answer", |b| {
         b.iter(|| {
@@ -69,7 +86,9 @@ fn bench(c: &mut Criterion) {
             store.flush().unwrap();
         })
     });
-    group.bench_function("save_everything", |b| b.iter(|| store.rewrite_all().unwrap()));
+    group.bench_function("save_everything", |b| {
+        b.iter(|| store.rewrite_all().unwrap())
+    });
     group.bench_function("replay_schedule", |b| {
         let scheduler = Scheduler::new(None, Clock::system());
         b.iter(|| black_box(Schedule::replay(store.progress(), &scheduler)))

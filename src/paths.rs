@@ -14,6 +14,9 @@ pub const HOME_VAR: &str = "NGHIQUYET_HOME";
 pub struct Paths {
     pub config_dir: PathBuf,
     pub data_dir: PathBuf,
+    /// Where files made for the user to take away (exported progress) go:
+    /// their Documents folder.
+    pub documents_dir: PathBuf,
 }
 
 impl Paths {
@@ -22,6 +25,7 @@ impl Paths {
         Self {
             config_dir: root.join("config"),
             data_dir: root.join("data"),
+            documents_dir: root.join("documents"),
         }
     }
 
@@ -35,6 +39,13 @@ impl Paths {
             Some(dirs) => Self {
                 config_dir: dirs.config_dir().to_path_buf(),
                 data_dir: dirs.data_dir().to_path_buf(),
+                documents_dir: directories::UserDirs::new()
+                    .map(|u| {
+                        u.document_dir()
+                            .unwrap_or_else(|| u.home_dir())
+                            .to_path_buf()
+                    })
+                    .unwrap_or_else(|| PathBuf::from(".")),
             },
             None => Self::under(Path::new("nghiquyet-data")),
         }

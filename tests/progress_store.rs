@@ -30,7 +30,11 @@ fn answer(store: &mut ProfileStore, id: &str, at: i64, right: bool) {
         question,
         at,
         millis: 5_000,
-        verdict: if right { Verdict::Right } else { Verdict::Wrong },
+        verdict: if right {
+            Verdict::Right
+        } else {
+            Verdict::Wrong
+        },
         score: if right { 1.0 } else { 0.0 },
         rating: if right { Rating::Good } else { Rating::Again },
         mode: Mode::Practice,
@@ -57,7 +61,10 @@ fn answers_and_schedule_survive_closing_and_reopening() {
         answer(&mut store, "a", now - HOUR, true);
         store.flush().unwrap();
         let qs = [question("a"), question("b"), question("c")];
-        (store.schedule().counts(&qs, now), store.progress().attempts().len())
+        (
+            store.schedule().counts(&qs, now),
+            store.progress().attempts().len(),
+        )
     };
     let (store, notices) = open(&dir);
     assert!(notices.is_empty(), "{notices:?}");
@@ -65,7 +72,11 @@ fn answers_and_schedule_survive_closing_and_reopening() {
     let qs = [question("a"), question("b"), question("c")];
     assert_eq!(store.schedule().counts(&qs, now), due_before);
     assert_eq!(store.name(), "Nguyễn Văn Ân");
-    assert!(dir.join(ANSWERS_DIR).join(Month::of(now).file_name()).exists());
+    assert!(
+        dir.join(ANSWERS_DIR)
+            .join(Month::of(now).file_name())
+            .exists()
+    );
     assert!(!backup::list(&dir).is_empty(), "each save leaves a backup");
 }
 
@@ -95,14 +106,27 @@ fn a_damaged_file_is_set_aside_and_the_newest_good_backup_used() {
     let month = dir.join(ANSWERS_DIR).join(Month::of(now).file_name());
     std::fs::write(&month, "MonthFile(version: 2, month: \"x\", questions: [(").unwrap();
     let (store, notices) = open(&dir);
-    let [StoreNotice::SetAside { error, moved_to: Some(moved), restored_from: Some(_) }] =
-        notices.as_slice()
+    let [
+        StoreNotice::SetAside {
+            error,
+            moved_to: Some(moved),
+            restored_from: Some(_),
+        },
+    ] = notices.as_slice()
     else {
         panic!("{notices:?}");
     };
     assert!(error.contains(":1:"), "the error says where: {error}");
-    assert!(std::fs::read_to_string(moved).unwrap().starts_with("MonthFile(version: 2, month: \"x\""));
-    assert_eq!(store.progress().attempts().len(), 2, "the last backup holds both answers");
+    assert!(
+        std::fs::read_to_string(moved)
+            .unwrap()
+            .starts_with("MonthFile(version: 2, month: \"x\"")
+    );
+    assert_eq!(
+        store.progress().attempts().len(),
+        2,
+        "the last backup holds both answers"
+    );
     drop(store);
     // Now readable again: no notice the next time.
     assert!(open(&dir).1.is_empty());
@@ -115,7 +139,9 @@ fn a_damaged_file_without_backups_is_kept_and_the_rest_still_loads() {
     std::fs::create_dir_all(dir.join(ANSWERS_DIR)).unwrap();
     std::fs::write(dir.join(ANSWERS_DIR).join("2026-01.ron"), [0xff, 0xfe, 0]).unwrap();
     let (store, notices) = open(&dir);
-    assert!(matches!(&notices[..], [StoreNotice::SetAside { moved_to: Some(p), restored_from: None, .. }] if p.exists()));
+    assert!(
+        matches!(&notices[..], [StoreNotice::SetAside { moved_to: Some(p), restored_from: None, .. }] if p.exists())
+    );
     assert!(store.progress().attempts().is_empty());
 }
 
@@ -124,11 +150,19 @@ fn a_file_from_a_newer_version_is_left_untouched() {
     let home = tempfile::tempdir().unwrap();
     let dir = home.path().join("an");
     std::fs::create_dir_all(&dir).unwrap();
-    let text = format!("ProfileFile(version: {}, name: \"An\")", PROGRESS_VERSION + 1);
+    let text = format!(
+        "ProfileFile(version: {}, name: \"An\")",
+        PROGRESS_VERSION + 1
+    );
     std::fs::write(dir.join(PROFILE_FILE), &text).unwrap();
     let result = ProfileStore::open(&dir, "An", Clock::system());
-    assert!(matches!(result, Err(OpenError::Newer { version, .. }) if version == PROGRESS_VERSION + 1));
-    assert_eq!(std::fs::read_to_string(dir.join(PROFILE_FILE)).unwrap(), text);
+    assert!(
+        matches!(result, Err(OpenError::Newer { version, .. }) if version == PROGRESS_VERSION + 1)
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join(PROFILE_FILE)).unwrap(),
+        text
+    );
 }
 
 #[test]
@@ -142,7 +176,10 @@ fn a_version_1_profile_is_migrated_and_its_file_kept() {
     let [StoreNotice::Migrated { from: 1, kept }] = notices.as_slice() else {
         panic!("{notices:?}");
     };
-    assert_eq!(std::fs::read(kept).unwrap(), std::fs::read(&sample).unwrap());
+    assert_eq!(
+        std::fs::read(kept).unwrap(),
+        std::fs::read(&sample).unwrap()
+    );
     assert!(!dir.join("progress.ron").exists());
     assert_eq!(store.name(), "Trần Văn Cường");
     let attempts = store.progress().attempts();
@@ -153,7 +190,10 @@ fn a_version_1_profile_is_migrated_and_its_file_kept() {
         fingerprint: 12345,
         ..question("so-khau-dot-pha")
     };
-    let card = store.schedule().card(&asked).expect("migrated answers count for the question as it is");
+    let card = store
+        .schedule()
+        .card(&asked)
+        .expect("migrated answers count for the question as it is");
     assert_eq!(card.reviews, 2);
     drop(store);
     // Written in version 2: November and December 2025, and the header.
@@ -163,7 +203,10 @@ fn a_version_1_profile_is_migrated_and_its_file_kept() {
     assert!(dir.join(ANSWERS_DIR).join("2025-11.ron").exists());
     assert!(dir.join(ANSWERS_DIR).join("2025-12.ron").exists());
     let header = std::fs::read_to_string(dir.join(PROFILE_FILE)).unwrap();
-    assert!(header.contains(&format!("version: {PROGRESS_VERSION}")), "{header}");
+    assert!(
+        header.contains(&format!("version: {PROGRESS_VERSION}")),
+        "{header}"
+    );
 }
 
 #[test]
@@ -231,7 +274,12 @@ fn crash_child() {
         // several files of different sizes.
         for j in 0..3 {
             let n = start + i * 3 + j;
-            answer(&mut store, &format!("q{}", n % 40), base - (n as i64 % 50) * DAY + n as i64, n % 3 != 0);
+            answer(
+                &mut store,
+                &format!("q{}", n % 40),
+                base - (n as i64 % 50) * DAY + n as i64,
+                n % 3 != 0,
+            );
         }
         store.flush().unwrap();
         println!("saved {}", store.progress().attempts().len());
@@ -273,9 +321,16 @@ fn a_crash_while_saving_never_loses_a_saved_answer() {
         child.kill().unwrap();
         child.wait().unwrap();
         let opened = ProfileStore::open(&dir, "An", Clock::system()).expect("opens after a crash");
-        assert!(opened.notices.is_empty(), "round {round}: {:?}", opened.notices);
+        assert!(
+            opened.notices.is_empty(),
+            "round {round}: {:?}",
+            opened.notices
+        );
         let kept = opened.store.progress().attempts().len();
-        assert!(kept >= reported, "round {round}: {reported} reported saved, {kept} kept");
+        assert!(
+            kept >= reported,
+            "round {round}: {reported} reported saved, {kept} kept"
+        );
     }
 }
 

@@ -12,7 +12,9 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use super::clock::{DAY, HOUR, MINUTE};
-use super::files::{ANSWERS_DIR, PROFILE_FILE, days_from_civil, month_files, read_month, read_profile};
+use super::files::{
+    ANSWERS_DIR, PROFILE_FILE, days_from_civil, month_files, read_month, read_profile,
+};
 use crate::storage::write_atomic;
 
 pub const BACKUPS_DIR: &str = "backups";
@@ -48,7 +50,13 @@ fn parse_stamp(name: &str) -> Option<i64> {
     }
     let num = |r: std::ops::Range<usize>| name.get(r)?.parse::<i64>().ok();
     let days = days_from_civil(num(0..4)?, num(4..6)? as u32, num(6..8)? as u32);
-    Some(days * DAY + num(9..11)? * HOUR + num(11..13)? * MINUTE + num(13..15)? * 1000 + num(16..19)?)
+    Some(
+        days * DAY
+            + num(9..11)? * HOUR
+            + num(11..13)? * MINUTE
+            + num(13..15)? * 1000
+            + num(16..19)?,
+    )
 }
 
 /// Keeps the profile's files as they are now. `changed` lists the files
@@ -132,7 +140,9 @@ pub fn prune(profile: &Path, now: i64) -> io::Result<()> {
 /// Whether every file of a backup can be read.
 pub fn is_good(backup: &Path) -> bool {
     read_profile(&backup.join(PROFILE_FILE)).is_ok()
-        && month_files(backup).iter().all(|(_, p)| read_month(p).is_ok())
+        && month_files(backup)
+            .iter()
+            .all(|(_, p)| read_month(p).is_ok())
 }
 
 /// The newest readable copy of one of the profile's files (`relative`, e.g.
@@ -196,7 +206,7 @@ mod tests {
                 at,
             })
             .collect();
-        backups.sort_by(|a, b| b.at.cmp(&a.at));
+        backups.sort_by_key(|b| std::cmp::Reverse(b.at));
         let gone = to_prune(&backups, now);
         let kept: Vec<&Backup> = backups.iter().filter(|b| !gone.contains(b)).collect();
         assert_eq!(kept.len(), KEEP_RECENT + (KEEP_DAYS as usize - 1));

@@ -114,7 +114,10 @@ mod tests {
             now: 0,
             offset: 7 * HOUR,
         };
-        assert_eq!(format_local(&clock, 20_782 * DAY + 90 * MINUTE), "25/11/2026 08:30");
+        assert_eq!(
+            format_local(&clock, 20_782 * DAY + 90 * MINUTE),
+            "25/11/2026 08:30"
+        );
         assert_eq!(format_day(20_782), "25/11");
         assert_eq!(civil_from_days(0), (1970, 1, 1));
     }

@@ -6,8 +6,8 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use super::files::{Answers, FileProblem, PROGRESS_VERSION, Row, read_versioned, rows_text};
-use super::record::QuestionRef;
 use super::record::Progress;
+use super::record::QuestionRef;
 use crate::storage::write_atomic;
 
 /// The exported file.
@@ -37,9 +37,8 @@ pub fn export(path: &Path, profile: &str, progress: &Progress, now: i64) -> std:
 
 /// Reads an exported file: whose it is, and the answers in it.
 pub fn read_export(path: &Path) -> Result<(String, Progress), FileProblem> {
-    let file = read_versioned(path, |f: &ProgressExport| f.version)?.ok_or_else(|| {
-        FileProblem::Unreadable(format!("{}: no such file", path.display()))
-    })?;
+    let file = read_versioned(path, |f: &ProgressExport| f.version)?
+        .ok_or_else(|| FileProblem::Unreadable(format!("{}: no such file", path.display())))?;
     let mut progress = Progress::default();
     Answers {
         questions: file.questions,

@@ -89,7 +89,8 @@ impl Answers {
         let mut out = Answers::default();
         for a in attempts {
             let q = *local.entry(a.question).or_insert_with(|| {
-                out.questions.push(progress.questions[a.question as usize].clone());
+                out.questions
+                    .push(progress.questions[a.question as usize].clone());
                 (out.questions.len() - 1) as u32
             });
             out.answers.push(Row(
@@ -225,7 +226,8 @@ pub fn rows_text<T: Serialize>(value: &T) -> io::Result<String> {
     let config = ron::ser::PrettyConfig::new()
         .depth_limit(2)
         .indentor("  ".to_string());
-    let text = ron::ser::to_string_pretty(value, config).map_err(|e| io::Error::other(e.to_string()))?;
+    let text =
+        ron::ser::to_string_pretty(value, config).map_err(|e| io::Error::other(e.to_string()))?;
     Ok(format!("{text}\n"))
 }
 
@@ -235,7 +237,10 @@ pub enum FileProblem {
     Unreadable(String),
     Malformed(RonError),
     /// Written by a newer version of the app: kept as it is, never rewritten.
-    Newer { path: PathBuf, version: u32 },
+    Newer {
+        path: PathBuf,
+        version: u32,
+    },
 }
 
 impl std::fmt::Display for FileProblem {
@@ -260,8 +265,9 @@ pub fn read_versioned<T: serde::de::DeserializeOwned>(
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(FileProblem::Unreadable(format!("{}: {e}", path.display()))),
     };
-    let text = std::str::from_utf8(&bytes)
-        .map_err(|e| FileProblem::Unreadable(format!("{}: not UTF-8 text ({e})", path.display())))?;
+    let text = std::str::from_utf8(&bytes).map_err(|e| {
+        FileProblem::Unreadable(format!("{}: not UTF-8 text ({e})", path.display()))
+    })?;
     let value: T = storage::parse_ron(path, text).map_err(FileProblem::Malformed)?;
     let v = version(&value);
     if v > PROGRESS_VERSION {
@@ -336,7 +342,11 @@ pub fn migrate_v1(old: ProgressV1) -> (ProfileFile, Progress) {
             question,
             at: a.at * 1000,
             millis: (a.seconds.max(0.0) * 1000.0) as u32,
-            verdict: if a.right { Verdict::Right } else { Verdict::Wrong },
+            verdict: if a.right {
+                Verdict::Right
+            } else {
+                Verdict::Wrong
+            },
             score: if a.right { 1.0 } else { 0.0 },
             rating: if a.right { Rating::Good } else { Rating::Again },
             mode: Mode::Practice,
@@ -366,7 +376,13 @@ mod tests {
             year: 2026,
             month: 12,
         };
-        assert_eq!(Month::of(dec.range().1), Month { year: 2027, month: 1 });
+        assert_eq!(
+            Month::of(dec.range().1),
+            Month {
+                year: 2027,
+                month: 1
+            }
+        );
         assert_eq!(Month::from_file_name("2026-11.ron"), Some(nov));
         assert_eq!(Month::from_file_name(&nov.file_name()), Some(nov));
         assert_eq!(Month::from_file_name("2026-13.ron"), None);
@@ -403,7 +419,11 @@ mod tests {
             });
         }
         let text = month_text(&progress, nov).unwrap();
-        assert_eq!(text.lines().filter(|l| l.contains("RightWithNote")).count(), 3, "{text}");
+        assert_eq!(
+            text.lines().filter(|l| l.contains("RightWithNote")).count(),
+            3,
+            "{text}"
+        );
         let file: MonthFile = storage::parse_ron(Path::new("x"), &text).unwrap();
         let mut back = Progress::default();
         assert_eq!(file.into_answers().add_to(&mut back), 0);

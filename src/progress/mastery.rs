@@ -89,7 +89,11 @@ pub fn questions_by_point(
     questions: &[&Question],
 ) -> Vec<Vec<usize>> {
     let mut by_point = vec![Vec::new(); points.len()];
-    let by_id: HashMap<&str, usize> = points.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
+    let by_id: HashMap<&str, usize> = points
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.as_str(), i))
+        .collect();
     let mut by_block: HashMap<usize, Vec<usize>> = HashMap::new();
     for (i, p) in points.iter().enumerate() {
         by_block.entry(p.block).or_default().push(i);
@@ -104,12 +108,18 @@ pub fn questions_by_point(
                 }
             }
         }
-        if let Some(block) = doc.locate(q.source.anchor.clone()).map(|l| l.block) {
+        if let Some(block) = doc.locate(q.source.anchor).map(|l| l.block) {
             let quote = fold(&q.source.quote, Fold::Case);
-            let named = q.key_point.as_deref().map(|k| fold(k, Fold::Case)).unwrap_or_default();
+            let named = q
+                .key_point
+                .as_deref()
+                .map(|k| fold(k, Fold::Case))
+                .unwrap_or_default();
             for &p in by_block.get(&block).into_iter().flatten() {
                 let phrase = &phrases[p];
-                if !phrase.is_empty() && (quote.contains(phrase.as_str()) || named.contains(phrase.as_str())) {
+                if !phrase.is_empty()
+                    && (quote.contains(phrase.as_str()) || named.contains(phrase.as_str()))
+                {
                     linked.insert(p);
                 }
             }
@@ -142,9 +152,17 @@ pub fn answers_per_day(progress: &Progress, clock: &Clock, days: i64) -> Vec<(i6
 /// Days in a row with at least one answer, up to today (or up to yesterday,
 /// when today's study has not begun yet).
 pub fn streak(progress: &Progress, clock: &Clock) -> u32 {
-    let days: HashSet<i64> = progress.attempts().iter().map(|a| clock.day_of(a.at)).collect();
+    let days: HashSet<i64> = progress
+        .attempts()
+        .iter()
+        .map(|a| clock.day_of(a.at))
+        .collect();
     let today = clock.today();
-    let mut day = if days.contains(&today) { today } else { today - 1 };
+    let mut day = if days.contains(&today) {
+        today
+    } else {
+        today - 1
+    };
     let mut n = 0;
     while days.contains(&day) {
         n += 1;
@@ -180,7 +198,11 @@ mod tests {
                 question,
                 at,
                 millis: 1000,
-                verdict: if right { Verdict::Right } else { Verdict::Wrong },
+                verdict: if right {
+                    Verdict::Right
+                } else {
+                    Verdict::Wrong
+                },
                 score: if right { 1.0 } else { 0.0 },
                 rating: if right { Rating::Good } else { Rating::Again },
                 mode: Mode::Practice,
@@ -194,15 +216,30 @@ mod tests {
     fn mastery_is_the_last_answer_fading_with_time() {
         let clock = Clock::fixed(T0);
         let scheduler = Scheduler::new(None, clock);
-        let p = history(&[("right", true, T0 - HOUR), ("wrong", true, T0 - 2 * HOUR), ("wrong", false, T0 - HOUR)]);
+        let p = history(&[
+            ("right", true, T0 - HOUR),
+            ("wrong", true, T0 - 2 * HOUR),
+            ("wrong", false, T0 - HOUR),
+        ]);
         let schedule = Schedule::replay(&p, &scheduler);
         let right = question_mastery(&schedule, &scheduler, &qref("right"), T0).unwrap();
         assert!(right > 0.95, "{right}");
         let later = question_mastery(&schedule, &scheduler, &qref("right"), T0 + 30 * DAY).unwrap();
         assert!(later < right - 0.1, "fades: {later}");
-        assert_eq!(question_mastery(&schedule, &scheduler, &qref("wrong"), T0), Some(0.0));
-        assert_eq!(question_mastery(&schedule, &scheduler, &qref("never"), T0), None);
-        let m = Mastery::of(&[qref("right"), qref("wrong"), qref("never")], &schedule, &scheduler, T0);
+        assert_eq!(
+            question_mastery(&schedule, &scheduler, &qref("wrong"), T0),
+            Some(0.0)
+        );
+        assert_eq!(
+            question_mastery(&schedule, &scheduler, &qref("never"), T0),
+            None
+        );
+        let m = Mastery::of(
+            &[qref("right"), qref("wrong"), qref("never")],
+            &schedule,
+            &scheduler,
+            T0,
+        );
         assert_eq!((m.met, m.total), (2, 3));
         assert_eq!(m.level(), Level::Weak, "one known, one forgotten");
         assert_eq!(Mastery::default().level(), Level::Unseen);
@@ -211,8 +248,17 @@ mod tests {
     #[test]
     fn streaks_count_days_in_a_row() {
         let clock = Clock::fixed(T0);
-        let p = history(&[("a", true, T0 - 3 * DAY), ("a", true, T0 - DAY), ("a", false, T0 - DAY - HOUR), ("a", true, T0 - 2 * DAY)]);
-        assert_eq!(streak(&p, &clock), 3, "today not begun yet: counts to yesterday");
+        let p = history(&[
+            ("a", true, T0 - 3 * DAY),
+            ("a", true, T0 - DAY),
+            ("a", false, T0 - DAY - HOUR),
+            ("a", true, T0 - 2 * DAY),
+        ]);
+        assert_eq!(
+            streak(&p, &clock),
+            3,
+            "today not begun yet: counts to yesterday"
+        );
         let mut with_today = p.clone();
         let q = with_today.intern(&qref("a"));
         let mut a = p.attempts()[0].clone();
@@ -233,7 +279,12 @@ mod tests {
         let (points, _) = crate::keypoints::key_points_for(&doc);
         let library = crate::quiz::Library::load(std::path::Path::new("/nonexistent"));
         let generated = crate::generate::generate(&doc, &points, 1);
-        let questions: Vec<&Question> = library.sets[0].set.questions.iter().chain(&generated.questions).collect();
+        let questions: Vec<&Question> = library.sets[0]
+            .set
+            .questions
+            .iter()
+            .chain(&generated.questions)
+            .collect();
         let by_point = questions_by_point(&doc, &points, &questions);
         let linked: HashSet<usize> = by_point.iter().flatten().copied().collect();
         let hand_written = library.sets[0].set.questions.len();
@@ -241,9 +292,19 @@ mod tests {
         assert!((hand_written..questions.len()).all(|q| linked.contains(&q)));
         // Most hand-written ones quote a key point's words.
         let hand_linked = (0..hand_written).filter(|q| linked.contains(q)).count();
-        assert!(hand_linked * 2 > hand_written, "{hand_linked} of {hand_written}");
+        assert!(
+            hand_linked * 2 > hand_written,
+            "{hand_linked} of {hand_written}"
+        );
         // "3 khâu đột phá" is asked by hand and by the generator.
-        let (i, _) = points.iter().enumerate().find(|(_, p)| p.phrase.contains("3 khâu đột phá")).expect("key point");
-        assert!(by_point[i].iter().any(|&q| q < hand_written) && by_point[i].iter().any(|&q| q >= hand_written));
+        let (i, _) = points
+            .iter()
+            .enumerate()
+            .find(|(_, p)| p.phrase.contains("3 khâu đột phá"))
+            .expect("key point");
+        assert!(
+            by_point[i].iter().any(|&q| q < hand_written)
+                && by_point[i].iter().any(|&q| q >= hand_written)
+        );
     }
 }

@@ -69,7 +69,12 @@ pub struct Overview {
 }
 
 impl Overview {
-    pub fn new(store: &ProfileStore, library: &Library, study: &StudyQuestions, clock: &Clock) -> Overview {
+    pub fn new(
+        store: &ProfileStore,
+        library: &Library,
+        study: &StudyQuestions,
+        clock: &Clock,
+    ) -> Overview {
         let schedule = store.schedule();
         let scheduler = store.scheduler();
         let progress = store.progress();
@@ -96,12 +101,23 @@ impl Overview {
         let mut start = 0;
         while start < study.picks.len() {
             let set = study.picks[start].0;
-            let end = start + study.picks[start..].iter().take_while(|p| p.0 == set).count();
+            let end = start
+                + study.picks[start..]
+                    .iter()
+                    .take_while(|p| p.0 == set)
+                    .count();
             let title = library.sets[set].set.title.clone();
-            sets.push((title, Mastery::of(&study.refs[start..end], schedule, scheduler, now)));
+            sets.push((
+                title,
+                Mastery::of(&study.refs[start..end], schedule, scheduler, now),
+            ));
             start = end;
         }
-        let right = progress.attempts().iter().filter(|a| a.verdict.is_right()).count();
+        let right = progress
+            .attempts()
+            .iter()
+            .filter(|a| a.verdict.is_right())
+            .count();
         Overview {
             counts: schedule.counts(&study.refs, now),
             todays_review: schedule.todays_review(&study.refs, clock).len(),

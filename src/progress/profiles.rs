@@ -36,7 +36,11 @@ pub fn slug(name: &str) -> String {
         }
     }
     let out = out.trim_end_matches('-').to_string();
-    if out.is_empty() { "ho-so".to_string() } else { out }
+    if out.is_empty() {
+        "ho-so".to_string()
+    } else {
+        out
+    }
 }
 
 /// The profiles in `root`, by name.
@@ -98,7 +102,10 @@ mod tests {
     #[test]
     fn folder_names_are_plain_ascii() {
         assert_eq!(slug("Nguyễn Văn Ân"), "nguyen-van-an");
-        assert_eq!(slug("  Đặng   Thị  Hoà (Ban Tuyên giáo) "), "dang-thi-hoa-ban-tuyen-giao");
+        assert_eq!(
+            slug("  Đặng   Thị  Hoà (Ban Tuyên giáo) "),
+            "dang-thi-hoa-ban-tuyen-giao"
+        );
         assert_eq!(slug("???"), "ho-so");
     }
 
@@ -110,8 +117,13 @@ mod tests {
         create(&root, "Lê Thị Bình", 2).unwrap();
         let names: Vec<String> = list(&root).into_iter().map(|p| p.name).collect();
         assert_eq!(names, ["Lê Thị Bình", "Nguyễn Văn Ân"]);
-        assert!(matches!(create(&root, "nguyễn văn ân", 3), Err(CreateError::Exists(p)) if p == an));
-        assert!(matches!(create(&root, "Nguyen Van An", 3), Err(CreateError::Exists(_))));
+        assert!(
+            matches!(create(&root, "nguyễn văn ân", 3), Err(CreateError::Exists(p)) if p == an)
+        );
+        assert!(matches!(
+            create(&root, "Nguyen Van An", 3),
+            Err(CreateError::Exists(_))
+        ));
         assert!(matches!(create(&root, "   ", 3), Err(CreateError::Empty)));
     }
 }

@@ -109,7 +109,8 @@ impl Progress {
     /// same question at the same millisecond is the same answer). Returns how
     /// many were added.
     pub fn merge(&mut self, other: &Progress) -> usize {
-        let mut seen: HashSet<(u32, i64)> = self.attempts.iter().map(|a| (a.question, a.at)).collect();
+        let mut seen: HashSet<(u32, i64)> =
+            self.attempts.iter().map(|a| (a.question, a.at)).collect();
         let mut added = Vec::new();
         for attempt in &other.attempts {
             let question = self.intern(other.question(attempt));

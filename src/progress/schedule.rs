@@ -42,7 +42,10 @@ pub fn expected_millis(question: &Question) -> u32 {
     let mut words = question.prompt.split_whitespace().count();
     let act = match &question.answer {
         Answer::SingleChoice { choices, .. } | Answer::MultipleChoice { choices, .. } => {
-            words += choices.iter().map(|c| c.split_whitespace().count()).sum::<usize>();
+            words += choices
+                .iter()
+                .map(|c| c.split_whitespace().count())
+                .sum::<usize>();
             10
         }
         Answer::FillBlank { text, .. } => {
@@ -51,7 +54,10 @@ pub fn expected_millis(question: &Question) -> u32 {
         }
         Answer::TrueFalse(_) | Answer::Numeric { .. } => 10,
         Answer::Ordering(items) => {
-            words += items.iter().map(|c| c.split_whitespace().count()).sum::<usize>();
+            words += items
+                .iter()
+                .map(|c| c.split_whitespace().count())
+                .sum::<usize>();
             20
         }
         Answer::Matching(pairs) => {
@@ -67,7 +73,8 @@ pub fn expected_millis(question: &Question) -> u32 {
 
 /// The probability of recall FSRS aims for when it sets the next review.
 pub const DESIRED_RETENTION: f32 = 0.9;
-/// A forgotten question comes back after this long, the same day.
+/// A forgotten question is put this long after the answer, so in today's
+/// review it comes after the questions already overdue.
 pub const RELEARN_AFTER: i64 = 10 * MINUTE;
 /// New questions brought into review per study day.
 pub const NEW_PER_DAY: usize = 10;
@@ -128,8 +135,11 @@ impl Card {
         }
     }
 
+    /// Due now. A question last answered wrong stays due until it is
+    /// answered right (its `due`, [`RELEARN_AFTER`] later, only orders it
+    /// after the overdue ones).
     pub fn is_due(&self, now: i64) -> bool {
-        self.due <= now
+        self.due <= now || self.last_rating == Rating::Again
     }
 
     /// Whether the card still describes `fingerprint`'s question (0 is a
@@ -151,7 +161,9 @@ pub fn review(
 ) -> Card {
     let card = card.filter(|c| c.matches(fingerprint));
     let clock = &scheduler.clock;
-    let elapsed = card.map_or(0, |c| (clock.day_of(at) - clock.day_of(c.last_review)).max(0));
+    let elapsed = card.map_or(0, |c| {
+        (clock.day_of(at) - clock.day_of(c.last_review)).max(0)
+    });
     let next = scheduler
         .fsrs
         .next_states(card.map(Card::memory), DESIRED_RETENTION, elapsed as u32)
@@ -205,11 +217,15 @@ pub const FIT_FROM: usize = 400;
 /// question's first, the question's reviews up to it, with whole study days
 /// between them.
 pub fn training_items(progress: &Progress, clock: &Clock) -> Vec<fsrs::FSRSItem> {
-    let mut reviews: HashMap<(&str, &str), (u64, Vec<(i64, Rating)>)> = HashMap::new();
+    // Per question: the fingerprint followed, and (study day, rating) so far.
+    type Reviews = (u64, Vec<(i64, Rating)>);
+    let mut reviews: HashMap<(&str, &str), Reviews> = HashMap::new();
     let mut items = Vec::new();
     for a in progress.attempts() {
         let q = progress.question(a);
-        let entry = reviews.entry(q.key()).or_insert((q.fingerprint, Vec::new()));
+        let entry = reviews
+            .entry(q.key())
+            .or_insert((q.fingerprint, Vec::new()));
         if entry.0 != q.fingerprint && entry.0 != 0 && q.fingerprint != 0 {
             // An edited question is another card.
             *entry = (q.fingerprint, Vec::new());
@@ -254,7 +270,9 @@ pub fn fit(progress: &Progress, clock: &Clock) -> Result<Vec<f32>, FitError> {
 #[derive(Clone, Debug, PartialEq)]
 pub enum FitError {
     /// Fewer than [`FIT_FROM`] answers.
-    TooFew { answers: usize },
+    TooFew {
+        answers: usize,
+    },
     Failed(String),
 }
 
@@ -350,7 +368,11 @@ impl Schedule {
         self.len() == 0
     }
 
-    pub fn counts<'a>(&self, questions: impl IntoIterator<Item = &'a QuestionRef>, now: i64) -> Counts {
+    pub fn counts<'a>(
+        &self,
+        questions: impl IntoIterator<Item = &'a QuestionRef>,
+        now: i64,
+    ) -> Counts {
         let mut counts = Counts::default();
         for q in questions {
             match self.card(q) {
@@ -409,7 +431,10 @@ mod tests {
     fn ratings_follow_speed_and_correctness() {
         assert_eq!(rating(Verdict::Right, 1.0, 5_000, 10_000), Rating::Good);
         assert_eq!(rating(Verdict::Right, 1.0, 15_000, 10_000), Rating::Hard);
-        assert_eq!(rating(Verdict::RightWithNote, 1.0, 1_000, 10_000), Rating::Hard);
+        assert_eq!(
+            rating(Verdict::RightWithNote, 1.0, 1_000, 10_000),
+            Rating::Hard
+        );
         assert_eq!(rating(Verdict::Partial, 0.67, 1_000, 10_000), Rating::Hard);
         assert_eq!(rating(Verdict::Partial, 0.33, 1_000, 10_000), Rating::Again);
         assert_eq!(rating(Verdict::Wrong, 0.0, 1_000, 10_000), Rating::Again);
@@ -430,7 +455,10 @@ mod tests {
     fn good_answers_push_the_next_review_further_away() {
         let s = scheduler();
         let first = review(&s, None, 1, Rating::Good, 1.0, T0);
-        assert!(first.due > T0 + DAY / 2, "a good first answer waits a day or more");
+        assert!(
+            first.due > T0 + DAY / 2,
+            "a good first answer waits a day or more"
+        );
         let second = review(&s, Some(&first), 1, Rating::Good, 1.0, first.due);
         let gap1 = first.due - first.last_review;
         let gap2 = second.due - second.last_review;
@@ -474,7 +502,11 @@ mod tests {
                 question,
                 at,
                 millis: 1000,
-                verdict: if rating == Rating::Again { Verdict::Wrong } else { Verdict::Right },
+                verdict: if rating == Rating::Again {
+                    Verdict::Wrong
+                } else {
+                    Verdict::Right
+                },
                 score: if rating == Rating::Again { 0.0 } else { 1.0 },
                 rating,
                 mode: Mode::Practice,
@@ -532,7 +564,11 @@ mod tests {
         assert_eq!(counts.new, 21, "the edited one counts as new");
         let review = schedule.todays_review(&questions, &Clock::fixed(T0));
         assert_eq!(review[0], 0, "the most overdue first");
-        assert_eq!(review.len(), counts.due + NEW_PER_DAY - 1, "one new met today already");
+        assert_eq!(
+            review.len(),
+            counts.due + NEW_PER_DAY - 1,
+            "one new met today already"
+        );
     }
 
     /// A learner who answers 80 questions on and off for four months, knowing
@@ -561,7 +597,11 @@ mod tests {
                 question,
                 at,
                 millis: 1000,
-                verdict: if right { Verdict::Right } else { Verdict::Wrong },
+                verdict: if right {
+                    Verdict::Right
+                } else {
+                    Verdict::Wrong
+                },
                 score: if right { 1.0 } else { 0.0 },
                 rating,
                 mode: Mode::Review,
@@ -576,7 +616,11 @@ mod tests {
         let clock = Clock::fixed(T0);
         let p = simulated_learner();
         let items = training_items(&p, &clock);
-        assert_eq!(items.len(), p.attempts().len() - 80, "one item per answer after the first");
+        assert_eq!(
+            items.len(),
+            p.attempts().len() - 80,
+            "one item per answer after the first"
+        );
         assert!(items.iter().all(|i| i.reviews[0].delta_t == 0));
         let fitted = fit(&p, &clock).expect("fits");
         assert_eq!(fitted.len(), 21);

@@ -9,8 +9,8 @@
 //!   atomically and then takes a backup, so the window never waits for the disk.
 
 use std::collections::BTreeSet;
-use std::ops::Not;
 use std::fs::{self, File};
+use std::ops::Not;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread::JoinHandle;
@@ -201,9 +201,7 @@ impl ProfileStore {
         };
         if loaded.rewrite || !dir.join(PROFILE_FILE).exists() {
             store.mark_all_dirty();
-            store
-                .flush()
-                .map_err(OpenError::Io)?;
+            store.flush().map_err(OpenError::Io)?;
         }
         Ok(Opened {
             store,
@@ -240,7 +238,8 @@ impl ProfileStore {
     pub fn record(&mut self, attempt: Attempt) {
         self.dirty_months.insert(Month::of(attempt.at));
         self.progress.push(attempt.clone());
-        self.schedule.apply(&self.progress, &attempt, &self.scheduler);
+        self.schedule
+            .apply(&self.progress, &attempt, &self.scheduler);
     }
 
     pub fn intern(&mut self, question: &super::QuestionRef) -> u32 {
@@ -445,9 +444,10 @@ fn load(dir: &Path, name: &str) -> Result<Loaded, OpenError> {
             Ok(Some(old)) => {
                 let from = old.version;
                 let (h, p) = migrate_v1(old);
-                let kept_dir = dir
-                    .join(backup::BACKUPS_DIR)
-                    .join(format!("{}-v{from}", crate::storage::utc_timestamp(std::time::SystemTime::now())));
+                let kept_dir = dir.join(backup::BACKUPS_DIR).join(format!(
+                    "{}-v{from}",
+                    crate::storage::utc_timestamp(std::time::SystemTime::now())
+                ));
                 let kept = kept_dir.join(V1_FILE);
                 fs::create_dir_all(&kept_dir)
                     .and_then(|()| fs::rename(&v1, &kept))
@@ -492,13 +492,13 @@ fn load(dir: &Path, name: &str) -> Result<Loaded, OpenError> {
     let parts = crate::parallel::split_by_size(&files, |(_, p)| {
         fs::metadata(p).map_or(0, |m| m.len() as usize)
     });
-    let read: Vec<Vec<(Month, Result<Option<MonthFile>, FileProblem>)>> =
-        crate::parallel::map(&parts, |range| {
-            files[range.clone()]
-                .iter()
-                .map(|(m, p)| (*m, read_month(p)))
-                .collect()
-        });
+    type Read = (Month, Result<Option<MonthFile>, FileProblem>);
+    let read: Vec<Vec<Read>> = crate::parallel::map(&parts, |range| {
+        files[range.clone()]
+            .iter()
+            .map(|(m, p)| (*m, read_month(p)))
+            .collect()
+    });
     for (month, result) in read.into_iter().flatten() {
         let relative = Path::new(ANSWERS_DIR).join(month.file_name());
         let file = match result {

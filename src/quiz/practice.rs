@@ -92,7 +92,11 @@ impl Practice {
         Self::of_questions(picks, true, &mut StdRng::seed_from_u64(seed))
     }
 
-    fn of_questions(picks: &[(&LoadedSet, &Question)], shuffle: bool, rng: &mut StdRng) -> Practice {
+    fn of_questions(
+        picks: &[(&LoadedSet, &Question)],
+        shuffle: bool,
+        rng: &mut StdRng,
+    ) -> Practice {
         let items = picks
             .iter()
             .map(|(set, question)| Item {

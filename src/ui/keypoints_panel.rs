@@ -11,8 +11,8 @@ use egui::RichText;
 use super::icons;
 use super::progress_screen::level_look;
 use crate::i18n::{Strings, fill};
-use crate::progress::mastery::Mastery;
 use crate::keypoints::{Group, KeyPoint};
+use crate::progress::mastery::Mastery;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Row {

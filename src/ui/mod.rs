@@ -109,6 +109,9 @@ fn find_key_points(doc: &Document) -> FoundKeyPoints {
     }
 }
 
+/// What fitting FSRS hands back: the number of answers used, and the parameters.
+type FitResult = (usize, Result<Vec<f32>, FitError>);
+
 /// Windows at least this wide show the quiz and the text side by side.
 const SIDE_BY_SIDE_WIDTH: f32 = 1150.0;
 
@@ -157,7 +160,7 @@ pub struct App {
     overview: Option<(Overview, Instant)>,
     backups: Vec<Backup>,
     /// FSRS parameters being fitted on a worker thread.
-    fit_job: Option<std::sync::mpsc::Receiver<(usize, Result<Vec<f32>, FitError>)>>,
+    fit_job: Option<std::sync::mpsc::Receiver<FitResult>>,
     open_dialog: Option<OpenDialog>,
     notices: Vec<Notice>,
     /// The text size and theme egui's style was last built for.
@@ -230,7 +233,10 @@ impl App {
         if let Some(store) = &mut self.profile
             && let Err(e) = store.flush()
         {
-            let text = fill(self.settings.language.strings().progress_save_failed, &[("error", &e)]);
+            let text = fill(
+                self.settings.language.strings().progress_save_failed,
+                &[("error", &e)],
+            );
             self.notices.push(Notice {
                 kind: NoticeKind::Error,
                 text,
@@ -266,9 +272,15 @@ impl App {
                     OpenError::InUse => fill(tr.profile_in_use, &[("name", &info.name)]),
                     OpenError::Newer { path, version } => fill(
                         tr.profile_newer,
-                        &[("name", &info.name), ("path", &path.display()), ("version", &version)],
+                        &[
+                            ("name", &info.name),
+                            ("path", &path.display()),
+                            ("version", &version),
+                        ],
                     ),
-                    OpenError::Io(e) => fill(tr.profile_error, &[("name", &info.name), ("error", &e)]),
+                    OpenError::Io(e) => {
+                        fill(tr.profile_error, &[("name", &info.name), ("error", &e)])
+                    }
                 };
                 self.profile_picker = Some(ProfilePicker::with_message(Some(message)));
             }
@@ -290,14 +302,22 @@ impl App {
                 match restored_from {
                     Some(at) => fill(
                         tr.progress_set_aside,
-                        &[("error", error), ("path", &path), ("time", &format_local(&clock, *at))],
+                        &[
+                            ("error", error),
+                            ("path", &path),
+                            ("time", &format_local(&clock, *at)),
+                        ],
                     ),
-                    None => fill(tr.progress_set_aside_no_backup, &[("error", error), ("path", &path)]),
+                    None => fill(
+                        tr.progress_set_aside_no_backup,
+                        &[("error", error), ("path", &path)],
+                    ),
                 }
             }
-            StoreNotice::Migrated { from, kept } => {
-                fill(tr.progress_migrated, &[("from", from), ("path", &kept.display())])
-            }
+            StoreNotice::Migrated { from, kept } => fill(
+                tr.progress_migrated,
+                &[("from", from), ("path", &kept.display())],
+            ),
         }
     }
 
@@ -867,7 +887,10 @@ impl App {
             .inner_margin(egui::Margin::symmetric(16, 12));
         if self.screen == Screen::Progress {
             let input = ProgressInput {
-                profile: self.profile.as_ref().map(|s| (s.name(), s.header().fitted_on)),
+                profile: self
+                    .profile
+                    .as_ref()
+                    .map(|s| (s.name(), s.header().fitted_on)),
                 overview: self.overview.as_ref().map(|(o, _)| o),
                 points: self.key_points.as_deref().unwrap_or(&[]),
                 backups: &self.backups,
@@ -1034,7 +1057,10 @@ impl App {
                         let error = match error {
                             FitError::TooFew { answers } => fill(
                                 tr.progress_fit_need,
-                                &[("need", &crate::progress::schedule::FIT_FROM), ("n", &answers)],
+                                &[
+                                    ("need", &crate::progress::schedule::FIT_FROM),
+                                    ("n", &answers),
+                                ],
                             ),
                             FitError::Failed(e) => e,
                         };
@@ -1132,8 +1158,9 @@ impl App {
             Action::CreateProfile(name) => self.create_profile(&name),
             Action::ExportProgress => self.export_progress(),
             Action::ShowImportDialog => {
-                let start = directories::UserDirs::new()
-                    .map(|u| u.home_dir().to_path_buf())
+                let start = Some(self.paths.documents_dir.clone())
+                    .filter(|d| d.is_dir())
+                    .or_else(|| directories::UserDirs::new().map(|u| u.home_dir().to_path_buf()))
                     .unwrap_or_else(|| PathBuf::from("."));
                 self.open_dialog = Some(OpenDialog::for_purpose(&start, DialogPurpose::Progress));
             }
@@ -1182,7 +1209,12 @@ impl App {
             millis,
             verdict: attempt.grade.verdict,
             score: attempt.grade.score,
-            rating: rating(attempt.grade.verdict, attempt.grade.score, millis, expected_millis(question)),
+            rating: rating(
+                attempt.grade.verdict,
+                attempt.grade.score,
+                millis,
+                expected_millis(question),
+            ),
             mode,
             response: Some(attempt.response),
         });
@@ -1216,7 +1248,9 @@ impl App {
         let (Some(store), Some(study)) = (&self.profile, &self.study) else {
             return;
         };
-        let order = store.schedule().todays_review(&study.refs, &Clock::system());
+        let order = store
+            .schedule()
+            .todays_review(&study.refs, &Clock::system());
         self.practise(&order, Mode::Review);
     }
 
@@ -1264,9 +1298,11 @@ impl App {
         let Some(store) = &self.profile else {
             return;
         };
-        let folder = directories::UserDirs::new()
-            .and_then(|u| u.document_dir().map(PathBuf::from).or(Some(u.home_dir().to_path_buf())))
-            .unwrap_or_else(|| PathBuf::from("."));
+        let folder = &self.paths.documents_dir;
+        if let Err(e) = std::fs::create_dir_all(folder) {
+            self.error(fill(tr.progress_export_failed, &[("error", &e)]));
+            return;
+        }
         let slug = profiles::slug(store.name());
         let stamp = &crate::storage::utc_timestamp(std::time::SystemTime::now())[..8];
         let path = folder.join(format!("tien-do-{slug}-{stamp}.ron"));

@@ -247,7 +247,8 @@ fn list_folder(dir: &Path, show_all: bool, purpose: DialogPurpose) -> Result<Vec
             let name = e.file_name().to_string_lossy().into_owned();
             let path = e.path();
             let is_dir = path.is_dir();
-            let wanted = !name.starts_with('.') && (is_dir || show_all || is_wanted_file(&path, purpose));
+            let wanted =
+                !name.starts_with('.') && (is_dir || show_all || is_wanted_file(&path, purpose));
             wanted.then(|| Entry {
                 name: crate::text::nfc(&name).into_owned(),
                 path,

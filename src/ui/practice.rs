@@ -507,7 +507,9 @@ impl PracticeScreen {
                         );
                         if submit.clicked() || (enter && ready) {
                             let response = self.draft.response(&item);
-                            if let Some(attempt) = practice.answer(response, self.shown_at.elapsed()) {
+                            if let Some(attempt) =
+                                practice.answer(response, self.shown_at.elapsed())
+                            {
                                 actions.push(Action::Answered(Box::new(Answered {
                                     item: item.clone(),
                                     attempt: attempt.clone(),
@@ -639,10 +641,17 @@ fn review_card(ui: &mut egui::Ui, input: &PracticeInput<'_>, actions: &mut Vec<A
         .inner_margin(size * 0.6)
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.label(RichText::new(format!("{} {}", icons::REVIEW, tr.review_title)).size(size * 1.2).strong());
+            ui.label(
+                RichText::new(format!("{} {}", icons::REVIEW, tr.review_title))
+                    .size(size * 1.2)
+                    .strong(),
+            );
             let Some(card) = input.review else {
                 ui.label(tr.review_no_profile);
-                if ui.button(format!("{} {}", icons::PERSON, tr.progress_choose_profile)).clicked() {
+                if ui
+                    .button(format!("{} {}", icons::PERSON, tr.progress_choose_profile))
+                    .clicked()
+                {
                     actions.push(Action::ShowProfilePicker);
                 }
                 return;
@@ -651,7 +660,11 @@ fn review_card(ui: &mut egui::Ui, input: &PracticeInput<'_>, actions: &mut Vec<A
             ui.label(
                 RichText::new(fill(
                     tr.review_counts,
-                    &[("due", &counts.due), ("new", &counts.new), ("learned", &counts.learned)],
+                    &[
+                        ("due", &counts.due),
+                        ("new", &counts.new),
+                        ("learned", &counts.learned),
+                    ],
                 ))
                 .strong(),
             );
@@ -659,7 +672,12 @@ fn review_card(ui: &mut egui::Ui, input: &PracticeInput<'_>, actions: &mut Vec<A
                 ui.label(RichText::new(tr.review_nothing).weak());
             } else {
                 let start = ui.button(
-                    RichText::new(format!("{} {}", icons::START, fill(tr.review_start, &[("n", &card.todays)]))).strong(),
+                    RichText::new(format!(
+                        "{} {}",
+                        icons::START,
+                        fill(tr.review_start, &[("n", &card.todays)])
+                    ))
+                    .strong(),
                 );
                 if start.clicked() {
                     actions.push(Action::StartReview);

@@ -68,12 +68,14 @@ impl ProfilePicker {
                 ui.add_space(6.0);
                 ui.separator();
             }
-            ui.label(tr.profile_name_label);
-            let field = ui.add(
-                egui::TextEdit::singleline(&mut self.name)
-                    .desired_width(ui.available_width())
-                    .return_key(None),
-            );
+            let label = ui.label(tr.profile_name_label);
+            let field = ui
+                .add(
+                    egui::TextEdit::singleline(&mut self.name)
+                        .desired_width(ui.available_width())
+                        .return_key(None),
+                )
+                .labelled_by(label.id);
             if !std::mem::take(&mut self.focused) && profiles.is_empty() {
                 field.request_focus();
             }
@@ -81,7 +83,9 @@ impl ProfilePicker {
             let enter = field.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             ui.add_space(6.0);
             ui.horizontal(|ui| {
-                let create = ui.button(RichText::new(format!("{} {}", icons::START, tr.profile_create)).strong());
+                let create = ui.button(
+                    RichText::new(format!("{} {}", icons::START, tr.profile_create)).strong(),
+                );
                 if create.clicked() || enter {
                     outcome = Some(PickerOutcome::Create(self.name.clone()));
                 }

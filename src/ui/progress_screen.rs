@@ -39,7 +39,11 @@ pub struct ProgressScreen {
 }
 
 /// The colour and words of a mastery level.
-pub fn level_look(level: Level, palette: &Palette, tr: &Strings) -> (Color32, &'static str, &'static str) {
+pub fn level_look(
+    level: Level,
+    palette: &Palette,
+    tr: &Strings,
+) -> (Color32, &'static str, &'static str) {
     match level {
         Level::Unseen => (palette.muted, icons::MARK_EMPTY, tr.level_unseen),
         Level::Weak => (palette.wrong, icons::MARK, tr.level_weak),
@@ -65,11 +69,25 @@ impl ProgressScreen {
                 ui.vertical_centered(|ui| {
                     ui.set_max_width(width);
                     ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
-                        let (Some((name, fitted_on)), Some(overview)) = (input.profile, input.overview) else {
+                        let (Some((name, fitted_on)), Some(overview)) =
+                            (input.profile, input.overview)
+                        else {
                             ui.add_space(input.text_size);
-                            ui.label(RichText::new(tr.progress_no_profile).size(input.text_size * 1.1));
+                            ui.label(
+                                RichText::new(tr.progress_no_profile).size(input.text_size * 1.1),
+                            );
                             ui.add_space(input.text_size * 0.5);
-                            if ui.button(RichText::new(format!("{} {}", icons::PERSON, tr.progress_choose_profile)).strong()).clicked() {
+                            if ui
+                                .button(
+                                    RichText::new(format!(
+                                        "{} {}",
+                                        icons::PERSON,
+                                        tr.progress_choose_profile
+                                    ))
+                                    .strong(),
+                                )
+                                .clicked()
+                            {
                                 actions.push(Action::ShowProfilePicker);
                             }
                             return;
@@ -103,22 +121,34 @@ impl ProgressScreen {
                 (tr.progress_new, o.counts.new, input.palette.selection),
                 (tr.progress_learned, o.counts.learned, input.palette.right),
             ] {
-                egui::Frame::group(ui.style()).inner_margin(size * 0.5).show(ui, |ui| {
-                    ui.set_min_width(size * 6.0);
-                    ui.vertical(|ui| {
-                        ui.label(RichText::new(n.to_string()).size(size * 1.8).strong().color(color));
-                        ui.label(label);
+                egui::Frame::group(ui.style())
+                    .inner_margin(size * 0.5)
+                    .show(ui, |ui| {
+                        ui.set_min_width(size * 6.0);
+                        ui.vertical(|ui| {
+                            ui.label(
+                                RichText::new(n.to_string())
+                                    .size(size * 1.8)
+                                    .strong()
+                                    .color(color),
+                            );
+                            ui.label(label);
+                        });
                     });
-                });
             }
         });
         ui.add_space(size * 0.3);
-        let right_percent = if o.answers == 0 { 0 } else { (o.right * 100 + o.answers / 2) / o.answers };
+        let right_percent = (o.right * 100 + o.answers / 2)
+            .checked_div(o.answers)
+            .unwrap_or(0);
         ui.label(
             RichText::new(format!(
                 "{}  ·  {}",
                 fill(tr.progress_streak, &[("n", &o.streak)]),
-                fill(tr.progress_total, &[("n", &o.answers), ("percent", &right_percent)])
+                fill(
+                    tr.progress_total,
+                    &[("n", &o.answers), ("percent", &right_percent)]
+                )
             ))
             .strong(),
         );
@@ -126,7 +156,12 @@ impl ProgressScreen {
         let review = ui.add_enabled(
             o.todays_review > 0,
             egui::Button::new(
-                RichText::new(format!("{} {}", icons::REVIEW, fill(tr.review_start, &[("n", &o.todays_review)]))).strong(),
+                RichText::new(format!(
+                    "{} {}",
+                    icons::REVIEW,
+                    fill(tr.review_start, &[("n", &o.todays_review)])
+                ))
+                .strong(),
             ),
         );
         if review.clicked() {
@@ -155,8 +190,16 @@ impl ProgressScreen {
                 }
             }
             ui.add_space(size * 0.3);
-            if ui.button(RichText::new(format!("{} {}", icons::START, tr.progress_practise_these)).strong()).clicked() {
-                actions.push(Action::PracticePoints(weak.iter().map(|p| p.point).collect()));
+            if ui
+                .button(
+                    RichText::new(format!("{} {}", icons::START, tr.progress_practise_these))
+                        .strong(),
+                )
+                .clicked()
+            {
+                actions.push(Action::PracticePoints(
+                    weak.iter().map(|p| p.point).collect(),
+                ));
             }
         }
 
@@ -165,28 +208,35 @@ impl ProgressScreen {
             ui.horizontal_wrapped(|ui| {
                 mark(ui, input, mastery);
                 ui.label(RichText::new(title).strong());
-                ui.label(fill(tr.progress_met, &[("met", &mastery.met), ("total", &mastery.total)]));
+                ui.label(fill(
+                    tr.progress_met,
+                    &[("met", &mastery.met), ("total", &mastery.total)],
+                ));
             });
             ui.add(
-                egui::ProgressBar::new(mastery.score.unwrap_or(0.0) * mastery.met as f32 / mastery.total.max(1) as f32)
-                    .text(percent(mastery.score))
-                    .desired_height(size * 0.8),
+                egui::ProgressBar::new(
+                    mastery.score.unwrap_or(0.0) * mastery.met as f32 / mastery.total.max(1) as f32,
+                )
+                .text(percent(mastery.score))
+                .desired_height(size * 0.8),
             );
             ui.add_space(size * 0.2);
         }
 
         let met = o.weakest.len();
-        egui::CollapsingHeader::new(RichText::new(fill(tr.progress_by_point, &[("n", &met)])).strong())
-            .id_salt("by-point")
-            .show(ui, |ui| {
-                let mut by_order = o.weakest.clone();
-                by_order.sort_by_key(|p| p.point);
-                for standing in &by_order {
-                    if let Some(point) = input.points.get(standing.point) {
-                        point_row(ui, input, point, &standing.mastery, actions);
-                    }
+        egui::CollapsingHeader::new(
+            RichText::new(fill(tr.progress_by_point, &[("n", &met)])).strong(),
+        )
+        .id_salt("by-point")
+        .show(ui, |ui| {
+            let mut by_order = o.weakest.clone();
+            by_order.sort_by_key(|p| p.point);
+            for standing in &by_order {
+                if let Some(point) = input.points.get(standing.point) {
+                    point_row(ui, input, point, &standing.mastery, actions);
                 }
-            });
+            }
+        });
 
         section(ui, size, tr.progress_fsrs_title);
         ui.label(if fitted_on > 0 {
@@ -200,17 +250,29 @@ impl ProgressScreen {
                 ui.label(tr.progress_fit_running);
             });
         } else if o.answers < FIT_FROM {
-            ui.label(RichText::new(fill(tr.progress_fit_need, &[("need", &FIT_FROM), ("n", &o.answers)])).weak());
+            ui.label(
+                RichText::new(fill(
+                    tr.progress_fit_need,
+                    &[("need", &FIT_FROM), ("n", &o.answers)],
+                ))
+                .weak(),
+            );
         } else if ui.button(tr.progress_fit).clicked() {
             actions.push(Action::FitParameters);
         }
 
         section(ui, size, tr.progress_data_title);
         ui.horizontal_wrapped(|ui| {
-            if ui.button(format!("{} {}", icons::EXPORT, tr.progress_export)).clicked() {
+            if ui
+                .button(format!("{} {}", icons::EXPORT, tr.progress_export))
+                .clicked()
+            {
                 actions.push(Action::ExportProgress);
             }
-            if ui.button(format!("{} {}", icons::OPEN, tr.progress_import)).clicked() {
+            if ui
+                .button(format!("{} {}", icons::OPEN, tr.progress_import))
+                .clicked()
+            {
                 actions.push(Action::ShowImportDialog);
             }
         });
@@ -230,7 +292,12 @@ impl ProgressScreen {
         ui.add_space(size);
     }
 
-    fn confirm(&mut self, ctx: &egui::Context, input: &ProgressInput<'_>, actions: &mut Vec<Action>) {
+    fn confirm(
+        &mut self,
+        ctx: &egui::Context,
+        input: &ProgressInput<'_>,
+        actions: &mut Vec<Action>,
+    ) {
         let Some((path, at)) = self.confirm_restore.clone() else {
             return;
         };
@@ -242,7 +309,10 @@ impl ProgressScreen {
             ui.label(fill(tr.progress_restore_confirm, &[("time", &time)]));
             ui.add_space(8.0);
             ui.horizontal(|ui| {
-                if ui.button(RichText::new(tr.progress_restore).strong()).clicked() {
+                if ui
+                    .button(RichText::new(tr.progress_restore).strong())
+                    .clicked()
+                {
                     actions.push(Action::RestoreBackup(path.clone()));
                     close = true;
                 }
@@ -281,12 +351,24 @@ fn point_row(
     let tr = input.tr;
     ui.horizontal_wrapped(|ui| {
         let (color, symbol, words) = level_look(mastery.level(), &input.palette, tr);
-        ui.label(RichText::new(format!("{symbol} {words} {}", percent(mastery.score))).color(color).strong());
-        let link = ui.link(point.summary()).on_hover_text(tr.practice_show_in_text);
+        ui.label(
+            RichText::new(format!("{symbol} {words} {}", percent(mastery.score)))
+                .color(color)
+                .strong(),
+        );
+        let link = ui
+            .link(point.summary())
+            .on_hover_text(tr.practice_show_in_text);
         if link.clicked() {
             actions.push(Action::ShowKeyPoint(point.block, point.range.clone()));
         }
-        ui.label(RichText::new(fill(tr.progress_met, &[("met", &mastery.met), ("total", &mastery.total)])).weak());
+        ui.label(
+            RichText::new(fill(
+                tr.progress_met,
+                &[("met", &mastery.met), ("total", &mastery.total)],
+            ))
+            .weak(),
+        );
     });
 }
 
@@ -309,7 +391,13 @@ fn answers_plot(ui: &mut egui::Ui, input: &ProgressInput<'_>, o: &Overview) {
     let wrong = BarChart::new(tr.progress_plot_wrong, wrong)
         .color(input.palette.wrong)
         .stack_on(&[&right]);
-    let most = o.per_day.iter().map(|d| d.1 + d.2).max().unwrap_or(0).max(5);
+    let most = o
+        .per_day
+        .iter()
+        .map(|d| d.1 + d.2)
+        .max()
+        .unwrap_or(0)
+        .max(5);
     Plot::new("answers-per-day")
         .height(input.text_size * 9.0)
         .legend(Legend::default())

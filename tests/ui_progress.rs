@@ -1,0 +1,305 @@
+//! Progress through the window, driven with egui_kittest: the first start
+//! asks who is studying; answers are recorded and are still there, with the
+//! same due count, after the app is closed and opened again; today's review;
+//! the progress screen and the key-point marks; a second copy of the app.
+
+use std::path::Path;
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use nghiquyet::paths::Paths;
+use nghiquyet::progress::Mode;
+use nghiquyet::quiz::Verdict;
+use nghiquyet::startup::Startup;
+use nghiquyet::ui::{Action, App, Screen};
+
+/// Three single-choice questions on key points of the bundled document.
+const THREE: &str = r#"QuestionSet(
+    format: 1,
+    title: "Ba câu hỏi",
+    document: "ha-noi-hoc-tap-nghi-quyet-xvii-2020",
+    questions: [
+        (id: "khau", prompt: "Có bao nhiêu khâu đột phá?",
+         answer: SingleChoice(choices: ["2", "3", "4"], answer: 1),
+         source: (anchor: "p5", quote: "3 khâu đột phá")),
+        (id: "chi-tieu", prompt: "Có bao nhiêu chỉ tiêu chủ yếu?",
+         answer: SingleChoice(choices: ["20", "25", "30"], answer: 0),
+         source: (anchor: "p5", quote: "20 chỉ tiêu chủ yếu")),
+        (id: "nhiem-vu", prompt: "Có bao nhiêu nhóm nhiệm vụ, giải pháp chủ yếu?",
+         answer: SingleChoice(choices: ["12", "14", "16"], answer: 1),
+         source: (anchor: "p5", quote: "14 nhóm nhiệm vụ, giải pháp chủ yếu")),
+    ],
+)"#;
+
+fn harness(home: &Path) -> Harness<'static, App> {
+    let sets = Paths::under(home).user_sets_dir();
+    std::fs::create_dir_all(&sets).unwrap();
+    std::fs::write(sets.join("ba-cau.ron"), THREE).unwrap();
+    let app = App::new(Startup::prepare(Paths::under(home), None));
+    let mut harness = Harness::builder()
+        .with_size([1000.0, 900.0])
+        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    harness.run_steps(3);
+    harness
+}
+
+fn step(h: &mut Harness<'_, App>) {
+    h.run_steps(2);
+}
+
+fn press(h: &mut Harness<'_, App>, key: Key) {
+    h.key_press(key);
+    step(h);
+}
+
+fn click(h: &mut Harness<'_, App>, label: &str) {
+    h.get_by_label(label).scroll_to_me();
+    // Until the scrolling has settled, so the click lands where it is drawn.
+    h.run();
+    h.get_by_label(label).click();
+    step(h);
+}
+
+/// Creates the learner through the "who is studying?" dialog.
+fn add_learner(h: &mut Harness<'_, App>, name: &str) {
+    h.get_by_label("Ai đang học?");
+    let field = h.get_by_role_and_label(Role::TextInput, "Tên của bạn:");
+    // Given the focus through AccessKit: in kittest, a click on the field
+    // right after a click on the button does not focus it (two clicks in
+    // one simulated instant); with the keyboard or a real mouse it does.
+    field.focus();
+    step(h);
+    h.get_by_role_and_label(Role::TextInput, "Tên của bạn:")
+        .type_text(name);
+    step(h);
+    click(h, "▶ Thêm và bắt đầu");
+}
+
+/// Practises the three questions in order: right, wrong, right.
+fn answer_three(h: &mut Harness<'_, App>) {
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num2);
+    step(h);
+    // Only the test set, in file order.
+    h.get_by_label_contains("Nghị quyết Đại hội XVII Đảng bộ thành phố Hà Nội — những điểm chính")
+        .click();
+    step(h);
+    h.get_by_label("Xáo trộn thứ tự câu hỏi và lựa chọn")
+        .click();
+    step(h);
+    click(h, "▶ Bắt đầu luyện tập");
+    for key in [Key::Num2, Key::Num3, Key::Num2] {
+        press(h, key);
+        press(h, Key::Enter);
+        press(h, Key::Enter);
+    }
+    h.get_by_label("Kết quả luyện tập");
+}
+
+fn due_new_learned(h: &Harness<'_, App>) -> (usize, usize, usize) {
+    let app = h.state();
+    let store = app.profile().expect("a learner is chosen");
+    let questions: Vec<_> = app
+        .library()
+        .for_document(app.document().id())
+        .flat_map(|(_, set)| {
+            set.set
+                .questions
+                .iter()
+                .map(|q| nghiquyet::progress::record::question_ref(set, q))
+        })
+        .collect();
+    let c = store
+        .schedule()
+        .counts(&questions, nghiquyet::progress::clock::now_ms());
+    (c.due, c.new, c.learned)
+}
+
+#[test]
+fn the_first_start_asks_who_is_studying_and_remembers_them() {
+    let home = tempfile::tempdir().unwrap();
+    {
+        let mut h = harness(home.path());
+        // An empty name is refused with a reason.
+        click(&mut h, "▶ Thêm và bắt đầu");
+        h.get_by_label("Hãy gõ tên của bạn.");
+        add_learner(&mut h, "Nguyễn Văn Ân");
+        assert_eq!(h.state().profile().unwrap().name(), "Nguyễn Văn Ân");
+        h.get_by_label_contains("👤 Nguyễn Văn Ân");
+        h.state_mut().save_settings();
+    }
+    let mut h = harness(home.path());
+    step(&mut h);
+    assert!(
+        h.query_by_label("Ai đang học?").is_none(),
+        "not asked again"
+    );
+    assert_eq!(h.state().profile().unwrap().name(), "Nguyễn Văn Ân");
+}
+
+#[test]
+fn answers_are_recorded_and_still_there_after_reopening() {
+    let home = tempfile::tempdir().unwrap();
+    let before = {
+        let mut h = harness(home.path());
+        add_learner(&mut h, "Lê Thị Bình");
+        let (_, new_at_start, _) = due_new_learned(&h);
+        answer_three(&mut h);
+        let store = h.state().profile().unwrap();
+        let verdicts: Vec<Verdict> = store
+            .progress()
+            .attempts()
+            .iter()
+            .map(|a| a.verdict)
+            .collect();
+        assert_eq!(verdicts, [Verdict::Right, Verdict::Wrong, Verdict::Right]);
+        assert!(
+            store
+                .progress()
+                .attempts()
+                .iter()
+                .all(|a| a.mode == Mode::Practice)
+        );
+        let counts = due_new_learned(&h);
+        // The wrong one is due again; the two right ones are learned.
+        assert_eq!(counts, (1, new_at_start - 3, 2));
+        // The practice page shows the same numbers.
+        click(&mut h, "Chọn bộ câu hỏi khác");
+        h.get_by_label(&format!(
+            "1 câu đến hạn · {} câu mới · 2 câu đã học",
+            new_at_start - 3
+        ));
+        h.state_mut().save_settings();
+        counts
+    };
+    // Closed and opened again: the same learner, answers and due count.
+    let mut h = harness(home.path());
+    step(&mut h);
+    assert_eq!(h.state().profile().unwrap().progress().attempts().len(), 3);
+    assert_eq!(due_new_learned(&h), before);
+
+    // The progress screen.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num3);
+    step(&mut h);
+    assert_eq!(h.state().screen(), Screen::Progress);
+    h.get_by_label("Tiến độ của Lê Thị Bình");
+    h.get_by_label_contains("1 ngày học liên tiếp");
+    h.get_by_label_contains("Đã trả lời 3 lần, đúng 67%");
+    h.get_by_label("Những điểm cần ôn thêm");
+    // "20 chỉ tiêu chủ yếu" was answered wrong: its key point is weak, at 0%.
+    h.get_by_label("⚫ Cần ôn 0%");
+    h.get_by_label("đã gặp 3/3 câu");
+    click(&mut h, "▶ Luyện các điểm này");
+    assert_eq!(h.state().screen(), Screen::Practice);
+    let round = h.state().practice().round().unwrap();
+    assert!(
+        round.items.iter().any(|i| i.question.id == "chi-tieu"),
+        "the weak point's question is practised"
+    );
+}
+
+#[test]
+fn todays_review_is_answered_and_recorded_as_review() {
+    let home = tempfile::tempdir().unwrap();
+    let mut h = harness(home.path());
+    add_learner(&mut h, "Trần Văn Cường");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num2);
+    step(&mut h);
+    // Ten new questions a day, nothing due yet.
+    click(&mut h, "▶ Bắt đầu ôn tập (10 câu)");
+    h.get_by_label("Câu 1 / 10");
+    // Whatever the first question is, "Trả lời" records something once ready;
+    // the bundled set starts with choices and numbers.
+    let first = h.state().practice().round().unwrap().items[0]
+        .question
+        .clone();
+    match first.answer {
+        nghiquyet::quiz::Answer::Numeric { answer, .. } => {
+            h.get_all_by_role(Role::TextInput)
+                .last()
+                .unwrap()
+                .type_text(&answer.to_string());
+            step(&mut h);
+        }
+        _ => press(&mut h, Key::Num1),
+    }
+    press(&mut h, Key::Enter);
+    let store = h.state().profile().unwrap();
+    let attempts = store.progress().attempts();
+    assert_eq!(attempts.len(), 1);
+    assert_eq!(attempts[0].mode, Mode::Review);
+    assert_eq!(store.progress().question(&attempts[0]).id, first.id);
+}
+
+#[test]
+fn the_key_point_panel_marks_what_the_learner_knows() {
+    let home = tempfile::tempdir().unwrap();
+    let mut h = harness(home.path());
+    add_learner(&mut h, "Phạm Thu Hà");
+    let unseen_before = h.get_all_by_label("○").count();
+    assert!(unseen_before > 10, "every key point starts unstudied");
+    answer_three(&mut h);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
+    step(&mut h);
+    h.run_steps(3);
+    assert!(
+        h.get_all_by_label("⚫").count() >= 2,
+        "studied key points are marked"
+    );
+    assert!(h.get_all_by_label("○").count() < unseen_before);
+}
+
+#[test]
+fn a_second_copy_of_the_app_is_told_the_learner_is_busy() {
+    let home = tempfile::tempdir().unwrap();
+    let mut first = harness(home.path());
+    add_learner(&mut first, "Đỗ Văn Dũng");
+    first.state_mut().save_settings();
+    let mut second = harness(home.path());
+    step(&mut second);
+    assert!(second.state().profile().is_none());
+    second.get_by_label_contains("đang mở trong một cửa sổ khác của ứng dụng");
+    // The first copy still records.
+    drop(second);
+    answer_three(&mut first);
+    assert_eq!(
+        first.state().profile().unwrap().progress().attempts().len(),
+        3
+    );
+}
+
+#[test]
+fn progress_is_exported_and_imported_into_another_learner() {
+    let home = tempfile::tempdir().unwrap();
+    let mut h = harness(home.path());
+    add_learner(&mut h, "Vũ Thị Em");
+    answer_three(&mut h);
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(&ctx, Action::ExportProgress);
+    step(&mut h);
+    let exported: Vec<_> = std::fs::read_dir(Paths::under(home.path()).documents_dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(exported.len(), 1, "{exported:?}");
+    h.get_by_label_contains(&exported[0].display().to_string());
+
+    // Another learner on this PC takes the file in, twice: no doubles.
+    h.state_mut()
+        .apply(&ctx, Action::CreateProfile("Vũ Văn Phong".into()));
+    step(&mut h);
+    assert_eq!(h.state().profile().unwrap().name(), "Vũ Văn Phong");
+    h.state_mut()
+        .apply(&ctx, Action::ImportProgress(exported[0].clone()));
+    h.state_mut()
+        .apply(&ctx, Action::ImportProgress(exported[0].clone()));
+    step(&mut h);
+    assert_eq!(h.state().profile().unwrap().progress().attempts().len(), 3);
+    h.get_by_label_contains("Đã nhập 3 câu trả lời mới của “Vũ Thị Em”");
+    h.get_by_label_contains("Đã nhập 0 câu trả lời mới");
+    // Switching back is one click in the learner menu.
+    click(&mut h, "👤 Vũ Văn Phong");
+    click(&mut h, "Vũ Thị Em");
+    assert_eq!(h.state().profile().unwrap().name(), "Vũ Thị Em");
+}
