@@ -221,11 +221,13 @@ pub fn month_text(progress: &Progress, month: Month) -> io::Result<String> {
     rows_text(&file)
 }
 
-/// RON with one answer per line: readable, and quick to write and read.
+/// RON with one answer per line: readable, and quick to write and read
+/// (`implicit_some` spares the parser a `Some(…)` on every line).
 pub fn rows_text<T: Serialize>(value: &T) -> io::Result<String> {
     let config = ron::ser::PrettyConfig::new()
         .depth_limit(2)
-        .indentor("  ".to_string());
+        .indentor("  ".to_string())
+        .extensions(ron::extensions::Extensions::IMPLICIT_SOME);
     let text =
         ron::ser::to_string_pretty(value, config).map_err(|e| io::Error::other(e.to_string()))?;
     Ok(format!("{text}\n"))

@@ -92,10 +92,19 @@ impl Progress {
         self.attempts.insert(at, attempt);
     }
 
-    /// Adds many answers at once, keeping the history in time order.
+    /// Adds many answers at once, keeping the history in time order. Answers
+    /// that already follow on (a month file after the one before) are
+    /// appended without sorting.
     pub fn extend(&mut self, attempts: Vec<Attempt>) {
+        let follows_on = attempts.windows(2).all(|w| w[0].at <= w[1].at)
+            && match (self.attempts.last(), attempts.first()) {
+                (Some(last), Some(first)) => last.at <= first.at,
+                _ => true,
+            };
         self.attempts.extend(attempts);
-        self.attempts.sort_by_key(|a| a.at);
+        if !follows_on {
+            self.attempts.sort_by_key(|a| a.at);
+        }
     }
 
     /// Answers given from `from` (inclusive) to `to` (exclusive).

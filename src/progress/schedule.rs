@@ -164,18 +164,20 @@ pub fn review(
     let elapsed = card.map_or(0, |c| {
         (clock.day_of(at) - clock.day_of(c.last_review)).max(0)
     });
-    let next = scheduler
+    // One FSRS step for the rating given (`next_states` would work out all four).
+    let item = fsrs::FSRSItem {
+        reviews: vec![fsrs::FSRSReview {
+            rating: rating as u32,
+            delta_t: elapsed as u32,
+        }],
+    };
+    let memory = scheduler
         .fsrs
-        .next_states(card.map(Card::memory), DESIRED_RETENTION, elapsed as u32)
-        .ok();
-    let state = next.map(|n| match rating {
-        Rating::Again => n.again,
-        Rating::Hard => n.hard,
-        Rating::Good => n.good,
-        Rating::Easy => n.easy,
-    });
+        .historical_memory_states(item, card.map(Card::memory))
+        .ok()
+        .and_then(|states| states.last().copied());
     // FSRS refuses only impossible input; keep a sane card even then.
-    let (memory, interval) = state.map_or(
+    let (memory, interval) = memory.map_or(
         (
             MemoryState {
                 stability: 1.0,
@@ -183,7 +185,13 @@ pub fn review(
             },
             1.0,
         ),
-        |s| (s.memory, s.interval),
+        |m| {
+            let interval =
+                scheduler
+                    .fsrs
+                    .next_interval(Some(m.stability), DESIRED_RETENTION, rating as u32);
+            (m, interval)
+        },
     );
     let due = if rating == Rating::Again {
         at + RELEARN_AFTER
@@ -478,6 +486,39 @@ mod tests {
         let hard = review(&s, None, 1, Rating::Hard, 1.0, T0);
         let good = review(&s, None, 1, Rating::Good, 1.0, T0);
         assert!(hard.due <= good.due);
+    }
+
+    #[test]
+    fn one_step_matches_fsrs_next_states() {
+        let s = scheduler();
+        let fsrs = FSRS::default();
+        let known = review(&s, None, 1, Rating::Good, 1.0, T0);
+        for (rating, pick) in [
+            (Rating::Again, 0),
+            (Rating::Hard, 1),
+            (Rating::Good, 2),
+            (Rating::Easy, 3),
+        ] {
+            for (card, days) in [(None, 0u32), (Some(&known), 3)] {
+                let next = fsrs
+                    .next_states(card.map(Card::memory), DESIRED_RETENTION, days)
+                    .unwrap();
+                let want = &[next.again, next.hard, next.good, next.easy][pick];
+                let got = review(&s, card, 1, rating, 1.0, T0 + i64::from(days) * DAY);
+                assert_eq!(
+                    (got.stability, got.difficulty),
+                    (want.memory.stability, want.memory.difficulty)
+                );
+                if rating != Rating::Again {
+                    let days_after = want.interval.round().max(1.0) as i64;
+                    assert_eq!(
+                        got.due,
+                        s.clock
+                            .start_of_day(s.clock.day_of(got.last_review) + days_after)
+                    );
+                }
+            }
+        }
     }
 
     #[test]

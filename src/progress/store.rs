@@ -112,14 +112,24 @@ impl Saver {
 
 fn write_job(dir: &Path, job: &SaveJob) -> Result<(), String> {
     fs::create_dir_all(dir.join(ANSWERS_DIR)).map_err(|e| e.to_string())?;
-    for (path, payload) in &job.files {
-        let text = match payload {
-            Payload::Header(h) => storage::to_ron(h),
-            Payload::Month(m) => super::files::rows_text(m),
-        };
-        text.and_then(|t| write_atomic(path, t.as_bytes()))
-            .map_err(|e| format!("{}: {e}", path.display()))?;
-    }
+    // Each file on its own (atomic) write, spread over the cores: rewriting
+    // every month of a long history stays quick.
+    let parts = crate::parallel::split_by_size(&job.files, |(_, payload)| match payload {
+        Payload::Header(_) => 200,
+        Payload::Month(m) => m.answers.len() * 80,
+    });
+    let written = crate::parallel::map(&parts, |range| {
+        for (path, payload) in &job.files[range.clone()] {
+            let text = match payload {
+                Payload::Header(h) => storage::to_ron(h),
+                Payload::Month(m) => super::files::rows_text(m),
+            };
+            text.and_then(|t| write_atomic(path, t.as_bytes()))
+                .map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+        Ok::<(), String>(())
+    });
+    written.into_iter().collect::<Result<Vec<()>, String>>()?;
     // The save itself has succeeded; a backup that fails is retried next time.
     let now = now_ms();
     let changed: Vec<PathBuf> = job
