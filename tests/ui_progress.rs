@@ -188,7 +188,7 @@ fn answers_are_recorded_and_still_there_after_reopening() {
     h.get_by_label_contains("Đã trả lời 3 lần, đúng 67%");
     h.get_by_label("Những điểm cần ôn thêm");
     // "20 chỉ tiêu chủ yếu" was answered wrong: its key point is weak, at 0%.
-    h.get_by_label("⚫ Cần ôn 0%");
+    h.get_by_label("Cần ôn 0%");
     h.get_by_label("đã gặp 3/3 câu");
     click(&mut h, "▶ Luyện các điểm này");
     assert_eq!(h.state().screen(), Screen::Practice);
@@ -237,17 +237,23 @@ fn the_key_point_panel_marks_what_the_learner_knows() {
     let home = tempfile::tempdir().unwrap();
     let mut h = harness(home.path());
     add_learner(&mut h, "Phạm Thu Hà");
-    let unseen_before = h.get_all_by_label("○").count();
+    let unseen_before = h.query_all_by_label("Chưa học").count();
     assert!(unseen_before > 10, "every key point starts unstudied");
+    assert_eq!(h.query_all_by_label("Đã vững").count(), 0);
     answer_three(&mut h);
     h.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
     step(&mut h);
     h.run_steps(3);
+    let studied = ["Cần ôn", "Đang học", "Đã vững"]
+        .iter()
+        .map(|level| h.query_all_by_label(level).count())
+        .sum::<usize>();
+    assert!(studied >= 2, "studied key points are marked");
     assert!(
-        h.get_all_by_label("⚫").count() >= 2,
-        "studied key points are marked"
+        h.query_all_by_label("Đã vững").count() >= 1,
+        "answered right: strong"
     );
-    assert!(h.get_all_by_label("○").count() < unseen_before);
+    assert!(h.query_all_by_label("Chưa học").count() < unseen_before);
 }
 
 #[test]

@@ -25,9 +25,6 @@ pub const MOVE_DOWN: &str = "⏷";
 /// Between a matching row and its choices.
 pub const ARROW: &str = "➡";
 pub const PERSON: &str = "👤";
-/// Key-point mastery marks: a filled dot, and a ring for "not studied".
-pub const MARK: &str = "⚫";
-pub const MARK_EMPTY: &str = "○";
 pub const EXPORT: &str = "💾";
 pub const REVIEW: &str = "🔁";
 
@@ -57,8 +54,6 @@ pub const ALL: &[&str] = &[
     MOVE_DOWN,
     ARROW,
     PERSON,
-    MARK,
-    MARK_EMPTY,
     EXPORT,
     REVIEW,
 ];

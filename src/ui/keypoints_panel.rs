@@ -9,7 +9,7 @@ use std::ops::Range;
 use egui::RichText;
 
 use super::icons;
-use super::progress_screen::level_look;
+use super::progress_screen::{level_look, level_mark};
 use crate::i18n::{Strings, fill};
 use crate::keypoints::{Group, KeyPoint};
 use crate::progress::mastery::Mastery;
@@ -129,14 +129,12 @@ impl KeyPointsPanel {
                             ui.horizontal(|ui| {
                                 ui.add_space(row_height * 0.6);
                                 if let Some(m) = mastery.and_then(|m| m.get(i)) {
-                                    let (color, symbol, words) =
-                                        level_look(m.level(), &palette, tr);
+                                    let (_, words) = level_look(m.level(), &palette, tr);
                                     let tip = fill(
                                         tr.kp_mark_tooltip,
                                         &[("level", &words), ("met", &m.met), ("total", &m.total)],
                                     );
-                                    ui.label(RichText::new(symbol).color(color).strong())
-                                        .on_hover_text(tip);
+                                    level_mark(ui, m.level(), &palette, tr).on_hover_text(tip);
                                 }
                                 // A label, so the text starts at the left like a list.
                                 let item = egui::Label::new(point.summary())

@@ -553,7 +553,13 @@ impl App {
     fn top_bars(&mut self, ui: &mut egui::Ui) -> Vec<Action> {
         let mut actions = Vec::new();
         egui::Panel::top("menu").show(ui, |ui| {
-            egui::MenuBar::new().ui(ui, |ui| self.menus(ui, &mut actions));
+            egui::MenuBar::new().ui(ui, |ui| {
+                self.menus(ui, &mut actions);
+                // Who is studying, at the right: always in view, one click to change.
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    self.profile_menu(ui, &mut actions);
+                });
+            });
         });
         egui::Panel::top("toolbar").show(ui, |ui| {
             ui.add_space(4.0);
@@ -689,8 +695,6 @@ impl App {
         if ui.button("A+").on_hover_text(tr.text_larger).clicked() {
             actions.push(Action::SetTextSize(size + TEXT_SIZE_STEP));
         }
-        ui.separator();
-        self.profile_menu(ui, actions);
         let dark = ui.visuals().dark_mode;
         let (icon, next) = if dark {
             (icons::LIGHT, Theme::Light)

@@ -39,17 +39,35 @@ pub struct ProgressScreen {
 }
 
 /// The colour and words of a mastery level.
-pub fn level_look(
+pub fn level_look(level: Level, palette: &Palette, tr: &Strings) -> (Color32, &'static str) {
+    match level {
+        Level::Unseen => (palette.muted, tr.level_unseen),
+        Level::Weak => (palette.wrong, tr.level_weak),
+        Level::Learning => (palette.warning, tr.level_learning),
+        Level::Strong => (palette.right, tr.level_strong),
+    }
+}
+
+/// A round mark the size of a capital letter: filled in the level's colour,
+/// or a ring for "not studied". Screen readers (and tests) read its level.
+pub fn level_mark(
+    ui: &mut egui::Ui,
     level: Level,
     palette: &Palette,
     tr: &Strings,
-) -> (Color32, &'static str, &'static str) {
-    match level {
-        Level::Unseen => (palette.muted, icons::MARK_EMPTY, tr.level_unseen),
-        Level::Weak => (palette.wrong, icons::MARK, tr.level_weak),
-        Level::Learning => (palette.warning, icons::MARK, tr.level_learning),
-        Level::Strong => (palette.right, icons::MARK, tr.level_strong),
+) -> egui::Response {
+    let (color, words) = level_look(level, palette, tr);
+    let size = ui.text_style_height(&egui::TextStyle::Body);
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(size, size), egui::Sense::hover());
+    let radius = size * 0.32;
+    if level == Level::Unseen {
+        ui.painter()
+            .circle_stroke(rect.center(), radius, egui::Stroke::new(2.0, color));
+    } else {
+        ui.painter().circle_filled(rect.center(), radius, color);
     }
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, words));
+    response
 }
 
 fn percent(score: Option<f32>) -> String {
@@ -213,12 +231,13 @@ impl ProgressScreen {
                     &[("met", &mastery.met), ("total", &mastery.total)],
                 ));
             });
+            // Known share of the whole set: questions not met yet count as unknown.
+            let known =
+                mastery.score.unwrap_or(0.0) * mastery.met as f32 / mastery.total.max(1) as f32;
             ui.add(
-                egui::ProgressBar::new(
-                    mastery.score.unwrap_or(0.0) * mastery.met as f32 / mastery.total.max(1) as f32,
-                )
-                .text(percent(mastery.score))
-                .desired_height(size * 0.8),
+                egui::ProgressBar::new(known)
+                    .text(RichText::new(percent(Some(known))).strong())
+                    .desired_height(size * 1.1),
             );
             ui.add_space(size * 0.2);
         }
@@ -336,8 +355,8 @@ fn section(ui: &mut egui::Ui, size: f32, title: &str) {
 
 /// A coloured mark with the level in words beside it on hover.
 fn mark(ui: &mut egui::Ui, input: &ProgressInput<'_>, mastery: &Mastery) {
-    let (color, symbol, words) = level_look(mastery.level(), &input.palette, input.tr);
-    ui.label(RichText::new(symbol).color(color).strong())
+    let (_, words) = level_look(mastery.level(), &input.palette, input.tr);
+    level_mark(ui, mastery.level(), &input.palette, input.tr)
         .on_hover_text(format!("{words} · {}", percent(mastery.score)));
 }
 
@@ -350,9 +369,10 @@ fn point_row(
 ) {
     let tr = input.tr;
     ui.horizontal_wrapped(|ui| {
-        let (color, symbol, words) = level_look(mastery.level(), &input.palette, tr);
+        let (color, words) = level_look(mastery.level(), &input.palette, tr);
+        level_mark(ui, mastery.level(), &input.palette, tr);
         ui.label(
-            RichText::new(format!("{symbol} {words} {}", percent(mastery.score)))
+            RichText::new(format!("{words} {}", percent(mastery.score)))
                 .color(color)
                 .strong(),
         );
@@ -377,15 +397,21 @@ fn answers_plot(ui: &mut egui::Ui, input: &ProgressInput<'_>, o: &Overview) {
     use egui_plot::{Bar, BarChart, Legend, Plot};
     let tr = input.tr;
     let first = o.per_day.first().map_or(0, |d| d.0);
+    let (right_color, wrong_color) = (input.palette.right, input.palette.wrong);
+    let bar = |day: i64, n: usize, color| {
+        Bar::new((day - first) as f64, n as f64)
+            .width(0.7)
+            .fill(color)
+    };
     let right: Vec<Bar> = o
         .per_day
         .iter()
-        .map(|&(day, r, _)| Bar::new((day - first) as f64, r as f64).width(0.7))
+        .map(|&(d, r, _)| bar(d, r, right_color))
         .collect();
     let wrong: Vec<Bar> = o
         .per_day
         .iter()
-        .map(|&(day, _, w)| Bar::new((day - first) as f64, w as f64).width(0.7))
+        .map(|&(d, _, w)| bar(d, w, wrong_color))
         .collect();
     let right = BarChart::new(tr.progress_plot_right, right).color(input.palette.right);
     let wrong = BarChart::new(tr.progress_plot_wrong, wrong)
@@ -405,7 +431,8 @@ fn answers_plot(ui: &mut egui::Ui, input: &ProgressInput<'_>, o: &Overview) {
         .allow_drag(false)
         .allow_scroll(false)
         .include_y(0.0)
-        .include_y(most as f64)
+        // Headroom, so the legend never covers a bar.
+        .include_y(most as f64 * 1.45)
         .x_axis_formatter(move |mark, _| {
             let x = mark.value.round();
             if (mark.value - x).abs() < 1e-6 {
