@@ -1,27 +1,16 @@
 //! The key-point panel and the generated questions, through the window.
 
+mod common;
+
 use std::path::Path;
 
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use nghiquyet::paths::Paths;
-use nghiquyet::startup::Startup;
 use nghiquyet::ui::{App, Screen};
 
-/// The app as a learner who has studied here before would find it (no
-/// "who is studying?" question in the way).
-fn startup_with_learner(home: &Path, file: Option<&Path>) -> Startup {
-    let paths = Paths::under(home);
-    let root = nghiquyet::progress::profiles::root(&paths);
-    let _ = nghiquyet::progress::profiles::create(&root, "Người thử", 0);
-    let mut startup = Startup::prepare(paths, file);
-    startup.settings.profile = Some("nguoi-thu".to_string());
-    startup
-}
-
 fn harness(home: &Path, file: Option<&Path>) -> Harness<'static, App> {
-    let app = App::new(startup_with_learner(home, file));
+    let app = App::new(common::startup_with_learner(home, file));
     let mut harness = Harness::builder()
         .with_size([1400.0, 900.0])
         .build_ui_state(|ui, app: &mut App| app.show(ui), app);

@@ -2,6 +2,8 @@
 //! answered by keyboard alone and by mouse alone, feedback, the jump to the
 //! text, the summary, and broken set files.
 
+mod common;
+
 use std::path::Path;
 
 use egui::accesskit::Role;
@@ -10,7 +12,6 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use nghiquyet::paths::Paths;
 use nghiquyet::quiz::{SetOrigin, Verdict};
-use nghiquyet::startup::Startup;
 use nghiquyet::ui::{App, Screen};
 
 /// One question of each type, in this order, on the bundled document.
@@ -50,22 +51,11 @@ const ONLY_ORDER: &str = r#"QuestionSet(
     ],
 )"#;
 
-/// The app as a learner who has studied here before would find it (no
-/// "who is studying?" question in the way).
-fn startup_with_learner(home: &Path, file: Option<&Path>) -> Startup {
-    let paths = Paths::under(home);
-    let root = nghiquyet::progress::profiles::root(&paths);
-    let _ = nghiquyet::progress::profiles::create(&root, "Người thử", 0);
-    let mut startup = Startup::prepare(paths, file);
-    startup.settings.profile = Some("nguoi-thu".to_string());
-    startup
-}
-
 fn harness(home: &Path, width: f32) -> Harness<'static, App> {
     let sets = Paths::under(home).user_sets_dir();
     std::fs::create_dir_all(&sets).unwrap();
     std::fs::write(sets.join("bay-kieu.ron"), SEVEN).unwrap();
-    let app = App::new(startup_with_learner(home, None));
+    let app = App::new(common::startup_with_learner(home, None));
     let mut harness = Harness::builder()
         .with_size([width, 900.0])
         .build_ui_state(|ui, app: &mut App| app.show(ui), app);

@@ -1,6 +1,8 @@
 //! The reader window driven through egui_kittest: no real window, widgets
 //! found by their accessible labels, keys and clicks as a user gives them.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -15,19 +17,8 @@ use nghiquyet::ui::{Action, App};
 
 const BUNDLED_TITLE: &str = "Hà Nội học tập, quán triệt Nghị quyết";
 
-/// The app as a learner who has studied here before would find it (no
-/// "who is studying?" question in the way).
-fn startup_with_learner(home: &Path, file: Option<&Path>) -> Startup {
-    let paths = Paths::under(home);
-    let root = nghiquyet::progress::profiles::root(&paths);
-    let _ = nghiquyet::progress::profiles::create(&root, "Người thử", 0);
-    let mut startup = Startup::prepare(paths, file);
-    startup.settings.profile = Some("nguoi-thu".to_string());
-    startup
-}
-
 fn harness(home: &Path, file: Option<&Path>) -> Harness<'static, App> {
-    let app = App::new(startup_with_learner(home, file));
+    let app = App::new(common::startup_with_learner(home, file));
     let mut harness = Harness::builder()
         .with_size([1280.0, 900.0])
         .build_ui_state(|ui, app: &mut App| app.show(ui), app);

@@ -11,10 +11,9 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use super::clock::days_from_civil;
 use super::clock::{DAY, HOUR, MINUTE};
-use super::files::{
-    ANSWERS_DIR, PROFILE_FILE, days_from_civil, month_files, read_month, read_profile,
-};
+use super::files::{ANSWERS_DIR, PROFILE_FILE, month_files, read_month, read_profile};
 use crate::storage::write_atomic;
 
 pub const BACKUPS_DIR: &str = "backups";

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::clock::{DAY, civil_from_days};
+use super::clock::{DAY, civil_from_days, days_from_civil};
 use super::record::{Attempt, Mode, Progress, QuestionRef};
 use super::schedule::Rating;
 use crate::quiz::{Response, Verdict};
@@ -195,17 +195,6 @@ impl Month {
             days_from_civil(next.year, next.month, 1) * DAY,
         )
     }
-}
-
-/// Days since 1970-01-01 of a date, after Howard Hinnant's `days_from_civil`.
-pub fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y.rem_euclid(400);
-    let m = i64::from(m);
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
 }
 
 /// The file of `month`'s answers, as text.

@@ -1,4 +1,7 @@
-//! Running the command line as a trainer would, with its own settings folder.
+//! Shared by the integration tests: running the command line as a trainer
+//! would, and starting the app as a returning learner, each in its own folder.
+// Each test file uses only some of these.
+#![allow(dead_code)]
 
 use std::path::Path;
 use std::process::Command;
@@ -15,4 +18,15 @@ pub fn run_cli<S: AsRef<std::ffi::OsStr>>(args: &[S], home: &Path) -> (bool, Str
         String::from_utf8(output.stdout).unwrap(),
         String::from_utf8(output.stderr).unwrap(),
     )
+}
+
+/// The app's start-up as a learner who has studied here before finds it: no
+/// "who is studying?" question in the way.
+pub fn startup_with_learner(home: &Path, file: Option<&Path>) -> nghiquyet::startup::Startup {
+    let paths = nghiquyet::paths::Paths::under(home);
+    let root = nghiquyet::progress::profiles::root(&paths);
+    let _ = nghiquyet::progress::profiles::create(&root, "Người thử", 0);
+    let mut startup = nghiquyet::startup::Startup::prepare(paths, file);
+    startup.settings.profile = Some("nguoi-thu".to_string());
+    startup
 }
