@@ -100,3 +100,94 @@ pub fn generate(
     }
     Ok(count)
 }
+
+/// `nghiquyet report RESULT_FILES...`: every learner's score, then the
+/// hardest and the least discriminating questions; with `csv`, the whole
+/// table as a spreadsheet. Returns whether any result could be read.
+pub fn report(
+    paths: &[PathBuf],
+    csv: Option<&Path>,
+    language: Language,
+    out: &mut impl Write,
+) -> std::io::Result<bool> {
+    use crate::classroom::report::{CsvHeaders, report, write_csv};
+    let tr = language.strings();
+    let report = report(paths);
+    for problem in &report.problems {
+        writeln!(out, "{problem}")?;
+    }
+    if report.learners.is_empty() {
+        writeln!(out, "{}", tr.report_none)?;
+        return Ok(false);
+    }
+    writeln!(
+        out,
+        "{}",
+        fill(tr.report_learners, &[("n", &report.learners.len())])
+    )?;
+    let width = report
+        .learners
+        .iter()
+        .map(|l| l.learner.chars().count())
+        .max()
+        .unwrap_or(0);
+    for l in &report.learners {
+        let pad = width - l.learner.chars().count();
+        let verdict = if l.passed {
+            tr.report_passed
+        } else {
+            tr.report_failed
+        };
+        writeln!(
+            out,
+            "  {}{}  {:>3}%  {verdict}",
+            l.learner,
+            " ".repeat(pad),
+            l.percent
+        )?;
+    }
+    let line = |q: &crate::classroom::report::QuestionStat| {
+        fill(
+            tr.report_question_line,
+            &[
+                ("share", &format!("{:.0}", q.right_share * 100.0)),
+                (
+                    "d",
+                    &q.discrimination
+                        .map_or("—".to_string(), |d| format!("{d:.2}")),
+                ),
+                ("asked", &q.asked),
+                ("question", &q.prompt),
+            ],
+        )
+    };
+    writeln!(out, "\n{}", tr.report_hardest)?;
+    for q in report.questions.iter().take(10) {
+        writeln!(out, "  {}", line(q))?;
+    }
+    writeln!(out, "\n{}", tr.report_misleading)?;
+    for q in report.most_misleading().into_iter().take(10) {
+        writeln!(out, "  {}", line(q))?;
+    }
+    if let Some(csv) = csv {
+        let headers = CsvHeaders {
+            learner: tr.csv_learner,
+            percent: tr.csv_percent,
+            passed: tr.csv_passed,
+            file: tr.csv_file,
+            set: tr.csv_set,
+            id: tr.csv_id,
+            question: tr.csv_question,
+            asked: tr.csv_asked,
+            right: tr.csv_right,
+            discrimination: tr.csv_discrimination,
+        };
+        write_csv(csv, &report.to_csv(&headers))?;
+        writeln!(
+            out,
+            "\n{}",
+            fill(tr.report_written, &[("path", &csv.display())])
+        )?;
+    }
+    Ok(true)
+}

@@ -3,6 +3,7 @@
 //! The core (document model, normalisation, search, settings, storage) never
 //! touches egui; `ui` is the only module that does.
 
+pub mod classroom;
 pub mod cli;
 pub mod document;
 pub mod generate;

@@ -43,12 +43,37 @@ enum Command {
         /// The document (.txt or .md).
         document: PathBuf,
     },
+    /// Put together exam results collected from learners' PCs (files or
+    /// folders of them): each learner's score, the hardest questions and the
+    /// least discriminating ones.
+    Report {
+        #[arg(required = true, value_name = "RESULT_FILE_OR_DIR")]
+        paths: Vec<PathBuf>,
+        /// Also write the whole table as a spreadsheet (CSV, UTF-8).
+        #[arg(long, value_name = "FILE.csv")]
+        csv: Option<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let paths = Paths::from_env();
     match cli.command {
+        Some(Command::Report {
+            paths: targets,
+            csv,
+        }) => {
+            let language = nghiquyet::cli::language(&paths);
+            let mut out = std::io::stdout().lock();
+            match nghiquyet::cli::report(&targets, csv.as_deref(), language, &mut out) {
+                Ok(true) => ExitCode::SUCCESS,
+                Ok(false) => ExitCode::FAILURE,
+                Err(e) => {
+                    eprintln!("nghiquyet: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Some(Command::Check { paths: targets }) => {
             let language = nghiquyet::cli::language(&paths);
             match nghiquyet::cli::check(&targets, language, &mut std::io::stdout().lock()) {

@@ -198,6 +198,24 @@ fn bool_score(right: bool) -> f32 {
     if right { 1.0 } else { 0.0 }
 }
 
+/// What a learner who knows the answer gives (tests, previews).
+pub fn correct_response(answer: &Answer) -> Response {
+    match answer {
+        Answer::SingleChoice { answer, .. } => Response::Choice(Some(*answer)),
+        Answer::MultipleChoice { answers, .. } => Response::Choices(answers.clone()),
+        Answer::TrueFalse(value) => Response::TrueFalse(Some(*value)),
+        Answer::FillBlank { blanks, .. } => Response::Blanks(
+            blanks
+                .iter()
+                .map(|accepted| accepted.first().cloned().unwrap_or_default())
+                .collect(),
+        ),
+        Answer::Numeric { answer, .. } => Response::Number(answer.to_string()),
+        Answer::Ordering(items) => Response::Order((0..items.len()).collect()),
+        Answer::Matching(pairs) => Response::Matches((0..pairs.len()).map(Some).collect()),
+    }
+}
+
 /// The right answer in words, for feedback ("3", "Đúng", "Dân chủ", …).
 /// `yes`/`no` are the words for true and false in the interface language.
 pub fn correct_answer_text(answer: &Answer, yes: &str, no: &str) -> String {
@@ -482,5 +500,20 @@ mod tests {
             correct_answer_text(&Answer::TrueFalse(false), "Đúng", "Sai"),
             "Sai"
         );
+    }
+}
+
+#[cfg(test)]
+mod correct_response_tests {
+    use super::*;
+
+    #[test]
+    fn the_correct_response_is_graded_right_for_every_bundled_question() {
+        let library = crate::quiz::Library::load(std::path::Path::new("/nonexistent"));
+        let set = &library.sets[0];
+        for q in &set.set.questions {
+            let g = grade(&q.answer, &correct_response(&q.answer), set.rules());
+            assert_eq!(g.verdict, Verdict::Right, "{}", q.id);
+        }
     }
 }

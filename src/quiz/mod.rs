@@ -9,7 +9,9 @@ pub mod practice;
 use std::path::{Path, PathBuf};
 
 pub use check::{MAX_SET_BYTES, Problem, ProblemKind, load_set_file, parse_set};
-pub use grade::{Grade, Note, Response, Rules, Verdict, correct_answer_text, grade};
+pub use grade::{
+    Grade, Note, Response, Rules, Verdict, correct_answer_text, correct_response, grade,
+};
 pub use model::{
     Answer, BLANK, Difficulty, FORMAT_VERSION, Question, QuestionSet, Source, ToneMarks,
 };

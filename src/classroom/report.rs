@@ -1,0 +1,353 @@
+//! Exam results from many PCs put together: each learner's score, and for
+//! each question the share of right answers and its discrimination — do the
+//! strongest learners get it right and the weakest wrong? — so the hardest
+//! and the most misleading questions stand out.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use super::exam::ExamResult;
+use super::training::csv_row;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct LearnerRow {
+    pub learner: String,
+    pub file: PathBuf,
+    pub percent: u32,
+    pub passed: bool,
+    pub questions: usize,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct QuestionStat {
+    pub set: String,
+    pub id: String,
+    pub prompt: String,
+    /// Learners whose exam had the question.
+    pub asked: usize,
+    /// Share of them who got it right (partly right counts its score).
+    pub right_share: f32,
+    /// Share right among the strongest 27 % of learners minus the share among
+    /// the weakest 27 % (from −1 to 1); `None` when either group never met it.
+    /// Near 0 or below: the question does not tell who knows the material.
+    pub discrimination: Option<f32>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Report {
+    /// Best first.
+    pub learners: Vec<LearnerRow>,
+    /// Hardest (lowest share right) first.
+    pub questions: Vec<QuestionStat>,
+    /// Files that could not be read, as "file:line:col: message".
+    pub problems: Vec<String>,
+}
+
+/// The `.ron` files among `paths` (folders are searched).
+fn result_files(paths: &[PathBuf]) -> Vec<PathBuf> {
+    paths
+        .iter()
+        .flat_map(|p| crate::quiz::set_files(p))
+        .collect()
+}
+
+/// Reads result files on all cores; unreadable ones become problems.
+pub fn read_results(paths: &[PathBuf]) -> (Vec<(PathBuf, ExamResult)>, Vec<String>) {
+    let files = result_files(paths);
+    let parts = crate::parallel::split_by_size(&files, |_| 4096);
+    let read = crate::parallel::map(&parts, |range| {
+        files[range.clone()]
+            .iter()
+            .map(|path| {
+                let result = std::fs::read(path)
+                    .map_err(|e| format!("{}: {e}", path.display()))
+                    .and_then(|bytes| {
+                        String::from_utf8(bytes)
+                            .map_err(|_| format!("{}: not UTF-8 text", path.display()))
+                    })
+                    .and_then(|text| {
+                        crate::storage::parse_ron::<ExamResult>(path, &text)
+                            .map_err(|e| e.to_string())
+                    });
+                (path.clone(), result)
+            })
+            .collect::<Vec<_>>()
+    });
+    let mut results = Vec::new();
+    let mut problems = Vec::new();
+    for (path, r) in read.into_iter().flatten() {
+        match r {
+            Ok(result) => results.push((path, result)),
+            Err(e) => problems.push(e),
+        }
+    }
+    (results, problems)
+}
+
+#[derive(Default)]
+struct Tally {
+    prompt: String,
+    asked: usize,
+    score: f32,
+    upper: (usize, f32),
+    lower: (usize, f32),
+}
+
+pub fn aggregate(results: &[(PathBuf, ExamResult)]) -> Report {
+    let mut order: Vec<usize> = (0..results.len()).collect();
+    order.sort_by(|&a, &b| {
+        results[b]
+            .1
+            .percent
+            .cmp(&results[a].1.percent)
+            .then_with(|| results[a].1.learner.cmp(&results[b].1.learner))
+    });
+    let n = results.len();
+    // The classic 27 % groups, at least one learner each when there are two.
+    let group = if n >= 2 {
+        ((n as f32 * 0.27).round() as usize).clamp(1, n / 2)
+    } else {
+        0
+    };
+    let mut rank = vec![0; n];
+    for (position, &i) in order.iter().enumerate() {
+        rank[i] = position;
+    }
+    let mut tallies: HashMap<(&str, &str), Tally> = HashMap::new();
+    let mut keys = Vec::new();
+    for (i, (_, result)) in results.iter().enumerate() {
+        let upper = rank[i] < group;
+        let lower = group > 0 && rank[i] >= n - group;
+        for q in &result.questions {
+            let key = (q.set.as_str(), q.id.as_str());
+            let t = tallies.entry(key).or_insert_with(|| {
+                keys.push(key);
+                Tally {
+                    prompt: q.prompt.clone(),
+                    ..Tally::default()
+                }
+            });
+            t.asked += 1;
+            t.score += q.score;
+            if upper {
+                t.upper.0 += 1;
+                t.upper.1 += q.score;
+            }
+            if lower {
+                t.lower.0 += 1;
+                t.lower.1 += q.score;
+            }
+        }
+    }
+    let share = |(had, score): (usize, f32)| (had > 0).then(|| score / had as f32);
+    let mut questions: Vec<QuestionStat> = keys
+        .into_iter()
+        .map(|key| {
+            let t = &tallies[&key];
+            QuestionStat {
+                set: key.0.to_string(),
+                id: key.1.to_string(),
+                prompt: t.prompt.clone(),
+                asked: t.asked,
+                right_share: t.score / t.asked.max(1) as f32,
+                discrimination: share(t.upper).zip(share(t.lower)).map(|(u, l)| u - l),
+            }
+        })
+        .collect();
+    questions.sort_by(|a, b| {
+        a.right_share
+            .total_cmp(&b.right_share)
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    Report {
+        learners: order
+            .into_iter()
+            .map(|i| {
+                let (file, r) = &results[i];
+                LearnerRow {
+                    learner: r.learner.clone(),
+                    file: file.clone(),
+                    percent: r.percent,
+                    passed: r.passed,
+                    questions: r.questions.len(),
+                }
+            })
+            .collect(),
+        questions,
+        problems: Vec::new(),
+    }
+}
+
+/// Reads and aggregates in one go.
+pub fn report(paths: &[PathBuf]) -> Report {
+    let (results, problems) = read_results(paths);
+    Report {
+        problems,
+        ..aggregate(&results)
+    }
+}
+
+impl Report {
+    /// The questions that tell least who knows the material: lowest
+    /// discrimination first (only those with one).
+    pub fn most_misleading(&self) -> Vec<&QuestionStat> {
+        let mut q: Vec<&QuestionStat> = self
+            .questions
+            .iter()
+            .filter(|q| q.discrimination.is_some())
+            .collect();
+        q.sort_by(|a, b| {
+            a.discrimination
+                .unwrap_or(0.0)
+                .total_cmp(&b.discrimination.unwrap_or(0.0))
+        });
+        q
+    }
+
+    /// Learners, then questions, as a spreadsheet (UTF-8 with BOM).
+    pub fn to_csv(&self, headers: &CsvHeaders) -> String {
+        let mut out = String::from("\u{feff}");
+        out.push_str(&csv_row(&[
+            headers.learner.into(),
+            headers.percent.into(),
+            headers.passed.into(),
+            headers.file.into(),
+        ]));
+        for l in &self.learners {
+            out.push_str(&csv_row(&[
+                l.learner.clone(),
+                l.percent.to_string(),
+                if l.passed { "1" } else { "0" }.into(),
+                l.file.display().to_string(),
+            ]));
+        }
+        out.push_str("\r\n");
+        out.push_str(&csv_row(&[
+            headers.set.into(),
+            headers.id.into(),
+            headers.question.into(),
+            headers.asked.into(),
+            headers.right.into(),
+            headers.discrimination.into(),
+        ]));
+        for q in &self.questions {
+            out.push_str(&csv_row(&[
+                q.set.clone(),
+                q.id.clone(),
+                q.prompt.clone(),
+                q.asked.to_string(),
+                format!("{:.0}", q.right_share * 100.0),
+                q.discrimination
+                    .map_or(String::new(), |d| format!("{d:.2}")),
+            ]));
+        }
+        out
+    }
+}
+
+/// Column titles, in the interface language.
+pub struct CsvHeaders {
+    pub learner: &'static str,
+    pub percent: &'static str,
+    pub passed: &'static str,
+    pub file: &'static str,
+    pub set: &'static str,
+    pub id: &'static str,
+    pub question: &'static str,
+    pub asked: &'static str,
+    pub right: &'static str,
+    pub discrimination: &'static str,
+}
+
+/// Writes `text` (a CSV) to `path` atomically.
+pub fn write_csv(path: &Path, text: &str) -> std::io::Result<()> {
+    crate::storage::write_atomic(path, text.as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::classroom::exam::{AnsweredQuestion, ExamPlan};
+    use crate::quiz::Verdict;
+
+    /// A learner's result: `right[i]` for question "q{i}".
+    pub fn result(learner: &str, right: &[bool]) -> ExamResult {
+        let score: f32 = right.iter().filter(|&&r| r).count() as f32;
+        let percent = (score / right.len() as f32 * 100.0).round() as u32;
+        ExamResult {
+            version: 1,
+            learner: learner.into(),
+            sets: vec!["Bộ".into()],
+            plan: ExamPlan {
+                count: right.len(),
+                seed: 1,
+                minutes: 10,
+                pass_percent: 50,
+            },
+            started: 0,
+            finished: 1,
+            timed_out: false,
+            score,
+            percent,
+            passed: percent >= 50,
+            questions: right
+                .iter()
+                .enumerate()
+                .map(|(i, &r)| AnsweredQuestion {
+                    document: "d".into(),
+                    set: "s".into(),
+                    id: format!("q{i}"),
+                    fingerprint: 0,
+                    prompt: format!("Câu {i}"),
+                    response: None,
+                    verdict: if r { Verdict::Right } else { Verdict::Wrong },
+                    score: if r { 1.0 } else { 0.0 },
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn shares_and_discrimination() {
+        // q0: everyone right. q1: only the strong. q2: only the weak (misleading).
+        let results: Vec<(PathBuf, ExamResult)> = [
+            ("An", [true, true, false, true]),
+            ("Bình", [true, true, false, true]),
+            ("Cường", [true, false, false, true]),
+            ("Dũng", [true, false, true, false]),
+        ]
+        .iter()
+        .map(|(n, r)| (PathBuf::from(format!("{n}.ron")), result(n, r)))
+        .collect();
+        let report = aggregate(&results);
+        assert_eq!(report.learners[0].learner, "An");
+        assert_eq!(report.learners[3].learner, "Dũng");
+        let q = |id: &str| report.questions.iter().find(|q| q.id == id).unwrap();
+        assert_eq!(q("q0").right_share, 1.0);
+        assert_eq!(q("q0").discrimination, Some(0.0));
+        assert_eq!(q("q1").discrimination, Some(1.0));
+        assert_eq!(q("q2").discrimination, Some(-1.0));
+        assert_eq!(report.questions[0].id, "q2", "hardest first");
+        assert_eq!(report.most_misleading()[0].id, "q2");
+    }
+
+    #[test]
+    fn the_csv_has_both_tables() {
+        let results = vec![(PathBuf::from("a.ron"), result("Ân", &[true, false]))];
+        let headers = CsvHeaders {
+            learner: "Người học",
+            percent: "%",
+            passed: "Đạt",
+            file: "Tệp",
+            set: "Bộ",
+            id: "Mã",
+            question: "Câu hỏi",
+            asked: "Số lần hỏi",
+            right: "% đúng",
+            discrimination: "Độ phân biệt",
+        };
+        let csv = aggregate(&results).to_csv(&headers);
+        assert!(csv.starts_with("\u{feff}Người học,%,Đạt,Tệp\r\nÂn,50,1,a.ron\r\n\r\nBộ,"));
+        assert!(csv.contains("s,q1,Câu 1,1,0,\r\n"), "{csv}");
+    }
+}

@@ -1,0 +1,411 @@
+//! A training session: questions shown to a room, a countdown, the answer
+//! revealed, teams marked right or wrong, a scoreboard between questions.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::quiz::practice::{Item, Options, Practice};
+use crate::quiz::{LoadedSet, Question};
+
+/// The file format version of a saved session.
+pub const SESSION_VERSION: u32 = 1;
+pub const MAX_TEAMS: usize = 12;
+
+/// What the trainer chose before starting.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TrainingPlan {
+    /// How many questions; 0 means all.
+    pub count: usize,
+    pub shuffle: bool,
+    /// Seconds per question; 0 means no countdown.
+    pub seconds: u32,
+    /// Team names; empty for a session without teams.
+    pub teams: Vec<String>,
+}
+
+/// Where the session is, for the current question.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    /// The question and its choices, the countdown running.
+    Asking,
+    /// The right answer, the explanation and the passage.
+    Revealed,
+    /// The scores so far (only with teams).
+    Scoreboard,
+    /// After the last question: the final scoreboard.
+    Finished,
+}
+
+#[derive(Clone, Debug)]
+pub struct Training {
+    pub items: Vec<Item>,
+    pub plan: TrainingPlan,
+    /// The titles of the sets the questions come from.
+    pub sets: Vec<String>,
+    /// For each question, whether each team was right. Kept when the trainer
+    /// goes back to a question.
+    pub scores: Vec<Vec<bool>>,
+    pub current: usize,
+    pub stage: Stage,
+    /// When the session started (ms since 1970, UTC).
+    pub started: i64,
+    /// Seconds the current question has been shown, not counting pauses,
+    /// up to `since`.
+    shown: f64,
+    /// When the clock last started running; `None` while paused.
+    since: Option<f64>,
+}
+
+impl Training {
+    pub fn new(
+        sets: &[&LoadedSet],
+        plan: TrainingPlan,
+        seed: u64,
+        started: i64,
+        now: f64,
+    ) -> Training {
+        let practice = Practice::new(
+            sets,
+            Options {
+                count: plan.count,
+                shuffle: plan.shuffle,
+                seed,
+            },
+        );
+        let teams = plan.teams.len();
+        Training {
+            scores: vec![vec![false; teams]; practice.items.len()],
+            items: practice.items,
+            sets: sets.iter().map(|s| s.set.title.clone()).collect(),
+            plan,
+            current: 0,
+            stage: Stage::Asking,
+            started,
+            shown: 0.0,
+            since: Some(now),
+        }
+    }
+
+    pub fn question(&self) -> Option<&Question> {
+        self.items.get(self.current).map(|i| &i.question)
+    }
+
+    pub fn has_teams(&self) -> bool {
+        !self.plan.teams.is_empty()
+    }
+
+    pub fn is_paused(&self) -> bool {
+        self.since.is_none()
+    }
+
+    /// Seconds left on the countdown (never below 0); `None` without one.
+    pub fn remaining(&self, now: f64) -> Option<f64> {
+        if self.plan.seconds == 0 || self.stage != Stage::Asking {
+            return None;
+        }
+        let shown = self.shown + self.since.map_or(0.0, |s| (now - s).max(0.0));
+        Some((f64::from(self.plan.seconds) - shown).max(0.0))
+    }
+
+    pub fn time_is_up(&self, now: f64) -> bool {
+        self.remaining(now) == Some(0.0)
+    }
+
+    pub fn pause(&mut self, now: f64) {
+        if let Some(since) = self.since.take() {
+            self.shown += (now - since).max(0.0);
+        }
+    }
+
+    pub fn resume(&mut self, now: f64) {
+        if self.since.is_none() {
+            self.since = Some(now);
+        }
+    }
+
+    fn show_question(&mut self, index: usize, now: f64) {
+        self.current = index;
+        self.stage = Stage::Asking;
+        self.shown = 0.0;
+        self.since = Some(now);
+    }
+
+    /// The next step: reveal, then the scoreboard (with teams), then the next
+    /// question; after the last, the final scoreboard.
+    pub fn forward(&mut self, now: f64) {
+        match self.stage {
+            Stage::Asking => self.stage = Stage::Revealed,
+            Stage::Revealed if self.has_teams() => self.stage = Stage::Scoreboard,
+            Stage::Revealed | Stage::Scoreboard => {
+                if self.current + 1 < self.items.len() {
+                    self.show_question(self.current + 1, now);
+                } else {
+                    self.stage = Stage::Finished;
+                }
+            }
+            Stage::Finished => {}
+        }
+    }
+
+    /// One step back: from the answer to the question, from the scoreboard
+    /// to the answer, from a question to the previous question's answer.
+    /// Scores are kept.
+    pub fn back(&mut self, now: f64) {
+        match self.stage {
+            Stage::Finished => {
+                self.stage = if self.has_teams() {
+                    Stage::Scoreboard
+                } else {
+                    Stage::Revealed
+                }
+            }
+            Stage::Scoreboard => self.stage = Stage::Revealed,
+            Stage::Revealed => self.show_question(self.current, now),
+            Stage::Asking if self.current > 0 => {
+                self.current -= 1;
+                self.stage = Stage::Revealed;
+            }
+            Stage::Asking => {}
+        }
+    }
+
+    /// Marks a team right (or back to not right) on the current question;
+    /// only once the answer is shown.
+    pub fn toggle_team(&mut self, team: usize) -> bool {
+        if matches!(self.stage, Stage::Asking | Stage::Finished) {
+            return false;
+        }
+        match self
+            .scores
+            .get_mut(self.current)
+            .and_then(|s| s.get_mut(team))
+        {
+            Some(right) => {
+                *right = !*right;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Each team's total so far.
+    pub fn totals(&self) -> Vec<usize> {
+        (0..self.plan.teams.len())
+            .map(|t| self.scores.iter().filter(|q| q[t]).count())
+            .collect()
+    }
+
+    pub fn result(&self) -> TrainingResult {
+        TrainingResult {
+            version: SESSION_VERSION,
+            started: self.started,
+            sets: self.sets.clone(),
+            seconds: self.plan.seconds,
+            questions: self
+                .items
+                .iter()
+                .map(|i| SessionQuestion {
+                    set: i.set_key.clone(),
+                    id: i.question.id.clone(),
+                    prompt: i.question.prompt.clone(),
+                })
+                .collect(),
+            teams: self.plan.teams.clone(),
+            scores: self.scores.clone(),
+        }
+    }
+}
+
+/// A saved session: what was asked and how each team did.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TrainingResult {
+    pub version: u32,
+    /// ms since 1970, UTC.
+    pub started: i64,
+    pub sets: Vec<String>,
+    #[serde(default)]
+    pub seconds: u32,
+    pub questions: Vec<SessionQuestion>,
+    pub teams: Vec<String>,
+    /// [question][team]: right or not.
+    pub scores: Vec<Vec<bool>>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SessionQuestion {
+    pub set: String,
+    pub id: String,
+    pub prompt: String,
+}
+
+impl TrainingResult {
+    pub fn totals(&self) -> Vec<usize> {
+        (0..self.teams.len())
+            .map(|t| {
+                self.scores
+                    .iter()
+                    .filter(|q| q.get(t) == Some(&true))
+                    .count()
+            })
+            .collect()
+    }
+
+    /// A spreadsheet: one row per question, a column per team (1 right,
+    /// 0 not), and a total row. UTF-8 with a byte-order mark, so Excel and
+    /// LibreOffice both show the Vietnamese as it is.
+    pub fn to_csv(&self, question_word: &str, total_word: &str) -> String {
+        let mut out = String::from("\u{feff}");
+        let mut header = vec!["#".to_string(), question_word.to_string()];
+        header.extend(self.teams.iter().cloned());
+        out.push_str(&csv_row(&header));
+        for (i, (q, scores)) in self.questions.iter().zip(&self.scores).enumerate() {
+            let mut row = vec![(i + 1).to_string(), q.prompt.clone()];
+            row.extend(
+                scores
+                    .iter()
+                    .map(|&r| if r { "1" } else { "0" }.to_string()),
+            );
+            out.push_str(&csv_row(&row));
+        }
+        let mut total = vec![String::new(), total_word.to_string()];
+        total.extend(self.totals().iter().map(usize::to_string));
+        out.push_str(&csv_row(&total));
+        out
+    }
+}
+
+/// One CSV line (RFC 4180): fields with commas, quotes or line breaks quoted.
+pub fn csv_row(fields: &[String]) -> String {
+    let quoted: Vec<String> = fields
+        .iter()
+        .map(|f| {
+            if f.contains([',', '"', '\n', '\r']) {
+                format!("\"{}\"", f.replace('"', "\"\""))
+            } else {
+                f.clone()
+            }
+        })
+        .collect();
+    format!("{}\r\n", quoted.join(","))
+}
+
+/// Where sessions are kept: `sessions/` in the data folder.
+pub fn sessions_dir(data_dir: &Path) -> PathBuf {
+    data_dir.join("sessions")
+}
+
+/// The file a session started at `started` is saved to.
+pub fn session_file(data_dir: &Path, started: i64) -> PathBuf {
+    let stamp = crate::storage::utc_timestamp(
+        std::time::UNIX_EPOCH + std::time::Duration::from_millis(started.max(0) as u64),
+    );
+    sessions_dir(data_dir).join(format!("buoi-{stamp}.ron"))
+}
+
+/// The saved sessions, newest first, with those that could not be read.
+pub fn saved_sessions(data_dir: &Path) -> Vec<(PathBuf, Result<TrainingResult, String>)> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(sessions_dir(data_dir))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+        .collect();
+    files.sort();
+    files.reverse();
+    files
+        .into_iter()
+        .map(|path| {
+            let read = std::fs::read_to_string(&path)
+                .map_err(|e| format!("{}: {e}", path.display()))
+                .and_then(|t| crate::storage::parse_ron(&path, &t).map_err(|e| e.to_string()));
+            (path, read)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn session(teams: &[&str], seconds: u32) -> Training {
+        let library = crate::quiz::Library::load(Path::new("/nonexistent"));
+        let plan = TrainingPlan {
+            count: 3,
+            shuffle: false,
+            seconds,
+            teams: teams.iter().map(|t| t.to_string()).collect(),
+        };
+        Training::new(&[&library.sets[0]], plan, 1, 0, 100.0)
+    }
+
+    #[test]
+    fn a_session_goes_question_answer_scoreboard_and_on() {
+        let mut s = session(&["Tổ 1", "Tổ 2"], 30);
+        assert_eq!(s.stage, Stage::Asking);
+        assert!(!s.toggle_team(0), "no scoring before the answer is shown");
+        s.forward(101.0);
+        assert_eq!(s.stage, Stage::Revealed);
+        assert!(s.toggle_team(1));
+        s.forward(102.0);
+        assert_eq!(s.stage, Stage::Scoreboard);
+        s.forward(103.0);
+        assert_eq!((s.current, s.stage), (1, Stage::Asking));
+        for _ in 0..6 {
+            s.forward(104.0);
+        }
+        assert_eq!(s.stage, Stage::Finished);
+        assert_eq!(s.totals(), [0, 1]);
+    }
+
+    #[test]
+    fn going_back_keeps_the_scores() {
+        let mut s = session(&["A", "B", "C"], 0);
+        s.forward(0.0);
+        s.toggle_team(0);
+        s.toggle_team(2);
+        s.forward(0.0);
+        s.forward(0.0);
+        assert_eq!(s.current, 1);
+        s.back(0.0);
+        assert_eq!((s.current, s.stage), (0, Stage::Revealed));
+        assert_eq!(s.scores[0], [true, false, true]);
+        s.toggle_team(2);
+        assert_eq!(s.totals(), [1, 0, 0]);
+    }
+
+    #[test]
+    fn the_countdown_stops_while_paused_and_restarts_per_question() {
+        let mut s = session(&[], 20);
+        assert_eq!(s.remaining(105.0), Some(15.0));
+        s.pause(105.0);
+        assert_eq!(s.remaining(500.0), Some(15.0));
+        s.resume(500.0);
+        assert!(!s.time_is_up(514.0));
+        assert!(s.time_is_up(515.0));
+        assert_eq!(s.remaining(900.0), Some(0.0));
+        s.forward(900.0);
+        assert_eq!(s.remaining(900.0), None, "no countdown on the answer");
+        s.forward(901.0);
+        assert_eq!(
+            s.remaining(906.0),
+            Some(15.0),
+            "without teams: straight to the next question"
+        );
+    }
+
+    #[test]
+    fn results_open_in_spreadsheets() {
+        let mut s = session(&["Tổ \"Hoa Sen\"", "Tổ 2"], 0);
+        s.forward(0.0);
+        s.toggle_team(0);
+        let csv = s.result().to_csv("Câu hỏi", "Tổng");
+        assert!(csv.starts_with('\u{feff}'));
+        let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
+        assert_eq!(lines[0], "\u{feff}#,Câu hỏi,\"Tổ \"\"Hoa Sen\"\"\",Tổ 2");
+        assert_eq!(lines.len(), 5);
+        assert!(lines[1].ends_with(",1,0"), "{}", lines[1]);
+        assert_eq!(lines[4], ",Tổng,1,0");
+    }
+}

@@ -1,0 +1,92 @@
+//! `nghiquyet report` over exam results as learners hand them in.
+
+mod common;
+
+use std::path::Path;
+
+use common::run_cli;
+
+/// A result file as the exam screen writes it: `right[i]` for question q{i}.
+pub fn write_result(dir: &Path, learner: &str, right: &[bool]) {
+    let score = right.iter().filter(|&&r| r).count();
+    let percent = score * 100 / right.len();
+    let questions: String = right
+        .iter()
+        .enumerate()
+        .map(|(i, &r)| {
+            format!(
+                "(document: \"d\", set: \"bo-cau-hoi\", id: \"q{i}\", fingerprint: 0, prompt: \"Câu hỏi số {i}\", response: None, verdict: {}, score: {}),",
+                if r { "Right" } else { "Wrong" },
+                if r { "1.0" } else { "0.0" }
+            )
+        })
+        .collect();
+    let text = format!(
+        "ExamResult(version: 1, learner: \"{learner}\", sets: [\"Bộ\"], plan: (count: {n}, seed: 7, minutes: 15, pass_percent: 60), started: 0, finished: 1, timed_out: false, score: {score}.0, percent: {percent}, passed: {passed}, questions: [{questions}])",
+        n = right.len(),
+        passed = percent >= 60,
+    );
+    std::fs::write(dir.join(format!("{learner}.ron")), text).unwrap();
+}
+
+#[test]
+fn scores_hardest_and_misleading_questions_and_a_csv() {
+    let home = tempfile::tempdir().unwrap();
+    let results = home.path().join("ket-qua");
+    std::fs::create_dir_all(&results).unwrap();
+    write_result(&results, "Nguyễn Văn An", &[true, true, false, true]);
+    write_result(&results, "Lê Thị Bình", &[true, true, false, true]);
+    write_result(&results, "Trần Văn Cường", &[true, false, false, true]);
+    write_result(&results, "Phạm Thu Dung", &[false, false, true, false]);
+    std::fs::write(results.join("hong.ron"), "ExamResult(version: 1, learner: ").unwrap();
+    let csv = home.path().join("tong-hop.csv");
+    let (ok, out, _) = run_cli(
+        &[
+            "report".as_ref(),
+            results.as_os_str(),
+            "--csv".as_ref(),
+            csv.as_os_str(),
+        ],
+        home.path(),
+    );
+    assert!(ok, "{out}");
+    assert!(
+        out.contains("hong.ron:1:"),
+        "an unreadable file is named with its place: {out}"
+    );
+    assert!(out.contains("Người học (4):"));
+    let an = out
+        .lines()
+        .position(|l| l.contains("Nguyễn Văn An"))
+        .unwrap();
+    let dung = out
+        .lines()
+        .position(|l| l.contains("Phạm Thu Dung"))
+        .unwrap();
+    assert!(an < dung, "best first: {out}");
+    assert!(out.contains(" 75%  Đạt"), "{out}");
+    // Question 2 was answered right only by the weakest learner.
+    let misleading = out.split("kém phân biệt nhất").nth(1).unwrap();
+    assert!(
+        misleading
+            .lines()
+            .nth(1)
+            .unwrap()
+            .contains("độ phân biệt -1.00"),
+        "{misleading}"
+    );
+    let table = std::fs::read_to_string(&csv).unwrap();
+    assert!(table.starts_with("\u{feff}Người học,Điểm (%),Đạt,Tệp"));
+    assert!(
+        table.contains("bo-cau-hoi,q2,Câu hỏi số 2,4,25,-1.00"),
+        "{table}"
+    );
+}
+
+#[test]
+fn no_readable_results_is_a_failure() {
+    let home = tempfile::tempdir().unwrap();
+    let (ok, out, _) = run_cli(&["report", home.path().to_str().unwrap()], home.path());
+    assert!(!ok);
+    assert!(out.contains("Không có tệp kết quả nào đọc được."));
+}
