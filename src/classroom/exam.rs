@@ -21,7 +21,7 @@ pub struct ExamPlan {
     pub pass_percent: u32,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Exam {
     pub plan: ExamPlan,
     pub sets: Vec<String>,

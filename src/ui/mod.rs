@@ -4,6 +4,7 @@
 //! Screens and bars draw themselves and return [`Action`]s; the app applies
 //! them after the frame's layout, so state never changes mid-layout.
 
+pub mod exam_screen;
 pub mod fonts;
 pub mod icons;
 mod keypoints_panel;
@@ -12,6 +13,7 @@ pub mod practice;
 mod profile_picker;
 pub mod progress_screen;
 pub mod reader;
+pub mod session_screen;
 pub mod style;
 
 use std::path::PathBuf;
@@ -34,11 +36,13 @@ use crate::quiz::{Library, Source};
 use crate::search::{SearchIndex, SearchSession};
 use crate::settings::{self, DEFAULT_TEXT_SIZE, Settings, TEXT_SIZE_STEP, Theme};
 use crate::startup::Startup;
+use exam_screen::{ExamInput, ExamScreen};
 use open_dialog::{DialogOutcome, DialogPurpose, OpenDialog};
 use practice::{Answered, PracticeInput, PracticeScreen, ReviewCard};
 use profile_picker::{PickerOutcome, ProfilePicker};
 use progress_screen::{ProgressInput, ProgressScreen};
 use reader::{Reader, ReaderInput, ScrollTarget};
+use session_screen::{SessionInput, SessionScreen};
 
 /// The window title: the product's name, in every interface language.
 pub const WINDOW_TITLE: &str = "Học tập Nghị quyết";
@@ -77,6 +81,14 @@ pub enum Action {
     ImportProgress(PathBuf),
     RestoreBackup(PathBuf),
     FitParameters,
+    /// Save a training session's results (after every change).
+    SaveSession(Box<crate::classroom::training::TrainingResult>),
+    ExportSessionCsv(Box<crate::classroom::training::TrainingResult>),
+    SetFullscreen(bool),
+    /// An exam was handed in (by the learner or the clock): record it.
+    ExamFinished(Box<crate::classroom::exam::Exam>),
+    /// Write the handed-in exam's result file for the trainer.
+    ExportExamResult,
     Quit,
 }
 
@@ -86,6 +98,9 @@ pub enum Screen {
     Reader,
     Practice,
     Progress,
+    /// Training sessions on a projector.
+    Session,
+    Exam,
 }
 
 /// Documents at least this long (bytes of text) have their key points found
@@ -161,6 +176,16 @@ pub struct App {
     backups: Vec<Backup>,
     /// FSRS parameters being fitted on a worker thread.
     fit_job: Option<std::sync::mpsc::Receiver<FitResult>>,
+    session: SessionScreen,
+    /// Saved training sessions, read when the session screen is shown.
+    past_sessions: Option<
+        Vec<(
+            PathBuf,
+            Result<crate::classroom::training::TrainingResult, String>,
+        )>,
+    >,
+    fullscreen: bool,
+    exam: ExamScreen,
     open_dialog: Option<OpenDialog>,
     notices: Vec<Notice>,
     /// The text size and theme egui's style was last built for.
@@ -203,6 +228,10 @@ impl App {
             overview: None,
             backups: Vec::new(),
             fit_job: None,
+            session: SessionScreen::default(),
+            past_sessions: None,
+            fullscreen: false,
+            exam: ExamScreen::default(),
             open_dialog: None,
             notices,
             applied_style: None,
@@ -384,6 +413,19 @@ impl App {
         &self.practice
     }
 
+    pub fn session(&self) -> &SessionScreen {
+        &self.session
+    }
+
+    pub fn exam(&self) -> &ExamScreen {
+        &self.exam
+    }
+
+    /// Whether the window was asked to fill the screen (presenting).
+    pub fn is_fullscreen(&self) -> bool {
+        self.fullscreen
+    }
+
     /// Finds the key points and generates questions from them, once per document.
     ///
     /// A long document is read on a worker thread, so opening it never
@@ -456,9 +498,13 @@ impl App {
         let mut actions = self.shortcuts(&ctx);
         self.remember_window(&ctx);
 
-        actions.extend(self.top_bars(ui));
-        self.status_bar(ui);
-        actions.extend(self.notice_band(ui));
+        // A presentation fills the window: no bars, no notices.
+        let presenting = self.screen == Screen::Session && self.session.is_presenting();
+        if !presenting {
+            actions.extend(self.top_bars(ui));
+            self.status_bar(ui);
+            actions.extend(self.notice_band(ui));
+        }
         actions.extend(self.main_area(ui));
         actions.extend(self.dialog(&ctx));
         actions.extend(self.profile_dialog(&ctx));
@@ -522,6 +568,12 @@ impl App {
             }
             if i.consume_shortcut(&command(Key::Num3)) {
                 actions.push(Action::ShowScreen(Screen::Progress));
+            }
+            if i.consume_shortcut(&command(Key::Num4)) {
+                actions.push(Action::ShowScreen(Screen::Session));
+            }
+            if i.consume_shortcut(&command(Key::Num5)) {
+                actions.push(Action::ShowScreen(Screen::Exam));
             }
             if i.consume_shortcut(&command(Key::K)) {
                 actions.push(Action::SetShowKeyPoints(!self.settings.show_key_points));
@@ -651,6 +703,8 @@ impl App {
             (Screen::Reader, tr.tab_reader, "Ctrl+1"),
             (Screen::Practice, tr.tab_practice, "Ctrl+2"),
             (Screen::Progress, tr.tab_progress, "Ctrl+3"),
+            (Screen::Session, tr.tab_session, "Ctrl+4"),
+            (Screen::Exam, tr.tab_exam, "Ctrl+5"),
         ] {
             let tab = ui.selectable_label(self.screen == screen, RichText::new(label).strong());
             if tab.on_hover_text(key).clicked() {
@@ -911,6 +965,49 @@ impl App {
                 .inner;
         }
         let user_sets_dir = self.paths.user_sets_dir();
+        if matches!(self.screen, Screen::Session | Screen::Exam) {
+            let now = ui.input(|i| i.time);
+            let practice = PracticeInput {
+                library: &self.library,
+                document_id: self.doc.id(),
+                user_sets_dir: &user_sets_dir,
+                tr: self.settings.language.strings(),
+                text_size: self.settings.text_size,
+                palette,
+                review: None,
+            };
+            if self.screen == Screen::Exam {
+                let input = ExamInput {
+                    practice,
+                    now,
+                    learner: self.profile.as_ref().map(|p| p.name()),
+                };
+                let exam = &mut self.exam;
+                return egui::CentralPanel::default()
+                    .frame(frame)
+                    .show(ui, |ui| exam.ui(ui, &input))
+                    .inner;
+            }
+            let past = self.past_sessions.get_or_insert_with(|| {
+                crate::classroom::training::saved_sessions(&self.paths.data_dir)
+            });
+            let input = SessionInput {
+                practice,
+                now,
+                past,
+                fullscreen: self.fullscreen,
+            };
+            let session = &mut self.session;
+            let frame = if session.is_presenting() {
+                egui::Frame::new().fill(palette.page)
+            } else {
+                frame
+            };
+            return egui::CentralPanel::default()
+                .frame(frame)
+                .show(ui, |ui| session.ui(ui, &input))
+                .inner;
+        }
         let review = self.overview.as_ref().map(|(o, _)| ReviewCard {
             counts: o.counts,
             todays: o.todays_review,
@@ -1171,7 +1268,119 @@ impl App {
             Action::ImportProgress(path) => self.import_progress(&path),
             Action::RestoreBackup(path) => self.restore_backup(&path),
             Action::FitParameters => self.fit_parameters(ctx),
+            Action::SaveSession(result) => self.save_session(&result),
+            Action::ExportSessionCsv(result) => self.export_session_csv(&result),
+            Action::SetFullscreen(on) => {
+                self.fullscreen = on;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on));
+            }
+            Action::ExamFinished(exam) => self.record_exam(&exam),
+            Action::ExportExamResult => self.export_exam_result(),
             Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+        }
+    }
+
+    /// Where files for the user to take away go; made if missing.
+    fn documents_dir(&mut self) -> Option<PathBuf> {
+        let dir = self.paths.documents_dir.clone();
+        match std::fs::create_dir_all(&dir) {
+            Ok(()) => Some(dir),
+            Err(e) => {
+                self.error(format!("{}: {e}", dir.display()));
+                None
+            }
+        }
+    }
+
+    fn save_session(&mut self, result: &crate::classroom::training::TrainingResult) {
+        let path = crate::classroom::training::session_file(&self.paths.data_dir, result.started);
+        let first = !path.exists();
+        let written = path
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| crate::storage::write_ron(&path, result));
+        let tr = self.tr();
+        match written {
+            Ok(()) if first => self.info(fill(tr.session_saved, &[("path", &path.display())])),
+            Ok(()) => {}
+            Err(e) => self.error(fill(tr.session_export_failed, &[("error", &e)])),
+        }
+        self.past_sessions = None;
+    }
+
+    fn export_session_csv(&mut self, result: &crate::classroom::training::TrainingResult) {
+        let tr = self.tr();
+        let Some(dir) = self.documents_dir() else {
+            return;
+        };
+        let stamp = crate::storage::utc_timestamp(
+            std::time::UNIX_EPOCH + Duration::from_millis(result.started.max(0) as u64),
+        );
+        let path = dir.join(format!("bang-diem-{stamp}.csv"));
+        let csv = result.to_csv(tr.csv_question, tr.csv_total);
+        match crate::storage::write_atomic(&path, csv.as_bytes()) {
+            Ok(()) => self.info(fill(tr.session_exported, &[("path", &path.display())])),
+            Err(e) => self.error(fill(tr.session_export_failed, &[("error", &e)])),
+        }
+    }
+
+    /// Every question of a handed-in exam goes into the learner's progress;
+    /// an unanswered one counts as wrong.
+    fn record_exam(&mut self, exam: &crate::classroom::exam::Exam) {
+        let (Some(store), Some(outcome)) = (&mut self.profile, &exam.outcome) else {
+            return;
+        };
+        let at = now_ms();
+        let millis = (outcome.seconds * 1000.0 / exam.items.len().max(1) as f64) as u32;
+        for ((item, response), grade) in exam.items.iter().zip(&exam.responses).zip(&outcome.grades)
+        {
+            let question = &item.question;
+            let reference = QuestionRef {
+                document: item.document.clone(),
+                set: item.set_key.clone(),
+                id: question.id.clone(),
+                fingerprint: crate::progress::record::fingerprint(question),
+            };
+            let index = store.intern(&reference);
+            store.record(crate::progress::Attempt {
+                question: index,
+                at,
+                millis,
+                verdict: grade.verdict,
+                score: grade.score,
+                rating: rating(
+                    grade.verdict,
+                    grade.score,
+                    millis,
+                    expected_millis(question),
+                ),
+                mode: Mode::Exam,
+                response: response.clone(),
+            });
+        }
+        store.save();
+        self.progress_changed();
+    }
+
+    fn export_exam_result(&mut self) {
+        let tr = self.tr();
+        let learner = self
+            .profile
+            .as_ref()
+            .map_or_else(String::new, |p| p.name().to_string());
+        let Some(result) = self.exam.exam().and_then(|e| e.result(&learner)) else {
+            return;
+        };
+        let Some(dir) = self.documents_dir() else {
+            return;
+        };
+        let stamp = crate::storage::utc_timestamp(
+            std::time::UNIX_EPOCH + Duration::from_millis(result.finished.max(0) as u64),
+        );
+        let path = dir.join(format!("ket-qua-{}-{stamp}.ron", profiles::slug(&learner)));
+        match crate::storage::write_ron(&path, &result) {
+            Ok(()) => self.info(fill(tr.exam_exported, &[("path", &path.display())])),
+            Err(e) => self.error(fill(tr.session_export_failed, &[("error", &e)])),
         }
     }
 

@@ -53,7 +53,7 @@ enum Stage {
 
 /// The learner's answer being put together, in screen positions.
 #[derive(Default)]
-struct Draft {
+pub(super) struct Draft {
     choice: Option<usize>,
     ticked: BTreeSet<usize>,
     true_false: Option<bool>,
@@ -69,7 +69,7 @@ struct Draft {
 }
 
 impl Draft {
-    fn for_item(item: &Item) -> Draft {
+    pub(super) fn for_item(item: &Item) -> Draft {
         let mut draft = Draft {
             focus_first_field: true,
             ..Draft::default()
@@ -83,7 +83,7 @@ impl Draft {
         draft
     }
 
-    fn response(&self, item: &Item) -> Response {
+    pub(super) fn response(&self, item: &Item) -> Response {
         let layout = &item.layout;
         match &item.question.answer {
             Answer::SingleChoice { .. } => Response::Choice(self.choice.map(|p| layout.choices[p])),
@@ -104,7 +104,7 @@ impl Draft {
     }
 
     /// Whether the learner has given something to grade.
-    fn is_ready(&self, item: &Item) -> bool {
+    pub(super) fn is_ready(&self, item: &Item) -> bool {
         match &item.question.answer {
             Answer::SingleChoice { .. } => self.choice.is_some(),
             Answer::MultipleChoice { .. } => !self.ticked.is_empty(),
@@ -261,53 +261,7 @@ impl PracticeScreen {
     fn setup(&mut self, ui: &mut egui::Ui, input: &PracticeInput<'_>, actions: &mut Vec<Action>) {
         let tr = input.tr;
         review_card(ui, input, actions);
-        let sets: Vec<_> = input.library.for_document(input.document_id).collect();
-        // By default the hand-written sets; the generated one when there are none.
-        let chosen = self.chosen.get_or_insert_with(|| {
-            let written: BTreeSet<usize> = sets
-                .iter()
-                .filter(|(_, s)| s.origin != SetOrigin::Generated)
-                .map(|(i, _)| *i)
-                .collect();
-            if written.is_empty() {
-                sets.iter().map(|(i, _)| *i).collect()
-            } else {
-                written
-            }
-        });
-        ui.add_space(input.text_size * 0.5);
-        ui.heading(tr.practice_sets);
-        ui.add_space(input.text_size * 0.3);
-        if sets.is_empty() {
-            ui.label(fill(
-                tr.practice_no_sets,
-                &[
-                    ("document", &input.document_id),
-                    ("dir", &input.user_sets_dir.display()),
-                ],
-            ));
-        }
-        for (index, loaded) in &sets {
-            let mut on = chosen.contains(index);
-            let origin = match &loaded.origin {
-                SetOrigin::Bundled(_) => tr.practice_bundled.to_string(),
-                SetOrigin::User(path) => path.display().to_string(),
-                SetOrigin::Generated => tr.practice_generated.to_string(),
-            };
-            let label = format!(
-                "{}  ({} · {})",
-                loaded.set.title,
-                fill(tr.practice_set_size, &[("n", &loaded.set.questions.len())]),
-                origin
-            );
-            if ui.checkbox(&mut on, label).changed() {
-                if on {
-                    chosen.insert(*index);
-                } else {
-                    chosen.remove(index);
-                }
-            }
-        }
+        let chosen_sets = choose_sets(ui, input, &mut self.chosen);
         ui.add_space(input.text_size * 0.5);
         ui.horizontal_wrapped(|ui| {
             ui.label(tr.practice_count);
@@ -322,11 +276,6 @@ impl PracticeScreen {
         });
         ui.checkbox(&mut self.shuffle, tr.practice_shuffle);
         ui.add_space(input.text_size * 0.5);
-        let chosen_sets: Vec<_> = sets
-            .iter()
-            .filter(|(i, _)| chosen.contains(i))
-            .map(|(_, s)| *s)
-            .collect();
         let questions: usize = chosen_sets.iter().map(|s| s.set.questions.len()).sum();
         let start = ui.add_enabled(
             questions > 0,
@@ -631,6 +580,67 @@ impl PracticeScreen {
     }
 }
 
+/// The sets of the open document as checkboxes; returns the chosen ones.
+/// By default the hand-written sets, or the generated one when there are none.
+pub(super) fn choose_sets<'a>(
+    ui: &mut egui::Ui,
+    input: &PracticeInput<'a>,
+    chosen: &mut Option<BTreeSet<usize>>,
+) -> Vec<&'a crate::quiz::LoadedSet> {
+    let tr = input.tr;
+    let sets: Vec<_> = input.library.for_document(input.document_id).collect();
+    // By default the hand-written sets; the generated one when there are none.
+    let chosen = chosen.get_or_insert_with(|| {
+        let written: BTreeSet<usize> = sets
+            .iter()
+            .filter(|(_, s)| s.origin != SetOrigin::Generated)
+            .map(|(i, _)| *i)
+            .collect();
+        if written.is_empty() {
+            sets.iter().map(|(i, _)| *i).collect()
+        } else {
+            written
+        }
+    });
+    ui.add_space(input.text_size * 0.5);
+    ui.heading(tr.practice_sets);
+    ui.add_space(input.text_size * 0.3);
+    if sets.is_empty() {
+        ui.label(fill(
+            tr.practice_no_sets,
+            &[
+                ("document", &input.document_id),
+                ("dir", &input.user_sets_dir.display()),
+            ],
+        ));
+    }
+    for (index, loaded) in &sets {
+        let mut on = chosen.contains(index);
+        let origin = match &loaded.origin {
+            SetOrigin::Bundled(_) => tr.practice_bundled.to_string(),
+            SetOrigin::User(path) => path.display().to_string(),
+            SetOrigin::Generated => tr.practice_generated.to_string(),
+        };
+        let label = format!(
+            "{}  ({} · {})",
+            loaded.set.title,
+            fill(tr.practice_set_size, &[("n", &loaded.set.questions.len())]),
+            origin
+        );
+        if ui.checkbox(&mut on, label).changed() {
+            if on {
+                chosen.insert(*index);
+            } else {
+                chosen.remove(index);
+            }
+        }
+    }
+    sets.iter()
+        .filter(|(i, _)| chosen.contains(i))
+        .map(|(_, s)| *s)
+        .collect()
+}
+
 /// Today's review at the top of the setup page: due, new and learned, and a
 /// button to start; or, with no learner chosen, a way to choose one.
 fn review_card(ui: &mut egui::Ui, input: &PracticeInput<'_>, actions: &mut Vec<Action>) {
@@ -776,7 +786,7 @@ fn option_button(
     ui.add(button)
 }
 
-fn answer_widget(
+pub(super) fn answer_widget(
     ui: &mut egui::Ui,
     item: &Item,
     draft: &mut Draft,
@@ -1076,7 +1086,7 @@ fn matching_widget(
     }
 }
 
-fn feedback(
+pub(super) fn feedback(
     ui: &mut egui::Ui,
     item: &Item,
     attempt: &crate::quiz::practice::Attempt,

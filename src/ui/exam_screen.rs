@@ -1,0 +1,413 @@
+//! The exam: a learner at a PC answers N questions drawn with an exam code
+//! (seed), against the clock, with no feedback until it is handed in; then
+//! the score, pass or fail, and a review of every question with its passage.
+
+use std::collections::BTreeSet;
+
+use egui::RichText;
+
+use super::Action;
+use super::icons;
+use super::practice::{Draft, PracticeInput, answer_widget, choose_sets, feedback};
+use crate::classroom::exam::{Exam, ExamPlan};
+use crate::i18n::fill;
+use crate::quiz::practice::Attempt;
+
+pub struct ExamScreen {
+    chosen: Option<BTreeSet<usize>>,
+    count: usize,
+    seed_text: String,
+    minutes: u32,
+    pass_percent: u32,
+    exam: Option<Exam>,
+    drafts: Vec<Draft>,
+    confirm_submit: bool,
+}
+
+impl Default for ExamScreen {
+    fn default() -> Self {
+        Self {
+            chosen: None,
+            count: 20,
+            seed_text: (crate::progress::clock::now_ms() % 9000 + 1000).to_string(),
+            minutes: 15,
+            pass_percent: 50,
+            exam: None,
+            drafts: Vec::new(),
+            confirm_submit: false,
+        }
+    }
+}
+
+pub struct ExamInput<'a> {
+    pub practice: PracticeInput<'a>,
+    /// Seconds on the window's steady clock.
+    pub now: f64,
+    /// The learner sitting the exam.
+    pub learner: Option<&'a str>,
+}
+
+fn clock_text(seconds: f64) -> String {
+    let s = seconds.ceil() as u64;
+    format!("{:02}:{:02}", s / 60, s % 60)
+}
+
+impl ExamScreen {
+    pub fn exam(&self) -> Option<&Exam> {
+        self.exam.as_ref()
+    }
+
+    pub fn ui(&mut self, ui: &mut egui::Ui, input: &ExamInput<'_>) -> Vec<Action> {
+        let mut actions = Vec::new();
+        // The clock hands the exam in, whatever is on screen.
+        if let Some(exam) = &mut self.exam
+            && exam.outcome.is_none()
+        {
+            store_drafts(exam, &self.drafts);
+            if exam.check_time(input.now, crate::progress::clock::now_ms()) {
+                actions.push(Action::ExamFinished(Box::new(exam.clone())));
+                self.confirm_submit = false;
+            } else if exam.remaining(input.now).is_some() {
+                ui.ctx()
+                    .request_repaint_after(std::time::Duration::from_millis(250));
+            }
+        }
+        if self.exam.as_ref().is_some_and(|e| e.outcome.is_none()) {
+            self.top_bar(ui, input, &mut actions);
+        }
+        let page = self.exam.as_ref().map_or(0, |e| {
+            e.current + 1 + usize::from(e.outcome.is_some()) * 100_000
+        });
+        egui::ScrollArea::vertical()
+            .id_salt(("exam", page))
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                let width = (input.practice.text_size * 38.0).min(ui.available_width());
+                ui.vertical_centered(|ui| {
+                    ui.set_max_width(width);
+                    ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+                        match &self.exam {
+                            None => self.setup(ui, input, &mut actions),
+                            Some(e) if e.outcome.is_none() => self.question(ui, input),
+                            Some(_) => self.results(ui, input, &mut actions),
+                        }
+                    });
+                });
+            });
+        self.confirm(ui.ctx(), input, &mut actions);
+        actions
+    }
+
+    fn setup(&mut self, ui: &mut egui::Ui, input: &ExamInput<'_>, actions: &mut Vec<Action>) {
+        let tr = input.practice.tr;
+        let size = input.practice.text_size;
+        ui.add_space(size * 0.5);
+        ui.heading(RichText::new(tr.tab_exam).size(size * 1.3));
+        ui.label(tr.exam_intro);
+        let sets = choose_sets(ui, &input.practice, &mut self.chosen);
+        ui.add_space(size * 0.5);
+        ui.horizontal_wrapped(|ui| {
+            ui.label(tr.exam_count);
+            for n in [10, 20, 30, 0] {
+                let label = if n == 0 {
+                    tr.practice_all.to_string()
+                } else {
+                    n.to_string()
+                };
+                ui.selectable_value(&mut self.count, n, label);
+            }
+        });
+        ui.horizontal_wrapped(|ui| {
+            ui.label(tr.exam_minutes);
+            for m in [5, 10, 15, 20, 30, 45, 60] {
+                ui.selectable_value(&mut self.minutes, m, m.to_string());
+            }
+        });
+        ui.horizontal_wrapped(|ui| {
+            ui.label(tr.exam_pass);
+            for p in [50, 60, 70, 80, 90] {
+                ui.selectable_value(&mut self.pass_percent, p, format!("{p}%"));
+            }
+        });
+        ui.horizontal(|ui| {
+            let label = ui.label(tr.exam_seed);
+            ui.add(egui::TextEdit::singleline(&mut self.seed_text).desired_width(size * 6.0))
+                .labelled_by(label.id);
+        });
+        self.seed_text.retain(|c| c.is_ascii_digit());
+        ui.add_space(size * 0.5);
+        let Some(learner) = input.learner else {
+            ui.label(RichText::new(tr.exam_no_profile).color(input.practice.palette.wrong));
+            if ui
+                .button(format!("{} {}", icons::PERSON, tr.progress_choose_profile))
+                .clicked()
+            {
+                actions.push(Action::ShowProfilePicker);
+            }
+            return;
+        };
+        ui.label(RichText::new(format!("{} {learner}", icons::PERSON)).strong());
+        let questions: usize = sets.iter().map(|s| s.set.questions.len()).sum();
+        let start = ui.add_enabled(
+            questions > 0 && !self.seed_text.is_empty(),
+            egui::Button::new(
+                RichText::new(format!("{} {}", icons::START, tr.exam_start)).strong(),
+            ),
+        );
+        if start.clicked() {
+            let plan = ExamPlan {
+                count: self.count,
+                seed: self.seed_text.parse().unwrap_or(1),
+                minutes: self.minutes,
+                pass_percent: self.pass_percent,
+            };
+            let exam = Exam::new(&sets, plan, input.now, crate::progress::clock::now_ms());
+            self.drafts = exam.items.iter().map(Draft::for_item).collect();
+            self.exam = Some(exam);
+        }
+    }
+
+    fn top_bar(&mut self, ui: &mut egui::Ui, input: &ExamInput<'_>, actions: &mut Vec<Action>) {
+        let tr = input.practice.tr;
+        let palette = input.practice.palette;
+        let Some(exam) = &mut self.exam else {
+            return;
+        };
+        let _ = actions;
+        egui::Panel::top("exam-bar")
+            .frame(
+                egui::Frame::new()
+                    .fill(palette.page)
+                    .inner_margin(egui::Margin::symmetric(8, 8)),
+            )
+            .show(ui, |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    let total = exam.items.len();
+                    ui.label(
+                        RichText::new(fill(
+                            tr.practice_progress,
+                            &[("n", &(exam.current + 1)), ("total", &total)],
+                        ))
+                        .strong(),
+                    );
+                    ui.label(fill(
+                        tr.exam_answered,
+                        &[("n", &exam.answered()), ("total", &total)],
+                    ));
+                    if let Some(left) = exam.remaining(input.now) {
+                        let color = if left < 60.0 {
+                            palette.wrong
+                        } else {
+                            palette.text
+                        };
+                        ui.label(
+                            RichText::new(fill(tr.exam_time_left, &[("time", &clock_text(left))]))
+                                .strong()
+                                .color(color),
+                        );
+                    }
+                    if ui.button(RichText::new(tr.exam_submit).strong()).clicked() {
+                        self.confirm_submit = true;
+                    }
+                });
+                // One button per question: filled once answered.
+                ui.horizontal_wrapped(|ui| {
+                    for i in 0..exam.items.len() {
+                        let answered = exam.responses[i].is_some();
+                        let text = RichText::new(format!("{}", i + 1)).strong();
+                        let text = if answered {
+                            text.color(palette.right)
+                        } else {
+                            text
+                        };
+                        if ui
+                            .add(egui::Button::selectable(i == exam.current, text))
+                            .clicked()
+                        {
+                            exam.current = i;
+                        }
+                    }
+                });
+            });
+    }
+
+    fn question(&mut self, ui: &mut egui::Ui, input: &ExamInput<'_>) {
+        let tr = input.practice.tr;
+        let size = input.practice.text_size;
+        let Some(exam) = &mut self.exam else {
+            return;
+        };
+        let i = exam.current;
+        let item = exam.items[i].clone();
+        ui.add_space(size * 0.5);
+        if !item.question.prompt.is_empty() {
+            ui.label(
+                RichText::new(&item.question.prompt)
+                    .size(size * 1.15)
+                    .strong(),
+            );
+            ui.add_space(size * 0.4);
+        }
+        answer_widget(ui, &item, &mut self.drafts[i], false, &input.practice);
+        ui.add_space(size * 0.6);
+        ui.horizontal(|ui| {
+            if ui
+                .add_enabled(i > 0, egui::Button::new(tr.exam_previous))
+                .clicked()
+            {
+                exam.current -= 1;
+            }
+            if ui
+                .add_enabled(
+                    i + 1 < exam.items.len(),
+                    egui::Button::new(RichText::new(tr.exam_next).strong()),
+                )
+                .clicked()
+            {
+                exam.current += 1;
+            }
+        });
+    }
+
+    fn confirm(&mut self, ctx: &egui::Context, input: &ExamInput<'_>, actions: &mut Vec<Action>) {
+        if !self.confirm_submit {
+            return;
+        }
+        let tr = input.practice.tr;
+        let Some(exam) = &mut self.exam else {
+            self.confirm_submit = false;
+            return;
+        };
+        let unanswered = exam.items.len() - exam.answered();
+        let mut close = false;
+        let modal = egui::Modal::new(egui::Id::unique("exam-submit")).show(ctx, |ui| {
+            ui.set_max_width(input.practice.text_size * 24.0);
+            ui.label(RichText::new(fill(tr.exam_submit_confirm, &[("n", &unanswered)])).strong());
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                if ui.button(RichText::new(tr.exam_submit).strong()).clicked() {
+                    exam.submit(input.now, crate::progress::clock::now_ms(), false);
+                    actions.push(Action::ExamFinished(Box::new(exam.clone())));
+                    close = true;
+                }
+                if ui.button(tr.cancel).clicked() {
+                    close = true;
+                }
+            });
+        });
+        if close || modal.should_close() {
+            self.confirm_submit = false;
+        }
+    }
+
+    fn results(&mut self, ui: &mut egui::Ui, input: &ExamInput<'_>, actions: &mut Vec<Action>) {
+        let tr = input.practice.tr;
+        let size = input.practice.text_size;
+        let palette = input.practice.palette;
+        let Some(exam) = &self.exam else {
+            return;
+        };
+        let Some(outcome) = &exam.outcome else {
+            return;
+        };
+        ui.add_space(size * 0.5);
+        let (verdict, color) = if outcome.passed {
+            (tr.exam_passed, palette.right)
+        } else {
+            (tr.exam_failed, palette.wrong)
+        };
+        ui.label(
+            RichText::new(verdict)
+                .size(size * 2.0)
+                .strong()
+                .color(color),
+        );
+        let score = format!("{:.1}", outcome.score)
+            .replace(".0", "")
+            .replace('.', ",");
+        ui.label(
+            RichText::new(fill(
+                tr.exam_result,
+                &[
+                    ("score", &score),
+                    ("total", &exam.items.len()),
+                    ("percent", &outcome.percent),
+                ],
+            ))
+            .size(size * 1.3)
+            .strong(),
+        );
+        ui.label(fill(
+            tr.exam_pass_mark,
+            &[("percent", &exam.plan.pass_percent)],
+        ));
+        if outcome.timed_out {
+            ui.label(
+                RichText::new(tr.exam_timed_out)
+                    .color(palette.warning)
+                    .strong(),
+            );
+        }
+        ui.add_space(size * 0.4);
+        let mut again = false;
+        ui.horizontal_wrapped(|ui| {
+            if ui
+                .button(RichText::new(format!("{} {}", icons::EXPORT, tr.exam_export)).strong())
+                .clicked()
+            {
+                actions.push(Action::ExportExamResult);
+            }
+            if ui.button(tr.exam_new).clicked() {
+                again = true;
+            }
+        });
+        ui.add_space(size * 0.5);
+        ui.separator();
+        ui.label(RichText::new(tr.exam_review).size(size * 1.1).strong());
+        for (i, item) in exam.items.iter().enumerate() {
+            ui.add_space(size * 0.4);
+            egui::Frame::group(ui.style()).show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.label(RichText::new(format!("{}. {}", i + 1, item.question.prompt)).strong());
+                answer_widget(ui, item, &mut self.drafts[i], true, &input.practice);
+                match &exam.responses[i] {
+                    Some(response) => {
+                        let attempt = Attempt {
+                            response: response.clone(),
+                            grade: outcome.grades[i].clone(),
+                            time: std::time::Duration::ZERO,
+                        };
+                        feedback(ui, item, &attempt, &input.practice, actions);
+                    }
+                    None => {
+                        ui.label(RichText::new(tr.practice_not_answered).color(palette.wrong));
+                        let answer = crate::quiz::correct_answer_text(
+                            &item.question.answer,
+                            tr.practice_true,
+                            tr.practice_false,
+                        );
+                        ui.label(fill(tr.practice_correct_answer, &[("answer", &answer)]));
+                        if ui
+                            .button(format!("{} {}", icons::OPEN_BOOK, tr.practice_show_in_text))
+                            .clicked()
+                        {
+                            actions.push(Action::ShowPassage(item.question.source.clone()));
+                        }
+                    }
+                }
+            });
+        }
+        if again {
+            self.exam = None;
+            self.drafts.clear();
+        }
+    }
+}
+
+/// What the learner has given so far, as responses (a question is answered
+/// once its draft is ready to grade).
+fn store_drafts(exam: &mut Exam, drafts: &[Draft]) {
+    for ((item, draft), response) in exam.items.iter().zip(drafts).zip(&mut exam.responses) {
+        *response = draft.is_ready(item).then(|| draft.response(item));
+    }
+}

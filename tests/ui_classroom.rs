@@ -1,0 +1,302 @@
+//! A training session and an exam, driven through the window with
+//! egui_kittest. The window's clock advances a fixed step per frame, so the
+//! countdown and the exam's time limit run out without waiting.
+
+mod common;
+
+use std::path::Path;
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use nghiquyet::classroom::exam::ExamResult;
+use nghiquyet::classroom::training::{Stage, TrainingResult};
+use nghiquyet::paths::Paths;
+use nghiquyet::progress::Mode;
+use nghiquyet::ui::{App, Screen};
+
+const THREE: &str = r#"QuestionSet(
+    format: 1,
+    title: "Ba câu hỏi",
+    document: "ha-noi-hoc-tap-nghi-quyet-xvii-2020",
+    questions: [
+        (id: "khau", prompt: "Có bao nhiêu khâu đột phá?",
+         answer: SingleChoice(choices: ["2", "3", "4"], answer: 1),
+         explanation: "Nghị quyết nêu 3 khâu đột phá.",
+         source: (anchor: "p5", quote: "3 khâu đột phá")),
+        (id: "chi-tieu", prompt: "Có bao nhiêu chỉ tiêu chủ yếu?",
+         answer: SingleChoice(choices: ["20", "25", "30"], answer: 0),
+         source: (anchor: "p5", quote: "20 chỉ tiêu chủ yếu")),
+        (id: "nhiem-vu", prompt: "Có bao nhiêu nhóm nhiệm vụ, giải pháp chủ yếu?",
+         answer: SingleChoice(choices: ["12", "14", "16"], answer: 1),
+         source: (anchor: "p5", quote: "14 nhóm nhiệm vụ, giải pháp chủ yếu")),
+    ],
+)"#;
+
+/// The app with the three-question set; each frame advances the clock by `dt` seconds.
+fn harness(home: &Path, dt: f32) -> Harness<'static, App> {
+    let sets = Paths::under(home).user_sets_dir();
+    std::fs::create_dir_all(&sets).unwrap();
+    std::fs::write(sets.join("ba-cau.ron"), THREE).unwrap();
+    let app = App::new(common::startup_with_learner(home, None));
+    let mut harness = Harness::builder()
+        .with_size([1024.0, 768.0])
+        .with_step_dt(dt)
+        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    harness.run_steps(3);
+    harness
+}
+
+fn step(h: &mut Harness<'_, App>) {
+    h.run_steps(2);
+}
+
+fn press(h: &mut Harness<'_, App>, key: Key) {
+    h.key_press(key);
+    step(h);
+}
+
+fn click(h: &mut Harness<'_, App>, label: &str) {
+    h.get_by_label(label).scroll_to_me();
+    h.run_steps(4);
+    h.get_by_label(label).click();
+    step(h);
+}
+
+/// Only the three-question set, all of it.
+fn choose_three(h: &mut Harness<'_, App>) {
+    click(
+        h,
+        &format!(
+            "{}  (49 câu · kèm theo ứng dụng)",
+            "Nghị quyết Đại hội XVII Đảng bộ thành phố Hà Nội — những điểm chính"
+        ),
+    );
+}
+
+fn stage(h: &Harness<'_, App>) -> (usize, Stage) {
+    let t = h.state().session().training().expect("presenting");
+    (t.current, t.stage)
+}
+
+#[test]
+fn a_whole_training_session_by_keyboard() {
+    let home = tempfile::tempdir().unwrap();
+    let mut h = harness(home.path(), 0.25);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num4);
+    step(&mut h);
+    assert_eq!(h.state().screen(), Screen::Session);
+    choose_three(&mut h);
+    click(&mut h, "Tất cả");
+    h.get_by_label("Xáo trộn thứ tự câu hỏi và lựa chọn")
+        .click();
+    step(&mut h);
+    click(&mut h, "15 giây");
+    click(&mut h, "2");
+    let second = h.get_by_role_and_label(Role::TextInput, "Tên đội 2 (2):");
+    assert_eq!(second.value().as_deref(), Some("Đội 2"));
+    // Start from the keyboard: the button takes the focus, Enter presses it.
+    h.get_by_label("▶ Bắt đầu trình chiếu (toàn màn hình)")
+        .focus();
+    step(&mut h);
+    press(&mut h, Key::Enter);
+    assert!(h.state().session().is_presenting());
+    assert!(h.state().is_fullscreen());
+    // The keys are shown first; any step key puts them away.
+    h.get_by_label_contains("1–9, 0, -, = : đội 1–12 trả lời đúng");
+    press(&mut h, Key::PageDown);
+
+    // Question 1: the countdown runs, then the answer and the teams.
+    h.get_by_label("Có bao nhiêu khâu đột phá?");
+    assert_eq!(stage(&h), (0, Stage::Asking));
+    press(&mut h, Key::Num1);
+    assert_eq!(
+        h.state().session().training().unwrap().scores[0],
+        [false, false],
+        "no scoring before the answer"
+    );
+    press(&mut h, Key::Space);
+    assert_eq!(stage(&h), (0, Stage::Revealed));
+    h.get_by_label("Đáp án: 3");
+    h.get_by_label("Nghị quyết nêu 3 khâu đột phá.");
+    press(&mut h, Key::Num1);
+    h.get_by_label("1 Đội 1 ✔");
+    press(&mut h, Key::PageDown);
+    assert_eq!(stage(&h), (0, Stage::Scoreboard));
+    press(&mut h, Key::PageDown);
+
+    // Question 2: time runs out (15 s at a quarter second a frame).
+    assert_eq!(stage(&h), (1, Stage::Asking));
+    h.run_steps(70);
+    assert!(
+        h.state()
+            .session()
+            .training()
+            .unwrap()
+            .time_is_up(h.ctx.input(|i| i.time))
+    );
+    h.run_steps(2);
+    press(&mut h, Key::Space);
+    press(&mut h, Key::Num2);
+    press(&mut h, Key::Num1);
+    press(&mut h, Key::Num1);
+    assert_eq!(
+        h.state().session().training().unwrap().scores[1],
+        [false, true]
+    );
+
+    // Back to question 1: its scores are kept.
+    press(&mut h, Key::PageUp);
+    press(&mut h, Key::PageUp);
+    assert_eq!(stage(&h), (0, Stage::Revealed));
+    assert_eq!(
+        h.state().session().training().unwrap().scores[0],
+        [true, false]
+    );
+
+    // Pause stops the countdown.
+    // Answer 1 → scoreboard → question 2 → its answer → scoreboard → question 3.
+    for _ in 0..5 {
+        press(&mut h, Key::PageDown);
+    }
+    assert_eq!(stage(&h), (2, Stage::Asking));
+    press(&mut h, Key::P);
+    h.get_by_label_contains("Tạm dừng");
+    let now = h.ctx.input(|i| i.time);
+    let left = h.state().session().training().unwrap().remaining(now);
+    h.run_steps(20);
+    let later = h.ctx.input(|i| i.time);
+    assert_eq!(
+        h.state().session().training().unwrap().remaining(later),
+        left
+    );
+    press(&mut h, Key::P);
+
+    // Blank screen and back.
+    press(&mut h, Key::B);
+    assert!(
+        h.query_by_label("Có bao nhiêu nhóm nhiệm vụ, giải pháp chủ yếu?")
+            .is_none()
+    );
+    press(&mut h, Key::B);
+    h.get_by_label("Có bao nhiêu nhóm nhiệm vụ, giải pháp chủ yếu?");
+
+    // Last answer, last scoreboard.
+    press(&mut h, Key::Space);
+    press(&mut h, Key::Num2);
+    press(&mut h, Key::Space);
+    press(&mut h, Key::Space);
+    assert_eq!(stage(&h), (2, Stage::Finished));
+    assert_eq!(h.state().session().training().unwrap().totals(), [1, 2]);
+
+    // Esc leaves full screen, a second Esc ends the session.
+    press(&mut h, Key::Escape);
+    assert!(!h.state().is_fullscreen());
+    press(&mut h, Key::Escape);
+    assert!(!h.state().session().is_presenting());
+    h.get_by_label("Kết quả chung cuộc");
+
+    // The result was saved, and reopens.
+    let sessions = Paths::under(home.path()).data_dir.join("sessions");
+    let files: Vec<_> = std::fs::read_dir(&sessions)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 1);
+    let text = std::fs::read_to_string(&files[0]).unwrap();
+    let saved: TrainingResult = ron::from_str(&text).unwrap();
+    assert_eq!(saved.teams, ["Đội 1", "Đội 2"]);
+    assert_eq!(saved.scores, [[true, false], [false, true], [false, true]]);
+
+    // Exported for a spreadsheet.
+    click(&mut h, "💾 Xuất bảng điểm (CSV)");
+    let documents = Paths::under(home.path()).documents_dir;
+    let csv: Vec<_> = std::fs::read_dir(&documents)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    let csv = std::fs::read_to_string(&csv[0]).unwrap();
+    assert!(
+        csv.starts_with("\u{feff}#,Câu hỏi,Đội 1,Đội 2\r\n"),
+        "{csv}"
+    );
+    assert!(csv.ends_with(",Tổng,1,2\r\n"));
+
+    click(&mut h, "⬅ Về trang chuẩn bị");
+    h.get_by_label("Các buổi đã trình chiếu");
+    h.get_by_label("Xem");
+}
+
+#[test]
+fn an_exam_handed_in_by_the_clock() {
+    let home = tempfile::tempdir().unwrap();
+    // Half a second a frame (egui takes a press and release more than 0.8 s
+    // apart for a long press, not a click).
+    let mut h = harness(home.path(), 0.5);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num5);
+    step(&mut h);
+    assert_eq!(h.state().screen(), Screen::Exam);
+    choose_three(&mut h);
+    click(&mut h, "Tất cả");
+    click(&mut h, "5");
+    click(&mut h, "60%");
+    click(&mut h, "▶ Bắt đầu làm bài");
+    let exam = h.state().exam().exam().expect("started").clone();
+    assert_eq!(exam.items.len(), 3);
+    // No feedback while it runs: answer the first question right by keyboard.
+    let item = &exam.items[0];
+    let nghiquyet::quiz::Answer::SingleChoice { answer, .. } = item.question.answer else {
+        panic!("single choice");
+    };
+    let position = item
+        .layout
+        .choices
+        .iter()
+        .position(|&c| c == answer)
+        .unwrap();
+    press(&mut h, [Key::Num1, Key::Num2, Key::Num3][position]);
+    h.get_by_label("Đã trả lời 1/3 câu");
+    assert!(
+        h.query_by_label_contains("Đúng").is_none(),
+        "no feedback before handing in"
+    );
+    click(&mut h, "Câu sau ➡");
+    h.get_by_label("Câu 2 / 3");
+
+    // Five minutes at half a second a frame.
+    h.run_steps(620);
+    let outcome = h
+        .state()
+        .exam()
+        .exam()
+        .unwrap()
+        .outcome
+        .clone()
+        .expect("handed in by the clock");
+    assert!(outcome.timed_out);
+    assert_eq!(outcome.percent, 33);
+    assert!(!outcome.passed);
+    h.get_by_label("Hết giờ: bài đã được nộp tự động.");
+    h.get_by_label("CHƯA ĐẠT");
+    h.get_by_label("1/3 điểm (33%)");
+    assert_eq!(h.query_all_by_label("(chưa trả lời)").count(), 2);
+
+    // Into the learner's progress.
+    let store = h.state().profile().unwrap();
+    let attempts = store.progress().attempts();
+    assert_eq!(attempts.len(), 3);
+    assert!(attempts.iter().all(|a| a.mode == Mode::Exam));
+
+    // A file for the trainer.
+    click(&mut h, "💾 Lưu kết quả để gửi báo cáo viên");
+    let documents = Paths::under(home.path()).documents_dir;
+    let files: Vec<_> = std::fs::read_dir(&documents)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    let result: ExamResult = ron::from_str(&std::fs::read_to_string(&files[0]).unwrap()).unwrap();
+    assert_eq!(result.learner, "Người thử");
+    assert!(result.timed_out);
+    assert_eq!(result.questions.len(), 3);
+}
