@@ -96,11 +96,9 @@ fn a_whole_training_session_by_keyboard() {
     click(&mut h, "2");
     let second = h.get_by_role_and_label(Role::TextInput, "Tên đội 2 (2):");
     assert_eq!(second.value().as_deref(), Some("Đội 2"));
-    // Start from the keyboard: the button takes the focus, Enter presses it.
-    h.get_by_label("▶ Bắt đầu trình chiếu (toàn màn hình)")
-        .focus();
-    step(&mut h);
-    press(&mut h, Key::Enter);
+    // F5 starts, as in presentation programs.
+    h.get_by_label("▶ Bắt đầu trình chiếu toàn màn hình (F5)");
+    press(&mut h, Key::F5);
     assert!(h.state().session().is_presenting());
     assert!(h.state().is_fullscreen());
     // The keys are shown first; any step key puts them away.
@@ -299,4 +297,33 @@ fn an_exam_handed_in_by_the_clock() {
     assert_eq!(result.learner, "Người thử");
     assert!(result.timed_out);
     assert_eq!(result.questions.len(), 3);
+}
+
+#[test]
+fn a_long_question_and_its_answer_fit_a_1024_by_768_projector() {
+    let home = tempfile::tempdir().unwrap();
+    let sets = Paths::under(home.path()).user_sets_dir();
+    std::fs::create_dir_all(&sets).unwrap();
+    let long = r#"QuestionSet(format: 1, title: "Một câu dài", document: "ha-noi-hoc-tap-nghi-quyet-xvii-2020",
+        questions: [(id: "dai", prompt: "Xếp các nội dung sau theo đúng thứ tự Bí thư Thành ủy đã trình bày khi quán triệt Nghị quyết Đại hội đại biểu lần thứ XVII Đảng bộ thành phố.",
+            answer: Ordering(["tư tưởng cốt lõi của Nghị quyết được thể hiện trong chủ đề Đại hội", "kết quả đạt được, hạn chế tồn tại và 5 bài học kinh nghiệm", "mục tiêu, nhiệm vụ tổng quát đến năm 2025", "định hướng đến năm 2030 và tầm nhìn đến năm 2045", "20 chỉ tiêu chủ yếu đến năm 2025", "5 định hướng lớn và nhiệm vụ trọng tâm", "3 khâu đột phá và 14 nhóm nhiệm vụ, giải pháp chủ yếu"]),
+            explanation: "Đây là thứ tự các nội dung trong bài quán triệt của đồng chí Bí thư Thành ủy tại Hội nghị trực tuyến cán bộ chủ chốt ngày 25/12/2020, được tường thuật trong văn bản.",
+            source: (anchor: "p5", quote: "tư tưởng cốt lõi của Nghị quyết được thể hiện trong chủ đề Đại hội"))])"#;
+    std::fs::write(sets.join("mot-cau-dai.ron"), long).unwrap();
+    let app = App::new(common::startup_with_learner(home.path(), None));
+    let mut h = Harness::builder()
+        .with_size([1024.0, 768.0])
+        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    h.run_steps(3);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num4);
+    step(&mut h);
+    choose_three(&mut h);
+    press(&mut h, Key::F5);
+    press(&mut h, Key::PageDown);
+    press(&mut h, Key::PageDown);
+    h.run_steps(40);
+    let answer = h.get_by_label_contains("Đáp án: 1. tư tưởng cốt lõi");
+    assert!(answer.rect().bottom() <= 768.0, "{:?}", answer.rect());
+    let passage = h.get_by_label_contains("(p5)");
+    assert!(passage.rect().bottom() <= 768.0, "{:?}", passage.rect());
 }

@@ -260,7 +260,7 @@ pub const EN: Strings = Strings {
     session_no_teams: "No teams",
     session_team_default: "Team {n}",
     session_team_name: "Team {n}:",
-    session_start: "Start presenting (full screen)",
+    session_start: "Start presenting full screen (F5)",
     session_keys_title: "Keys",
     session_keys: "PageDown, Space, Enter, right arrow: next step (answer, scoreboard, next question)\nPageUp, left arrow: back (scores are kept)\n1–9, 0, -, = : team 1–12 was right (press again to undo)\nP : pause / resume\nB : blank screen\nS : show the scoreboard\nF1 or H : these keys\nF11 : full screen / window\nEsc : leave full screen; press again to end the session",
     session_time_up: "Time's up!",

@@ -260,7 +260,7 @@ pub const VI: Strings = Strings {
     session_no_teams: "Không chia đội",
     session_team_default: "Đội {n}",
     session_team_name: "Tên đội {n}:",
-    session_start: "Bắt đầu trình chiếu (toàn màn hình)",
+    session_start: "Bắt đầu trình chiếu toàn màn hình (F5)",
     session_keys_title: "Phím điều khiển",
     session_keys: "PageDown, Space, Enter, mũi tên phải: bước tiếp (đáp án, bảng điểm, câu sau)\nPageUp, mũi tên trái: quay lại (điểm đã chấm vẫn giữ)\n1–9, 0, -, = : đội 1–12 trả lời đúng (bấm lại để bỏ)\nP : tạm dừng / tiếp tục\nB : màn hình đen\nS : xem bảng điểm\nF1 hoặc H : bảng phím này\nF11 : toàn màn hình / cửa sổ\nEsc : thoát toàn màn hình; bấm lần nữa để kết thúc buổi",
     session_time_up: "Hết giờ!",

@@ -21,6 +21,9 @@ pub struct ExamScreen {
     pass_percent: u32,
     exam: Option<Exam>,
     drafts: Vec<Draft>,
+    /// What each question's draft gives before the learner touches it: an
+    /// ordering left as it was shown is not an answer.
+    untouched: Vec<crate::quiz::Response>,
     confirm_submit: bool,
 }
 
@@ -34,6 +37,7 @@ impl Default for ExamScreen {
             pass_percent: 50,
             exam: None,
             drafts: Vec::new(),
+            untouched: Vec::new(),
             confirm_submit: false,
         }
     }
@@ -63,7 +67,7 @@ impl ExamScreen {
         if let Some(exam) = &mut self.exam
             && exam.outcome.is_none()
         {
-            store_drafts(exam, &self.drafts);
+            store_drafts(exam, &self.drafts, &self.untouched);
             if exam.check_time(input.now, crate::progress::clock::now_ms()) {
                 actions.push(Action::ExamFinished(Box::new(exam.clone())));
                 self.confirm_submit = false;
@@ -163,6 +167,12 @@ impl ExamScreen {
             };
             let exam = Exam::new(&sets, plan, input.now, crate::progress::clock::now_ms());
             self.drafts = exam.items.iter().map(Draft::for_item).collect();
+            self.untouched = exam
+                .items
+                .iter()
+                .zip(&self.drafts)
+                .map(|(item, draft)| draft.response(item))
+                .collect();
             self.exam = Some(exam);
         }
     }
@@ -400,14 +410,17 @@ impl ExamScreen {
         if again {
             self.exam = None;
             self.drafts.clear();
+            self.untouched.clear();
         }
     }
 }
 
-/// What the learner has given so far, as responses (a question is answered
-/// once its draft is ready to grade).
-fn store_drafts(exam: &mut Exam, drafts: &[Draft]) {
-    for ((item, draft), response) in exam.items.iter().zip(drafts).zip(&mut exam.responses) {
-        *response = draft.is_ready(item).then(|| draft.response(item));
+/// What the learner has given so far, as responses: a question is answered
+/// once its draft is ready to grade and differs from how it was shown.
+fn store_drafts(exam: &mut Exam, drafts: &[Draft], untouched: &[crate::quiz::Response]) {
+    let given = exam.items.iter().zip(drafts).zip(untouched);
+    for (((item, draft), untouched), response) in given.zip(&mut exam.responses) {
+        let now = draft.response(item);
+        *response = (draft.is_ready(item) && &now != untouched).then_some(now);
     }
 }

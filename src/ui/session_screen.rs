@@ -48,6 +48,8 @@ pub struct SessionScreen {
     scores_over: bool,
     /// A past session opened from the list.
     viewing: Option<TrainingResult>,
+    /// The type scale that makes the current question and stage fit.
+    fit: (Option<(usize, Stage)>, f32),
 }
 
 impl Default for SessionScreen {
@@ -63,6 +65,7 @@ impl Default for SessionScreen {
             help: false,
             scores_over: false,
             viewing: None,
+            fit: (None, 1.0),
         }
     }
 }
@@ -177,7 +180,9 @@ impl SessionScreen {
                 RichText::new(format!("{} {}", icons::START, tr.session_start)).strong(),
             ),
         );
-        if start.clicked() {
+        // F5 starts, as in presentation programs.
+        let f5 = questions > 0 && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, Key::F5));
+        if start.clicked() || f5 {
             let plan = TrainingPlan {
                 count: self.count,
                 shuffle: self.shuffle,
@@ -466,8 +471,20 @@ impl SessionScreen {
                 );
             }
             Stage::Asking | Stage::Revealed => {
+                // Shrunk until it fits: a long question with its answer and
+                // passage must not run off the bottom of the screen.
+                let key = (training.current, training.stage);
+                if self.fit.0 != Some(key) {
+                    self.fit = (Some(key), 1.0);
+                }
+                let scale = self.fit.1;
                 let mut child = ui.new_child(egui::UiBuilder::new().max_rect(body));
-                question_view(&mut child, training, unit, &palette, tr);
+                question_view(&mut child, training, unit * scale, &palette, tr);
+                let used = child.min_rect().height();
+                if used > body.height() && scale > 0.35 {
+                    self.fit.1 = scale * 0.9;
+                    ui.ctx().request_repaint();
+                }
             }
         }
         if self.scores_over && training.has_teams() {
@@ -618,9 +635,14 @@ fn question_view(
     if !q.explanation.is_empty() {
         ui.label(big(&q.explanation, unit * 0.95, palette.text));
     }
+    // The quote in quotation marks (once, if it has its own).
+    let quote = q
+        .source
+        .quote
+        .trim_matches(|c| matches!(c, '“' | '”' | '"'));
     ui.label(
         big(
-            &format!("“{}” ({})", q.source.quote, q.source.anchor),
+            &format!("“{quote}” ({})", q.source.anchor),
             unit * 0.85,
             palette.muted,
         )
@@ -723,7 +745,7 @@ fn scoreboard(
         painter.rect_filled(
             bar,
             4.0,
-            if row == 0 && totals[t] > 0 {
+            if totals[t] == best && totals[t] > 0 {
                 palette.right
             } else {
                 palette.selection
