@@ -191,3 +191,121 @@ pub fn report(
     }
     Ok(true)
 }
+
+/// `nghiquyet import FILE [--document DOC] [-o OUT.ron]`: a GIFT or CSV file
+/// as a question set for the document (the bundled one unless given), tied
+/// to its passages. Prints what was left out or guessed, line by line, and
+/// the problems `check` finds in the result. Returns whether it was written.
+pub fn import(
+    file: &Path,
+    document: Option<&Path>,
+    output: Option<&Path>,
+    paths: &Paths,
+    language: Language,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> std::io::Result<bool> {
+    let tr = language.strings();
+    let doc = match document {
+        Some(path) => match open_document(path, language) {
+            Ok(doc) => doc,
+            Err(message) => {
+                writeln!(err, "{message}")?;
+                return Ok(false);
+            }
+        },
+        None => Document::bundled(),
+    };
+    let text = match std::fs::read(file).map(String::from_utf8) {
+        Ok(Ok(text)) => text,
+        Ok(Err(_)) => {
+            writeln!(err, "{}: not UTF-8 text", file.display())?;
+            return Ok(false);
+        }
+        Err(e) => {
+            writeln!(err, "{}: {e}", file.display())?;
+            return Ok(false);
+        }
+    };
+    let (set, notes) = crate::formats::import(file, &text, &doc);
+    for note in &notes {
+        writeln!(
+            out,
+            "{}:{}: {}",
+            file.display(),
+            note.line,
+            note.kind.describe(tr)
+        )?;
+    }
+    let target = match output {
+        Some(p) => p.to_path_buf(),
+        None => {
+            let dir = paths.user_sets_dir();
+            std::fs::create_dir_all(&dir)?;
+            let stem = file
+                .file_stem()
+                .map_or("nhap".into(), |s| s.to_string_lossy().into_owned());
+            let mut target = dir.join(format!("{stem}.ron"));
+            let mut n = 2;
+            while target.exists() {
+                target = dir.join(format!("{stem}-{n}.ron"));
+                n += 1;
+            }
+            target
+        }
+    };
+    let text = crate::storage::to_ron(&set)?;
+    crate::storage::write_atomic(&target, text.as_bytes())?;
+    writeln!(
+        out,
+        "{}",
+        fill(
+            tr.import_written,
+            &[("n", &set.questions.len()), ("path", &target.display())]
+        )
+    )?;
+    if let Err(problems) = crate::quiz::parse_set(&target, &text) {
+        for problem in problems {
+            writeln!(out, "{}", format_problem(tr, &problem))?;
+        }
+    }
+    Ok(true)
+}
+
+/// `nghiquyet export SET.ron --format gift|csv|html [-o OUT]`.
+pub fn export(
+    set_file: &Path,
+    format: crate::formats::ExportFormat,
+    output: Option<&Path>,
+    language: Language,
+    out: &mut impl Write,
+) -> std::io::Result<bool> {
+    let tr = language.strings();
+    let set = match crate::quiz::load_set_file(set_file) {
+        Ok(set) => set,
+        Err(problems) => {
+            for problem in problems {
+                writeln!(out, "{}", format_problem(tr, &problem))?;
+            }
+            return Ok(false);
+        }
+    };
+    let (text, notes) = crate::formats::export(&set, format, tr);
+    for note in &notes {
+        writeln!(out, "{}: {}", set_file.display(), note.describe(tr))?;
+    }
+    let target = output
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| set_file.with_extension(format.extension()));
+    crate::storage::write_atomic(&target, text.as_bytes())?;
+    let written = set.questions.len() - notes.len();
+    writeln!(
+        out,
+        "{}",
+        fill(
+            tr.export_written,
+            &[("n", &written), ("path", &target.display())]
+        )
+    )?;
+    Ok(true)
+}

@@ -6,6 +6,7 @@
 pub mod classroom;
 pub mod cli;
 pub mod document;
+pub mod formats;
 pub mod generate;
 pub mod i18n;
 pub mod keypoints;

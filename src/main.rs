@@ -43,6 +43,26 @@ enum Command {
         /// The document (.txt or .md).
         document: PathBuf,
     },
+    /// Import a GIFT (Moodle) or CSV file as a question set for a document.
+    Import {
+        /// The file: .gift (or .txt) in Moodle's GIFT format, or .csv.
+        file: PathBuf,
+        /// The document the questions are about (default: the bundled one).
+        #[arg(long, value_name = "DOC")]
+        document: Option<PathBuf>,
+        /// Where to write the set (default: the app's own question folder).
+        #[arg(short, long, value_name = "FILE.ron")]
+        output: Option<PathBuf>,
+    },
+    /// Export a question set as GIFT (for Moodle), CSV (for Anki) or a
+    /// printable HTML paper with its answer key.
+    Export {
+        set: PathBuf,
+        #[arg(long, value_enum)]
+        format: Format,
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Put together exam results collected from learners' PCs (files or
     /// folders of them): each learner's score, the hardest questions and the
     /// least discriminating ones.
@@ -55,10 +75,66 @@ enum Command {
     },
 }
 
+/// The formats `export` writes.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+enum Format {
+    Gift,
+    Csv,
+    Html,
+}
+
+fn exit_code(result: std::io::Result<bool>) -> ExitCode {
+    match result {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
+        Err(e) => {
+            eprintln!("nghiquyet: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let paths = Paths::from_env();
     match cli.command {
+        Some(Command::Import {
+            file,
+            document,
+            output,
+        }) => {
+            let language = nghiquyet::cli::language(&paths);
+            let result = nghiquyet::cli::import(
+                &file,
+                document.as_deref(),
+                output.as_deref(),
+                &paths,
+                language,
+                &mut std::io::stdout().lock(),
+                &mut std::io::stderr().lock(),
+            );
+            exit_code(result)
+        }
+        Some(Command::Export {
+            set,
+            format,
+            output,
+        }) => {
+            let language = nghiquyet::cli::language(&paths);
+            let format = match format {
+                Format::Gift => nghiquyet::formats::ExportFormat::Gift,
+                Format::Csv => nghiquyet::formats::ExportFormat::Csv,
+                Format::Html => nghiquyet::formats::ExportFormat::Html,
+            };
+            let result = nghiquyet::cli::export(
+                &set,
+                format,
+                output.as_deref(),
+                language,
+                &mut std::io::stdout().lock(),
+            );
+            exit_code(result)
+        }
         Some(Command::Report {
             paths: targets,
             csv,

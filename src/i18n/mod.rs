@@ -356,6 +356,23 @@ define_strings! {
     exam_export,
     exam_exported,
     exam_new,
+    paper_name_line,
+    paper_answer_key,
+    import_written,
+    export_written,
+    import_left_out,
+    import_essay,
+    import_description,
+    import_unclosed,
+    import_no_answers,
+    import_no_right_answer,
+    import_not_a_number,
+    import_row_too_short,
+    import_linked,
+    import_not_linked,
+    export_left_out,
+    export_several_blanks,
+    export_no_ordering,
 }
 
 /// Replaces each `{key}` in `template` with its value.
