@@ -6,6 +6,7 @@
 pub mod classroom;
 pub mod cli;
 pub mod document;
+pub mod editor;
 pub mod formats;
 pub mod generate;
 pub mod i18n;
