@@ -228,13 +228,14 @@ pub fn toggle_blank(
     (text, accepted)
 }
 
-/// Undo and redo: whole sets, before each change. Typing within a second
-/// counts as one change.
+/// Undo and redo: whole sets, before each change. Typing in one field, with
+/// pauses under a second, counts as one change.
 #[derive(Default)]
 pub struct History {
     past: Vec<QuestionSet>,
     future: Vec<QuestionSet>,
-    last: Option<Instant>,
+    /// The field last typed in, and when.
+    last: Option<(u64, Instant)>,
 }
 
 /// How long typing may pause and still be one change.
@@ -242,17 +243,21 @@ const COALESCE: Duration = Duration::from_secs(1);
 const DEPTH: usize = 200;
 
 impl History {
-    /// Remembers `before` (the set before a change); `typing` joins quick
-    /// successive edits of text.
-    pub fn record(&mut self, before: &QuestionSet, typing: bool, now: Instant) {
-        let join = typing && self.last.is_some_and(|t| now.duration_since(t) < COALESCE);
+    /// Remembers `before` (the set before a change). `field` is the text
+    /// field typed in, if the change was typing: quick edits of one field
+    /// are joined.
+    pub fn record(&mut self, before: &QuestionSet, field: Option<u64>, now: Instant) {
+        let join = field.is_some_and(|f| {
+            self.last
+                .is_some_and(|(last, at)| last == f && now.duration_since(at) < COALESCE)
+        });
         if !join {
             self.past.push(before.clone());
             if self.past.len() > DEPTH {
                 self.past.remove(0);
             }
         }
-        self.last = typing.then_some(now);
+        self.last = field.map(|f| (f, now));
         self.future.clear();
     }
 
@@ -378,12 +383,12 @@ mod tests {
         let mut set = new_set("A", &doc);
         let mut h = History::default();
         let t0 = Instant::now();
-        h.record(&set, false, t0);
+        h.record(&set, None, t0);
         set.title = "B".into();
-        // Typing "C", "CD" quickly is one change.
-        h.record(&set, true, t0);
+        // Typing "C", "CD" quickly in one field is one change.
+        h.record(&set, Some(1), t0);
         set.title = "C".into();
-        h.record(&set, true, t0 + Duration::from_millis(300));
+        h.record(&set, Some(1), t0 + Duration::from_millis(300));
         set.title = "CD".into();
         assert!(h.undo(&mut set));
         assert_eq!(set.title, "B");
@@ -394,6 +399,11 @@ mod tests {
         assert!(h.redo(&mut set));
         assert_eq!(set.title, "CD");
         assert!(!h.can_redo());
+        // Another field is another change, however quick.
+        h.record(&set, Some(2), t0 + Duration::from_millis(400));
+        set.author = "An".into();
+        assert!(h.undo(&mut set));
+        assert_eq!((set.title.as_str(), set.author.as_str()), ("CD", ""));
     }
 
     #[test]

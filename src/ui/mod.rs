@@ -4,6 +4,7 @@
 //! Screens and bars draw themselves and return [`Action`]s; the app applies
 //! them after the frame's layout, so state never changes mid-layout.
 
+pub mod editor_screen;
 pub mod exam_screen;
 pub mod fonts;
 pub mod icons;
@@ -36,6 +37,7 @@ use crate::quiz::{Library, Source};
 use crate::search::{SearchIndex, SearchSession};
 use crate::settings::{self, DEFAULT_TEXT_SIZE, Settings, TEXT_SIZE_STEP, Theme};
 use crate::startup::Startup;
+use editor_screen::{EditorInput, EditorScreen};
 use exam_screen::{ExamInput, ExamScreen};
 use open_dialog::{DialogOutcome, DialogPurpose, OpenDialog};
 use practice::{Answered, PracticeInput, PracticeScreen, ReviewCard};
@@ -89,6 +91,10 @@ pub enum Action {
     ExamFinished(Box<crate::classroom::exam::Exam>),
     /// Write the handed-in exam's result file for the trainer.
     ExportExamResult,
+    /// Question sets were saved or deleted: read them again.
+    SetsChanged,
+    /// Start a question about the passage marked in the reader.
+    QuestionFromPassage,
     Quit,
 }
 
@@ -101,6 +107,8 @@ pub enum Screen {
     /// Training sessions on a projector.
     Session,
     Exam,
+    /// Writing question sets.
+    Editor,
 }
 
 /// Documents at least this long (bytes of text) have their key points found
@@ -186,6 +194,7 @@ pub struct App {
     >,
     fullscreen: bool,
     exam: ExamScreen,
+    editor: EditorScreen,
     open_dialog: Option<OpenDialog>,
     notices: Vec<Notice>,
     /// The text size and theme egui's style was last built for.
@@ -232,6 +241,7 @@ impl App {
             past_sessions: None,
             fullscreen: false,
             exam: ExamScreen::default(),
+            editor: EditorScreen::default(),
             open_dialog: None,
             notices,
             applied_style: None,
@@ -421,6 +431,10 @@ impl App {
         &self.exam
     }
 
+    pub fn editor(&self) -> &EditorScreen {
+        &self.editor
+    }
+
     /// Whether the window was asked to fill the screen (presenting).
     pub fn is_fullscreen(&self) -> bool {
         self.fullscreen
@@ -575,6 +589,9 @@ impl App {
             if i.consume_shortcut(&command(Key::Num5)) {
                 actions.push(Action::ShowScreen(Screen::Exam));
             }
+            if i.consume_shortcut(&command(Key::Num6)) {
+                actions.push(Action::ShowScreen(Screen::Editor));
+            }
             if i.consume_shortcut(&command(Key::K)) {
                 actions.push(Action::SetShowKeyPoints(!self.settings.show_key_points));
             }
@@ -705,6 +722,7 @@ impl App {
             (Screen::Progress, tr.tab_progress, "Ctrl+3"),
             (Screen::Session, tr.tab_session, "Ctrl+4"),
             (Screen::Exam, tr.tab_exam, "Ctrl+5"),
+            (Screen::Editor, tr.tab_editor, "Ctrl+6"),
         ] {
             let tab = ui.selectable_label(self.screen == screen, RichText::new(label).strong());
             if tab.on_hover_text(key).clicked() {
@@ -718,6 +736,12 @@ impl App {
                 .clicked()
         {
             actions.push(Action::ShowScreen(Screen::Practice));
+        }
+        if self.screen == Screen::Reader
+            && self.marked_passage().is_some()
+            && ui.button(tr.editor_from_passage).clicked()
+        {
+            actions.push(Action::QuestionFromPassage);
         }
         if self.screen == Screen::Reader {
             let key_points = ui
@@ -795,6 +819,9 @@ impl App {
         let field = ui
             .add(
                 egui::TextEdit::singleline(&mut self.search_text)
+                    // A fixed id: buttons that come and go before it must not
+                    // take its keyboard focus away.
+                    .id_salt("search-field")
                     .hint_text(format!("{} {}", icons::SEARCH, tr.search_hint))
                     .desired_width(width)
                     .return_key(None),
@@ -965,6 +992,21 @@ impl App {
                 .inner;
         }
         let user_sets_dir = self.paths.user_sets_dir();
+        if self.screen == Screen::Editor {
+            let input = EditorInput {
+                library: &self.library,
+                doc: &self.doc,
+                user_sets_dir: &user_sets_dir,
+                tr: self.settings.language.strings(),
+                text_size: self.settings.text_size,
+                palette,
+            };
+            let editor = &mut self.editor;
+            return egui::CentralPanel::default()
+                .frame(frame)
+                .show(ui, |ui| editor.ui(ui, &input))
+                .inner;
+        }
         if matches!(self.screen, Screen::Session | Screen::Exam) {
             let now = ui.input(|i| i.time);
             let practice = PracticeInput {
@@ -1276,6 +1318,22 @@ impl App {
             }
             Action::ExamFinished(exam) => self.record_exam(&exam),
             Action::ExportExamResult => self.export_exam_result(),
+            Action::SetsChanged => self.reload_sets(),
+            Action::QuestionFromPassage => {
+                if let Some(source) = self.marked_passage() {
+                    let user_sets_dir = self.paths.user_sets_dir();
+                    let input = EditorInput {
+                        library: &self.library,
+                        doc: &self.doc,
+                        user_sets_dir: &user_sets_dir,
+                        tr: self.settings.language.strings(),
+                        text_size: self.settings.text_size,
+                        palette: style::palette(ctx.global_style().visuals.dark_mode),
+                    };
+                    self.editor.question_from_passage(source, &input);
+                    self.screen = Screen::Editor;
+                }
+            }
             Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }
     }
@@ -1382,6 +1440,47 @@ impl App {
             Ok(()) => self.info(fill(tr.exam_exported, &[("path", &path.display())])),
             Err(e) => self.error(fill(tr.session_export_failed, &[("error", &e)])),
         }
+    }
+
+    /// The sentence the reader has marked (a key point, a question's
+    /// passage) or holds the current search hit, as a question's source.
+    fn marked_passage(&self) -> Option<Source> {
+        let (block, start) = match (self.reader.focus(), self.search.current) {
+            (Some((block, range)), _) => (*block, range.start),
+            (None, Some(c)) => {
+                let hit = self.search.hits.get(c)?;
+                (hit.block, hit.range.start)
+            }
+            _ => return None,
+        };
+        let b = self.doc.blocks.get(block)?;
+        let sentence = b
+            .sentences
+            .iter()
+            .find(|s| s.range.contains(&start))
+            .or(b.sentences.first())?;
+        Some(Source {
+            anchor: sentence.anchor,
+            quote: b.text[sentence.range.clone()].trim().to_string(),
+        })
+    }
+
+    /// Reads the question sets again (after the editor saved or deleted
+    /// one), keeping the generated set.
+    fn reload_sets(&mut self) {
+        let generated = self
+            .library
+            .sets
+            .iter()
+            .find(|s| s.origin == crate::quiz::SetOrigin::Generated)
+            .map(|s| s.set.clone());
+        self.library = Library::load(&self.paths.user_sets_dir());
+        if let Some(generated) = generated {
+            self.library.set_generated(generated);
+        }
+        self.study = None;
+        self.practice = PracticeScreen::default();
+        self.progress_changed();
     }
 
     fn info(&mut self, text: String) {
@@ -1748,6 +1847,7 @@ impl eframe::App for App {
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.save_settings();
         self.flush_progress();
+        self.editor.write_draft();
     }
 }
 

@@ -857,14 +857,16 @@ pub(super) fn answer_widget(
             ui.add_space(input.text_size * 0.3);
             for (i, typed) in draft.blanks.iter_mut().enumerate() {
                 ui.horizontal(|ui| {
-                    ui.label(fill(tr.practice_blank_label, &[("n", &(i + 1))]));
-                    let field = ui.add_enabled(
-                        !locked,
-                        egui::TextEdit::singleline(typed)
-                            .font(egui::FontId::proportional(input.text_size))
-                            .desired_width(ui.available_width())
-                            .return_key(None),
-                    );
+                    let label = ui.label(fill(tr.practice_blank_label, &[("n", &(i + 1))]));
+                    let field = ui
+                        .add_enabled(
+                            !locked,
+                            egui::TextEdit::singleline(typed)
+                                .font(egui::FontId::proportional(input.text_size))
+                                .desired_width(ui.available_width())
+                                .return_key(None),
+                        )
+                        .labelled_by(label.id);
                     if i == 0 && std::mem::take(&mut draft.focus_first_field) {
                         field.request_focus();
                     }
@@ -873,13 +875,16 @@ pub(super) fn answer_widget(
         }
         Answer::Numeric { unit, .. } => {
             ui.horizontal(|ui| {
-                let field = ui.add_enabled(
-                    !locked,
-                    egui::TextEdit::singleline(&mut draft.number)
-                        .font(egui::FontId::proportional(input.text_size * 1.2))
-                        .desired_width(input.text_size * 10.0)
-                        .return_key(None),
-                );
+                let label = ui.label(RichText::new(tr.practice_number_label).size(input.text_size));
+                let field = ui
+                    .add_enabled(
+                        !locked,
+                        egui::TextEdit::singleline(&mut draft.number)
+                            .font(egui::FontId::proportional(input.text_size * 1.2))
+                            .desired_width(input.text_size * 10.0)
+                            .return_key(None),
+                    )
+                    .labelled_by(label.id);
                 if std::mem::take(&mut draft.focus_first_field) {
                     field.request_focus();
                 }

@@ -1,0 +1,1207 @@
+//! The set editor: trainers create, open, copy, delete and edit question
+//! sets in their data folder, with a form per question type, the passage
+//! each question is about, live checks, a preview, undo and redo, and an
+//! autosaved draft so nothing typed is lost.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use egui::{Key, KeyboardShortcut, Modifiers, RichText};
+
+use super::Action;
+use super::icons;
+use super::practice::{Draft, PracticeInput, answer_widget};
+use crate::document::Document;
+use crate::editor::{self, History, Kind};
+use crate::i18n::{Strings, describe_problem, fill};
+use crate::quiz::practice::{Item, Layout};
+use crate::quiz::{Answer, Difficulty, LoadedSet, Question, QuestionSet, SetOrigin, Source};
+
+/// A set open for editing.
+struct OpenSet {
+    /// Where it is saved (for a new set, where it will be).
+    path: PathBuf,
+    set: QuestionSet,
+    /// As last saved; unsaved changes are the difference.
+    saved: Option<QuestionSet>,
+}
+
+#[derive(Default)]
+pub struct EditorScreen {
+    open: Option<OpenSet>,
+    history: History,
+    selected: usize,
+    new_title: String,
+    /// Closing with unsaved changes: "save or discard?" is asked.
+    confirm_close: bool,
+    delete: Option<usize>,
+    /// Generated questions being picked (indices into the generated set).
+    picking: Option<BTreeSet<usize>>,
+    passage_search: Option<String>,
+    preview: Option<(usize, Draft)>,
+    draft_written: Option<Instant>,
+    message: Option<String>,
+}
+
+pub struct EditorInput<'a> {
+    pub library: &'a crate::quiz::Library,
+    pub doc: &'a Document,
+    pub user_sets_dir: &'a std::path::Path,
+    pub tr: &'static Strings,
+    pub text_size: f32,
+    pub palette: super::style::Palette,
+}
+
+/// How often unsaved work is written to the draft file.
+const DRAFT_EVERY: Duration = Duration::from_secs(3);
+
+impl EditorScreen {
+    pub fn is_open(&self) -> bool {
+        self.open.is_some()
+    }
+
+    pub fn set(&self) -> Option<&QuestionSet> {
+        self.open.as_ref().map(|o| &o.set)
+    }
+
+    pub fn has_unsaved_changes(&self) -> bool {
+        self.open
+            .as_ref()
+            .is_some_and(|o| o.saved.as_ref() != Some(&o.set))
+    }
+
+    /// Writes the draft now if there is unsaved work (the window closing).
+    pub fn write_draft(&mut self) {
+        if let Some(open) = &self.open
+            && open.saved.as_ref() != Some(&open.set)
+            && let Ok(text) = crate::storage::to_ron(&open.set)
+        {
+            let _ = crate::storage::write_atomic(&editor::draft_path(&open.path), text.as_bytes());
+        }
+    }
+
+    /// Starts a question about `source` (from the reader's "make a question
+    /// from this passage"); opens a new set if none is open.
+    pub fn question_from_passage(&mut self, source: Source, input: &EditorInput<'_>) {
+        if self.open.is_none() {
+            let title = crate::i18n::fill(
+                input.tr.editor_copy_title,
+                &[("title", &input.doc.meta.title)],
+            );
+            self.start_new(&title, input);
+        }
+        if let Some(open) = &mut self.open {
+            let before = open.set.clone();
+            let id = editor::unique_id(&open.set, "cau");
+            open.set.questions.push(Kind::Single.template(id, source));
+            self.history.record(&before, None, Instant::now());
+            self.selected = open.set.questions.len() - 1;
+        }
+    }
+
+    fn start_new(&mut self, title: &str, input: &EditorInput<'_>) {
+        let title = crate::text::nfc(title.trim()).into_owned();
+        let set = editor::new_set(&title, input.doc);
+        self.open = Some(OpenSet {
+            path: editor::new_set_path(input.user_sets_dir, &title),
+            set,
+            saved: None,
+        });
+        self.after_open();
+    }
+
+    fn after_open(&mut self) {
+        self.history = History::default();
+        self.selected = 0;
+        self.preview = None;
+        self.picking = None;
+        self.passage_search = None;
+    }
+
+    /// Opens a set of the library; bundled and generated sets open as a copy.
+    fn open_from_library(&mut self, loaded: &LoadedSet, input: &EditorInput<'_>) {
+        let tr = input.tr;
+        match &loaded.origin {
+            SetOrigin::User(path) => {
+                let draft = editor::draft_path(path);
+                let newer_draft = std::fs::metadata(&draft)
+                    .and_then(|d| d.modified())
+                    .ok()
+                    .zip(std::fs::metadata(path).and_then(|m| m.modified()).ok())
+                    .is_some_and(|(d, f)| d >= f);
+                let restored = newer_draft
+                    .then(|| std::fs::read_to_string(&draft).ok())
+                    .flatten()
+                    .and_then(|t| {
+                        crate::quiz::parse_set(&draft, &t)
+                            .ok()
+                            .or_else(|| ron::from_str(&t).ok())
+                    });
+                self.open = Some(OpenSet {
+                    path: path.clone(),
+                    set: loaded.set.clone(),
+                    saved: Some(loaded.set.clone()),
+                });
+                self.after_open();
+                if let (Some(draft_set), Some(open)) = (restored, &mut self.open)
+                    && draft_set != open.set
+                {
+                    let before = open.set.clone();
+                    open.set = draft_set;
+                    self.history.record(&before, None, Instant::now());
+                    self.message = Some(fill(
+                        tr.editor_draft_restored,
+                        &[("title", &open.set.title)],
+                    ));
+                }
+            }
+            SetOrigin::Bundled(_) | SetOrigin::Generated => {
+                let mut set = loaded.set.clone();
+                set.title = fill(tr.editor_copy_title, &[("title", &set.title)]);
+                self.open = Some(OpenSet {
+                    path: editor::new_set_path(input.user_sets_dir, &set.title),
+                    set,
+                    saved: None,
+                });
+                self.after_open();
+            }
+        }
+    }
+
+    fn save(&mut self, tr: &Strings, actions: &mut Vec<Action>) {
+        let Some(open) = &mut self.open else {
+            return;
+        };
+        let written = open
+            .path
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| crate::storage::write_ron(&open.path, &open.set));
+        match written {
+            Ok(()) => {
+                let _ = std::fs::remove_file(editor::draft_path(&open.path));
+                open.saved = Some(open.set.clone());
+                self.message = Some(fill(tr.editor_saved, &[("path", &open.path.display())]));
+                actions.push(Action::SetsChanged);
+            }
+            Err(e) => {
+                self.message = Some(fill(
+                    tr.editor_save_failed,
+                    &[("path", &open.path.display()), ("error", &e)],
+                ))
+            }
+        }
+    }
+
+    fn close(&mut self, discard: bool) {
+        if discard && let Some(open) = &self.open {
+            let _ = std::fs::remove_file(editor::draft_path(&open.path));
+        }
+        self.open = None;
+        self.after_open();
+    }
+
+    pub fn ui(&mut self, ui: &mut egui::Ui, input: &EditorInput<'_>) -> Vec<Action> {
+        let mut actions = Vec::new();
+        let tr = input.tr;
+        // Our undo, not the text field's: it covers every change in the set.
+        let (undo, redo, save) = ui.input_mut(|i| {
+            let redo = i.consume_shortcut(&KeyboardShortcut::new(
+                Modifiers::COMMAND | Modifiers::SHIFT,
+                Key::Z,
+            )) || i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Y));
+            let undo = i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Z));
+            let save = i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::S));
+            (undo, redo, save)
+        });
+        if let Some(open) = &mut self.open {
+            if undo {
+                self.history.undo(&mut open.set);
+            }
+            if redo {
+                self.history.redo(&mut open.set);
+            }
+        }
+        if save && self.open.is_some() {
+            self.save(tr, &mut actions);
+        }
+        self.dialogs(ui.ctx(), input, &mut actions);
+        if let Some(message) = self.message.clone() {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(message).color(input.palette.text).strong());
+                if ui.small_button(tr.close).clicked() {
+                    self.message = None;
+                }
+            });
+        }
+        if self.open.is_none() {
+            egui::ScrollArea::vertical()
+                .id_salt("editor-sets")
+                .auto_shrink([false, false])
+                .show(ui, |ui| self.set_list(ui, input));
+            return actions;
+        }
+        let before = self.open.as_ref().map(|o| o.set.clone());
+        let mut structural = false;
+        self.set_bar(ui, input, &mut actions, &mut structural);
+        let width = ui.available_width();
+        let list_width = (width * 0.32).clamp(220.0, input.text_size * 18.0);
+        egui::Panel::left("editor-questions")
+            .resizable(true)
+            .default_size(list_width)
+            .show(ui, |ui| self.question_list(ui, input, &mut structural));
+        egui::CentralPanel::default().show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt(("editor-form", self.selected))
+                .auto_shrink([false, false])
+                .show(ui, |ui| self.form(ui, input, &mut actions, &mut structural));
+        });
+        // One history entry per change; quick typing is one change.
+        if let (Some(before), Some(open)) = (before, &self.open)
+            && before != open.set
+        {
+            let field = ui
+                .ctx()
+                .memory(|m| m.focused())
+                .filter(|_| !structural)
+                .map(|id| id.value());
+            self.history.record(&before, field, Instant::now());
+        }
+        self.autosave_draft();
+        actions
+    }
+
+    fn autosave_draft(&mut self) {
+        if !self.has_unsaved_changes() {
+            return;
+        }
+        if self
+            .draft_written
+            .is_some_and(|t| t.elapsed() < DRAFT_EVERY)
+        {
+            return;
+        }
+        self.write_draft();
+        self.draft_written = Some(Instant::now());
+    }
+
+    fn dialogs(&mut self, ctx: &egui::Context, input: &EditorInput<'_>, actions: &mut Vec<Action>) {
+        let tr = input.tr;
+        if self.confirm_close {
+            let title = self
+                .open
+                .as_ref()
+                .map_or(String::new(), |o| o.set.title.clone());
+            let mut choice = None;
+            let modal = egui::Modal::new(egui::Id::unique("editor-discard")).show(ctx, |ui| {
+                ui.set_max_width(input.text_size * 26.0);
+                ui.label(
+                    RichText::new(fill(tr.editor_discard_question, &[("title", &title)])).strong(),
+                );
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if ui.button(RichText::new(tr.editor_save).strong()).clicked() {
+                        choice = Some(true);
+                    }
+                    if ui.button(tr.editor_discard).clicked() {
+                        choice = Some(false);
+                    }
+                    if ui.button(tr.cancel).clicked() {
+                        self.confirm_close = false;
+                    }
+                });
+            });
+            if modal.should_close() {
+                self.confirm_close = false;
+            }
+            if let Some(save) = choice {
+                if save {
+                    self.save(tr, actions);
+                }
+                self.close(!save);
+                self.confirm_close = false;
+            }
+        }
+        if let Some(i) = self.delete
+            && let Some(loaded) = input.library.sets.get(i)
+        {
+            let trash = input.user_sets_dir.join(".da-xoa");
+            let mut done = false;
+            let modal = egui::Modal::new(egui::Id::unique("editor-delete")).show(ctx, |ui| {
+                ui.set_max_width(input.text_size * 26.0);
+                ui.label(
+                    RichText::new(fill(
+                        tr.editor_delete_confirm,
+                        &[("title", &loaded.set.title), ("dir", &trash.display())],
+                    ))
+                    .strong(),
+                );
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if ui
+                        .button(RichText::new(tr.editor_delete).strong())
+                        .clicked()
+                    {
+                        if let SetOrigin::User(path) = &loaded.origin {
+                            let target = trash.join(path.file_name().unwrap_or_default());
+                            let moved = std::fs::create_dir_all(&trash)
+                                .and_then(|()| std::fs::rename(path, &target));
+                            self.message = Some(match moved {
+                                Ok(()) => fill(
+                                    tr.editor_deleted,
+                                    &[("title", &loaded.set.title), ("path", &target.display())],
+                                ),
+                                Err(e) => e.to_string(),
+                            });
+                            actions.push(Action::SetsChanged);
+                        }
+                        done = true;
+                    }
+                    if ui.button(tr.cancel).clicked() {
+                        done = true;
+                    }
+                });
+            });
+            if done || modal.should_close() {
+                self.delete = None;
+            }
+        }
+    }
+
+    fn set_list(&mut self, ui: &mut egui::Ui, input: &EditorInput<'_>) {
+        let tr = input.tr;
+        let size = input.text_size;
+        ui.add_space(size * 0.5);
+        ui.heading(RichText::new(tr.editor_title).size(size * 1.3));
+        ui.label(fill(
+            tr.editor_intro,
+            &[("dir", &input.user_sets_dir.display())],
+        ));
+        ui.add_space(size * 0.5);
+        ui.horizontal_wrapped(|ui| {
+            let label = ui.label(tr.editor_new_title);
+            let field = ui
+                .add(egui::TextEdit::singleline(&mut self.new_title).desired_width(size * 16.0))
+                .labelled_by(label.id);
+            let enter = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+            let create = ui.add_enabled(
+                !self.new_title.trim().is_empty(),
+                egui::Button::new(RichText::new(tr.editor_new_set).strong()),
+            );
+            if (create.clicked() || enter) && !self.new_title.trim().is_empty() {
+                let title = std::mem::take(&mut self.new_title);
+                self.start_new(&title, input);
+            }
+        });
+        ui.add_space(size * 0.5);
+        ui.separator();
+        let mut open = None;
+        for (i, loaded) in input.library.for_document(input.doc.id()) {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(&loaded.set.title).strong());
+                ui.label(
+                    RichText::new(fill(
+                        tr.practice_set_size,
+                        &[("n", &loaded.set.questions.len())],
+                    ))
+                    .weak(),
+                );
+                match &loaded.origin {
+                    SetOrigin::User(_) => {
+                        if ui.button(tr.editor_edit).clicked() {
+                            open = Some(i);
+                        }
+                        if ui.button(tr.editor_duplicate).clicked() {
+                            self.open_from_library(loaded, input);
+                            if let Some(o) = &mut self.open {
+                                o.set.title =
+                                    fill(tr.editor_copy_title, &[("title", &loaded.set.title)]);
+                                o.path = editor::new_set_path(input.user_sets_dir, &o.set.title);
+                                o.saved = None;
+                            }
+                        }
+                        if ui.button(tr.editor_delete).clicked() {
+                            self.delete = Some(i);
+                        }
+                    }
+                    _ => {
+                        ui.label(RichText::new(tr.editor_read_only).weak());
+                        if ui.button(tr.editor_copy).clicked() {
+                            open = Some(i);
+                        }
+                    }
+                }
+            });
+        }
+        if let Some(i) = open
+            && let Some(loaded) = input.library.sets.get(i)
+        {
+            self.open_from_library(loaded, input);
+        }
+    }
+
+    fn set_bar(
+        &mut self,
+        ui: &mut egui::Ui,
+        input: &EditorInput<'_>,
+        actions: &mut Vec<Action>,
+        structural: &mut bool,
+    ) {
+        let tr = input.tr;
+        let unsaved = self.has_unsaved_changes();
+        let Some(open) = &mut self.open else {
+            return;
+        };
+        ui.horizontal_wrapped(|ui| {
+            let label = ui.label(tr.editor_set_title);
+            ui.add(
+                egui::TextEdit::singleline(&mut open.set.title)
+                    .desired_width(input.text_size * 16.0),
+            )
+            .labelled_by(label.id);
+            let label = ui.label(tr.editor_author);
+            ui.add(
+                egui::TextEdit::singleline(&mut open.set.author)
+                    .desired_width(input.text_size * 8.0),
+            )
+            .labelled_by(label.id);
+        });
+        let mut save = false;
+        let mut close = false;
+        ui.horizontal_wrapped(|ui| {
+            save = ui.button(RichText::new(tr.editor_save).strong()).clicked();
+            if ui
+                .add_enabled(self.history.can_undo(), egui::Button::new(tr.editor_undo))
+                .clicked()
+            {
+                self.history.undo(&mut open.set);
+                *structural = true;
+            }
+            if ui
+                .add_enabled(self.history.can_redo(), egui::Button::new(tr.editor_redo))
+                .clicked()
+            {
+                self.history.redo(&mut open.set);
+                *structural = true;
+            }
+            close = ui.button(tr.editor_close).clicked();
+            if unsaved {
+                ui.label(
+                    RichText::new(tr.editor_unsaved)
+                        .color(input.palette.warning)
+                        .strong(),
+                );
+            }
+        });
+        for problem in editor::problems(&open.set, None)
+            .into_iter()
+            .filter(|p| {
+                use crate::quiz::ProblemKind as K;
+                matches!(p.kind, K::EmptyTitle | K::EmptyDocument | K::DuplicateId(_))
+            })
+            .take(3)
+        {
+            ui.colored_label(
+                ui.visuals().error_fg_color,
+                describe_problem(tr, &problem.kind),
+            );
+        }
+        ui.separator();
+        if save {
+            self.save(tr, actions);
+        }
+        if close {
+            if unsaved {
+                self.confirm_close = true;
+            } else {
+                self.close(false);
+            }
+        }
+    }
+
+    fn question_list(&mut self, ui: &mut egui::Ui, input: &EditorInput<'_>, structural: &mut bool) {
+        let tr = input.tr;
+        let Some(open) = &mut self.open else {
+            return;
+        };
+        ui.label(
+            RichText::new(fill(
+                tr.editor_questions,
+                &[("n", &open.set.questions.len())],
+            ))
+            .strong(),
+        );
+        egui::ScrollArea::vertical()
+            .id_salt("editor-list")
+            .max_height(ui.available_height() * 0.55)
+            .show(ui, |ui| {
+                for (i, q) in open.set.questions.iter().enumerate() {
+                    let problems = !editor::problems(&open.set, Some(i)).is_empty();
+                    let text = if q.prompt.is_empty() {
+                        q.id.clone()
+                    } else {
+                        q.prompt.clone()
+                    };
+                    let mut label = RichText::new(format!("{}. {}", i + 1, text));
+                    if problems {
+                        label = label.color(input.palette.wrong);
+                    }
+                    let row = egui::Button::selectable(i == self.selected, label).truncate();
+                    if ui.add(row).on_hover_text(&q.prompt).clicked() {
+                        self.selected = i;
+                    }
+                }
+            });
+        ui.separator();
+        ui.label(RichText::new(tr.editor_add).strong());
+        ui.horizontal_wrapped(|ui| {
+            for kind in Kind::ALL {
+                if ui.button(kind_label(tr, kind)).clicked() {
+                    let source = open
+                        .set
+                        .questions
+                        .get(self.selected)
+                        .map(|q| q.source.clone())
+                        .unwrap_or_else(|| first_source(input.doc));
+                    let id = editor::unique_id(
+                        &open.set,
+                        &format!("cau-{}", open.set.questions.len() + 1),
+                    );
+                    open.set.questions.push(kind.template(id, source));
+                    self.selected = open.set.questions.len() - 1;
+                    *structural = true;
+                }
+            }
+        });
+        let generated = input
+            .library
+            .sets
+            .iter()
+            .find(|s| s.origin == SetOrigin::Generated);
+        let Some(generated) = generated else {
+            return;
+        };
+        let Some(mut picked) = self.picking.take() else {
+            if ui.button(tr.editor_from_generated).clicked() {
+                self.picking = Some(BTreeSet::new());
+            }
+            return;
+        };
+        let mut take = false;
+        let mut cancel = false;
+        ui.horizontal(|ui| {
+            let label = fill(tr.editor_take_selected, &[("n", &picked.len())]);
+            take = ui
+                .add_enabled(!picked.is_empty(), egui::Button::new(label))
+                .clicked();
+            cancel = ui.button(tr.cancel).clicked();
+        });
+        egui::ScrollArea::vertical()
+            .id_salt("editor-generated")
+            .show(ui, |ui| {
+                for (i, q) in generated.set.questions.iter().enumerate() {
+                    let mut on = picked.contains(&i);
+                    let text = if q.prompt.is_empty() {
+                        crate::quiz::correct_answer_text(&q.answer, "", "")
+                    } else {
+                        q.prompt.clone()
+                    };
+                    if ui.checkbox(&mut on, text).changed() {
+                        if on {
+                            picked.insert(i);
+                        } else {
+                            picked.remove(&i);
+                        }
+                    }
+                }
+            });
+        if take {
+            for &i in &picked {
+                let mut q = generated.set.questions[i].clone();
+                q.id = editor::unique_id(&open.set, &q.id);
+                open.set.questions.push(q);
+            }
+            self.selected = open.set.questions.len().saturating_sub(1);
+            *structural = true;
+        } else if !cancel {
+            self.picking = Some(picked);
+        }
+    }
+
+    fn form(
+        &mut self,
+        ui: &mut egui::Ui,
+        input: &EditorInput<'_>,
+        actions: &mut Vec<Action>,
+        structural: &mut bool,
+    ) {
+        let tr = input.tr;
+        let size = input.text_size;
+        let Some(open) = &mut self.open else {
+            return;
+        };
+        if open.set.questions.is_empty() {
+            ui.label(tr.editor_no_question);
+            return;
+        }
+        self.selected = self.selected.min(open.set.questions.len() - 1);
+        let i = self.selected;
+        // Moving and removing the question.
+        ui.horizontal_wrapped(|ui| {
+            if ui
+                .add_enabled(
+                    i > 0,
+                    egui::Button::new(format!("{} {}", icons::MOVE_UP, tr.editor_move_up)),
+                )
+                .clicked()
+            {
+                open.set.questions.swap(i, i - 1);
+                self.selected -= 1;
+                *structural = true;
+            }
+            if ui
+                .add_enabled(
+                    i + 1 < open.set.questions.len(),
+                    egui::Button::new(format!("{} {}", icons::MOVE_DOWN, tr.editor_move_down)),
+                )
+                .clicked()
+            {
+                open.set.questions.swap(i, i + 1);
+                self.selected += 1;
+                *structural = true;
+            }
+            if ui.button(tr.editor_duplicate).clicked() {
+                let mut copy = open.set.questions[i].clone();
+                copy.id = editor::unique_id(&open.set, &copy.id);
+                open.set.questions.insert(i + 1, copy);
+                self.selected += 1;
+                *structural = true;
+            }
+            if ui
+                .button(RichText::new(tr.editor_remove_question).color(input.palette.wrong))
+                .clicked()
+            {
+                open.set.questions.remove(i);
+                self.selected = self.selected.saturating_sub(1);
+                *structural = true;
+            }
+        });
+        if open.set.questions.is_empty() {
+            return;
+        }
+        let i = self.selected;
+        let problems = editor::problems(&open.set, Some(i));
+        if !problems.is_empty() {
+            egui::Frame::new()
+                .fill(input.palette.error_bg)
+                .inner_margin(8.0)
+                .corner_radius(4.0)
+                .show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    ui.label(
+                        RichText::new(tr.editor_problems)
+                            .strong()
+                            .color(input.palette.text),
+                    );
+                    for p in &problems {
+                        ui.label(
+                            RichText::new(format!("• {}", describe_problem(tr, &p.kind)))
+                                .color(input.palette.text),
+                        );
+                    }
+                });
+        }
+        let q = &mut open.set.questions[i];
+        ui.label(
+            RichText::new(kind_label(tr, Kind::of(&q.answer)))
+                .size(size * 1.1)
+                .strong(),
+        );
+        field(ui, tr.editor_id, &mut q.id, size * 12.0);
+        multiline(ui, tr.editor_prompt, &mut q.prompt);
+        ui.add_space(size * 0.3);
+        answer_form(ui, tr, q, structural);
+        ui.add_space(size * 0.3);
+        multiline(ui, tr.editor_explanation, &mut q.explanation);
+        let mut tags = q.tags.join(", ");
+        if field(ui, tr.editor_tags, &mut tags, size * 16.0) {
+            q.tags = tags
+                .split(',')
+                .map(|t| t.trim().to_string())
+                .filter(|t| !t.is_empty())
+                .collect();
+        }
+        let mut key_point = q.key_point.clone().unwrap_or_default();
+        if field(ui, tr.editor_key_point, &mut key_point, size * 16.0) {
+            q.key_point = (!key_point.trim().is_empty()).then_some(key_point);
+        }
+        ui.horizontal_wrapped(|ui| {
+            ui.label(tr.editor_difficulty);
+            for (value, label) in [
+                (None, tr.editor_difficulty_none),
+                (Some(Difficulty::Easy), tr.editor_easy),
+                (Some(Difficulty::Medium), tr.editor_medium),
+                (Some(Difficulty::Hard), tr.editor_hard),
+            ] {
+                if ui.radio(q.difficulty == value, label).clicked() {
+                    q.difficulty = value;
+                    *structural = true;
+                }
+            }
+        });
+        // The passage.
+        ui.add_space(size * 0.3);
+        let mut anchor = q.source.anchor.to_string();
+        if field(ui, tr.editor_anchor, &mut anchor, size * 6.0)
+            && let Ok(a) = anchor.trim().parse()
+        {
+            q.source.anchor = a;
+        }
+        multiline(ui, tr.editor_quote, &mut q.source.quote);
+        if !editor::passage_found(input.doc, &q.source) {
+            ui.colored_label(input.palette.wrong, tr.editor_passage_missing);
+        }
+        ui.horizontal_wrapped(|ui| {
+            if ui.button(tr.editor_pick_passage).clicked() {
+                self.passage_search = Some(String::new());
+            }
+            if ui
+                .button(format!("{} {}", icons::OPEN_BOOK, tr.practice_show_in_text))
+                .clicked()
+            {
+                actions.push(Action::ShowPassage(q.source.clone()));
+            }
+        });
+        if let Some(search) = &mut self.passage_search
+            && let Some(source) = passage_picker(ui, input, search)
+        {
+            if let Answer::FillBlank { text, blanks } = &mut q.answer
+                && blanks.is_empty()
+            {
+                *text = source.quote.clone();
+            }
+            q.source = source;
+            self.passage_search = None;
+            *structural = true;
+        }
+        // What learners will see.
+        ui.add_space(size * 0.5);
+        ui.separator();
+        ui.label(RichText::new(tr.editor_preview).strong());
+        let q = open.set.questions[i].clone();
+        if problems.is_empty() {
+            let item = preview_item(&q);
+            let fresh = self.preview.as_ref().is_none_or(|(at, _)| *at != i);
+            if fresh {
+                self.preview = Some((i, Draft::for_item(&item)));
+            }
+            if let Some((_, draft)) = &mut self.preview {
+                egui::Frame::group(ui.style()).show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    if !q.prompt.is_empty() {
+                        ui.label(RichText::new(&q.prompt).size(size * 1.1).strong());
+                    }
+                    let practice = PracticeInput {
+                        library: input.library,
+                        document_id: input.doc.id(),
+                        user_sets_dir: input.user_sets_dir,
+                        tr,
+                        text_size: size,
+                        palette: input.palette,
+                        review: None,
+                    };
+                    answer_widget(ui, &item, draft, false, &practice);
+                });
+            }
+        } else {
+            self.preview = None;
+        }
+    }
+}
+
+fn kind_label(tr: &Strings, kind: Kind) -> &'static str {
+    match kind {
+        Kind::Single => tr.qtype_single,
+        Kind::Multiple => tr.qtype_multiple,
+        Kind::TrueFalse => tr.qtype_true_false,
+        Kind::FillBlank => tr.qtype_blank,
+        Kind::Numeric => tr.qtype_numeric,
+        Kind::Ordering => tr.qtype_ordering,
+        Kind::Matching => tr.qtype_matching,
+    }
+}
+
+/// The document's first sentence, for a question with no passage yet.
+fn first_source(doc: &Document) -> Source {
+    doc.blocks
+        .iter()
+        .find_map(|b| {
+            let s = b.sentences.first()?;
+            Some(Source {
+                anchor: s.anchor,
+                quote: b.text[s.range.clone()].trim().to_string(),
+            })
+        })
+        .unwrap_or(Source {
+            anchor: "p1".parse().expect("anchor"),
+            quote: String::new(),
+        })
+}
+
+/// The question as practice shows it, in the order it was written.
+fn preview_item(q: &Question) -> Item {
+    let n = |len: usize| (0..len).collect::<Vec<_>>();
+    let layout = match &q.answer {
+        Answer::SingleChoice { choices, .. } | Answer::MultipleChoice { choices, .. } => Layout {
+            choices: n(choices.len()),
+            items: Vec::new(),
+            rights: Vec::new(),
+        },
+        // Shown reversed, as learners never see them in the right order.
+        Answer::Ordering(items) => Layout {
+            choices: Vec::new(),
+            items: n(items.len()).into_iter().rev().collect(),
+            rights: Vec::new(),
+        },
+        Answer::Matching(pairs) => Layout {
+            choices: Vec::new(),
+            items: Vec::new(),
+            rights: n(pairs.len()).into_iter().rev().collect(),
+        },
+        _ => Layout {
+            choices: Vec::new(),
+            items: Vec::new(),
+            rights: Vec::new(),
+        },
+    };
+    Item {
+        question: q.clone(),
+        rules: crate::quiz::Rules {
+            tone_marks: crate::quiz::ToneMarks::default(),
+            partial_credit: false,
+        },
+        set_title: String::new(),
+        set_key: String::new(),
+        document: String::new(),
+        layout,
+    }
+}
+
+/// A labelled one-line field; returns whether it changed.
+fn field(ui: &mut egui::Ui, label: &str, value: &mut String, width: f32) -> bool {
+    ui.horizontal(|ui| {
+        let l = ui.label(label);
+        ui.add(egui::TextEdit::singleline(value).desired_width(width))
+            .labelled_by(l.id)
+            .changed()
+    })
+    .inner
+}
+
+/// A labelled field that wraps.
+fn multiline(ui: &mut egui::Ui, label: &str, value: &mut String) -> bool {
+    let l = ui.label(label);
+    ui.add(
+        egui::TextEdit::multiline(value)
+            .desired_rows(2)
+            .desired_width(f32::INFINITY),
+    )
+    .labelled_by(l.id)
+    .changed()
+}
+
+/// A list of text rows with up/down/remove buttons and an add button.
+fn rows(
+    ui: &mut egui::Ui,
+    tr: &Strings,
+    items: &mut Vec<String>,
+    label: &str,
+    add: &str,
+    mut marker: impl FnMut(&mut egui::Ui, usize),
+    structural: &mut bool,
+) {
+    let mut action = None;
+    for k in 0..items.len() {
+        ui.horizontal(|ui| {
+            marker(ui, k);
+            let l = ui.label(fill(label, &[("n", &(k + 1))]));
+            ui.add(
+                egui::TextEdit::singleline(&mut items[k]).desired_width(ui.available_width() * 0.6),
+            )
+            .labelled_by(l.id);
+            if ui
+                .small_button(icons::MOVE_UP)
+                .on_hover_text(tr.editor_move_up)
+                .clicked()
+                && k > 0
+            {
+                action = Some((k, -1));
+            }
+            if ui
+                .small_button(icons::MOVE_DOWN)
+                .on_hover_text(tr.editor_move_down)
+                .clicked()
+                && k + 1 < items.len()
+            {
+                action = Some((k, 1));
+            }
+            if ui
+                .small_button(icons::CLEAR)
+                .on_hover_text(tr.editor_remove)
+                .clicked()
+            {
+                action = Some((k, 0));
+            }
+        });
+    }
+    if ui.button(add).clicked() {
+        items.push(String::new());
+        *structural = true;
+    }
+    if let Some((k, step)) = action {
+        match step {
+            0 => {
+                items.remove(k);
+            }
+            -1 => items.swap(k, k - 1),
+            _ => items.swap(k, k + 1),
+        }
+        *structural = true;
+    }
+}
+
+fn answer_form(ui: &mut egui::Ui, tr: &Strings, q: &mut Question, structural: &mut bool) {
+    match &mut q.answer {
+        Answer::SingleChoice { choices, answer } => {
+            let before = choices.len();
+            let mut right = *answer;
+            rows(
+                ui,
+                tr,
+                choices,
+                tr.editor_choice,
+                tr.editor_add_choice,
+                |ui, k| {
+                    if ui.radio(right == k, tr.editor_right).clicked() {
+                        right = k;
+                    }
+                },
+                structural,
+            );
+            if right != *answer {
+                *answer = right;
+                *structural = true;
+            }
+            if choices.len() < before && *answer >= choices.len() {
+                *answer = choices.len().saturating_sub(1);
+            }
+        }
+        Answer::MultipleChoice { choices, answers } => {
+            let mut ticked: BTreeSet<usize> = answers.iter().copied().collect();
+            let mut changed = false;
+            rows(
+                ui,
+                tr,
+                choices,
+                tr.editor_choice,
+                tr.editor_add_choice,
+                |ui, k| {
+                    let mut on = ticked.contains(&k);
+                    if ui.checkbox(&mut on, tr.editor_right).changed() {
+                        changed = true;
+                        if on {
+                            ticked.insert(k);
+                        } else {
+                            ticked.remove(&k);
+                        }
+                    }
+                },
+                structural,
+            );
+            ticked.retain(|&k| k < choices.len());
+            if changed {
+                *structural = true;
+            }
+            *answers = ticked.into_iter().collect();
+        }
+        Answer::TrueFalse(value) => {
+            ui.horizontal(|ui| {
+                if ui.radio(*value, tr.editor_true).clicked() {
+                    *value = true;
+                    *structural = true;
+                }
+                if ui.radio(!*value, tr.editor_false).clicked() {
+                    *value = false;
+                    *structural = true;
+                }
+            });
+        }
+        Answer::FillBlank { text, blanks } => {
+            multiline(ui, tr.editor_blank_text, text);
+            ui.label(RichText::new(tr.editor_blank_click).weak());
+            let tokens = editor::tokens(text, blanks);
+            let mut clicked = None;
+            ui.horizontal_wrapped(|ui| {
+                for (k, t) in tokens.iter().enumerate() {
+                    if t.word.is_empty() {
+                        ui.label(format!("{}{}", t.lead, t.trail));
+                        continue;
+                    }
+                    let shown = format!("{}{}{}", t.lead, t.word, t.trail);
+                    if ui.add(egui::Button::selectable(t.blank, shown)).clicked() {
+                        clicked = Some(k);
+                    }
+                }
+            });
+            if let Some(k) = clicked {
+                let (t, b) = editor::toggle_blank(text, blanks, k);
+                *text = t;
+                *blanks = b;
+                *structural = true;
+            }
+            for (k, accepted) in blanks.iter_mut().enumerate() {
+                let mut joined = accepted.join(" | ");
+                let l = ui.label(fill(tr.editor_blank_answers, &[("n", &(k + 1))]));
+                if ui
+                    .add(egui::TextEdit::singleline(&mut joined).desired_width(f32::INFINITY))
+                    .labelled_by(l.id)
+                    .changed()
+                {
+                    *accepted = joined
+                        .split('|')
+                        .map(|a| a.trim().to_string())
+                        .filter(|a| !a.is_empty())
+                        .collect();
+                }
+            }
+        }
+        Answer::Numeric {
+            answer,
+            tolerance,
+            unit,
+        } => {
+            let id = ui.make_persistent_id("numeric-text");
+            ui.horizontal(|ui| {
+                let l = ui.label(tr.editor_number);
+                let mut text = ui
+                    .data(|d| d.get_temp::<(f64, String)>(id))
+                    .filter(|(v, _)| *v == *answer)
+                    .map_or_else(|| crate::numbers::format_number(*answer), |(_, t)| t);
+                if ui
+                    .add(egui::TextEdit::singleline(&mut text).desired_width(120.0))
+                    .labelled_by(l.id)
+                    .changed()
+                    && let Some(n) = crate::numbers::parse_number(&text)
+                {
+                    *answer = n;
+                }
+                ui.data_mut(|d| d.insert_temp(id, (*answer, text)));
+                let l = ui.label(tr.editor_tolerance);
+                let mut tol = crate::numbers::format_number(*tolerance);
+                if ui
+                    .add(egui::TextEdit::singleline(&mut tol).desired_width(80.0))
+                    .labelled_by(l.id)
+                    .changed()
+                    && let Some(n) = crate::numbers::parse_number(&tol)
+                {
+                    *tolerance = n;
+                }
+            });
+            let mut u = unit.clone().unwrap_or_default();
+            if field(ui, tr.editor_unit, &mut u, 160.0) {
+                *unit = (!u.trim().is_empty()).then_some(u);
+            }
+        }
+        Answer::Ordering(items) => {
+            rows(
+                ui,
+                tr,
+                items,
+                tr.editor_item,
+                tr.editor_add_item,
+                |_, _| {},
+                structural,
+            );
+        }
+        Answer::Matching(pairs) => {
+            let mut remove = None;
+            for (k, (left, right)) in pairs.iter_mut().enumerate() {
+                ui.horizontal(|ui| {
+                    let l = ui.label(fill(tr.editor_left, &[("n", &(k + 1))]));
+                    ui.add(
+                        egui::TextEdit::singleline(left).desired_width(ui.available_width() * 0.3),
+                    )
+                    .labelled_by(l.id);
+                    let l = ui.label(fill(tr.editor_right_side, &[("n", &(k + 1))]));
+                    ui.add(
+                        egui::TextEdit::singleline(right).desired_width(ui.available_width() * 0.6),
+                    )
+                    .labelled_by(l.id);
+                    if ui
+                        .small_button(icons::CLEAR)
+                        .on_hover_text(tr.editor_remove)
+                        .clicked()
+                    {
+                        remove = Some(k);
+                    }
+                });
+            }
+            if let Some(k) = remove {
+                pairs.remove(k);
+                *structural = true;
+            }
+            if ui.button(tr.editor_add_pair).clicked() {
+                pairs.push((String::new(), String::new()));
+                *structural = true;
+            }
+        }
+    }
+}
+
+/// Sentences of the document matching the search; returns the one clicked.
+fn passage_picker(
+    ui: &mut egui::Ui,
+    input: &EditorInput<'_>,
+    search: &mut String,
+) -> Option<Source> {
+    let tr = input.tr;
+    let mut picked = None;
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        let l = ui.label(tr.editor_passage_search);
+        ui.add(egui::TextEdit::singleline(search).desired_width(f32::INFINITY))
+            .labelled_by(l.id);
+        let wanted = crate::text::fold(&crate::text::nfc(search.trim()), crate::text::Fold::Marks);
+        egui::ScrollArea::vertical()
+            .id_salt("passage-picker")
+            .max_height(input.text_size * 12.0)
+            .show(ui, |ui| {
+                let mut shown = 0;
+                for block in &input.doc.blocks {
+                    for s in &block.sentences {
+                        let text = block.text[s.range.clone()].trim();
+                        if !wanted.is_empty()
+                            && !crate::text::fold(text, crate::text::Fold::Marks).contains(&wanted)
+                        {
+                            continue;
+                        }
+                        shown += 1;
+                        if shown > 200 {
+                            return;
+                        }
+                        if ui
+                            .add(egui::Button::new(format!("{} — {text}", s.anchor)).wrap())
+                            .clicked()
+                        {
+                            picked = Some(Source {
+                                anchor: s.anchor,
+                                quote: text.to_string(),
+                            });
+                        }
+                    }
+                }
+            });
+    });
+    picked
+}
