@@ -404,10 +404,13 @@ fn answer_problems(q: &Question) -> Vec<ProblemKind> {
 }
 
 /// The first text that occurs twice, compared as a learner would read them.
+/// The first item written twice; empty items are reported on their own
+/// ("empty choice"), not as duplicates of each other.
 fn first_duplicate<'a>(items: impl Iterator<Item = &'a str>) -> Option<String> {
     let mut seen = HashSet::new();
     items
         .into_iter()
+        .filter(|s| !s.trim().is_empty())
         .find(|s| !seen.insert(fold(s, Fold::Case)))
         .map(str::to_string)
 }

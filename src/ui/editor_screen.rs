@@ -42,6 +42,9 @@ pub struct EditorScreen {
     preview: Option<(usize, Draft)>,
     draft_written: Option<Instant>,
     message: Option<String>,
+    /// A question was just added: its prompt takes the keyboard focus (asked
+    /// for a few frames: the click that added it would otherwise clear it).
+    focus_prompt: u8,
 }
 
 pub struct EditorInput<'a> {
@@ -97,6 +100,7 @@ impl EditorScreen {
             open.set.questions.push(Kind::Single.template(id, source));
             self.history.record(&before, None, Instant::now());
             self.selected = open.set.questions.len() - 1;
+            self.focus_prompt = 3;
         }
     }
 
@@ -382,7 +386,11 @@ impl EditorScreen {
         ui.horizontal_wrapped(|ui| {
             let label = ui.label(tr.editor_new_title);
             let field = ui
-                .add(egui::TextEdit::singleline(&mut self.new_title).desired_width(size * 16.0))
+                .add(
+                    egui::TextEdit::singleline(&mut self.new_title)
+                        .id_salt("new-title")
+                        .desired_width(size * 16.0),
+                )
                 .labelled_by(label.id);
             let enter = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
             let create = ui.add_enabled(
@@ -457,12 +465,14 @@ impl EditorScreen {
             let label = ui.label(tr.editor_set_title);
             ui.add(
                 egui::TextEdit::singleline(&mut open.set.title)
+                    .id_salt("set-title")
                     .desired_width(input.text_size * 16.0),
             )
             .labelled_by(label.id);
             let label = ui.label(tr.editor_author);
             ui.add(
                 egui::TextEdit::singleline(&mut open.set.author)
+                    .id_salt("set-author")
                     .desired_width(input.text_size * 8.0),
             )
             .labelled_by(label.id);
@@ -570,6 +580,7 @@ impl EditorScreen {
                     );
                     open.set.questions.push(kind.template(id, source));
                     self.selected = open.set.questions.len() - 1;
+                    self.focus_prompt = 3;
                     *structural = true;
                 }
             }
@@ -719,7 +730,16 @@ impl EditorScreen {
                 .strong(),
         );
         field(ui, tr.editor_id, &mut q.id, size * 12.0);
-        multiline(ui, tr.editor_prompt, &mut q.prompt);
+        let prompt = multiline(ui, tr.editor_prompt, &mut q.prompt);
+        if self.focus_prompt > 0 {
+            if prompt.has_focus() {
+                self.focus_prompt = 0;
+            } else {
+                prompt.request_focus();
+                self.focus_prompt -= 1;
+                ui.ctx().request_repaint();
+            }
+        }
         ui.add_space(size * 0.3);
         answer_form(ui, tr, q, structural);
         ui.add_space(size * 0.3);
@@ -888,27 +908,33 @@ fn preview_item(q: &Question) -> Item {
     }
 }
 
-/// A labelled one-line field; returns whether it changed.
+/// A labelled one-line field; returns whether it changed. Every field here
+/// has a fixed id: the checks above the form grow and shrink as the trainer
+/// types, and an id by position would then lose the keyboard focus.
 fn field(ui: &mut egui::Ui, label: &str, value: &mut String, width: f32) -> bool {
     ui.horizontal(|ui| {
         let l = ui.label(label);
-        ui.add(egui::TextEdit::singleline(value).desired_width(width))
-            .labelled_by(l.id)
-            .changed()
+        ui.add(
+            egui::TextEdit::singleline(value)
+                .id_salt(label)
+                .desired_width(width),
+        )
+        .labelled_by(l.id)
+        .changed()
     })
     .inner
 }
 
 /// A labelled field that wraps.
-fn multiline(ui: &mut egui::Ui, label: &str, value: &mut String) -> bool {
+fn multiline(ui: &mut egui::Ui, label: &str, value: &mut String) -> egui::Response {
     let l = ui.label(label);
     ui.add(
         egui::TextEdit::multiline(value)
+            .id_salt(label)
             .desired_rows(2)
             .desired_width(f32::INFINITY),
     )
     .labelled_by(l.id)
-    .changed()
 }
 
 /// A list of text rows with up/down/remove buttons and an add button.
@@ -922,14 +948,20 @@ fn rows(
     structural: &mut bool,
 ) {
     let mut action = None;
+    let mut fields = Vec::with_capacity(items.len());
     for k in 0..items.len() {
         ui.horizontal(|ui| {
-            marker(ui, k);
+            // The text first: Tab from the prompt lands in the first choice.
             let l = ui.label(fill(label, &[("n", &(k + 1))]));
-            ui.add(
-                egui::TextEdit::singleline(&mut items[k]).desired_width(ui.available_width() * 0.6),
-            )
-            .labelled_by(l.id);
+            let field = ui
+                .add(
+                    egui::TextEdit::singleline(&mut items[k])
+                        .id_salt(("row", label, k))
+                        .desired_width(ui.available_width() * 0.55),
+                )
+                .labelled_by(l.id);
+            fields.push(field);
+            marker(ui, k);
             if ui
                 .small_button(icons::MOVE_UP)
                 .on_hover_text(tr.editor_move_up)
@@ -954,6 +986,14 @@ fn rows(
                 action = Some((k, 0));
             }
         });
+    }
+    // Enter goes on to the next row, as in a spreadsheet.
+    let enter = ui.input(|i| i.key_pressed(Key::Enter));
+    if enter
+        && let Some(k) = fields.iter().position(egui::Response::lost_focus)
+        && let Some(next) = fields.get(k + 1)
+    {
+        next.request_focus();
     }
     if ui.button(add).clicked() {
         items.push(String::new());
@@ -1064,7 +1104,11 @@ fn answer_form(ui: &mut egui::Ui, tr: &Strings, q: &mut Question, structural: &m
                 let mut joined = accepted.join(" | ");
                 let l = ui.label(fill(tr.editor_blank_answers, &[("n", &(k + 1))]));
                 if ui
-                    .add(egui::TextEdit::singleline(&mut joined).desired_width(f32::INFINITY))
+                    .add(
+                        egui::TextEdit::singleline(&mut joined)
+                            .id_salt(("blank", k))
+                            .desired_width(f32::INFINITY),
+                    )
                     .labelled_by(l.id)
                     .changed()
                 {
@@ -1089,7 +1133,11 @@ fn answer_form(ui: &mut egui::Ui, tr: &Strings, q: &mut Question, structural: &m
                     .filter(|(v, _)| *v == *answer)
                     .map_or_else(|| crate::numbers::format_number(*answer), |(_, t)| t);
                 if ui
-                    .add(egui::TextEdit::singleline(&mut text).desired_width(120.0))
+                    .add(
+                        egui::TextEdit::singleline(&mut text)
+                            .id_salt("number")
+                            .desired_width(120.0),
+                    )
                     .labelled_by(l.id)
                     .changed()
                     && let Some(n) = crate::numbers::parse_number(&text)
@@ -1100,7 +1148,11 @@ fn answer_form(ui: &mut egui::Ui, tr: &Strings, q: &mut Question, structural: &m
                 let l = ui.label(tr.editor_tolerance);
                 let mut tol = crate::numbers::format_number(*tolerance);
                 if ui
-                    .add(egui::TextEdit::singleline(&mut tol).desired_width(80.0))
+                    .add(
+                        egui::TextEdit::singleline(&mut tol)
+                            .id_salt("tolerance")
+                            .desired_width(80.0),
+                    )
                     .labelled_by(l.id)
                     .changed()
                     && let Some(n) = crate::numbers::parse_number(&tol)
@@ -1130,12 +1182,16 @@ fn answer_form(ui: &mut egui::Ui, tr: &Strings, q: &mut Question, structural: &m
                 ui.horizontal(|ui| {
                     let l = ui.label(fill(tr.editor_left, &[("n", &(k + 1))]));
                     ui.add(
-                        egui::TextEdit::singleline(left).desired_width(ui.available_width() * 0.3),
+                        egui::TextEdit::singleline(left)
+                            .id_salt(("left", k))
+                            .desired_width(ui.available_width() * 0.3),
                     )
                     .labelled_by(l.id);
                     let l = ui.label(fill(tr.editor_right_side, &[("n", &(k + 1))]));
                     ui.add(
-                        egui::TextEdit::singleline(right).desired_width(ui.available_width() * 0.6),
+                        egui::TextEdit::singleline(right)
+                            .id_salt(("right", k))
+                            .desired_width(ui.available_width() * 0.6),
                     )
                     .labelled_by(l.id);
                     if ui
@@ -1170,8 +1226,12 @@ fn passage_picker(
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
         let l = ui.label(tr.editor_passage_search);
-        ui.add(egui::TextEdit::singleline(search).desired_width(f32::INFINITY))
-            .labelled_by(l.id);
+        ui.add(
+            egui::TextEdit::singleline(search)
+                .id_salt("passage-search")
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(l.id);
         let wanted = crate::text::fold(&crate::text::nfc(search.trim()), crate::text::Fold::Marks);
         egui::ScrollArea::vertical()
             .id_salt("passage-picker")
