@@ -360,8 +360,22 @@ mod tests {
             set.questions.push(kind.template(format!("q{i}"), source()));
             assert_eq!(Kind::of(&set.questions[i].answer), kind);
         }
-        // Empty prompts and choices are reported, per question.
-        assert!(!problems(&set, Some(0)).is_empty());
+        // Empty prompts, choices, items and pairs are reported, per question.
+        assert!(
+            !problems(&set, Some(3)).is_empty(),
+            "a fill-in with no blank yet"
+        );
+        for i in [0, 1, 5, 6] {
+            let kinds: Vec<_> = problems(&set, Some(i))
+                .into_iter()
+                .map(|p| p.kind)
+                .collect();
+            assert!(
+                kinds.contains(&crate::quiz::ProblemKind::EmptyPrompt),
+                "{i}: {kinds:?}"
+            );
+            assert!(kinds.len() >= 2, "{i}: {kinds:?}");
+        }
         set.questions[2].prompt = "Hội nghị tổ chức trực tuyến.".into();
         set.questions[2].source = Source {
             anchor: "p1".parse().unwrap(),

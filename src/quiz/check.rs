@@ -385,6 +385,9 @@ fn answer_problems(q: &Question) -> Vec<ProblemKind> {
             if let Some(dup) = first_duplicate(items.iter().map(String::as_str)) {
                 out.push(ProblemKind::DuplicateItem(dup));
             }
+            if items.iter().any(String::is_empty) {
+                out.push(ProblemKind::EmptyChoice);
+            }
         }
         Answer::Matching(pairs) => {
             if pairs.len() < 2 {

@@ -8,7 +8,7 @@ use egui::RichText;
 
 use super::Action;
 use super::icons;
-use super::practice::{Draft, PracticeInput, answer_widget, choose_sets, feedback};
+use super::practice::{Draft, PracticeInput, answer_widget, choose_sets, count_choice, feedback};
 use crate::classroom::exam::{Exam, ExamPlan};
 use crate::i18n::fill;
 use crate::quiz::practice::Attempt;
@@ -110,17 +110,7 @@ impl ExamScreen {
         ui.label(tr.exam_intro);
         let sets = choose_sets(ui, &input.practice, &mut self.chosen);
         ui.add_space(size * 0.5);
-        ui.horizontal_wrapped(|ui| {
-            ui.label(tr.exam_count);
-            for n in [10, 20, 30, 0] {
-                let label = if n == 0 {
-                    tr.practice_all.to_string()
-                } else {
-                    n.to_string()
-                };
-                ui.selectable_value(&mut self.count, n, label);
-            }
-        });
+        count_choice(ui, tr, tr.exam_count, &[10, 20, 30, 0], &mut self.count);
         ui.horizontal_wrapped(|ui| {
             ui.label(tr.exam_minutes);
             for m in [5, 10, 15, 20, 30, 45, 60] {

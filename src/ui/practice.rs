@@ -263,17 +263,7 @@ impl PracticeScreen {
         review_card(ui, input, actions);
         let chosen_sets = choose_sets(ui, input, &mut self.chosen);
         ui.add_space(input.text_size * 0.5);
-        ui.horizontal_wrapped(|ui| {
-            ui.label(tr.practice_count);
-            for n in [5, 10, 20, 0] {
-                let label = if n == 0 {
-                    tr.practice_all.to_string()
-                } else {
-                    n.to_string()
-                };
-                ui.selectable_value(&mut self.count, n, label);
-            }
-        });
+        count_choice(ui, tr, tr.practice_count, &[5, 10, 20, 0], &mut self.count);
         ui.checkbox(&mut self.shuffle, tr.practice_shuffle);
         ui.add_space(input.text_size * 0.5);
         let questions: usize = chosen_sets.iter().map(|s| s.set.questions.len()).sum();
@@ -639,6 +629,27 @@ pub(super) fn choose_sets<'a>(
         .filter(|(i, _)| chosen.contains(i))
         .map(|(_, s)| *s)
         .collect()
+}
+
+/// "How many questions": the options as buttons, 0 meaning all.
+pub(super) fn count_choice(
+    ui: &mut egui::Ui,
+    tr: &Strings,
+    label: &str,
+    options: &[usize],
+    count: &mut usize,
+) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(label);
+        for &n in options {
+            let text = if n == 0 {
+                tr.practice_all.to_string()
+            } else {
+                n.to_string()
+            };
+            ui.selectable_value(count, n, text);
+        }
+    });
 }
 
 /// Today's review at the top of the setup page: due, new and learned, and a

@@ -10,7 +10,7 @@ use egui::{Align2, Color32, FontId, Key, RichText};
 
 use super::Action;
 use super::icons;
-use super::practice::{PracticeInput, choose_sets};
+use super::practice::{PracticeInput, choose_sets, count_choice};
 use crate::classroom::training::{MAX_TEAMS, Stage, Training, TrainingPlan, TrainingResult};
 use crate::i18n::{Strings, fill};
 use crate::progress::clock::{Clock, format_local};
@@ -119,17 +119,7 @@ impl SessionScreen {
         ui.heading(RichText::new(tr.session_title).size(size * 1.3));
         let sets = choose_sets(ui, &input.practice, &mut self.chosen);
         ui.add_space(size * 0.5);
-        ui.horizontal_wrapped(|ui| {
-            ui.label(tr.practice_count);
-            for n in [5, 10, 20, 0] {
-                let label = if n == 0 {
-                    tr.practice_all.to_string()
-                } else {
-                    n.to_string()
-                };
-                ui.selectable_value(&mut self.count, n, label);
-            }
-        });
+        count_choice(ui, tr, tr.practice_count, &[5, 10, 20, 0], &mut self.count);
         ui.checkbox(&mut self.shuffle, tr.practice_shuffle);
         ui.horizontal_wrapped(|ui| {
             ui.label(tr.session_seconds);
