@@ -80,6 +80,13 @@ fn a_set_with_every_type_written_saved_reopened_and_practised() {
         "Nghị quyết đề ra bao nhiêu khâu đột phá?",
     );
     h.get_by_label("Cần sửa:");
+    // Each problem stands under its field: the empty choices under the choices.
+    let warning = h.get_by_label("⚠ có lựa chọn để trống").rect();
+    let last_choice = field(&h, "Lựa chọn 3:").rect();
+    assert!(
+        warning.top() >= last_choice.bottom(),
+        "{warning:?} under {last_choice:?}"
+    );
     type_into(&mut h, "Lựa chọn 1:", "2");
     type_into(&mut h, "Lựa chọn 2:", "3");
     type_into(&mut h, "Lựa chọn 3:", "4");

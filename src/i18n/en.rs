@@ -390,4 +390,5 @@ pub const EN: Strings = Strings {
     editor_preview: "Preview (as learners see it)",
     editor_from_passage: "✚ Make a question from this passage",
     practice_number_label: "Your answer:",
+    editor_problem_count: "{n} to fix, shown under each field.",
 };

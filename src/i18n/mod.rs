@@ -443,6 +443,7 @@ define_strings! {
     editor_preview,
     editor_from_passage,
     practice_number_label,
+    editor_problem_count,
 }
 
 /// Replaces each `{key}` in `template` with its value.

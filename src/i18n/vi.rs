@@ -390,4 +390,5 @@ pub const VI: Strings = Strings {
     editor_preview: "Xem trước (như người học thấy)",
     editor_from_passage: "✚ Tạo câu hỏi từ đoạn này",
     practice_number_label: "Câu trả lời:",
+    editor_problem_count: "{n} chỗ cần sửa, ghi ngay dưới từng ô.",
 };

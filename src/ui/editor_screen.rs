@@ -16,7 +16,9 @@ use crate::document::Document;
 use crate::editor::{self, History, Kind};
 use crate::i18n::{Strings, describe_problem, fill};
 use crate::quiz::practice::{Item, Layout};
-use crate::quiz::{Answer, Difficulty, LoadedSet, Question, QuestionSet, SetOrigin, Source};
+use crate::quiz::{
+    Answer, Difficulty, LoadedSet, ProblemKind, Question, QuestionSet, SetOrigin, Source,
+};
 
 /// A set open for editing.
 struct OpenSet {
@@ -702,7 +704,11 @@ impl EditorScreen {
             return;
         }
         let i = self.selected;
-        let problems = editor::problems(&open.set, Some(i));
+        let problems: Vec<ProblemKind> = editor::problems(&open.set, Some(i))
+            .into_iter()
+            .map(|p| p.kind)
+            .collect();
+        // A summary at the top; each problem is shown beside its field.
         if !problems.is_empty() {
             egui::Frame::new()
                 .fill(input.palette.error_bg)
@@ -715,12 +721,11 @@ impl EditorScreen {
                             .strong()
                             .color(input.palette.text),
                     );
-                    for p in &problems {
-                        ui.label(
-                            RichText::new(format!("• {}", describe_problem(tr, &p.kind)))
-                                .color(input.palette.text),
-                        );
-                    }
+                    ui.label(
+                        RichText::new(fill(tr.editor_problem_count, &[("n", &problems.len())]))
+                            .color(input.palette.text),
+                    );
+                    problems_at(ui, &problems, Place::Top, tr, input.palette.text);
                 });
         }
         let q = &mut open.set.questions[i];
@@ -730,7 +735,9 @@ impl EditorScreen {
                 .strong(),
         );
         field(ui, tr.editor_id, &mut q.id, size * 12.0);
+        problems_at(ui, &problems, Place::Id, tr, input.palette.wrong);
         let prompt = multiline(ui, tr.editor_prompt, &mut q.prompt);
+        problems_at(ui, &problems, Place::Prompt, tr, input.palette.wrong);
         if self.focus_prompt > 0 {
             if prompt.has_focus() {
                 self.focus_prompt = 0;
@@ -742,6 +749,7 @@ impl EditorScreen {
         }
         ui.add_space(size * 0.3);
         answer_form(ui, tr, q, structural);
+        problems_at(ui, &problems, Place::Answer, tr, input.palette.wrong);
         ui.add_space(size * 0.3);
         multiline(ui, tr.editor_explanation, &mut q.explanation);
         let mut tags = q.tags.join(", ");
@@ -779,6 +787,7 @@ impl EditorScreen {
             q.source.anchor = a;
         }
         multiline(ui, tr.editor_quote, &mut q.source.quote);
+        problems_at(ui, &problems, Place::Quote, tr, input.palette.wrong);
         if !editor::passage_found(input.doc, &q.source) {
             ui.colored_label(input.palette.wrong, tr.editor_passage_missing);
         }
@@ -837,6 +846,54 @@ impl EditorScreen {
         } else {
             self.preview = None;
         }
+    }
+}
+
+/// The part of the form a problem is about.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Place {
+    Id,
+    Prompt,
+    Answer,
+    Quote,
+    /// Problems with no one field (the file's syntax, the set's title).
+    Top,
+}
+
+fn place(kind: &ProblemKind) -> Place {
+    use ProblemKind as K;
+    match kind {
+        K::EmptyId | K::DuplicateId(_) => Place::Id,
+        K::EmptyPrompt => Place::Prompt,
+        K::EmptyQuote => Place::Quote,
+        K::TooFewChoices
+        | K::EmptyChoice
+        | K::DuplicateChoice(_)
+        | K::ChoiceOutOfRange { .. }
+        | K::NoRightChoice
+        | K::BlankCountMismatch { .. }
+        | K::EmptyBlankAnswer
+        | K::BadTolerance
+        | K::TooFewItems { .. }
+        | K::DuplicateItem(_) => Place::Answer,
+        _ => Place::Top,
+    }
+}
+
+/// The problems about one part of the form, under it.
+fn problems_at(
+    ui: &mut egui::Ui,
+    problems: &[ProblemKind],
+    at: Place,
+    tr: &Strings,
+    color: egui::Color32,
+) {
+    for kind in problems.iter().filter(|k| place(k) == at) {
+        ui.label(
+            RichText::new(format!("{} {}", icons::WARNING, describe_problem(tr, kind)))
+                .color(color)
+                .strong(),
+        );
     }
 }
 
