@@ -251,7 +251,7 @@ pub const EN: Strings = Strings {
     csv_discrimination: "Discrimination",
     csv_total: "Total",
     tab_session: "📽 Present",
-    tab_exam: "📝 Exam",
+    tab_exam: "⏱ Exam",
     session_title: "Present questions to a room",
     session_seconds: "Time per question:",
     session_no_timer: "No limit",

@@ -251,7 +251,7 @@ pub const VI: Strings = Strings {
     csv_discrimination: "Độ phân biệt",
     csv_total: "Tổng",
     tab_session: "📽 Trình chiếu",
-    tab_exam: "📝 Kiểm tra",
+    tab_exam: "⏱ Kiểm tra",
     session_title: "Trình chiếu câu hỏi cho hội trường",
     session_seconds: "Thời gian mỗi câu:",
     session_no_timer: "Không giới hạn",
