@@ -760,32 +760,35 @@ impl App {
             actions.push(Action::ShowOpenDialog);
         }
         ui.separator();
-        self.search_field(ui, actions);
+        // Each group wraps as a whole, so a narrow window never splits a
+        // label from its buttons.
+        ui.horizontal(|ui| self.search_field(ui, actions));
         ui.separator();
-
-        ui.label(tr.text_size_label);
-        let size = self.settings.text_size;
-        if ui.button("A−").on_hover_text(tr.text_smaller).clicked() {
-            actions.push(Action::SetTextSize(size - TEXT_SIZE_STEP));
-        }
-        ui.label(RichText::new(format!("{size:.0}")).strong())
-            .on_hover_text(tr.text_reset);
-        if ui.button("A+").on_hover_text(tr.text_larger).clicked() {
-            actions.push(Action::SetTextSize(size + TEXT_SIZE_STEP));
-        }
-        let dark = ui.visuals().dark_mode;
-        let (icon, next) = if dark {
-            (icons::LIGHT, Theme::Light)
-        } else {
-            (icons::DARK, Theme::Dark)
-        };
-        if ui
-            .button(icon)
-            .on_hover_text(tr.theme_toggle_tooltip)
-            .clicked()
-        {
-            actions.push(Action::SetTheme(next));
-        }
+        ui.horizontal(|ui| {
+            ui.label(tr.text_size_label);
+            let size = self.settings.text_size;
+            if ui.button("A−").on_hover_text(tr.text_smaller).clicked() {
+                actions.push(Action::SetTextSize(size - TEXT_SIZE_STEP));
+            }
+            ui.label(RichText::new(format!("{size:.0}")).strong())
+                .on_hover_text(tr.text_reset);
+            if ui.button("A+").on_hover_text(tr.text_larger).clicked() {
+                actions.push(Action::SetTextSize(size + TEXT_SIZE_STEP));
+            }
+            let dark = ui.visuals().dark_mode;
+            let (icon, next) = if dark {
+                (icons::LIGHT, Theme::Light)
+            } else {
+                (icons::DARK, Theme::Dark)
+            };
+            if ui
+                .button(icon)
+                .on_hover_text(tr.theme_toggle_tooltip)
+                .clicked()
+            {
+                actions.push(Action::SetTheme(next));
+            }
+        });
     }
 
     /// "👤 Name": who is studying; one click switches to another learner.
