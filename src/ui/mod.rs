@@ -632,6 +632,8 @@ impl App {
         });
         egui::Panel::top("toolbar").show(ui, |ui| {
             ui.add_space(4.0);
+            // Two rows: where you are (the screens), then the tools.
+            ui.horizontal_wrapped(|ui| self.screen_tabs(ui, &mut actions));
             ui.horizontal_wrapped(|ui| self.toolbar(ui, &mut actions));
             ui.add_space(4.0);
         });
@@ -714,7 +716,8 @@ impl App {
         });
     }
 
-    fn toolbar(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+    /// The screens, and the buttons that belong to the one shown.
+    fn screen_tabs(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         let tr = self.tr();
         for (screen, label, key) in [
             (Screen::Reader, tr.tab_reader, "Ctrl+1"),
@@ -737,12 +740,12 @@ impl App {
         {
             actions.push(Action::ShowScreen(Screen::Practice));
         }
-        if self.screen == Screen::Reader
-            && self.marked_passage().is_some()
-            && ui.button(tr.editor_from_passage).clicked()
-        {
-            actions.push(Action::QuestionFromPassage);
-        }
+    }
+
+    /// The tools: the key-point panel (in the reader), open a document,
+    /// search, text size, theme, and making a question from the passage.
+    fn toolbar(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+        let tr = self.tr();
         if self.screen == Screen::Reader {
             let key_points = ui
                 .selectable_label(self.settings.show_key_points, tr.kp_button)
@@ -750,8 +753,8 @@ impl App {
             if key_points.clicked() {
                 actions.push(Action::SetShowKeyPoints(!self.settings.show_key_points));
             }
+            ui.separator();
         }
-        ui.separator();
         if ui
             .button(format!("{} {}", icons::OPEN, tr.open_button_label))
             .on_hover_text(tr.open_tooltip)
@@ -789,6 +792,12 @@ impl App {
                 actions.push(Action::SetTheme(next));
             }
         });
+        if self.screen == Screen::Reader
+            && self.marked_passage().is_some()
+            && ui.button(tr.editor_from_passage).clicked()
+        {
+            actions.push(Action::QuestionFromPassage);
+        }
     }
 
     /// "👤 Name": who is studying; one click switches to another learner.
