@@ -111,6 +111,30 @@ pub enum Screen {
     Editor,
 }
 
+/// The screens in tab order, with their shortcuts (Ctrl+1 … Ctrl+6).
+const SCREENS: [(Screen, Key, &str); 6] = [
+    (Screen::Reader, Key::Num1, "Ctrl+1"),
+    (Screen::Practice, Key::Num2, "Ctrl+2"),
+    (Screen::Progress, Key::Num3, "Ctrl+3"),
+    (Screen::Session, Key::Num4, "Ctrl+4"),
+    (Screen::Exam, Key::Num5, "Ctrl+5"),
+    (Screen::Editor, Key::Num6, "Ctrl+6"),
+];
+
+impl Screen {
+    /// The screen's tab, in the interface language.
+    fn label(self, tr: &Strings) -> &'static str {
+        match self {
+            Screen::Reader => tr.tab_reader,
+            Screen::Practice => tr.tab_practice,
+            Screen::Progress => tr.tab_progress,
+            Screen::Session => tr.tab_session,
+            Screen::Exam => tr.tab_exam,
+            Screen::Editor => tr.tab_editor,
+        }
+    }
+}
+
 /// Documents at least this long (bytes of text) have their key points found
 /// on a worker thread.
 const BACKGROUND_FROM: usize = 512 * 1024;
@@ -574,23 +598,10 @@ impl App {
             if i.consume_shortcut(&command(Key::Num0)) {
                 actions.push(Action::SetTextSize(DEFAULT_TEXT_SIZE));
             }
-            if i.consume_shortcut(&command(Key::Num1)) {
-                actions.push(Action::ShowScreen(Screen::Reader));
-            }
-            if i.consume_shortcut(&command(Key::Num2)) {
-                actions.push(Action::ShowScreen(Screen::Practice));
-            }
-            if i.consume_shortcut(&command(Key::Num3)) {
-                actions.push(Action::ShowScreen(Screen::Progress));
-            }
-            if i.consume_shortcut(&command(Key::Num4)) {
-                actions.push(Action::ShowScreen(Screen::Session));
-            }
-            if i.consume_shortcut(&command(Key::Num5)) {
-                actions.push(Action::ShowScreen(Screen::Exam));
-            }
-            if i.consume_shortcut(&command(Key::Num6)) {
-                actions.push(Action::ShowScreen(Screen::Editor));
+            for (screen, key, _) in SCREENS {
+                if i.consume_shortcut(&command(key)) {
+                    actions.push(Action::ShowScreen(screen));
+                }
             }
             if i.consume_shortcut(&command(Key::K)) {
                 actions.push(Action::SetShowKeyPoints(!self.settings.show_key_points));
@@ -719,14 +730,8 @@ impl App {
     /// The screens, and the buttons that belong to the one shown.
     fn screen_tabs(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         let tr = self.tr();
-        for (screen, label, key) in [
-            (Screen::Reader, tr.tab_reader, "Ctrl+1"),
-            (Screen::Practice, tr.tab_practice, "Ctrl+2"),
-            (Screen::Progress, tr.tab_progress, "Ctrl+3"),
-            (Screen::Session, tr.tab_session, "Ctrl+4"),
-            (Screen::Exam, tr.tab_exam, "Ctrl+5"),
-            (Screen::Editor, tr.tab_editor, "Ctrl+6"),
-        ] {
+        for (screen, _, key) in SCREENS {
+            let label = screen.label(tr);
             let tab = ui.selectable_label(self.screen == screen, RichText::new(label).strong());
             if tab.on_hover_text(key).clicked() {
                 actions.push(Action::ShowScreen(screen));

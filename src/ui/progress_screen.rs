@@ -394,7 +394,7 @@ fn point_row(
 
 /// Right and not-right answers per day, stacked.
 fn answers_plot(ui: &mut egui::Ui, input: &ProgressInput<'_>, o: &Overview) {
-    use egui_plot::{Bar, BarChart, Legend, Plot};
+    use egui_plot::{Bar, BarChart, Corner, Legend, Plot};
     let tr = input.tr;
     let first = o.per_day.first().map_or(0, |d| d.0);
     let (right_color, wrong_color) = (input.palette.right, input.palette.wrong);
@@ -426,7 +426,8 @@ fn answers_plot(ui: &mut egui::Ui, input: &ProgressInput<'_>, o: &Overview) {
         .max(5);
     Plot::new("answers-per-day")
         .height(input.text_size * 9.0)
-        .legend(Legend::default())
+        // Top left: the newest days, on the right, have the bars that matter.
+        .legend(Legend::default().position(Corner::LeftTop))
         .allow_zoom(false)
         .allow_drag(false)
         .allow_scroll(false)
