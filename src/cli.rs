@@ -106,15 +106,16 @@ pub fn generate(
 /// table as a spreadsheet. Returns whether any result could be read.
 pub fn report(
     paths: &[PathBuf],
-    csv: Option<&Path>,
+    csv: Output<'_>,
     language: Language,
     out: &mut impl Write,
 ) -> std::io::Result<bool> {
     use crate::classroom::report::{CsvHeaders, report, write_csv};
     let tr = language.strings();
     let report = report(paths);
+    let show = crate::text::printable;
     for problem in &report.problems {
-        writeln!(out, "{problem}")?;
+        writeln!(out, "{}", show(problem))?;
     }
     if report.learners.is_empty() {
         writeln!(out, "{}", tr.report_none)?;
@@ -128,11 +129,12 @@ pub fn report(
     let width = report
         .learners
         .iter()
-        .map(|l| l.learner.chars().count())
+        .map(|l| show(&l.learner).chars().count())
         .max()
         .unwrap_or(0);
     for l in &report.learners {
-        let pad = width - l.learner.chars().count();
+        let name = show(&l.learner);
+        let pad = width - name.chars().count();
         let verdict = if l.passed {
             tr.report_passed
         } else {
@@ -141,7 +143,7 @@ pub fn report(
         writeln!(
             out,
             "  {}{}  {:>3}%  {verdict}",
-            l.learner,
+            name,
             " ".repeat(pad),
             l.percent
         )?;
@@ -157,7 +159,7 @@ pub fn report(
                         .map_or("—".to_string(), |d| format!("{d:.2}")),
                 ),
                 ("asked", &q.asked),
-                ("question", &q.prompt),
+                ("question", &show(&q.prompt)),
             ],
         )
     };
@@ -169,7 +171,16 @@ pub fn report(
     for q in report.most_misleading().into_iter().take(10) {
         writeln!(out, "  {}", line(q))?;
     }
-    if let Some(csv) = csv {
+    if let Some(path) = csv.path {
+        let inputs: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
+        let csv = match explicit_output(path, &inputs, csv.force, tr) {
+            Ok(csv) => csv,
+            Err(message) => {
+                writeln!(out, "\n{message}")?;
+                return Ok(false);
+            }
+        };
+        let csv = csv.as_path();
         let headers = CsvHeaders {
             learner: tr.csv_learner,
             percent: tr.csv_percent,
@@ -199,7 +210,7 @@ pub fn report(
 pub fn import(
     file: &Path,
     document: Option<&Path>,
-    output: Option<&Path>,
+    output: Output<'_>,
     paths: &Paths,
     language: Language,
     out: &mut impl Write,
@@ -237,24 +248,40 @@ pub fn import(
             note.kind.describe(tr)
         )?;
     }
-    let target = match output {
-        Some(p) => p.to_path_buf(),
+    if set.questions.is_empty() {
+        writeln!(
+            err,
+            "{}",
+            fill(tr.import_nothing, &[("path", &file.display())])
+        )?;
+        return Ok(false);
+    }
+    let target = match output.path {
+        Some(p) => match explicit_output(p, &[file], output.force, tr) {
+            Ok(p) => p,
+            Err(message) => {
+                writeln!(err, "{message}")?;
+                return Ok(false);
+            }
+        },
         None => {
             let dir = paths.user_sets_dir();
             std::fs::create_dir_all(&dir)?;
             let stem = file
                 .file_stem()
                 .map_or("nhap".into(), |s| s.to_string_lossy().into_owned());
-            let mut target = dir.join(format!("{stem}.ron"));
-            let mut n = 2;
-            while target.exists() {
-                target = dir.join(format!("{stem}-{n}.ron"));
-                n += 1;
-            }
-            target
+            fresh_name(&dir.join(format!("{stem}.ron")))
         }
     };
     let text = crate::storage::to_ron(&set)?;
+    // What we write must pass our own `check`; the import left out every
+    // question that would not, so this is a last guard, not a filter.
+    if let Err(problems) = crate::quiz::parse_set(&target, &text) {
+        for problem in problems {
+            writeln!(err, "{}", format_problem(tr, &problem))?;
+        }
+        return Ok(false);
+    }
     crate::storage::write_atomic(&target, text.as_bytes())?;
     writeln!(
         out,
@@ -264,19 +291,83 @@ pub fn import(
             &[("n", &set.questions.len()), ("path", &target.display())]
         )
     )?;
-    if let Err(problems) = crate::quiz::parse_set(&target, &text) {
-        for problem in problems {
-            writeln!(out, "{}", format_problem(tr, &problem))?;
-        }
-    }
     Ok(true)
+}
+
+/// The file a verb was asked to write (`-o`, `--csv`), and whether it may
+/// replace an existing file (`--force`).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Output<'a> {
+    pub path: Option<&'a Path>,
+    pub force: bool,
+}
+
+/// `path`, or the same name with "-2", "-3"… before its extension: the first
+/// that does not exist yet.
+pub fn fresh_name(path: &Path) -> PathBuf {
+    if !path.exists() && !is_link(path) {
+        return path.to_path_buf();
+    }
+    let stem = path
+        .file_stem()
+        .map_or(String::new(), |s| s.to_string_lossy().into_owned());
+    let ext = path
+        .extension()
+        .map_or(String::new(), |e| format!(".{}", e.to_string_lossy()));
+    (2..)
+        .map(|n| path.with_file_name(format!("{stem}-{n}{ext}")))
+        .find(|p| !p.exists() && !is_link(p))
+        .expect("some name is free")
+}
+
+fn is_link(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+}
+
+/// Whether two paths name the same file (through links and `..`).
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// An output file the user named: never one of the inputs, and an existing
+/// file only with `--force`.
+pub fn explicit_output(
+    path: &Path,
+    inputs: &[&Path],
+    force: bool,
+    tr: &crate::i18n::Strings,
+) -> Result<PathBuf, String> {
+    if inputs.iter().any(|input| same_file(input, path)) {
+        return Err(fill(tr.output_is_input, &[("path", &path.display())]));
+    }
+    if (path.exists() || is_link(path)) && !force {
+        return Err(fill(tr.output_exists, &[("path", &path.display())]));
+    }
+    Ok(path.to_path_buf())
+}
+
+/// Where a verb writes: the file the user named (see [`explicit_output`]),
+/// or `default` under a name that is still free.
+pub fn output_path(
+    output: Output<'_>,
+    default: PathBuf,
+    inputs: &[&Path],
+    tr: &crate::i18n::Strings,
+) -> Result<PathBuf, String> {
+    match output.path {
+        Some(path) => explicit_output(path, inputs, output.force, tr),
+        None => Ok(fresh_name(&default)),
+    }
 }
 
 /// `nghiquyet export SET.ron --format gift|csv|html [-o OUT]`.
 pub fn export(
     set_file: &Path,
     format: crate::formats::ExportFormat,
-    output: Option<&Path>,
+    output: Output<'_>,
     language: Language,
     out: &mut impl Write,
 ) -> std::io::Result<bool> {
@@ -294,9 +385,14 @@ pub fn export(
     for note in &notes {
         writeln!(out, "{}: {}", set_file.display(), note.describe(tr))?;
     }
-    let target = output
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| set_file.with_extension(format.extension()));
+    let default = set_file.with_extension(format.extension());
+    let target = match output_path(output, default, &[set_file], tr) {
+        Ok(target) => target,
+        Err(message) => {
+            writeln!(out, "{message}")?;
+            return Ok(false);
+        }
+    };
     crate::storage::write_atomic(&target, text.as_bytes())?;
     let written = set.questions.len() - notes.len();
     writeln!(

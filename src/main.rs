@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use nghiquyet::cli::Output;
 use nghiquyet::i18n::fill;
 use nghiquyet::paths::Paths;
 use nghiquyet::startup::Startup;
@@ -53,6 +54,9 @@ enum Command {
         /// Where to write the set (default: the app's own question folder).
         #[arg(short, long, value_name = "FILE.ron")]
         output: Option<PathBuf>,
+        /// Overwrite the output file if it exists (never the input).
+        #[arg(long)]
+        force: bool,
     },
     /// Export a question set as GIFT (for Moodle), CSV (for Anki) or a
     /// printable HTML paper with its answer key.
@@ -60,8 +64,13 @@ enum Command {
         set: PathBuf,
         #[arg(long, value_enum)]
         format: Format,
+        /// Where to write (default: beside the set, under a name not yet
+        /// taken).
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Overwrite the output file if it exists (never the input).
+        #[arg(long)]
+        force: bool,
     },
     /// Put together exam results collected from learners' PCs (files or
     /// folders of them): each learner's score, the hardest questions and the
@@ -72,6 +81,9 @@ enum Command {
         /// Also write the whole table as a spreadsheet (CSV, UTF-8).
         #[arg(long, value_name = "FILE.csv")]
         csv: Option<PathBuf>,
+        /// Overwrite the output file if it exists (never the input).
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -102,12 +114,16 @@ fn main() -> ExitCode {
             file,
             document,
             output,
+            force,
         }) => {
             let language = nghiquyet::cli::language(&paths);
             let result = nghiquyet::cli::import(
                 &file,
                 document.as_deref(),
-                output.as_deref(),
+                Output {
+                    path: output.as_deref(),
+                    force,
+                },
                 &paths,
                 language,
                 &mut std::io::stdout().lock(),
@@ -119,6 +135,7 @@ fn main() -> ExitCode {
             set,
             format,
             output,
+            force,
         }) => {
             let language = nghiquyet::cli::language(&paths);
             let format = match format {
@@ -129,7 +146,10 @@ fn main() -> ExitCode {
             let result = nghiquyet::cli::export(
                 &set,
                 format,
-                output.as_deref(),
+                Output {
+                    path: output.as_deref(),
+                    force,
+                },
                 language,
                 &mut std::io::stdout().lock(),
             );
@@ -138,10 +158,19 @@ fn main() -> ExitCode {
         Some(Command::Report {
             paths: targets,
             csv,
+            force,
         }) => {
             let language = nghiquyet::cli::language(&paths);
             let mut out = std::io::stdout().lock();
-            match nghiquyet::cli::report(&targets, csv.as_deref(), language, &mut out) {
+            match nghiquyet::cli::report(
+                &targets,
+                Output {
+                    path: csv.as_deref(),
+                    force,
+                },
+                language,
+                &mut out,
+            ) {
                 Ok(true) => ExitCode::SUCCESS,
                 Ok(false) => ExitCode::FAILURE,
                 Err(e) => {

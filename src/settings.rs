@@ -109,7 +109,7 @@ pub struct LoadedSettings {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SettingsProblem {
-    pub error: String,
+    pub error: storage::ReadProblem,
     pub moved_to: Option<PathBuf>,
 }
 
@@ -130,13 +130,67 @@ pub fn load(path: &Path) -> LoadedSettings {
     }
 }
 
+/// Saves the settings atomically. A settings file that is a link (kept with
+/// the user's other settings, say) stays a link: the file it points to is
+/// replaced, atomically, in its own folder.
 pub fn save(path: &Path, settings: &Settings) -> std::io::Result<()> {
-    storage::write_ron(path, settings)
+    storage::write_ron(&link_target(path), settings)
+}
+
+/// The file a link at `path` points to, following chains of links; `path`
+/// itself when it is not a link.
+fn link_target(path: &Path) -> PathBuf {
+    let mut current = path.to_path_buf();
+    // A bounded walk: a loop of links is left to the write to report.
+    for _ in 0..16 {
+        let is_link = std::fs::symlink_metadata(&current).is_ok_and(|m| m.file_type().is_symlink());
+        if !is_link {
+            break;
+        }
+        match std::fs::read_link(&current) {
+            Ok(target) if target.is_absolute() => current = target,
+            Ok(target) => {
+                current = current
+                    .parent()
+                    .map_or_else(|| target.clone(), |dir| dir.join(&target))
+            }
+            Err(_) => break,
+        }
+    }
+    current
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_settings_file_that_is_a_link_stays_a_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let kept = dir.path().join("dotfiles");
+        std::fs::create_dir_all(&kept).unwrap();
+        let real = kept.join("nghiquyet.ron");
+        save(&real, &Settings::default()).unwrap();
+        let config = dir.path().join("config");
+        std::fs::create_dir_all(&config).unwrap();
+        let link = config.join("settings.ron");
+        std::os::unix::fs::symlink("../dotfiles/nghiquyet.ron", &link).unwrap();
+        let s = Settings {
+            theme: Theme::Dark,
+            ..Settings::default()
+        };
+        save(&link, &s).unwrap();
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink(),
+            "the link was replaced by a plain file"
+        );
+        assert_eq!(load(&real).settings.theme, Theme::Dark);
+        assert_eq!(load(&link).settings, s);
+    }
 
     #[test]
     fn settings_round_trip() {
@@ -176,7 +230,7 @@ mod tests {
         assert_eq!(loaded.settings, Settings::default());
         let problem = loaded.problem.unwrap();
         assert!(
-            problem.error.contains("settings.ron:1:"),
+            problem.error.to_string().contains("settings.ron:1:"),
             "{}",
             problem.error
         );

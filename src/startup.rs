@@ -34,14 +34,15 @@ impl Startup {
         let mut problems = Vec::new();
         let mut settings_writable = true;
         if let Some(problem) = loaded.problem {
+            let error = crate::i18n::describe_read_problem(tr, &problem.error);
             problems.push(match &problem.moved_to {
                 Some(moved) => fill(
                     tr.settings_unreadable,
-                    &[("error", &problem.error), ("path", &moved.display())],
+                    &[("error", &error), ("path", &moved.display())],
                 ),
                 None => {
                     settings_writable = false;
-                    fill(tr.settings_unreadable_kept, &[("error", &problem.error)])
+                    fill(tr.settings_unreadable_kept, &[("error", &error)])
                 }
             });
         }
@@ -116,5 +117,8 @@ mod tests {
             "{}",
             s.problems[0]
         );
+        // Where the file is damaged, in the user's words; not the parser's English.
+        assert!(s.problems[0].contains("dòng 1, cột"), "{}", s.problems[0]);
+        assert!(!s.problems[0].contains("Expected"), "{}", s.problems[0]);
     }
 }

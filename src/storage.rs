@@ -82,6 +82,8 @@ pub struct RonError {
     pub message: String,
 }
 
+impl std::error::Error for RonError {}
+
 impl fmt::Display for RonError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
@@ -96,8 +98,10 @@ impl fmt::Display for RonError {
 }
 
 /// Parses RON text (NFC-normalised first), reporting errors with their position.
+/// A byte-order mark (Notepad's "UTF-8 with BOM", Excel) is skipped; CRLF line
+/// ends are white space like any other.
 pub fn parse_ron<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, RonError> {
-    let text = crate::text::nfc(text);
+    let text = crate::text::nfc(crate::text::strip_bom(text));
     ron::from_str(&text).map_err(|e| RonError {
         path: path.to_path_buf(),
         line: e.span.start.line,
@@ -105,6 +109,35 @@ pub fn parse_ron<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, RonE
         message: e.code.to_string(),
     })
 }
+
+/// Why a file we own could not be read. `Display` gives the English form for
+/// a terminal or a log; `i18n::describe_read_problem` tells the user in their
+/// language, without a parser's English.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReadProblem {
+    Io {
+        path: PathBuf,
+        kind: io::ErrorKind,
+        message: String,
+    },
+    NotUtf8 {
+        path: PathBuf,
+    },
+    /// Damaged content, at a line and column.
+    Syntax(RonError),
+}
+
+impl fmt::Display for ReadProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReadProblem::Io { path, message, .. } => write!(f, "{}: {message}", path.display()),
+            ReadProblem::NotUtf8 { path } => write!(f, "{}: not UTF-8 text", path.display()),
+            ReadProblem::Syntax(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl std::error::Error for ReadProblem {}
 
 /// What reading a file we own turned up.
 #[derive(Debug)]
@@ -115,7 +148,7 @@ pub enum ReadOutcome<T> {
     /// The file could not be used; it was moved to `moved_to` (or left where it
     /// was if even that failed) and must not be overwritten.
     SetAside {
-        error: String,
+        error: ReadProblem,
         moved_to: Option<PathBuf>,
     },
 }
@@ -128,14 +161,20 @@ pub fn read_ron<T: DeserializeOwned>(path: &Path) -> ReadOutcome<T> {
         Err(e) if e.kind() == io::ErrorKind::NotFound => return ReadOutcome::Missing,
         Err(e) => {
             return ReadOutcome::SetAside {
-                error: format!("{}: {e}", path.display()),
+                error: ReadProblem::Io {
+                    path: path.to_path_buf(),
+                    kind: e.kind(),
+                    message: e.to_string(),
+                },
                 moved_to: None,
             };
         }
     };
     let parsed = match std::str::from_utf8(&bytes) {
-        Ok(text) => parse_ron(path, text).map_err(|e| e.to_string()),
-        Err(e) => Err(format!("{}: not UTF-8 text ({e})", path.display())),
+        Ok(text) => parse_ron(path, text).map_err(ReadProblem::Syntax),
+        Err(_) => Err(ReadProblem::NotUtf8 {
+            path: path.to_path_buf(),
+        }),
     };
     match parsed {
         Ok(value) => ReadOutcome::Loaded(value),
@@ -190,6 +229,13 @@ mod tests {
     }
 
     #[test]
+    fn files_edited_on_windows_parse() {
+        let text = "\u{feff}(\r\n    version: 1,\r\n    name: \"Lan\",\r\n)\r\n";
+        let s: Sample = parse_ron(Path::new("x.ron"), text).unwrap();
+        assert_eq!(s.name, "Lan");
+    }
+
+    #[test]
     fn atomic_write_replaces_content_and_leaves_no_temp_files() {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("sub").join("a.ron");
@@ -225,7 +271,7 @@ mod tests {
         let ReadOutcome::SetAside { error, moved_to } = read_ron::<Sample>(&p) else {
             panic!("should be set aside");
         };
-        assert!(error.contains("s.ron:3:"), "{error}");
+        assert!(error.to_string().contains("s.ron:3:"), "{error}");
         let moved = moved_to.unwrap();
         assert!(!p.exists());
         assert_eq!(fs::read_to_string(&moved).unwrap(), garbage);

@@ -21,6 +21,33 @@ pub fn nfc(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// `s` without a leading byte-order mark, which Windows editors (Notepad's
+/// "UTF-8 with BOM", Excel) put at the start of text files.
+pub fn strip_bom(s: &str) -> &str {
+    s.strip_prefix('\u{feff}').unwrap_or(s)
+}
+
+/// `s` safe to print on a terminal: control characters (ESC, NUL, line
+/// breaks, DEL, the C1 range) and the bidirectional overrides are shown
+/// escaped (`\u{1b}`), so a name in a file a learner handed in cannot move
+/// the cursor, recolour the terminal or fake another line.
+pub fn printable(s: &str) -> Cow<'_, str> {
+    let hidden =
+        |c: char| c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    if !s.chars().any(hidden) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if hidden(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// How much of a letter's identity folding throws away.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Fold {
@@ -230,6 +257,16 @@ impl FoldedText {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn printable_escapes_what_a_terminal_would_obey() {
+        assert_eq!(printable("Nguyễn Văn An"), "Nguyễn Văn An");
+        assert_eq!(
+            printable("An\u{1b}[2J\0\nB\u{202e}"),
+            "An\\u{1b}[2J\\u{0}\\u{a}B\\u{202e}"
+        );
+        assert!(!printable("\u{9b}31m").chars().any(char::is_control));
+    }
 
     const NFD: &str = "Nghi\u{0323} quye\u{0302}\u{0301}t";
 

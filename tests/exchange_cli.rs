@@ -178,3 +178,100 @@ fn every_user_text_is_escaped_in_the_printable_paper() {
     assert!(html.contains("&lt;i&gt;3&lt;/i&gt;") && html.contains("&quot;4&quot;"));
     assert!(html.contains("a &lt; b &amp;&amp; c &gt; d"));
 }
+
+#[test]
+fn export_never_writes_over_its_input_or_an_existing_file() {
+    let home = tempfile::tempdir().unwrap();
+    // A set saved under a name that looks like the paper it would become.
+    let set = home.path().join("bo.html");
+    std::fs::copy(manifest("quizzes/ha-noi-nghi-quyet-xvii.ron"), &set).unwrap();
+    let original = std::fs::read(&set).unwrap();
+    let export = |extra: &[&std::ffi::OsStr]| {
+        let mut args: Vec<&std::ffi::OsStr> = vec![
+            "export".as_ref(),
+            set.as_os_str(),
+            "--format".as_ref(),
+            "html".as_ref(),
+        ];
+        args.extend_from_slice(extra);
+        run_cli(&args, home.path())
+    };
+    // The default name is the input's own: another name is chosen.
+    let (ok, out, _) = export(&[]);
+    assert!(ok, "{out}");
+    assert_eq!(
+        std::fs::read(&set).unwrap(),
+        original,
+        "the set was overwritten"
+    );
+    assert!(out.contains("bo-2.html"), "{out}");
+    assert!(
+        std::fs::read_to_string(home.path().join("bo-2.html"))
+            .unwrap()
+            .contains("<meta charset=\"utf-8\">")
+    );
+    // Named as the output, even with --force: refused.
+    let (ok, out, _) = export(&["-o".as_ref(), set.as_os_str(), "--force".as_ref()]);
+    assert!(!ok, "{out}");
+    assert!(out.contains("Không ghi đè lên chính tệp nguồn"), "{out}");
+    assert_eq!(std::fs::read(&set).unwrap(), original);
+    // An existing file of another name: only with --force.
+    let other = home.path().join("de.html");
+    std::fs::write(&other, "của người khác").unwrap();
+    let (ok, out, _) = export(&["-o".as_ref(), other.as_os_str()]);
+    assert!(!ok, "{out}");
+    assert!(out.contains("--force"), "{out}");
+    assert_eq!(std::fs::read_to_string(&other).unwrap(), "của người khác");
+    let (ok, out, _) = export(&["-o".as_ref(), other.as_os_str(), "--force".as_ref()]);
+    assert!(ok, "{out}");
+    assert!(std::fs::read_to_string(&other).unwrap().contains("<meta"));
+}
+
+#[test]
+fn import_writes_only_sets_that_pass_check() {
+    let home = tempfile::tempdir().unwrap();
+    let gift = home.path().join("bo.gift");
+    std::fs::write(
+        &gift,
+        "::Hai lần:: Hội nghị họp ở đâu? {=Hà Nội ~Hà Nội ~Huế}\n\n\
+         ::Trống:: {=Đúng ~Sai}\n\n\
+         ::Tốt:: Nghị quyết đề ra bao nhiêu khâu đột phá? {=3 ~2 ~4}\n",
+    )
+    .unwrap();
+    let out_file = home.path().join("bo.ron");
+    let (ok, out, err) = run_cli(
+        &[
+            "import".as_ref(),
+            gift.as_os_str(),
+            "-o".as_ref(),
+            out_file.as_os_str(),
+        ],
+        home.path(),
+    );
+    assert!(ok, "{out}{err}");
+    assert!(out.contains("bo.gift:1: không nhập:"), "{out}");
+    assert!(out.contains("bo.gift:3: không nhập:"), "{out}");
+    assert!(out.contains("Đã nhập 1 câu hỏi"), "{out}");
+    let (ok, out, _) = run_cli(&["check".as_ref(), out_file.as_os_str()], home.path());
+    assert!(ok, "{out}");
+    // Importing over an existing file needs --force.
+    let (ok, _, err) = run_cli(
+        &[
+            "import".as_ref(),
+            gift.as_os_str(),
+            "-o".as_ref(),
+            out_file.as_os_str(),
+        ],
+        home.path(),
+    );
+    assert!(!ok);
+    assert!(err.contains("--force"), "{err}");
+
+    // Nothing importable: no file, and a failure.
+    let empty = home.path().join("rong.gift");
+    std::fs::write(&empty, "::A:: {=Một ~Một}\n\n// chỉ có chú thích\n").unwrap();
+    let (ok, _, err) = run_cli(&["import".as_ref(), empty.as_os_str()], home.path());
+    assert!(!ok);
+    assert!(err.contains("Không có câu hỏi nào nhập được"), "{err}");
+    assert!(!home.path().join("data/quizzes/rong.ron").exists());
+}

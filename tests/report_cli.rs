@@ -90,3 +90,39 @@ fn no_readable_results_is_a_failure() {
     assert!(!ok);
     assert!(out.contains("Không có tệp kết quả nào đọc được."));
 }
+
+#[test]
+fn names_from_handed_in_files_cannot_drive_the_terminal_or_the_spreadsheet() {
+    let home = tempfile::tempdir().unwrap();
+    let results = home.path().join("ket-qua");
+    std::fs::create_dir_all(&results).unwrap();
+    write_result(&results, "=HYPERLINK(1)\u{1b}[2J", &[true, false]);
+    write_result(&results, "@An\u{7}", &[true, true]);
+    let csv = home.path().join("tong-hop.csv");
+    let (ok, out, _) = run_cli(
+        &[
+            "report".as_ref(),
+            results.as_os_str(),
+            "--csv".as_ref(),
+            csv.as_os_str(),
+        ],
+        home.path(),
+    );
+    assert!(ok, "{out}");
+    assert!(
+        !out.chars().any(|c| c.is_control() && c != '\n'),
+        "control characters reached the terminal: {out:?}"
+    );
+    assert!(out.contains("=HYPERLINK(1)\\u{1b}[2J"), "{out}");
+    let table = std::fs::read_to_string(&csv).unwrap();
+    for line in table.lines() {
+        for cell in line.split(',') {
+            assert!(
+                !cell.starts_with(['=', '+', '@']),
+                "a cell a spreadsheet would run: {cell:?} in {table}"
+            );
+        }
+    }
+    assert!(table.contains("\"'=HYPERLINK(1)"), "{table}");
+    assert!(table.contains("\"'@An"), "{table}");
+}

@@ -7,7 +7,6 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::exam::ExamResult;
-use super::training::csv_row;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct LearnerRow {
@@ -207,14 +206,14 @@ impl Report {
     /// Learners, then questions, as a spreadsheet (UTF-8 with BOM).
     pub fn to_csv(&self, headers: &CsvHeaders) -> String {
         let mut out = String::from("\u{feff}");
-        out.push_str(&csv_row(&[
+        out.push_str(&crate::formats::csv::row(&[
             headers.learner.into(),
             headers.percent.into(),
             headers.passed.into(),
             headers.file.into(),
         ]));
         for l in &self.learners {
-            out.push_str(&csv_row(&[
+            out.push_str(&crate::formats::csv::row(&[
                 l.learner.clone(),
                 l.percent.to_string(),
                 if l.passed { "1" } else { "0" }.into(),
@@ -222,7 +221,7 @@ impl Report {
             ]));
         }
         out.push_str("\r\n");
-        out.push_str(&csv_row(&[
+        out.push_str(&crate::formats::csv::row(&[
             headers.set.into(),
             headers.id.into(),
             headers.question.into(),
@@ -231,7 +230,7 @@ impl Report {
             headers.discrimination.into(),
         ]));
         for q in &self.questions {
-            out.push_str(&csv_row(&[
+            out.push_str(&crate::formats::csv::row(&[
                 q.set.clone(),
                 q.id.clone(),
                 q.prompt.clone(),

@@ -258,7 +258,7 @@ impl TrainingResult {
         let mut out = String::from("\u{feff}");
         let mut header = vec!["#".to_string(), question_word.to_string()];
         header.extend(self.teams.iter().cloned());
-        out.push_str(&csv_row(&header));
+        out.push_str(&crate::formats::csv::row(&header));
         for (i, (q, scores)) in self.questions.iter().zip(&self.scores).enumerate() {
             let mut row = vec![(i + 1).to_string(), q.prompt.clone()];
             row.extend(
@@ -266,28 +266,13 @@ impl TrainingResult {
                     .iter()
                     .map(|&r| if r { "1" } else { "0" }.to_string()),
             );
-            out.push_str(&csv_row(&row));
+            out.push_str(&crate::formats::csv::row(&row));
         }
         let mut total = vec![String::new(), total_word.to_string()];
         total.extend(self.totals().iter().map(usize::to_string));
-        out.push_str(&csv_row(&total));
+        out.push_str(&crate::formats::csv::row(&total));
         out
     }
-}
-
-/// One CSV line (RFC 4180): fields with commas, quotes or line breaks quoted.
-pub fn csv_row(fields: &[String]) -> String {
-    let quoted: Vec<String> = fields
-        .iter()
-        .map(|f| {
-            if f.contains([',', '"', '\n', '\r']) {
-                format!("\"{}\"", f.replace('"', "\"\""))
-            } else {
-                f.clone()
-            }
-        })
-        .collect();
-    format!("{}\r\n", quoted.join(","))
 }
 
 /// Where sessions are kept: `sessions/` in the data folder.

@@ -8,8 +8,21 @@ use crate::quiz::{Answer, BLANK, Question, QuestionSet, Source, correct_answer_t
 /// 1-based line. The separator is the first of `;`, tab or `,` found in the
 /// first line (spreadsheets in Vietnamese write `;`).
 pub fn rows(text: &str) -> Vec<(usize, Vec<String>)> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let first = text.lines().next().unwrap_or("");
+    let text = crate::text::strip_bom(text);
+    // The separators of the first line, outside quoted fields.
+    let mut quoted = false;
+    let first: String = text
+        .lines()
+        .next()
+        .unwrap_or("")
+        .chars()
+        .filter(|&c| {
+            if c == '"' {
+                quoted = !quoted;
+            }
+            !quoted
+        })
+        .collect();
     let sep = [';', '\t', ',']
         .into_iter()
         .find(|c| first.contains(*c))
@@ -125,16 +138,48 @@ pub fn parse(text: &str) -> (Vec<(usize, Question)>, Vec<ImportNote>) {
     (out, notes)
 }
 
-fn field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
+/// One spreadsheet cell (RFC 4180), safe to open in Excel or LibreOffice:
+/// a cell with a comma, a quote or a line break is quoted, and a cell that a
+/// spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab
+/// or a carriage return, as OWASP lists them) is prefixed with `'` and
+/// quoted. Learner names and answers come from files learners hand in, and
+/// end up in the trainer's spreadsheet. Plain numbers ("-0.25") are left as
+/// numbers.
+pub fn cell(s: &str) -> String {
+    let formula = s.starts_with(['=', '+', '-', '@', '\t', '\r']) && !is_plain_number(s);
+    if formula {
+        format!("\"'{}\"", s.replace('"', "\"\""))
+    } else if s.contains([',', '"', '\n', '\r', ';']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
         s.to_string()
     }
 }
 
+/// A number a spreadsheet reads as a number, never as a formula.
+fn is_plain_number(s: &str) -> bool {
+    let digits = s.strip_prefix(['-', '+']).unwrap_or(s);
+    !digits.is_empty()
+        && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && digits.chars().filter(|&c| c == '.').count() <= 1
+        && digits.chars().any(|c| c.is_ascii_digit())
+}
+
+/// One CSV line of [`cell`]s, ended by CRLF.
+pub fn row(fields: &[String]) -> String {
+    let cells: Vec<String> = fields.iter().map(|f| cell(f)).collect();
+    format!("{}\r\n", cells.join(","))
+}
+
+/// An HTML field for Anki. A leading character that a spreadsheet would take
+/// for the start of a formula is written as a character reference: Anki shows
+/// the same text, and Excel opening the file sees no formula.
 fn html(s: &str) -> String {
-    super::html::escape(s).replace('\n', "<br>")
+    let escaped = super::html::escape(s).replace('\n', "<br>");
+    match escaped.chars().next() {
+        Some(c @ ('=' | '+' | '-' | '@')) => format!("&#{};{}", c as u32, &escaped[1..]),
+        _ => escaped,
+    }
 }
 
 /// Notes for Anki (File → Import): front, back and tags; HTML fields, with
@@ -178,9 +223,9 @@ pub fn write_anki(set: &QuestionSet, yes: &str, no: &str) -> (String, Vec<Export
             .collect();
         out.push_str(&format!(
             "{},{},{}\n",
-            field(&front),
-            field(&back),
-            field(&tags.join(" "))
+            cell(&front),
+            cell(&back),
+            cell(&tags.join(" "))
         ));
     }
     (out, Vec::new())
@@ -210,6 +255,49 @@ mod tests {
         assert_eq!(r[2].0, 4);
         assert_eq!(r[2].1[0], "Nhiều\ndòng");
         assert_eq!(rows("a,b\nc,d")[1].1, ["c", "d"]);
+        // A separator inside a quoted header field does not count.
+        assert_eq!(rows("\"a;b\",c\nd,e")[0].1, ["a;b", "c"]);
+    }
+
+    #[test]
+    fn cells_a_spreadsheet_would_run_as_formulas_are_neutralised() {
+        assert_eq!(cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        for evil in ["+1+cmd", "-2+3", "@SUM(A1)", "\tx", "\rx", "=1"] {
+            let c = cell(evil);
+            assert!(c.starts_with("\"'"), "{evil:?} → {c:?}");
+        }
+        // Numbers stay numbers; ordinary text stays as it is.
+        assert_eq!(cell("-0.25"), "-0.25");
+        assert_eq!(cell("+3"), "+3");
+        assert_eq!(cell("Nguyễn Văn An"), "Nguyễn Văn An");
+        assert_eq!(cell("a,b"), "\"a,b\"");
+        assert_eq!(cell("a;b"), "\"a;b\"");
+        assert_eq!(row(&["=1".into(), "2".into()]), "\"'=1\",2\r\n");
+    }
+
+    #[test]
+    fn anki_fields_starting_like_a_formula_are_written_as_references() {
+        let (mut qs, _) = parse("Câu hỏi;Đáp án\nMột cộng một?;2;3\n");
+        let mut question = qs.remove(0).1;
+        question.prompt = "=1+1".into();
+        question.explanation = "-thử".into();
+        let set = QuestionSet {
+            format: crate::quiz::FORMAT_VERSION,
+            title: "t".into(),
+            author: String::new(),
+            document: "d".into(),
+            language: "vi".into(),
+            tone_marks: Default::default(),
+            partial_credit: false,
+            questions: vec![question],
+        };
+        let (text, _) = write_anki(&set, "Đúng", "Sai");
+        let line = text.lines().nth(3).unwrap();
+        assert!(line.starts_with("\"&#61;1+1"), "{line}");
+        for field in line.split(',') {
+            let field = field.trim_start_matches('"');
+            assert!(!field.starts_with(['=', '+', '-', '@']), "{line}");
+        }
     }
 
     #[test]

@@ -53,7 +53,7 @@ struct Block {
 /// Splits GIFT into questions: blank lines separate them; `//` lines are
 /// comments (ours carry metadata); `$CATEGORY:` lines are skipped.
 fn blocks(text: &str) -> Vec<Block> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = crate::text::strip_bom(text);
     let mut out = Vec::new();
     let mut current: Option<Block> = None;
     let mut meta = Vec::new();

@@ -38,6 +38,9 @@ pub enum NoteKind {
     },
     /// Imported, but no passage shares its words: tied to the first paragraph.
     NotLinked,
+    /// Read, but `check` would refuse it (two identical choices, an empty
+    /// prompt…): left out, so the set written always passes `check`.
+    Invalid(crate::quiz::ProblemKind),
 }
 
 impl NoteKind {
@@ -62,6 +65,7 @@ impl NoteKind {
             NoteKind::RowTooShort => left_out(tr.import_row_too_short),
             NoteKind::LinkedByGuess { anchor } => fill(tr.import_linked, &[("anchor", anchor)]),
             NoteKind::NotLinked => tr.import_not_linked.to_string(),
+            NoteKind::Invalid(kind) => left_out(&crate::i18n::describe_problem(tr, kind)),
         }
     }
 }
@@ -140,6 +144,7 @@ pub fn import(path: &Path, text: &str, doc: &Document) -> (QuestionSet, Vec<Impo
         )
     };
     let mut questions = Vec::new();
+    let mut ids = std::collections::HashSet::new();
     for (line, mut question, source) in found {
         question.source = match source {
             Some(source) => source,
@@ -162,6 +167,26 @@ pub fn import(path: &Path, text: &str, doc: &Document) -> (QuestionSet, Vec<Impo
                 }
             },
         };
+        if let Some(kind) = crate::quiz::question_problems(&question).into_iter().next() {
+            notes.retain(|n| n.line != line || n.kind.is_left_out());
+            notes.push(ImportNote {
+                line,
+                kind: NoteKind::Invalid(kind),
+            });
+            continue;
+        }
+        // Two questions with the same title get their own ids.
+        if question.id.trim().is_empty() {
+            question.id = format!("cau-{line}");
+        }
+        if !ids.insert(question.id.clone()) {
+            let base = question.id.clone();
+            let mut n = 2;
+            while !ids.insert(format!("{base}-{n}")) {
+                n += 1;
+            }
+            question.id = format!("{base}-{n}");
+        }
         questions.push(question);
     }
     notes.sort_by_key(|n| n.line);

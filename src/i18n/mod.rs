@@ -360,6 +360,13 @@ define_strings! {
     paper_answer_key,
     import_written,
     export_written,
+    import_nothing,
+    output_is_input,
+    output_exists,
+    file_permission_denied,
+    file_disk_error,
+    file_not_text,
+    file_damaged_at,
     import_left_out,
     import_essay,
     import_description,
@@ -492,6 +499,23 @@ pub fn describe_load_error(tr: &Strings, error: &LoadError) -> String {
 }
 
 /// A problem in a question-set file, worded for a trainer.
+/// Why a file of ours could not be read, in plain words: where it is damaged,
+/// not what the parser expected.
+pub fn describe_read_problem(tr: &Strings, problem: &crate::storage::ReadProblem) -> String {
+    use crate::storage::ReadProblem;
+    match problem {
+        ReadProblem::Io { kind, message, .. } => match kind {
+            std::io::ErrorKind::PermissionDenied => tr.file_permission_denied.to_string(),
+            _ => fill(tr.file_disk_error, &[("error", message)]),
+        },
+        ReadProblem::NotUtf8 { .. } => tr.file_not_text.to_string(),
+        ReadProblem::Syntax(e) => fill(
+            tr.file_damaged_at,
+            &[("line", &e.line), ("column", &e.column)],
+        ),
+    }
+}
+
 pub fn describe_problem(tr: &Strings, kind: &ProblemKind) -> String {
     use ProblemKind as P;
     match kind {

@@ -103,8 +103,9 @@ pub fn load_set_file(path: &Path) -> Result<QuestionSet, Vec<Problem>> {
 }
 
 /// Parses and checks the text of a set file.
+/// A byte-order mark and CRLF line ends (Windows editors) are accepted.
 pub fn parse_set(path: &Path, text: &str) -> Result<QuestionSet, Vec<Problem>> {
-    let text = nfc(text);
+    let text = nfc(crate::text::strip_bom(text));
     if text.trim().is_empty() {
         return Err(vec![Problem {
             path: path.to_path_buf(),
@@ -157,30 +158,90 @@ fn ron_problem(error: ron::Error) -> ProblemKind {
 
 /// Trims and collapses white space in every text a learner will see or type.
 fn tidy(mut set: QuestionSet) -> QuestionSet {
-    let clean = |s: &mut String| *s = collapse_spaces(s);
-    clean(&mut set.title);
-    for q in &mut set.questions {
-        clean(&mut q.id);
-        clean(&mut q.prompt);
-        clean(&mut q.source.quote);
-        q.explanation = q.explanation.trim().to_string();
-        match &mut q.answer {
-            Answer::SingleChoice { choices, .. } | Answer::MultipleChoice { choices, .. } => {
-                choices.iter_mut().for_each(clean)
-            }
-            Answer::FillBlank { text, blanks } => {
-                clean(text);
-                blanks.iter_mut().flatten().for_each(clean);
-            }
-            Answer::Ordering(items) => items.iter_mut().for_each(clean),
-            Answer::Matching(pairs) => pairs.iter_mut().for_each(|(a, b)| {
-                clean(a);
-                clean(b);
-            }),
-            Answer::TrueFalse(_) | Answer::Numeric { .. } => {}
-        }
-    }
+    set.title = collapse_spaces(&set.title);
+    set.questions = set.questions.into_iter().map(tidy_question).collect();
     set
+}
+
+fn tidy_question(mut q: Question) -> Question {
+    let clean = |s: &mut String| *s = collapse_spaces(s);
+    clean(&mut q.id);
+    clean(&mut q.prompt);
+    clean(&mut q.source.quote);
+    q.explanation = q.explanation.trim().to_string();
+    match &mut q.answer {
+        Answer::SingleChoice { choices, .. } | Answer::MultipleChoice { choices, .. } => {
+            choices.iter_mut().for_each(clean)
+        }
+        Answer::FillBlank { text, blanks } => {
+            clean(text);
+            blanks.iter_mut().flatten().for_each(clean);
+        }
+        Answer::Ordering(items) => items.iter_mut().for_each(clean),
+        Answer::Matching(pairs) => pairs.iter_mut().for_each(|(a, b)| {
+            clean(a);
+            clean(b);
+        }),
+        Answer::TrueFalse(_) | Answer::Numeric { .. } => {}
+    }
+    q
+}
+
+/// What `check` would find wrong with this one question once written to a
+/// file (its id aside: ids are checked across the set). Whatever the app
+/// writes — imported, generated — passes through this first, so a set it
+/// writes always passes its own `check`.
+pub fn question_problems(q: &Question) -> Vec<ProblemKind> {
+    let q = tidy_question(Question {
+        answer: match &q.answer {
+            // The text as it will be read back: NFC, like every file we read.
+            Answer::FillBlank { text, blanks } => Answer::FillBlank {
+                text: nfc(text).into_owned(),
+                blanks: blanks
+                    .iter()
+                    .map(|b| b.iter().map(|s| nfc(s).into_owned()).collect())
+                    .collect(),
+            },
+            Answer::SingleChoice { choices, answer } => Answer::SingleChoice {
+                choices: choices.iter().map(|s| nfc(s).into_owned()).collect(),
+                answer: *answer,
+            },
+            Answer::MultipleChoice { choices, answers } => Answer::MultipleChoice {
+                choices: choices.iter().map(|s| nfc(s).into_owned()).collect(),
+                answers: answers.clone(),
+            },
+            Answer::Ordering(items) => {
+                Answer::Ordering(items.iter().map(|s| nfc(s).into_owned()).collect())
+            }
+            Answer::Matching(pairs) => Answer::Matching(
+                pairs
+                    .iter()
+                    .map(|(a, b)| (nfc(a).into_owned(), nfc(b).into_owned()))
+                    .collect(),
+            ),
+            other => other.clone(),
+        },
+        prompt: nfc(&q.prompt).into_owned(),
+        source: super::model::Source {
+            anchor: q.source.anchor,
+            quote: nfc(&q.source.quote).into_owned(),
+        },
+        ..q.clone()
+    });
+    own_problems(&q)
+}
+
+/// The problems of a tidied question, on its own.
+fn own_problems(q: &Question) -> Vec<ProblemKind> {
+    let mut out = Vec::new();
+    if q.prompt.is_empty() && !matches!(q.answer, Answer::FillBlank { .. }) {
+        out.push(ProblemKind::EmptyPrompt);
+    }
+    if q.source.quote.is_empty() {
+        out.push(ProblemKind::EmptyQuote);
+    }
+    out.extend(answer_problems(q));
+    out
 }
 
 /// Finds where things are in the file, for problems found after parsing.
@@ -303,14 +364,10 @@ fn validate(set: &QuestionSet, text: &str, path: &Path) -> Vec<Problem> {
                 ProblemKind::DuplicateId(q.id.clone()),
             );
         }
-        if q.prompt.is_empty() && !matches!(q.answer, Answer::FillBlank { .. }) {
-            push(locator.field(i, "prompt"), ProblemKind::EmptyPrompt);
-        }
-        if q.source.quote.is_empty() {
-            push(locator.field(i, "quote"), ProblemKind::EmptyQuote);
-        }
-        for kind in answer_problems(q) {
+        for kind in own_problems(q) {
             let field = match kind {
+                ProblemKind::EmptyPrompt => "prompt",
+                ProblemKind::EmptyQuote => "quote",
                 ProblemKind::BadTolerance => "tolerance",
                 _ => "answer",
             };
@@ -465,6 +522,17 @@ mod tests {
                 unit: None
             }
         );
+    }
+
+    #[test]
+    fn a_file_saved_with_a_bom_and_crlf_line_ends_loads() {
+        // Notepad's "UTF-8 with BOM" and Windows line ends.
+        let windows = format!("\u{feff}{}", GOOD.replace('\n', "\r\n"));
+        let set = parse_set(Path::new("t.ron"), &windows).unwrap();
+        assert_eq!(set.questions.len(), 2);
+        // Positions still point at the line the trainer sees.
+        let broken = windows.replace("prompt: \"Chọn một\",", "prompt: \"Chọn một\"");
+        assert_eq!(problems(&broken)[0].0, 15);
     }
 
     #[test]

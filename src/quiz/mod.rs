@@ -8,7 +8,7 @@ pub mod practice;
 
 use std::path::{Path, PathBuf};
 
-pub use check::{MAX_SET_BYTES, Problem, ProblemKind, load_set_file, parse_set};
+pub use check::{MAX_SET_BYTES, Problem, ProblemKind, load_set_file, parse_set, question_problems};
 pub use grade::{
     Grade, Note, Response, Rules, Verdict, correct_answer_text, correct_response, grade,
 };
