@@ -311,3 +311,62 @@ fn actions_apply_after_the_frame() {
     harness.run_steps(2);
     assert!(!harness.state().settings().show_paragraph_numbers);
 }
+
+#[test]
+fn text_pasted_from_the_clipboard_lands_in_the_search_field() {
+    let home = tempfile::tempdir().unwrap();
+    let mut harness = harness(home.path(), None);
+    press(&mut harness, Modifiers::COMMAND, Key::F);
+    // What the system clipboard hands egui on Ctrl+V (with eframe's
+    // `clipboard` feature; without it nothing arrives).
+    harness
+        .input_mut()
+        .events
+        .push(egui::Event::Paste("quán triệt".into()));
+    harness.run_steps(3);
+    assert_eq!(harness.state().search().hits.len(), 8);
+}
+
+#[test]
+fn the_theme_is_light_when_the_system_states_no_preference() {
+    let home = tempfile::tempdir().unwrap();
+    let harness = harness(home.path(), None);
+    assert_eq!(harness.state().settings().theme, Theme::System);
+    assert_eq!(harness.ctx.theme(), egui::Theme::Light);
+}
+
+/// Paste reaches egui only when eframe is built with its `clipboard` feature
+/// (arboard on X11, smithay-clipboard on Wayland); it was once left off and
+/// paste did nothing anywhere in the app.
+#[test]
+fn the_window_is_built_with_the_system_clipboard() {
+    let manifest = include_str!("../Cargo.toml");
+    let eframe = manifest
+        .lines()
+        .skip_while(|l| !l.starts_with("eframe ="))
+        .take_while(|l| !l.starts_with("] }"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(eframe.contains("\"clipboard\""), "{eframe}");
+}
+
+#[test]
+fn the_first_window_fits_small_office_screens_and_later_starts_keep_the_users_size() {
+    let (size, maximized) = nghiquyet::ui::first_window(None, false);
+    assert!(
+        maximized,
+        "the first start fills the work area of its screen"
+    );
+    // Under it, a size that fits 1024×768 and 1366×768 with a 40 px taskbar
+    // and a 30 px title bar, for window managers that do not maximise.
+    for (w, h) in [(1024.0, 768.0), (1366.0, 768.0)] {
+        assert!(
+            size[0] <= w && size[1] <= h - 40.0 - 30.0,
+            "{size:?} in {w}x{h}"
+        );
+    }
+    assert_eq!(
+        nghiquyet::ui::first_window(Some([900.0, 600.0]), false),
+        ([900.0, 600.0], false)
+    );
+}

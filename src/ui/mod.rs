@@ -224,6 +224,8 @@ pub struct App {
     /// The text size and theme egui's style was last built for.
     applied_style: Option<(f32, Theme)>,
     fonts_installed: bool,
+    /// Whether a remembered window size was checked against the screen.
+    window_fitted: bool,
 }
 
 impl App {
@@ -270,6 +272,7 @@ impl App {
             notices,
             applied_style: None,
             fonts_installed: false,
+            window_fitted: false,
         }
         .with_profile()
     }
@@ -619,7 +622,24 @@ impl App {
     }
 
     fn remember_window(&mut self, ctx: &egui::Context) {
-        let (rect, maximized) = ctx.input(|i| (i.viewport().inner_rect, i.viewport().maximized));
+        let (rect, maximized, monitor) = ctx.input(|i| {
+            let v = i.viewport();
+            (v.inner_rect, v.maximized, v.monitor_size)
+        });
+        // A size remembered on a larger screen (the office PC's, before the
+        // projector's) shrinks to fit this one, once.
+        if !self.window_fitted
+            && let (Some(rect), Some(monitor)) = (rect, monitor)
+        {
+            self.window_fitted = true;
+            let fit = egui::vec2(
+                rect.width().min(monitor.x - 16.0),
+                rect.height().min(monitor.y - 80.0),
+            );
+            if fit != rect.size() && fit.x > 0.0 && fit.y > 0.0 {
+                ctx.send_viewport_cmd(egui::ViewportCommand::InnerSize(fit));
+            }
+        }
         if let Some(maximized) = maximized {
             self.settings.window_maximized = maximized;
         }
@@ -947,18 +967,30 @@ impl App {
                     .inner_margin(8.0)
                     .corner_radius(4.0)
                     .show(ui, |ui| {
-                        ui.horizontal(|ui| {
+                        ui.horizontal_top(|ui| {
                             let icon = if notice.kind == NoticeKind::Error {
                                 icons::WARNING
                             } else {
                                 icons::INFO
                             };
                             ui.label(RichText::new(icon).strong());
-                            let close_width = ui.spacing().interact_size.x * 1.4;
-                            ui.add_sized(
-                                [ui.available_width() - close_width, 0.0],
-                                egui::Label::new(RichText::new(&notice.text).color(palette.text))
-                                    .wrap(),
+                            // The text wraps at word boundaries in a column of
+                            // its own, left-aligned (a justified layout here
+                            // spread a short message letter by letter).
+                            let close = ui.spacing().interact_size.x * 2.5;
+                            let width = (ui.available_width() - close).max(120.0);
+                            ui.allocate_ui_with_layout(
+                                egui::vec2(width, 0.0),
+                                egui::Layout::top_down(egui::Align::Min),
+                                |ui| {
+                                    ui.set_width(width);
+                                    ui.add(
+                                        egui::Label::new(
+                                            RichText::new(&notice.text).color(palette.text),
+                                        )
+                                        .wrap(),
+                                    );
+                                },
                             );
                             if ui.button(tr.close).clicked() {
                                 actions.push(Action::DismissNotice(i));
@@ -1868,16 +1900,29 @@ impl eframe::App for App {
     }
 }
 
+/// The window a start opens: on the first start, maximised, so it fills the
+/// work area of whatever screen it opens on (office PCs and projectors still
+/// have 1366×768 and 1024×768, where a fixed 1100×800 window lost its status
+/// bar under the taskbar); the size under it, for a window manager that does
+/// not maximise, fits a 1024×768 screen with a taskbar and a title bar. After
+/// that, the size and state the user left it in.
+pub fn first_window(remembered: Option<[f32; 2]>, was_maximized: bool) -> ([f32; 2], bool) {
+    match remembered {
+        None => ([1000.0, 660.0], true),
+        Some(size) => (size, was_maximized),
+    }
+}
+
 /// Opens the window and runs until it is closed.
 pub fn run(startup: Startup) -> eframe::Result {
     let settings = &startup.settings;
-    let size = settings.window_size.unwrap_or([1100.0, 800.0]);
+    let (size, maximized) = first_window(settings.window_size, settings.window_maximized);
     let viewport = egui::ViewportBuilder::default()
         .with_title(WINDOW_TITLE)
         .with_app_id("nghiquyet")
         .with_inner_size(size)
         .with_min_inner_size([480.0, 360.0])
-        .with_maximized(settings.window_maximized)
+        .with_maximized(maximized)
         .with_drag_and_drop(true);
     let options = eframe::NativeOptions {
         viewport,

@@ -72,6 +72,9 @@ pub fn ui_text_size(reading: f32) -> f32 {
 /// Applies theme, sizes and colours. Called at start and whenever the text
 /// size or theme changes — never every frame.
 pub fn apply(ctx: &egui::Context, settings: &Settings) {
+    // "Follow the system" is light where the system states no preference:
+    // the users' habit (paper, office documents), and what the README shows.
+    ctx.options_mut(|o| o.fallback_theme = egui::Theme::Light);
     ctx.set_theme(match settings.theme {
         Theme::System => ThemePreference::System,
         Theme::Light => ThemePreference::Light,
