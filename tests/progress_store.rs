@@ -14,6 +14,7 @@ use nghiquyet::progress::{
     Attempt, Mode, OpenError, ProfileStore, Progress, QuestionRef, Rating, StoreNotice, backup,
 };
 use nghiquyet::quiz::{Response, Verdict};
+use nghiquyet::storage::fault;
 
 fn question(id: &str) -> QuestionRef {
     QuestionRef {
@@ -352,4 +353,84 @@ fn history_merging_is_per_answer() {
     a.push(attempt.clone());
     let b = a.clone();
     assert_eq!(a.merge(&b), 0);
+}
+
+// --- Fault injection ---------------------------------------------------------
+
+fn v1_sample() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/progress-v1/progress.ron")
+}
+
+#[test]
+fn a_full_disk_at_any_write_of_the_v1_migration_loses_nothing() {
+    for n in 1.. {
+        let home = tempfile::tempdir().unwrap();
+        // The picker knows a version 1 profile only by its folder's name.
+        let dir = home.path().join("tran-van-cuong");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::copy(v1_sample(), dir.join("progress.ron")).unwrap();
+        let full = fault::disk_full_after(&dir, n);
+        let first = ProfileStore::open(&dir, "tran-van-cuong", Clock::system());
+        let writes = full.writes();
+        drop(full);
+        let succeeded = first.is_ok();
+        if let Err(e) = &first {
+            assert!(
+                matches!(e, OpenError::Io(m) if m.contains("space")),
+                "{e:?}"
+            );
+        }
+        drop(first);
+        let opened = ProfileStore::open(&dir, "tran-van-cuong", Clock::system())
+            .unwrap_or_else(|e| panic!("write {n}: the next start fails: {e:?}"));
+        let store = opened.store;
+        assert_eq!(store.name(), "Trần Văn Cường", "write {n} failed");
+        assert_eq!(store.progress().attempts().len(), 4, "write {n} failed");
+        drop(store);
+        // A third start finds it all again, with nothing left to tell.
+        let (again, notices) = open(&dir);
+        assert!(notices.is_empty(), "write {n}: {notices:?}");
+        assert_eq!(again.name(), "Trần Văn Cường");
+        assert_eq!(again.progress().attempts().len(), 4);
+        drop(again);
+        let kept = std::fs::read_dir(dir.join(backup::BACKUPS_DIR))
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path().join("progress.ron"))
+            .chain([dir.join("progress.ron")])
+            .filter(|p| p.exists())
+            .count();
+        assert_eq!(kept, 1, "write {n}: the version 1 file is kept, once");
+        // Done once the disk was never full: the migration had fewer writes.
+        if writes < n {
+            assert!(succeeded, "no write failed, yet the migration did");
+            break;
+        }
+    }
+}
+
+#[test]
+fn a_header_lost_after_the_v1_migration_takes_the_name_from_the_kept_file() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("tran-van-cuong");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(v1_sample(), dir.join("progress.ron")).unwrap();
+    drop(ProfileStore::open(&dir, "tran-van-cuong", Clock::system()).unwrap());
+    // No backup of the header was made yet: only the kept version 1 file.
+    std::fs::write(dir.join(PROFILE_FILE), "ProfileFile(version: 2, name: ").unwrap();
+    let opened = ProfileStore::open(&dir, "tran-van-cuong", Clock::system()).unwrap();
+    assert!(
+        matches!(
+            &opened.notices[..],
+            [StoreNotice::SetAside {
+                restored_from: None,
+                ..
+            }]
+        ),
+        "{:?}",
+        opened.notices
+    );
+    assert_eq!(opened.store.name(), "Trần Văn Cường");
+    assert_eq!(opened.store.progress().attempts().len(), 4);
 }

@@ -4,7 +4,8 @@
 //!   overwrite the first one's work ([`OpenError::InUse`]).
 //! - Files we cannot read are moved aside, never overwritten, and the newest
 //!   good copy from a backup is used instead ([`StoreNotice::SetAside`]).
-//! - A version 1 profile is migrated, and its file kept in the backups.
+//! - A version 1 profile is migrated, and its file kept in the backups once
+//!   every new file is written (a full disk midway loses nothing).
 //! - Saving hands the changed files to a saver thread, which writes them
 //!   atomically and then takes a backup, so the window never waits for the disk.
 
@@ -447,25 +448,21 @@ fn load(dir: &Path, name: &str) -> Result<Loaded, OpenError> {
     let mut header = None;
     let mut progress = Progress::default();
 
-    // Version 1: one file with every answer.
+    // Version 1: one file with every answer. Its file is moved into the
+    // backups only once every new file is durably written: a failure on the
+    // way (a full disk) leaves it where it was, to be migrated again.
     let v1 = dir.join(V1_FILE);
     if v1.exists() && !dir.join(PROFILE_FILE).exists() {
         match read_versioned(&v1, |p: &super::files::ProgressV1| p.version) {
             Ok(Some(old)) => {
                 let from = old.version;
                 let (h, p) = migrate_v1(old);
-                let kept_dir = dir.join(backup::BACKUPS_DIR).join(format!(
-                    "{}-v{from}",
-                    crate::storage::utc_timestamp(std::time::SystemTime::now())
-                ));
-                let kept = kept_dir.join(V1_FILE);
-                fs::create_dir_all(&kept_dir)
-                    .and_then(|()| fs::rename(&v1, &kept))
-                    .map_err(|e| OpenError::Io(format!("{}: {e}", v1.display())))?;
+                write_migrated(dir, &h, &p)
+                    .map_err(|e| OpenError::Io(format!("{}: {e}", dir.display())))?;
+                let kept = keep_v1(dir, &v1, from);
                 notices.push(StoreNotice::Migrated { from, kept });
+                // The answers are read back below from the files just written.
                 header = Some(h);
-                progress = p;
-                rewrite = true;
             }
             Ok(None) => {}
             Err(problem) => {
@@ -495,7 +492,11 @@ fn load(dir: &Path, name: &str) -> Result<Loaded, OpenError> {
             }
         };
     }
-    let header = header.unwrap_or_else(|| ProfileFile::new(name, now_ms()));
+    // No header, and no backup of one: a version 1 file kept after its
+    // migration still knows the learner's name.
+    let header = header
+        .or_else(|| kept_v1_header(dir))
+        .unwrap_or_else(|| ProfileFile::new(name, now_ms()));
 
     // The months, read on all cores.
     let files = month_files(dir);
@@ -533,6 +534,56 @@ fn load(dir: &Path, name: &str) -> Result<Loaded, OpenError> {
         progress,
         notices,
         rewrite,
+    })
+}
+
+/// Writes a migrated profile: every month, then `profile.ron` last (its
+/// presence says the migration is complete), each durably.
+fn write_migrated(dir: &Path, header: &ProfileFile, progress: &Progress) -> std::io::Result<()> {
+    let months: BTreeSet<Month> = progress
+        .attempts()
+        .iter()
+        .map(|a| Month::of(a.at))
+        .collect();
+    for month in months {
+        write_month(dir, progress, month)?;
+    }
+    write_atomic(&dir.join(PROFILE_FILE), storage::to_ron(header)?.as_bytes())
+}
+
+/// Moves a migrated version 1 file into the backups; where it is kept. If
+/// it cannot be moved, it stays where it was (and is kept there).
+fn keep_v1(dir: &Path, v1: &Path, from: u32) -> PathBuf {
+    let kept_dir = dir.join(backup::BACKUPS_DIR).join(format!(
+        "{}-v{from}",
+        crate::storage::utc_timestamp(std::time::SystemTime::now())
+    ));
+    let kept = kept_dir.join(V1_FILE);
+    let moved = storage::fault::check(&kept)
+        .and_then(|()| fs::create_dir_all(&kept_dir))
+        .and_then(|()| fs::rename(v1, &kept));
+    match moved {
+        Ok(()) => kept,
+        Err(_) => v1.to_path_buf(),
+    }
+}
+
+/// The header of a version 1 file still in the profile, or kept in its
+/// backups by a migration (the newest), if any can be read.
+fn kept_v1_header(dir: &Path) -> Option<ProfileFile> {
+    let mut candidates = vec![dir.join(V1_FILE)];
+    let mut kept: Vec<PathBuf> = fs::read_dir(dir.join(backup::BACKUPS_DIR))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().contains("-v"))
+        .map(|e| e.path().join(V1_FILE))
+        .collect();
+    kept.sort();
+    candidates.extend(kept.into_iter().rev());
+    candidates.into_iter().find_map(|path| {
+        let old = read_versioned(&path, |p: &super::files::ProgressV1| p.version).ok()??;
+        Some(migrate_v1(old).0)
     })
 }
 
