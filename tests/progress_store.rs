@@ -410,6 +410,111 @@ fn a_full_disk_at_any_write_of_the_v1_migration_loses_nothing() {
     }
 }
 
+/// Every answer of a store, as (question, when): what must survive.
+fn keys(store: &ProfileStore) -> Vec<(String, i64)> {
+    let progress = store.progress();
+    let mut keys: Vec<(String, i64)> = progress
+        .attempts()
+        .iter()
+        .map(|a| (progress.question(a).id.clone(), a.at))
+        .collect();
+    keys.sort();
+    keys
+}
+
+fn assert_kept(dir: &Path, saved: &[(String, i64)], what: &str) {
+    let (store, notices) = open(dir);
+    assert!(notices.is_empty(), "{what}: {notices:?}");
+    assert_eq!(store.name(), "Nguyễn Văn Ân", "{what}");
+    let kept = keys(&store);
+    for answer in saved {
+        assert!(kept.contains(answer), "{what}: {answer:?} was lost");
+    }
+}
+
+#[test]
+fn a_full_disk_at_any_write_of_a_save_loses_nothing_saved() {
+    let now = now_ms();
+    for disk_freed in [false, true] {
+        for n in 1.. {
+            let home = tempfile::tempdir().unwrap();
+            let dir = home.path().join("an");
+            let (mut store, _) = open(&dir);
+            answer(&mut store, "a", now - 40 * DAY, true);
+            answer(&mut store, "b", now - 2 * HOUR, false);
+            store.flush().unwrap();
+            let mut saved = keys(&store);
+            // Answers in both months, and the header changed: three files.
+            answer(&mut store, "c", now - 39 * DAY, false);
+            answer(&mut store, "d", now - HOUR, true);
+            store.set_parameters(None, 0);
+            let full = fault::disk_full_after(&dir, n);
+            let result = store.flush();
+            let writes = full.writes();
+            if result.is_ok() {
+                saved = keys(&store);
+                drop(store);
+                drop(full);
+            } else if disk_freed {
+                // Room again: what failed is saved by the next save.
+                let _ = store.poll();
+                drop(full);
+                store.flush().unwrap();
+                saved = keys(&store);
+                assert_eq!(saved.len(), 4);
+                drop(store);
+            } else {
+                // The disk is still full as the app closes: that save fails too.
+                drop(store);
+                drop(full);
+            }
+            assert_kept(&dir, &saved, &format!("write {n} failed"));
+            if writes < n {
+                assert!(result.is_ok(), "no write failed, yet the save did");
+                break;
+            }
+        }
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_folder_loses_nothing_saved() {
+    use std::os::unix::fs::PermissionsExt;
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("an");
+    let now = now_ms();
+    let (mut store, _) = open(&dir);
+    answer(&mut store, "a", now - 2 * HOUR, true);
+    store.flush().unwrap();
+    let saved = keys(&store);
+    answer(&mut store, "b", now - HOUR, true);
+    let folders = [dir.clone(), dir.join(ANSWERS_DIR)];
+    let set_mode = |mode| {
+        for folder in &folders {
+            std::fs::set_permissions(folder, std::fs::Permissions::from_mode(mode)).unwrap();
+        }
+    };
+    set_mode(0o555);
+    if std::fs::File::create(dir.join(ANSWERS_DIR).join("probe")).is_ok() {
+        set_mode(0o755);
+        eprintln!("note: permissions have no effect here (running as root?): test skipped");
+        return;
+    }
+    assert!(
+        store.flush().is_err(),
+        "a read-only folder cannot be saved to"
+    );
+    drop(store);
+    // It opens read-only as it is, with what was saved.
+    let (store, notices) = open(&dir);
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!(keys(&store), saved);
+    drop(store);
+    set_mode(0o755);
+    assert_kept(&dir, &saved, "after a read-only folder");
+}
+
 #[test]
 fn a_header_lost_after_the_v1_migration_takes_the_name_from_the_kept_file() {
     let home = tempfile::tempdir().unwrap();
