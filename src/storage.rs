@@ -222,6 +222,33 @@ pub fn read_ron<T: DeserializeOwned>(path: &Path) -> ReadOutcome<T> {
 /// it (adding a counter if that exists), so it is kept for the user and never
 /// overwritten.
 pub fn set_aside(path: &Path) -> io::Result<PathBuf> {
+    let target = aside_name(path);
+    fs::rename(path, &target)?;
+    Ok(target)
+}
+
+/// Keeps a copy of a damaged file under the name [`set_aside`] would give
+/// it, leaving the file in place (to be replaced atomically by a repaired
+/// one). A hard link where the disk allows it: no space needed, and the
+/// original bytes stay as they were when the file itself is replaced.
+pub fn keep_copy(path: &Path) -> io::Result<PathBuf> {
+    let target = aside_name(path);
+    if fs::hard_link(path, &target).is_err() {
+        let copied = fault::check(&target)
+            .and_then(|()| fs::copy(path, &target))
+            .and_then(|_| File::open(&target)?.sync_all());
+        if let Err(e) = copied {
+            let _ = fs::remove_file(&target);
+            return Err(e);
+        }
+    }
+    if let Some(dir) = target.parent() {
+        let _ = sync_dir(dir);
+    }
+    Ok(target)
+}
+
+fn aside_name(path: &Path) -> PathBuf {
     let stamp = utc_timestamp(SystemTime::now());
     let name = path
         .file_name()
@@ -233,8 +260,7 @@ pub fn set_aside(path: &Path) -> io::Result<PathBuf> {
         target = path.with_file_name(format!("{name}.unreadable-{stamp}-{n}"));
         n += 1;
     }
-    fs::rename(path, &target)?;
-    Ok(target)
+    target
 }
 
 /// "YYYYMMDD-HHMMSS" in UTC.

@@ -477,6 +477,125 @@ fn a_full_disk_at_any_write_of_a_save_loses_nothing_saved() {
     }
 }
 
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+#[test]
+fn a_damaged_line_anywhere_in_a_month_loses_at_most_that_line() {
+    // A month of 50 answers to 5 questions, in one file.
+    let home = tempfile::tempdir().unwrap();
+    let template = home.path().join("template");
+    let month = Month::of(now_ms() - 60 * DAY);
+    let start = month.range().0;
+    {
+        let (mut store, _) = open(&template);
+        for i in 0..50 {
+            answer(
+                &mut store,
+                &format!("q{}", i % 5),
+                start + i * HOUR,
+                i % 3 != 0,
+            );
+        }
+        store.flush().unwrap();
+    }
+    std::fs::remove_file(template.join("lock")).unwrap();
+    let relative = Path::new(ANSWERS_DIR).join(month.file_name());
+    let text = std::fs::read_to_string(template.join(&relative)).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let all: Vec<(String, i64)> = (0..50)
+        .map(|i| (format!("q{}", i % 5), start + i * HOUR))
+        .collect();
+    let question_lines: Vec<usize> = (0..lines.len())
+        .filter(|&k| lines[k].contains("document:"))
+        .collect();
+    let row_lines: Vec<usize> = (0..lines.len())
+        .filter(|&k| lines[k].trim_start().starts_with("(") && !question_lines.contains(&k))
+        .filter(|&k| lines[k].trim() != "(")
+        .collect();
+    assert_eq!(question_lines.len(), 5, "{text}");
+    assert_eq!(row_lines.len(), 50, "{text}");
+
+    for with_backups in [false, true] {
+        for k in 0..lines.len() {
+            let what = format!("line {} damaged (backups: {with_backups})", k + 1);
+            let dir = home.path().join(format!("an-{with_backups}-{k}"));
+            copy_dir(&template, &dir);
+            if !with_backups {
+                std::fs::remove_dir_all(dir.join(backup::BACKUPS_DIR)).unwrap();
+            }
+            let mut damaged: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+            let indent = damaged[k].len() - damaged[k].trim_start().len();
+            damaged[k].insert(indent, '@');
+            let damaged = damaged.join("\n") + "\n";
+            std::fs::write(dir.join(&relative), &damaged).unwrap();
+
+            // What can be lost: the answer on the line, or those to its question.
+            let expected: Vec<(String, i64)> = if with_backups {
+                all.clone()
+            } else if let Some(r) = row_lines.iter().position(|&l| l == k) {
+                all.iter()
+                    .enumerate()
+                    .filter(|&(i, _)| i != r)
+                    .map(|(_, a)| a.clone())
+                    .collect()
+            } else if let Some(q) = question_lines.iter().position(|&l| l == k) {
+                // Questions are listed in the order first answered: q0..q4.
+                all.iter()
+                    .filter(|a| a.0 != format!("q{q}"))
+                    .cloned()
+                    .collect()
+            } else {
+                all.clone()
+            };
+            let mut expected = expected;
+            expected.sort();
+
+            let (mut store, notices) = open(&dir);
+            let [
+                StoreNotice::Repaired {
+                    bad_lines,
+                    kept,
+                    moved_to: Some(moved),
+                    ..
+                },
+            ] = notices.as_slice()
+            else {
+                panic!("{what}: {notices:?}");
+            };
+            assert!(bad_lines.contains(&(k + 1)), "{what}: {bad_lines:?}");
+            assert_eq!(*kept, expected.len(), "{what}");
+            assert_eq!(keys(&store), expected, "{what}");
+            assert_eq!(
+                std::fs::read_to_string(moved).unwrap(),
+                damaged,
+                "{what}: the damaged original is kept as it was"
+            );
+            // A later answer that month joins the same file.
+            answer(&mut store, "late", start + 100 * HOUR, true);
+            store.flush().unwrap();
+            drop(store);
+            let (store, notices) = open(&dir);
+            assert!(notices.is_empty(), "{what}: {notices:?}");
+            assert_eq!(
+                store.progress().attempts().len(),
+                expected.len() + 1,
+                "{what}"
+            );
+        }
+    }
+}
+
 #[cfg(unix)]
 #[test]
 fn a_read_only_folder_loses_nothing_saved() {

@@ -183,6 +183,8 @@ pub const EN: Strings = Strings {
     progress_set_aside: "A progress file could not be read ({error}). It was moved to {path} and kept as it was; the app uses the backup of {time}.",
     progress_set_aside_no_backup: "A progress file could not be read ({error}). It was moved to {path} and kept as it was; there is no backup of it.",
     progress_migrated: "Progress was brought up to date (from version {from}). The old file is kept at {path}.",
+    progress_repaired: "The progress file {file} has damaged lines (line {lines}). Every other answer was kept ({kept}); {lost} answers on the damaged lines could not be read. The original is kept unchanged at {path}.",
+    progress_repaired_from_backup: "The progress file {file} has damaged lines (line {lines}). The answers on those lines were taken back from the backup of {time}, so none was lost ({kept} answers). The original is kept unchanged at {path}.",
     progress_save_failed: "Progress could not be saved: {error}. The app will try again at the next save.",
     review_title: "Today's review",
     review_counts: "{due} due · {new} new · {learned} learned",

@@ -236,6 +236,8 @@ define_strings! {
     progress_set_aside,
     progress_set_aside_no_backup,
     progress_migrated,
+    progress_repaired,
+    progress_repaired_from_backup,
     progress_save_failed,
     review_title,
     review_counts,

@@ -183,6 +183,8 @@ pub const VI: Strings = Strings {
     progress_set_aside: "Không đọc được một tệp tiến độ ({error}). Tệp đã được chuyển sang {path} và giữ nguyên; ứng dụng dùng bản sao lưu lúc {time}.",
     progress_set_aside_no_backup: "Không đọc được một tệp tiến độ ({error}). Tệp đã được chuyển sang {path} và giữ nguyên; không có bản sao lưu nào của tệp này.",
     progress_migrated: "Tiến độ đã được chuyển sang định dạng mới (từ phiên bản {from}). Tệp cũ được giữ tại {path}.",
+    progress_repaired: "Tệp tiến độ {file} có dòng bị hỏng (dòng {lines}). Mọi câu trả lời khác vẫn được giữ ({kept} câu); {lost} câu trả lời trên các dòng hỏng không đọc lại được. Bản gốc được giữ nguyên tại {path}.",
+    progress_repaired_from_backup: "Tệp tiến độ {file} có dòng bị hỏng (dòng {lines}). Các câu trả lời trên những dòng đó được lấy lại từ bản sao lưu lúc {time}, nên không mất câu nào ({kept} câu). Bản gốc được giữ nguyên tại {path}.",
     progress_save_failed: "Không lưu được tiến độ: {error}. Ứng dụng sẽ thử lại ở lần lưu sau.",
     review_title: "Ôn tập hôm nay",
     review_counts: "{due} câu đến hạn · {new} câu mới · {learned} câu đã học",

@@ -20,7 +20,8 @@ use super::backup;
 use super::clock::{Clock, now_ms};
 use super::files::{
     ANSWERS_DIR, Answers, FileProblem, LOCK_FILE, Month, MonthFile, PROFILE_FILE, ProfileFile,
-    V1_FILE, migrate_v1, month_files, month_text, read_month, read_profile, read_versioned,
+    V1_FILE, answers_text, migrate_v1, month_files, month_text, read_month, read_profile,
+    read_versioned, salvage_month,
 };
 use super::record::{Attempt, Progress};
 use super::schedule::{Schedule, Scheduler};
@@ -51,6 +52,21 @@ pub enum StoreNotice {
     /// A profile of an older version was brought up to date; its old file is
     /// kept at `kept`.
     Migrated { from: u32, kept: PathBuf },
+    /// Some lines of a file could not be read. Every other answer in it was
+    /// kept, and the file written again with them; the damaged original is
+    /// kept at `moved_to` (or left in place, if even that failed).
+    Repaired {
+        file: PathBuf,
+        /// The lines that could not be read (1-based).
+        bad_lines: Vec<usize>,
+        /// The answers the file holds now.
+        kept: usize,
+        /// Answers lost with the bad lines: none if the backup made at
+        /// `restored_from` still had them all.
+        lost: usize,
+        moved_to: Option<PathBuf>,
+        restored_from: Option<i64>,
+    },
 }
 
 /// Files the saver writes: already laid out, serialised on its thread.
@@ -174,6 +190,8 @@ struct Loaded {
     notices: Vec<StoreNotice>,
     /// Files that must be written again (migrated or restored from a backup).
     rewrite: bool,
+    /// Months repaired in memory whose file could not be written yet.
+    unwritten: Vec<Month>,
 }
 
 impl ProfileStore {
@@ -210,6 +228,7 @@ impl ProfileStore {
             full_backup: true,
             saver: Saver::start(dir.to_path_buf()),
         };
+        store.dirty_months.extend(loaded.unwritten);
         if loaded.rewrite || !dir.join(PROFILE_FILE).exists() {
             store.mark_all_dirty();
             store.flush().map_err(OpenError::Io)?;
@@ -392,6 +411,7 @@ impl ProfileStore {
         let loaded = load(&self.dir, &self.header.name).map_err(|e| format!("{e:?}"))?;
         self.header = loaded.header;
         self.progress = loaded.progress;
+        self.dirty_months.extend(loaded.unwritten);
         let clock = Clock {
             now: now_ms(),
             offset: self.clock_offset,
@@ -445,6 +465,7 @@ fn newer(problem: FileProblem) -> Result<FileProblem, OpenError> {
 fn load(dir: &Path, name: &str) -> Result<Loaded, OpenError> {
     let mut notices = Vec::new();
     let mut rewrite = false;
+    let mut unwritten = Vec::new();
     let mut header = None;
     let mut progress = Progress::default();
 
@@ -516,6 +537,16 @@ fn load(dir: &Path, name: &str) -> Result<Loaded, OpenError> {
             Ok(file) => file,
             Err(problem) => {
                 let problem = newer(problem)?;
+                // Damaged lines: keep every other answer.
+                if let Some(repair) = repair(dir, month, &problem)? {
+                    notices.push(repair.notice);
+                    let answers = &repair.answers;
+                    Answers::of(answers, answers.attempts()).add_to(&mut progress);
+                    if !repair.written {
+                        unwritten.push(month);
+                    }
+                    continue;
+                }
                 let (notice, restored) = recover(dir, &relative, problem.to_string());
                 notices.push(notice);
                 if restored {
@@ -534,7 +565,75 @@ fn load(dir: &Path, name: &str) -> Result<Loaded, OpenError> {
         progress,
         notices,
         rewrite,
+        unwritten,
     })
+}
+
+/// A month file repaired: what it holds, and what the user is told.
+struct Repair {
+    answers: Progress,
+    notice: StoreNotice,
+    /// Whether the repaired file is on disk (else the next save writes it).
+    written: bool,
+}
+
+/// Reads a month file that does not parse as a whole line by line, keeping
+/// every good answer, with those of the bad lines that the newest good backup
+/// of the month still has. The damaged original is kept beside it and the
+/// month written again, so later answers join the same file. `None` when not
+/// a line of answers can be read (the file is then recovered whole).
+fn repair(dir: &Path, month: Month, problem: &FileProblem) -> Result<Option<Repair>, OpenError> {
+    let relative = Path::new(ANSWERS_DIR).join(month.file_name());
+    let path = dir.join(&relative);
+    let salvaged = match salvage_month(&path) {
+        Ok(salvaged) if !salvaged.answers.answers.is_empty() => salvaged,
+        Ok(_) => return Ok(None),
+        Err(problem) => {
+            newer(problem)?;
+            return Ok(None);
+        }
+    };
+    let mut bad_lines: Vec<usize> = salvaged.bad_lines.iter().map(|(n, _)| *n).collect();
+    if let FileProblem::Malformed(e) = problem
+        && !bad_lines.contains(&e.line)
+    {
+        bad_lines.push(e.line);
+        bad_lines.sort_unstable();
+    }
+    let mut answers = Progress::default();
+    salvaged.answers.add_to(&mut answers);
+    let mut restored_from = None;
+    let mut recovered = 0;
+    if let Some((backup, copy)) = backup::newest_good_copy(dir, &relative)
+        && let Ok(Some(file)) = read_month(&copy)
+    {
+        let mut theirs = Progress::default();
+        file.into_answers().add_to(&mut theirs);
+        recovered = answers.merge(&theirs);
+        if recovered > 0 {
+            restored_from = Some(backup.at);
+        }
+    }
+    // Never replace the damaged file without a copy of it kept.
+    let moved_to = storage::keep_copy(&path).or_else(|_| set_aside(&path)).ok();
+    let written = moved_to.is_some()
+        && answers_text(month, Answers::of(&answers, answers.attempts()))
+            .and_then(|text| write_atomic(&path, text.as_bytes()))
+            .is_ok();
+    let notice = StoreNotice::Repaired {
+        file: path,
+        bad_lines,
+        kept: answers.attempts().len(),
+        lost: salvaged.lost.saturating_sub(recovered),
+        moved_to: moved_to.clone(),
+        restored_from,
+    };
+    Ok(Some(Repair {
+        answers,
+        notice,
+        // Without a copy of the original, it is left as it is.
+        written: written || moved_to.is_none(),
+    }))
 }
 
 /// Writes a migrated profile: every month, then `profile.ron` last (its

@@ -381,6 +381,45 @@ impl App {
                 tr.progress_migrated,
                 &[("from", from), ("path", &kept.display())],
             ),
+            StoreNotice::Repaired {
+                file,
+                bad_lines,
+                kept,
+                lost,
+                moved_to,
+                restored_from,
+            } => {
+                let mut lines: Vec<String> =
+                    bad_lines.iter().take(10).map(|n| n.to_string()).collect();
+                if bad_lines.len() > 10 {
+                    lines.push("…".into());
+                }
+                let lines = lines.join(", ");
+                let path = moved_to.as_ref().unwrap_or(file).display().to_string();
+                let file = file.display();
+                match restored_from {
+                    Some(at) if *lost == 0 => fill(
+                        tr.progress_repaired_from_backup,
+                        &[
+                            ("file", &file),
+                            ("lines", &lines),
+                            ("time", &format_local(&clock, *at)),
+                            ("kept", kept),
+                            ("path", &path),
+                        ],
+                    ),
+                    _ => fill(
+                        tr.progress_repaired,
+                        &[
+                            ("file", &file),
+                            ("lines", &lines),
+                            ("kept", kept),
+                            ("lost", lost),
+                            ("path", &path),
+                        ],
+                    ),
+                }
+            }
         }
     }
 
