@@ -596,6 +596,30 @@ fn a_damaged_line_anywhere_in_a_month_loses_at_most_that_line() {
     }
 }
 
+#[test]
+fn a_profile_folder_replaced_by_a_file_is_reported() {
+    use nghiquyet::progress::profiles::{self, ListProblem};
+    let home = tempfile::tempdir().unwrap();
+    let root = home.path().join("profiles");
+    let an = profiles::create(&root, "Nguyễn Văn Ân", 1).unwrap();
+    profiles::create(&root, "Lê Thị Bình", 2).unwrap();
+    {
+        let (mut store, _) = open(&an.dir);
+        answer(&mut store, "a", now_ms() - HOUR, true);
+    }
+    std::fs::remove_dir_all(&an.dir).unwrap();
+    std::fs::write(&an.dir, "").unwrap();
+    let listing = profiles::scan(&root);
+    assert_eq!(listing.profiles.len(), 1);
+    assert_eq!(listing.problems, [ListProblem::NotAFolder(an.dir.clone())]);
+    // Opening it says why, and does not touch the file.
+    assert!(matches!(
+        ProfileStore::open(&an.dir, "Nguyễn Văn Ân", Clock::system()),
+        Err(OpenError::Io(_))
+    ));
+    assert!(an.dir.is_file());
+}
+
 #[cfg(unix)]
 #[test]
 fn a_read_only_folder_loses_nothing_saved() {

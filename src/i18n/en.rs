@@ -185,6 +185,8 @@ pub const EN: Strings = Strings {
     progress_migrated: "Progress was brought up to date (from version {from}). The old file is kept at {path}.",
     progress_repaired: "The progress file {file} has damaged lines (line {lines}). Every other answer was kept ({kept}); {lost} answers on the damaged lines could not be read. The original is kept unchanged at {path}.",
     progress_repaired_from_backup: "The progress file {file} has damaged lines (line {lines}). The answers on those lines were taken back from the backup of {time}, so none was lost ({kept} answers). The original is kept unchanged at {path}.",
+    profile_not_a_folder: "“{path}” should be a learner’s profile folder but is a file, so it is not in the list. The app leaves it alone; if it was your profile, restore the folder from a copy (the Recycle Bin, for example).",
+    profile_list_error: "Could not read the list of learners in {path}: {error}",
     progress_save_failed: "Progress could not be saved: {error}. The app will try again at the next save.",
     review_title: "Today's review",
     review_counts: "{due} due · {new} new · {learned} learned",

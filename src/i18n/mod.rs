@@ -238,6 +238,8 @@ define_strings! {
     progress_migrated,
     progress_repaired,
     progress_repaired_from_backup,
+    profile_not_a_folder,
+    profile_list_error,
     progress_save_failed,
     review_title,
     review_counts,

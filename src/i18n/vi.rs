@@ -185,6 +185,8 @@ pub const VI: Strings = Strings {
     progress_migrated: "Tiến độ đã được chuyển sang định dạng mới (từ phiên bản {from}). Tệp cũ được giữ tại {path}.",
     progress_repaired: "Tệp tiến độ {file} có dòng bị hỏng (dòng {lines}). Mọi câu trả lời khác vẫn được giữ ({kept} câu); {lost} câu trả lời trên các dòng hỏng không đọc lại được. Bản gốc được giữ nguyên tại {path}.",
     progress_repaired_from_backup: "Tệp tiến độ {file} có dòng bị hỏng (dòng {lines}). Các câu trả lời trên những dòng đó được lấy lại từ bản sao lưu lúc {time}, nên không mất câu nào ({kept} câu). Bản gốc được giữ nguyên tại {path}.",
+    profile_not_a_folder: "“{path}” lẽ ra là thư mục hồ sơ của một người học nhưng lại là một tệp, nên không hiện trong danh sách. Ứng dụng không đụng đến tệp này; nếu đó là hồ sơ của bạn, hãy khôi phục thư mục từ bản sao (ví dụ trong Thùng rác).",
+    profile_list_error: "Không đọc được danh sách người học trong {path}: {error}",
     progress_save_failed: "Không lưu được tiến độ: {error}. Ứng dụng sẽ thử lại ở lần lưu sau.",
     review_title: "Ôn tập hôm nay",
     review_counts: "{due} câu đến hạn · {new} câu mới · {learned} câu đã học",
