@@ -682,3 +682,46 @@ fn a_header_lost_after_the_v1_migration_takes_the_name_from_the_kept_file() {
     assert_eq!(opened.store.name(), "Trần Văn Cường");
     assert_eq!(opened.store.progress().attempts().len(), 4);
 }
+
+#[test]
+fn a_full_disk_while_repairing_a_month_still_loses_nothing() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("an");
+    let month = Month::of(now_ms() - 60 * DAY);
+    let start = month.range().0;
+    {
+        let (mut store, _) = open(&dir);
+        for i in 0..10 {
+            answer(&mut store, &format!("q{}", i % 3), start + i * HOUR, true);
+        }
+    }
+    std::fs::remove_dir_all(dir.join(backup::BACKUPS_DIR)).unwrap();
+    let path = dir.join(ANSWERS_DIR).join(month.file_name());
+    let text = std::fs::read_to_string(&path).unwrap();
+    let damaged = text.replacen("Right", "Rigt", 1);
+    std::fs::write(&path, &damaged).unwrap();
+    {
+        // The disk is full: the repaired month cannot be written yet.
+        let full = fault::disk_full_after(&dir, 1);
+        let (store, notices) = open(&dir);
+        assert!(full.writes() > 0);
+        assert!(
+            matches!(
+                &notices[..],
+                [StoreNotice::Repaired {
+                    kept: 9,
+                    lost: 1,
+                    ..
+                }]
+            ),
+            "{notices:?}"
+        );
+        assert_eq!(store.progress().attempts().len(), 9);
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), damaged);
+        drop(full);
+        // Room again: closing writes the repaired month.
+    }
+    let (store, notices) = open(&dir);
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!(store.progress().attempts().len(), 9);
+}
