@@ -35,6 +35,11 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
             .create(true)
             .truncate(true)
             .open(&tmp)?;
+        if let Err(e) = fault::check(path) {
+            // As a full disk would: part of the file written, then an error.
+            file.write_all(&bytes[..bytes.len() / 2])?;
+            return Err(e);
+        }
         file.write_all(bytes)?;
         file.sync_all()?;
         drop(file);
@@ -45,6 +50,73 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
         let _ = fs::remove_file(&tmp);
     }
     result
+}
+
+/// A seam for tests: makes the disk "full" for the files under a folder, so
+/// a test can fail every write of a save in turn and check that nothing saved
+/// is lost. Costs one atomic load per write when no test uses it.
+#[doc(hidden)]
+pub mod fault {
+    use std::io;
+    use std::path::{Path, PathBuf};
+    use std::sync::Mutex;
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    static ARMED: AtomicBool = AtomicBool::new(false);
+    /// (folder, writes still allowed before the disk is full, writes seen).
+    static FAULTS: Mutex<Vec<(PathBuf, usize, usize)>> = Mutex::new(Vec::new());
+
+    /// While the returned guard lives, the `n`-th write (1-based) under `dir`
+    /// and every one after it fails with "no space left on device".
+    #[must_use]
+    pub fn disk_full_after(dir: &Path, n: usize) -> Guard {
+        let mut faults = FAULTS.lock().unwrap_or_else(|e| e.into_inner());
+        faults.push((dir.to_path_buf(), n.saturating_sub(1), 0));
+        ARMED.store(true, Ordering::SeqCst);
+        Guard(dir.to_path_buf())
+    }
+
+    pub struct Guard(PathBuf);
+
+    impl Guard {
+        /// How many writes under the folder were attempted so far.
+        pub fn writes(&self) -> usize {
+            let faults = FAULTS.lock().unwrap_or_else(|e| e.into_inner());
+            faults.iter().find(|f| f.0 == self.0).map_or(0, |f| f.2)
+        }
+    }
+
+    impl Drop for Guard {
+        fn drop(&mut self) {
+            let mut faults = FAULTS.lock().unwrap_or_else(|e| e.into_inner());
+            if let Some(i) = faults.iter().position(|f| f.0 == self.0) {
+                faults.remove(i);
+            }
+            ARMED.store(!faults.is_empty(), Ordering::SeqCst);
+        }
+    }
+
+    /// Called before each write of a file at `path`: fails if a test has
+    /// made the disk full there.
+    pub fn check(path: &Path) -> io::Result<()> {
+        if !ARMED.load(Ordering::Relaxed) {
+            return Ok(());
+        }
+        let mut faults = FAULTS.lock().unwrap_or_else(|e| e.into_inner());
+        for (dir, allowed, seen) in faults.iter_mut() {
+            if path.starts_with(dir) {
+                *seen += 1;
+                if *allowed == 0 {
+                    return Err(io::Error::new(
+                        io::ErrorKind::StorageFull,
+                        "no space left on device (simulated)",
+                    ));
+                }
+                *allowed -= 1;
+            }
+        }
+        Ok(())
+    }
 }
 
 #[cfg(unix)]
@@ -189,6 +261,33 @@ pub fn read_ron<T: DeserializeOwned>(path: &Path) -> ReadOutcome<T> {
 /// it (adding a counter if that exists), so it is kept for the user and never
 /// overwritten.
 pub fn set_aside(path: &Path) -> io::Result<PathBuf> {
+    let target = aside_name(path);
+    fs::rename(path, &target)?;
+    Ok(target)
+}
+
+/// Keeps a copy of a damaged file under the name [`set_aside`] would give
+/// it, leaving the file in place (to be replaced atomically by a repaired
+/// one). A hard link where the disk allows it: no space needed, and the
+/// original bytes stay as they were when the file itself is replaced.
+pub fn keep_copy(path: &Path) -> io::Result<PathBuf> {
+    let target = aside_name(path);
+    if fs::hard_link(path, &target).is_err() {
+        let copied = fault::check(&target)
+            .and_then(|()| fs::copy(path, &target))
+            .and_then(|_| File::open(&target)?.sync_all());
+        if let Err(e) = copied {
+            let _ = fs::remove_file(&target);
+            return Err(e);
+        }
+    }
+    if let Some(dir) = target.parent() {
+        let _ = sync_dir(dir);
+    }
+    Ok(target)
+}
+
+fn aside_name(path: &Path) -> PathBuf {
     let stamp = utc_timestamp(SystemTime::now());
     let name = path
         .file_name()
@@ -200,8 +299,7 @@ pub fn set_aside(path: &Path) -> io::Result<PathBuf> {
         target = path.with_file_name(format!("{name}.unreadable-{stamp}-{n}"));
         n += 1;
     }
-    fs::rename(path, &target)?;
-    Ok(target)
+    target
 }
 
 /// "YYYYMMDD-HHMMSS" in UTC.
@@ -247,6 +345,32 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names, ["a.ron"]);
+    }
+
+    #[test]
+    fn a_full_disk_fails_the_nth_write_and_leaves_the_old_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.ron");
+        write_atomic(&p, b"old").unwrap();
+        let other = tempfile::tempdir().unwrap();
+        {
+            let full = fault::disk_full_after(dir.path(), 2);
+            write_atomic(&p, b"first").unwrap();
+            // Writes elsewhere are not affected, nor counted.
+            write_atomic(&other.path().join("b"), b"b").unwrap();
+            let e = write_atomic(&p, b"second").unwrap_err();
+            assert_eq!(e.kind(), io::ErrorKind::StorageFull);
+            assert!(write_atomic(&p, b"third").is_err(), "the disk stays full");
+            assert_eq!(full.writes(), 3);
+        }
+        assert_eq!(fs::read(&p).unwrap(), b"first");
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["a.ron"], "no temp file left behind");
+        write_atomic(&p, b"fourth").unwrap();
+        assert_eq!(fs::read(&p).unwrap(), b"fourth");
     }
 
     #[test]

@@ -200,7 +200,12 @@ impl Month {
 /// The file of `month`'s answers, as text.
 pub fn month_text(progress: &Progress, month: Month) -> io::Result<String> {
     let (from, to) = month.range();
-    let Answers { questions, answers } = Answers::of(progress, progress.between(from, to));
+    answers_text(month, Answers::of(progress, progress.between(from, to)))
+}
+
+/// The file of `month` holding `answers`, as text.
+pub fn answers_text(month: Month, answers: Answers) -> io::Result<String> {
+    let Answers { questions, answers } = answers;
     let file = MonthFile {
         version: PROGRESS_VERSION,
         month: format!("{:04}-{:02}", month.year, month.month),
@@ -276,6 +281,154 @@ pub fn read_month(path: &Path) -> Result<Option<MonthFile>, FileProblem> {
 
 pub fn read_profile(path: &Path) -> Result<Option<ProfileFile>, FileProblem> {
     read_versioned(path, |p: &ProfileFile| p.version)
+}
+
+/// What could still be read of a damaged month file, line by line.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Salvaged {
+    /// Every answer on a good line whose question is on a good line.
+    pub answers: Answers,
+    /// The lines that could not be read: (1-based number, why).
+    pub bad_lines: Vec<(usize, String)>,
+    /// Answers lost: on bad lines, or about a question on a bad line.
+    pub lost: usize,
+}
+
+/// Reads what can be read of a month file that does not parse as a whole
+/// (only then: the whole-file parse is the fast path). A month file has one
+/// question or answer per line (see [`month_text`]), so a damaged line loses
+/// only itself — and, for a question, the answers that need it.
+pub fn salvage_month(path: &Path) -> Result<Salvaged, FileProblem> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| FileProblem::Unreadable(format!("{}: {e}", path.display())))?;
+    salvage_rows(path, &bytes)
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Section {
+    Top,
+    Questions,
+    Answers,
+}
+
+fn salvage_rows(path: &Path, bytes: &[u8]) -> Result<Salvaged, FileProblem> {
+    let options =
+        ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
+    let mut out = Salvaged::default();
+    // The file's questions by their index in it; `None` for a bad line.
+    let mut questions: Vec<Option<QuestionRef>> = Vec::new();
+    let mut rows: Vec<Row> = Vec::new();
+    let mut section = Section::Top;
+    for (i, raw) in bytes.split(|&b| b == b'\n').enumerate() {
+        let why = match std::str::from_utf8(raw) {
+            Err(_) => "not UTF-8 text".to_string(),
+            Ok(line) => {
+                let line = crate::text::nfc(line);
+                match salvage_line(path, line.trim(), &mut section, &options)? {
+                    Line::Structure => continue,
+                    Line::Question(q) => {
+                        questions.push(Some(q));
+                        continue;
+                    }
+                    Line::Row(row) => {
+                        rows.push(row);
+                        continue;
+                    }
+                    Line::Bad(why) => why,
+                }
+            }
+        };
+        out.bad_lines.push((i + 1, why));
+        match section {
+            // Keeps the place of the question, so the others keep their index.
+            Section::Questions => questions.push(None),
+            Section::Answers => out.lost += 1,
+            Section::Top => {}
+        }
+    }
+    // The good questions, renumbered; the answers that can keep theirs.
+    let mut index = vec![None; questions.len()];
+    for (i, q) in questions.into_iter().enumerate() {
+        if let Some(q) = q {
+            index[i] = Some(out.answers.questions.len() as u32);
+            out.answers.questions.push(q);
+        }
+    }
+    for mut row in rows {
+        match index.get(row.0 as usize).copied().flatten() {
+            Some(q) => {
+                row.0 = q;
+                out.answers.answers.push(row);
+            }
+            None => out.lost += 1,
+        }
+    }
+    Ok(out)
+}
+
+enum Line {
+    /// Brackets, field names, the version: the frame around the lists.
+    Structure,
+    Question(QuestionRef),
+    Row(Row),
+    Bad(String),
+}
+
+/// What one line of a month file is (trimmed); follows the section it is in.
+fn salvage_line(
+    path: &Path,
+    t: &str,
+    section: &mut Section,
+    options: &ron::Options,
+) -> Result<Line, FileProblem> {
+    match t {
+        "" | "(" | "MonthFile(" | ")" | "questions: []," | "answers: []," => {
+            return Ok(Line::Structure);
+        }
+        "questions: [" => {
+            *section = Section::Questions;
+            return Ok(Line::Structure);
+        }
+        "answers: [" => {
+            *section = Section::Answers;
+            return Ok(Line::Structure);
+        }
+        "]," | "]" => {
+            *section = Section::Top;
+            return Ok(Line::Structure);
+        }
+        _ if t.starts_with("#![enable(") || t.starts_with("//") => return Ok(Line::Structure),
+        _ => {}
+    }
+    if let Some(value) = t.strip_prefix("version:") {
+        return match value.trim().trim_end_matches(',').trim().parse::<u32>() {
+            Ok(version) if version > PROGRESS_VERSION => Err(FileProblem::Newer {
+                path: path.to_path_buf(),
+                version,
+            }),
+            Ok(_) => Ok(Line::Structure),
+            Err(_) => Ok(Line::Bad("unreadable version".into())),
+        };
+    }
+    if *section == Section::Top && t.starts_with("month:") {
+        return Ok(Line::Structure);
+    }
+    let item = t.strip_suffix(',').unwrap_or(t);
+    // A line that reads as a question or an answer is one, even where a
+    // damaged "questions: [" or "answers: [" line left the section unsure.
+    if *section != Section::Answers
+        && let Ok(question) = options.from_str::<QuestionRef>(item)
+    {
+        *section = Section::Questions;
+        return Ok(Line::Question(question));
+    }
+    Ok(match options.from_str::<Row>(item) {
+        Ok(row) => {
+            *section = Section::Answers;
+            Line::Row(row)
+        }
+        Err(e) => Line::Bad(e.code.to_string()),
+    })
 }
 
 /// The month files in a profile (or a backup of one), sorted.
@@ -382,6 +535,129 @@ mod tests {
             let (y, m, d) = civil_from_days(days);
             assert_eq!(days_from_civil(y, m, d), days);
         }
+    }
+
+    /// A month of `n` answers to three questions, as written.
+    fn month_of(n: i64) -> (Month, Progress, String) {
+        let mut progress = Progress::default();
+        let nov = Month {
+            year: 2026,
+            month: 11,
+        };
+        for i in 0..n {
+            let question = progress.intern(&QuestionRef {
+                document: "d".into(),
+                set: "s".into(),
+                id: format!("câu-{}", i % 3),
+                fingerprint: 42,
+            });
+            progress.push(Attempt {
+                question,
+                at: nov.range().0 + i * 60_000,
+                millis: 4000,
+                verdict: Verdict::Right,
+                score: 1.0,
+                rating: Rating::Good,
+                mode: Mode::Review,
+                response: Some(Response::Choice(Some(1))),
+            });
+        }
+        let text = month_text(&progress, nov).unwrap();
+        (nov, progress, text)
+    }
+
+    #[test]
+    fn a_bad_line_loses_only_its_answer() {
+        let (_, progress, text) = month_of(50);
+        // The 20th answer's verdict misspelt.
+        let lines: Vec<&str> = text.lines().collect();
+        let first_row = lines.iter().position(|l| l.contains("Right")).unwrap();
+        let bad = first_row + 19;
+        let damaged: String = lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                let l = if i == bad {
+                    l.replace("Right", "Rigt")
+                } else {
+                    l.to_string()
+                };
+                l + "\n"
+            })
+            .collect();
+        let path = Path::new("2026-11.ron");
+        assert!(storage::parse_ron::<MonthFile>(path, &damaged).is_err());
+        let salvaged = salvage_rows(path, damaged.as_bytes()).unwrap();
+        assert_eq!(salvaged.bad_lines.len(), 1, "{:?}", salvaged.bad_lines);
+        assert_eq!(salvaged.bad_lines[0].0, bad + 1, "1-based line numbers");
+        assert!(
+            salvaged.bad_lines[0].1.contains("Rigt"),
+            "{:?}",
+            salvaged.bad_lines
+        );
+        assert_eq!(salvaged.lost, 1);
+        let mut back = Progress::default();
+        salvaged.answers.add_to(&mut back);
+        let mut expected = progress.attempts().to_vec();
+        expected.remove(19);
+        assert_eq!(back.attempts(), expected);
+    }
+
+    #[test]
+    fn a_bad_question_line_loses_only_the_answers_to_it() {
+        let (_, progress, text) = month_of(30);
+        let lines: Vec<&str> = text.lines().collect();
+        let second = lines.iter().position(|l| l.contains("câu-1")).unwrap();
+        let damaged: String = lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                let l = if i == second {
+                    l.replace("\"câu-1\"", "\"câu-1")
+                } else {
+                    l.to_string()
+                };
+                l + "\n"
+            })
+            .collect();
+        let salvaged = salvage_rows(Path::new("x"), damaged.as_bytes()).unwrap();
+        assert_eq!(salvaged.bad_lines.len(), 1);
+        assert_eq!(salvaged.lost, 10);
+        let mut back = Progress::default();
+        salvaged.answers.add_to(&mut back);
+        let ids: Vec<&str> = back
+            .attempts()
+            .iter()
+            .map(|a| back.question(a).id.as_str())
+            .collect();
+        assert_eq!(ids.len(), 20);
+        assert!(ids.iter().all(|id| *id != "câu-1"));
+        // The answers to the question after it still find theirs.
+        let kept: Vec<_> = progress
+            .attempts()
+            .iter()
+            .filter(|a| progress.question(a).id != "câu-1")
+            .map(|a| (progress.question(a).clone(), a.at))
+            .collect();
+        let got: Vec<_> = back
+            .attempts()
+            .iter()
+            .map(|a| (back.question(a).clone(), a.at))
+            .collect();
+        assert_eq!(got, kept);
+    }
+
+    #[test]
+    fn a_newer_version_is_not_salvaged() {
+        let (_, _, text) = month_of(3);
+        let newer = text.replace(
+            &format!("version: {PROGRESS_VERSION},"),
+            &format!("version: {},", PROGRESS_VERSION + 1),
+        ) + "garbage\n";
+        assert!(matches!(
+            salvage_rows(Path::new("x"), newer.as_bytes()),
+            Err(FileProblem::Newer { .. })
+        ));
     }
 
     #[test]

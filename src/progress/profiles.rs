@@ -43,27 +43,83 @@ pub fn slug(name: &str) -> String {
     }
 }
 
+/// Something in the profiles folder that is not a profile the picker can
+/// list, and that the user must be told about rather than see a learner
+/// silently missing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ListProblem {
+    /// A file (or anything but a folder) where a profile's folder would be;
+    /// left as it is.
+    NotAFolder(PathBuf),
+    /// The profiles folder itself could not be read.
+    Unreadable { path: PathBuf, error: String },
+}
+
+/// The profiles in `root`, by name, and what else was found there.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Listing {
+    pub profiles: Vec<ProfileInfo>,
+    pub problems: Vec<ListProblem>,
+}
+
+/// Files the system puts in any folder, which are no one's profile.
+fn system_file(name: &str) -> bool {
+    name.starts_with('.')
+        || ["desktop.ini", "thumbs.db"].contains(&name.to_ascii_lowercase().as_str())
+}
+
 /// The profiles in `root`, by name.
 pub fn list(root: &Path) -> Vec<ProfileInfo> {
-    let mut profiles: Vec<ProfileInfo> = fs::read_dir(root)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .filter(|e| e.path().is_dir())
-        .map(|e| {
-            let dir = e.path();
-            let slug = e.file_name().to_string_lossy().into_owned();
-            // A profile whose header cannot be read still shows, by folder name;
-            // opening it sets the header aside and recovers.
-            let name = match read_profile(&dir.join(PROFILE_FILE)) {
-                Ok(Some(h)) if !h.name.trim().is_empty() => h.name,
-                _ => slug.clone(),
-            };
-            ProfileInfo { slug, name, dir }
-        })
-        .collect();
-    profiles.sort_by_key(|p| fold(&p.name, Fold::Marks));
-    profiles
+    scan(root).profiles
+}
+
+/// The profiles in `root`, by name, with whatever stands where a profile's
+/// folder should be but is not one.
+pub fn scan(root: &Path) -> Listing {
+    let mut listing = Listing::default();
+    let entries = match fs::read_dir(root) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return listing,
+        Err(e) => {
+            listing.problems.push(ListProblem::Unreadable {
+                path: root.to_path_buf(),
+                error: e.to_string(),
+            });
+            return listing;
+        }
+    };
+    for entry in entries {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                listing.problems.push(ListProblem::Unreadable {
+                    path: root.to_path_buf(),
+                    error: e.to_string(),
+                });
+                continue;
+            }
+        };
+        let dir = entry.path();
+        let slug = entry.file_name().to_string_lossy().into_owned();
+        if !dir.is_dir() {
+            if !system_file(&slug) {
+                listing.problems.push(ListProblem::NotAFolder(dir));
+            }
+            continue;
+        }
+        // A profile whose header cannot be read still shows, by folder name;
+        // opening it sets the header aside and recovers.
+        let name = match read_profile(&dir.join(PROFILE_FILE)) {
+            Ok(Some(h)) if !h.name.trim().is_empty() => h.name,
+            _ => slug.clone(),
+        };
+        listing.profiles.push(ProfileInfo { slug, name, dir });
+    }
+    listing.profiles.sort_by_key(|p| fold(&p.name, Fold::Marks));
+    listing
+        .problems
+        .sort_by(|a, b| format!("{a:?}").cmp(&format!("{b:?}")));
+    listing
 }
 
 /// Why a name cannot be used for a new profile.
@@ -83,6 +139,14 @@ pub fn create(root: &Path, name: &str, now: i64) -> Result<ProfileInfo, CreateEr
         return Err(CreateError::Empty);
     }
     let slug = slug(&name);
+    let target = root.join(&slug);
+    if target.exists() && !target.is_dir() {
+        // Never write into (or over) what stands there.
+        return Err(CreateError::Io(io::Error::new(
+            io::ErrorKind::AlreadyExists,
+            format!("{} is a file, not a folder", target.display()),
+        )));
+    }
     if let Some(existing) = list(root)
         .into_iter()
         .find(|p| p.slug == slug || fold(&p.name, Fold::Case) == fold(&name, Fold::Case))
@@ -125,5 +189,26 @@ mod tests {
             Err(CreateError::Exists(_))
         ));
         assert!(matches!(create(&root, "   ", 3), Err(CreateError::Empty)));
+    }
+
+    #[test]
+    fn a_profile_folder_replaced_by_a_file_is_reported_not_hidden() {
+        let home = tempfile::tempdir().unwrap();
+        let root = home.path().join("profiles");
+        let an = create(&root, "Nguyễn Văn Ân", 1).unwrap();
+        create(&root, "Lê Thị Bình", 2).unwrap();
+        fs::remove_dir_all(&an.dir).unwrap();
+        fs::write(&an.dir, "not a folder").unwrap();
+        fs::write(root.join(".DS_Store"), "").unwrap();
+        let listing = scan(&root);
+        let names: Vec<&str> = listing.profiles.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Lê Thị Bình"]);
+        assert_eq!(listing.problems, [ListProblem::NotAFolder(an.dir.clone())]);
+        // Making the profile again does not write over the file.
+        assert!(matches!(
+            create(&root, "Nguyễn Văn Ân", 3),
+            Err(CreateError::Io(_))
+        ));
+        assert_eq!(fs::read_to_string(&an.dir).unwrap(), "not a folder");
     }
 }

@@ -4,7 +4,8 @@
 //!   overwrite the first one's work ([`OpenError::InUse`]).
 //! - Files we cannot read are moved aside, never overwritten, and the newest
 //!   good copy from a backup is used instead ([`StoreNotice::SetAside`]).
-//! - A version 1 profile is migrated, and its file kept in the backups.
+//! - A version 1 profile is migrated, and its file kept in the backups once
+//!   every new file is written (a full disk midway loses nothing).
 //! - Saving hands the changed files to a saver thread, which writes them
 //!   atomically and then takes a backup, so the window never waits for the disk.
 
@@ -19,7 +20,8 @@ use super::backup;
 use super::clock::{Clock, now_ms};
 use super::files::{
     ANSWERS_DIR, Answers, FileProblem, LOCK_FILE, Month, MonthFile, PROFILE_FILE, ProfileFile,
-    V1_FILE, migrate_v1, month_files, month_text, read_month, read_profile, read_versioned,
+    V1_FILE, answers_text, migrate_v1, month_files, month_text, read_month, read_profile,
+    read_versioned, salvage_month,
 };
 use super::record::{Attempt, Progress};
 use super::schedule::{Schedule, Scheduler};
@@ -50,6 +52,21 @@ pub enum StoreNotice {
     /// A profile of an older version was brought up to date; its old file is
     /// kept at `kept`.
     Migrated { from: u32, kept: PathBuf },
+    /// Some lines of a file could not be read. Every other answer in it was
+    /// kept, and the file written again with them; the damaged original is
+    /// kept at `moved_to` (or left in place, if even that failed).
+    Repaired {
+        file: PathBuf,
+        /// The lines that could not be read (1-based).
+        bad_lines: Vec<usize>,
+        /// The answers the file holds now.
+        kept: usize,
+        /// Answers lost with the bad lines: none if the backup made at
+        /// `restored_from` still had them all.
+        lost: usize,
+        moved_to: Option<PathBuf>,
+        restored_from: Option<i64>,
+    },
 }
 
 /// Files the saver writes: already laid out, serialised on its thread.
@@ -173,6 +190,8 @@ struct Loaded {
     notices: Vec<StoreNotice>,
     /// Files that must be written again (migrated or restored from a backup).
     rewrite: bool,
+    /// Months repaired in memory whose file could not be written yet.
+    unwritten: Vec<Month>,
 }
 
 impl ProfileStore {
@@ -209,6 +228,7 @@ impl ProfileStore {
             full_backup: true,
             saver: Saver::start(dir.to_path_buf()),
         };
+        store.dirty_months.extend(loaded.unwritten);
         if loaded.rewrite || !dir.join(PROFILE_FILE).exists() {
             store.mark_all_dirty();
             store.flush().map_err(OpenError::Io)?;
@@ -391,6 +411,7 @@ impl ProfileStore {
         let loaded = load(&self.dir, &self.header.name).map_err(|e| format!("{e:?}"))?;
         self.header = loaded.header;
         self.progress = loaded.progress;
+        self.dirty_months.extend(loaded.unwritten);
         let clock = Clock {
             now: now_ms(),
             offset: self.clock_offset,
@@ -444,28 +465,25 @@ fn newer(problem: FileProblem) -> Result<FileProblem, OpenError> {
 fn load(dir: &Path, name: &str) -> Result<Loaded, OpenError> {
     let mut notices = Vec::new();
     let mut rewrite = false;
+    let mut unwritten = Vec::new();
     let mut header = None;
     let mut progress = Progress::default();
 
-    // Version 1: one file with every answer.
+    // Version 1: one file with every answer. Its file is moved into the
+    // backups only once every new file is durably written: a failure on the
+    // way (a full disk) leaves it where it was, to be migrated again.
     let v1 = dir.join(V1_FILE);
     if v1.exists() && !dir.join(PROFILE_FILE).exists() {
         match read_versioned(&v1, |p: &super::files::ProgressV1| p.version) {
             Ok(Some(old)) => {
                 let from = old.version;
                 let (h, p) = migrate_v1(old);
-                let kept_dir = dir.join(backup::BACKUPS_DIR).join(format!(
-                    "{}-v{from}",
-                    crate::storage::utc_timestamp(std::time::SystemTime::now())
-                ));
-                let kept = kept_dir.join(V1_FILE);
-                fs::create_dir_all(&kept_dir)
-                    .and_then(|()| fs::rename(&v1, &kept))
-                    .map_err(|e| OpenError::Io(format!("{}: {e}", v1.display())))?;
+                write_migrated(dir, &h, &p)
+                    .map_err(|e| OpenError::Io(format!("{}: {e}", dir.display())))?;
+                let kept = keep_v1(dir, &v1, from);
                 notices.push(StoreNotice::Migrated { from, kept });
+                // The answers are read back below from the files just written.
                 header = Some(h);
-                progress = p;
-                rewrite = true;
             }
             Ok(None) => {}
             Err(problem) => {
@@ -495,7 +513,11 @@ fn load(dir: &Path, name: &str) -> Result<Loaded, OpenError> {
             }
         };
     }
-    let header = header.unwrap_or_else(|| ProfileFile::new(name, now_ms()));
+    // No header, and no backup of one: a version 1 file kept after its
+    // migration still knows the learner's name.
+    let header = header
+        .or_else(|| kept_v1_header(dir))
+        .unwrap_or_else(|| ProfileFile::new(name, now_ms()));
 
     // The months, read on all cores.
     let files = month_files(dir);
@@ -515,6 +537,16 @@ fn load(dir: &Path, name: &str) -> Result<Loaded, OpenError> {
             Ok(file) => file,
             Err(problem) => {
                 let problem = newer(problem)?;
+                // Damaged lines: keep every other answer.
+                if let Some(repair) = repair(dir, month, &problem)? {
+                    notices.push(repair.notice);
+                    let answers = &repair.answers;
+                    Answers::of(answers, answers.attempts()).add_to(&mut progress);
+                    if !repair.written {
+                        unwritten.push(month);
+                    }
+                    continue;
+                }
                 let (notice, restored) = recover(dir, &relative, problem.to_string());
                 notices.push(notice);
                 if restored {
@@ -533,6 +565,124 @@ fn load(dir: &Path, name: &str) -> Result<Loaded, OpenError> {
         progress,
         notices,
         rewrite,
+        unwritten,
+    })
+}
+
+/// A month file repaired: what it holds, and what the user is told.
+struct Repair {
+    answers: Progress,
+    notice: StoreNotice,
+    /// Whether the repaired file is on disk (else the next save writes it).
+    written: bool,
+}
+
+/// Reads a month file that does not parse as a whole line by line, keeping
+/// every good answer, with those of the bad lines that the newest good backup
+/// of the month still has. The damaged original is kept beside it and the
+/// month written again, so later answers join the same file. `None` when not
+/// a line of answers can be read (the file is then recovered whole).
+fn repair(dir: &Path, month: Month, problem: &FileProblem) -> Result<Option<Repair>, OpenError> {
+    let relative = Path::new(ANSWERS_DIR).join(month.file_name());
+    let path = dir.join(&relative);
+    let salvaged = match salvage_month(&path) {
+        Ok(salvaged) if !salvaged.answers.answers.is_empty() => salvaged,
+        Ok(_) => return Ok(None),
+        Err(problem) => {
+            newer(problem)?;
+            return Ok(None);
+        }
+    };
+    let mut bad_lines: Vec<usize> = salvaged.bad_lines.iter().map(|(n, _)| *n).collect();
+    if let FileProblem::Malformed(e) = problem
+        && !bad_lines.contains(&e.line)
+    {
+        bad_lines.push(e.line);
+        bad_lines.sort_unstable();
+    }
+    let mut answers = Progress::default();
+    salvaged.answers.add_to(&mut answers);
+    let mut restored_from = None;
+    let mut recovered = 0;
+    if let Some((backup, copy)) = backup::newest_good_copy(dir, &relative)
+        && let Ok(Some(file)) = read_month(&copy)
+    {
+        let mut theirs = Progress::default();
+        file.into_answers().add_to(&mut theirs);
+        recovered = answers.merge(&theirs);
+        if recovered > 0 {
+            restored_from = Some(backup.at);
+        }
+    }
+    // Never replace the damaged file without a copy of it kept.
+    let moved_to = storage::keep_copy(&path).or_else(|_| set_aside(&path)).ok();
+    let written = moved_to.is_some()
+        && answers_text(month, Answers::of(&answers, answers.attempts()))
+            .and_then(|text| write_atomic(&path, text.as_bytes()))
+            .is_ok();
+    let notice = StoreNotice::Repaired {
+        file: path,
+        bad_lines,
+        kept: answers.attempts().len(),
+        lost: salvaged.lost.saturating_sub(recovered),
+        moved_to: moved_to.clone(),
+        restored_from,
+    };
+    Ok(Some(Repair {
+        answers,
+        notice,
+        // Without a copy of the original, it is left as it is.
+        written: written || moved_to.is_none(),
+    }))
+}
+
+/// Writes a migrated profile: every month, then `profile.ron` last (its
+/// presence says the migration is complete), each durably.
+fn write_migrated(dir: &Path, header: &ProfileFile, progress: &Progress) -> std::io::Result<()> {
+    let months: BTreeSet<Month> = progress
+        .attempts()
+        .iter()
+        .map(|a| Month::of(a.at))
+        .collect();
+    for month in months {
+        write_month(dir, progress, month)?;
+    }
+    write_atomic(&dir.join(PROFILE_FILE), storage::to_ron(header)?.as_bytes())
+}
+
+/// Moves a migrated version 1 file into the backups; where it is kept. If
+/// it cannot be moved, it stays where it was (and is kept there).
+fn keep_v1(dir: &Path, v1: &Path, from: u32) -> PathBuf {
+    let kept_dir = dir.join(backup::BACKUPS_DIR).join(format!(
+        "{}-v{from}",
+        crate::storage::utc_timestamp(std::time::SystemTime::now())
+    ));
+    let kept = kept_dir.join(V1_FILE);
+    let moved = storage::fault::check(&kept)
+        .and_then(|()| fs::create_dir_all(&kept_dir))
+        .and_then(|()| fs::rename(v1, &kept));
+    match moved {
+        Ok(()) => kept,
+        Err(_) => v1.to_path_buf(),
+    }
+}
+
+/// The header of a version 1 file still in the profile, or kept in its
+/// backups by a migration (the newest), if any can be read.
+fn kept_v1_header(dir: &Path) -> Option<ProfileFile> {
+    let mut candidates = vec![dir.join(V1_FILE)];
+    let mut kept: Vec<PathBuf> = fs::read_dir(dir.join(backup::BACKUPS_DIR))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().contains("-v"))
+        .map(|e| e.path().join(V1_FILE))
+        .collect();
+    kept.sort();
+    candidates.extend(kept.into_iter().rev());
+    candidates.into_iter().find_map(|path| {
+        let old = read_versioned(&path, |p: &super::files::ProgressV1| p.version).ok()??;
+        Some(migrate_v1(old).0)
     })
 }
 

@@ -199,6 +199,9 @@ pub struct App {
     /// The learner studying, with their progress; `None` until one is chosen.
     profile: Option<ProfileStore>,
     profiles: Vec<ProfileInfo>,
+    /// What in the profiles folder is not a profile (a folder replaced by a
+    /// file…), in words for the picker.
+    profile_problems: Vec<String>,
     profile_picker: Option<ProfilePicker>,
     progress_screen: ProgressScreen,
     /// The open document's questions and their key points (for progress).
@@ -257,6 +260,7 @@ impl App {
             practice: PracticeScreen::default(),
             profile: None,
             profiles: Vec::new(),
+            profile_problems: Vec::new(),
             profile_picker: None,
             progress_screen: ProgressScreen::default(),
             study: None,
@@ -279,7 +283,7 @@ impl App {
 
     /// Opens the learner who studied last, or asks who is studying.
     fn with_profile(mut self) -> Self {
-        self.profiles = profiles::list(&profiles::root(&self.paths));
+        self.refresh_profiles();
         match self.settings.profile.clone() {
             Some(slug) if self.profiles.iter().any(|p| p.slug == slug) => {
                 self.choose_profile(&slug)
@@ -287,6 +291,27 @@ impl App {
             _ => self.profile_picker = Some(ProfilePicker::default()),
         }
         self
+    }
+
+    /// Reads the list of learners again, with what stands in the profiles
+    /// folder that is not one of them.
+    fn refresh_profiles(&mut self) {
+        let tr = self.tr();
+        let listing = profiles::scan(&profiles::root(&self.paths));
+        self.profiles = listing.profiles;
+        self.profile_problems = listing
+            .problems
+            .iter()
+            .map(|problem| match problem {
+                profiles::ListProblem::NotAFolder(path) => {
+                    fill(tr.profile_not_a_folder, &[("path", &path.display())])
+                }
+                profiles::ListProblem::Unreadable { path, error } => fill(
+                    tr.profile_list_error,
+                    &[("path", &path.display()), ("error", error)],
+                ),
+            })
+            .collect();
     }
 
     /// The learner whose progress is recorded, if any.
@@ -384,6 +409,45 @@ impl App {
                 tr.progress_migrated,
                 &[("from", from), ("path", &kept.display())],
             ),
+            StoreNotice::Repaired {
+                file,
+                bad_lines,
+                kept,
+                lost,
+                moved_to,
+                restored_from,
+            } => {
+                let mut lines: Vec<String> =
+                    bad_lines.iter().take(10).map(|n| n.to_string()).collect();
+                if bad_lines.len() > 10 {
+                    lines.push("…".into());
+                }
+                let lines = lines.join(", ");
+                let path = moved_to.as_ref().unwrap_or(file).display().to_string();
+                let file = file.display();
+                match restored_from {
+                    Some(at) if *lost == 0 => fill(
+                        tr.progress_repaired_from_backup,
+                        &[
+                            ("file", &file),
+                            ("lines", &lines),
+                            ("time", &format_local(&clock, *at)),
+                            ("kept", kept),
+                            ("path", &path),
+                        ],
+                    ),
+                    _ => fill(
+                        tr.progress_repaired,
+                        &[
+                            ("file", &file),
+                            ("lines", &lines),
+                            ("kept", kept),
+                            ("lost", lost),
+                            ("path", &path),
+                        ],
+                    ),
+                }
+            }
         }
     }
 
@@ -1201,7 +1265,13 @@ impl App {
         let Some(picker) = &mut self.profile_picker else {
             return Vec::new();
         };
-        match picker.ui(ctx, tr, &self.profiles, current.as_deref()) {
+        match picker.ui(
+            ctx,
+            tr,
+            &self.profiles,
+            &self.profile_problems,
+            current.as_deref(),
+        ) {
             Some(PickerOutcome::Choose(slug)) => vec![Action::ChooseProfile(slug)],
             Some(PickerOutcome::Create(name)) => vec![Action::CreateProfile(name)],
             Some(PickerOutcome::Later) => {
@@ -1343,7 +1413,7 @@ impl App {
             Action::StartReview => self.start_review(),
             Action::PracticePoints(points) => self.practise_points(&points),
             Action::ShowProfilePicker => {
-                self.profiles = profiles::list(&profiles::root(&self.paths));
+                self.refresh_profiles();
                 self.profile_picker = Some(ProfilePicker::default());
             }
             Action::ChooseProfile(slug) => self.choose_profile(&slug),
@@ -1637,7 +1707,7 @@ impl App {
         let root = profiles::root(&self.paths);
         match profiles::create(&root, name, now_ms()) {
             Ok(info) => {
-                self.profiles = profiles::list(&root);
+                self.refresh_profiles();
                 self.choose_profile(&info.slug);
             }
             Err(error) => {

@@ -42,6 +42,7 @@ impl ProfilePicker {
         ctx: &egui::Context,
         tr: &Strings,
         profiles: &[ProfileInfo],
+        problems: &[String],
         current: Option<&str>,
     ) -> Option<PickerOutcome> {
         let mut outcome = None;
@@ -53,6 +54,11 @@ impl ProfilePicker {
             if let Some(message) = &self.message {
                 ui.add_space(6.0);
                 ui.colored_label(ui.visuals().error_fg_color, message);
+            }
+            // What is in the profiles folder but cannot be listed: said, not hidden.
+            for problem in problems {
+                ui.add_space(6.0);
+                ui.colored_label(ui.visuals().warn_fg_color, problem);
             }
             ui.add_space(10.0);
             for profile in profiles {
