@@ -3,6 +3,7 @@
 //! split into sentences, and each block and sentence with a stable [`Anchor`].
 
 mod anchor;
+pub mod encoding;
 mod load;
 mod parse;
 mod sentences;
