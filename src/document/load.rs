@@ -150,10 +150,11 @@ mod tests {
             Some(Conversion::Decoded(TextEncoding::Utf16Le))
         );
 
-        // "Nghị quyết" in Windows-1258: "Nghi" + combining dot below (0xF2)…
-        let cp1258 = b"Nghi\xf2 quy\xea\xect";
+        // "Nghị quyết Đảng" in Windows-1258: "Nghi" + combining dot below
+        // (0xF2)…
+        let cp1258 = b"Nghi\xf2 quy\xea\xect \xd0a\xd2ng";
         let doc = load_document(&write(d, "c.txt", cp1258)).unwrap();
-        assert_eq!(doc.blocks[0].text, "Nghị quyết");
+        assert_eq!(doc.blocks[0].text, "Nghị quyết Đảng");
         assert_eq!(
             doc.conversion,
             Some(Conversion::Decoded(TextEncoding::Windows1258))

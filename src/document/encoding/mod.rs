@@ -25,6 +25,11 @@ pub const SAMPLE_BYTES: usize = 64 * 1024;
 /// A legacy reading must have at least this share of good words to be taken.
 const MIN_RATIO: f64 = 0.6;
 
+/// A file that is not Unicode must give at least this many well-formed
+/// syllables: one or two words are too little evidence to name an encoding
+/// ("Ngh\xEC" is "Nghì" in VNI, or just a damaged file).
+const MIN_SYLLABLES: usize = 3;
+
 /// A legacy reading of Unicode text must beat it by this much: a text with a
 /// few foreign names must not be "converted".
 const MOJIBAKE_MARGIN: f64 = 0.15;
@@ -127,7 +132,11 @@ fn sample(text: &str) -> &str {
 }
 
 fn score(text: &str) -> f64 {
-    syllable::score(&crate::text::nfc(text)).ratio()
+    full_score(text).ratio()
+}
+
+fn full_score(text: &str) -> syllable::Score {
+    syllable::score(&crate::text::nfc(text))
 }
 
 /// Unicode text: kept, unless it reads far better as TCVN3 or VNI mojibake.
@@ -213,15 +222,19 @@ fn legacy_bytes(bytes: &[u8], valid_up_to: usize) -> Result<Decoded, DecodeError
         (TextEncoding::Vni, decode_vni),
     ];
     let damaged_utf8 = score(&String::from_utf8_lossy(head));
-    let mut best: Option<(ByteReading, f64)> = None;
+    let mut best: Option<(ByteReading, syllable::Score)> = None;
     for reading in readings {
-        let ratio = score(&reading.1(head));
-        if best.is_none_or(|(_, r)| ratio > r) {
-            best = Some((reading, ratio));
+        let score = full_score(&reading.1(head));
+        if best.is_none_or(|(_, b)| score.ratio() > b.ratio()) {
+            best = Some((reading, score));
         }
     }
     match best {
-        Some(((encoding, read), ratio)) if ratio >= MIN_RATIO && ratio > damaged_utf8 => {
+        Some(((encoding, read), score))
+            if score.ratio() >= MIN_RATIO
+                && score.syllables >= MIN_SYLLABLES
+                && score.ratio() > damaged_utf8 =>
+        {
             Ok(Decoded {
                 text: read(bytes),
                 conversion: Some(Conversion::Decoded(encoding)),

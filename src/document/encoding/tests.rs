@@ -129,6 +129,11 @@ fn short_mojibake_is_still_recognised() {
 #[test]
 fn binary_and_unrecognised_bytes_are_refused_with_a_reason() {
     assert_eq!(decode(b"PK\x03\x04\x00\x00"), Err(DecodeError::Binary));
+    // One word is too little to name an encoding: "Nghì" in VNI, or damage.
+    assert_eq!(
+        decode(b"Ngh\xec"),
+        Err(DecodeError::Unrecognised { line: 1, column: 4 })
+    );
     assert_eq!(
         decode(b"abc\n\xff\xfe\xfd\xfc \x80\x81\x82"),
         Err(DecodeError::Unrecognised { line: 2, column: 1 })
