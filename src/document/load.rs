@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use super::encoding::{self, DecodeError, Decoded};
 use super::{Document, Format, Origin};
 
 /// Larger files are refused: a resolution is a few hundred kilobytes, and a
@@ -19,10 +20,9 @@ pub enum LoadError {
         path: PathBuf,
         bytes: u64,
     },
-    /// Starts with a UTF-16 byte-order mark, or looks like UTF-16 without one.
-    Utf16(PathBuf),
-    /// Not valid UTF-8 (for example Windows-1258 or TCVN3); line and column of
-    /// the first bad byte, 1-based.
+    /// Not UTF-8, UTF-16, Windows-1258, TCVN3 or VNI text (nothing reads as
+    /// Vietnamese); line and column of the first byte that is not UTF-8,
+    /// 1-based.
     NotUtf8 {
         path: PathBuf,
         line: usize,
@@ -39,20 +39,24 @@ pub enum LoadError {
     },
 }
 
-/// Reads and parses a document file. The text is normalised to NFC.
+/// Reads and parses a document file, in any encoding [`encoding::decode`]
+/// recognises. The text is normalised to NFC; `Document::conversion` says
+/// what was converted, if anything.
 pub fn load_document(path: &Path) -> Result<Document, LoadError> {
     let bytes = read_limited(path)?;
-    let text = decode(path, &bytes)?;
+    let decoded = decode(path, &bytes)?;
     let fallback_title = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string());
-    Document::from_text(
-        text,
+    let mut doc = Document::from_text(
+        &decoded.text,
         Format::from_path(path),
         &fallback_title,
         Origin::File(path.to_path_buf()),
-    )
+    )?;
+    doc.conversion = decoded.conversion;
+    Ok(doc)
 }
 
 fn read_limited(path: &Path) -> Result<Vec<u8>, LoadError> {
@@ -80,48 +84,16 @@ fn io_error(path: &Path, e: std::io::Error) -> LoadError {
     }
 }
 
-/// Checks that `bytes` are UTF-8 text and returns them without a byte-order mark.
-pub(crate) fn decode<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, LoadError> {
-    if bytes.starts_with(&[0xFF, 0xFE])
-        || bytes.starts_with(&[0xFE, 0xFF])
-        || looks_like_utf16(bytes)
-    {
-        return Err(LoadError::Utf16(path.to_path_buf()));
-    }
-    if bytes.contains(&0) {
-        return Err(LoadError::Binary(path.to_path_buf()));
-    }
-    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
-    std::str::from_utf8(bytes).map_err(|e| {
-        let good = &bytes[..e.valid_up_to()];
-        let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
-        let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-        // Column in characters, counting the valid ones before the bad byte.
-        let column = String::from_utf8_lossy(&good[line_start..]).chars().count() + 1;
-        LoadError::NotUtf8 {
+/// Decodes a file's bytes, turning a failure into a [`LoadError`].
+fn decode(path: &Path, bytes: &[u8]) -> Result<Decoded, LoadError> {
+    encoding::decode(bytes).map_err(|e| match e {
+        DecodeError::Binary => LoadError::Binary(path.to_path_buf()),
+        DecodeError::Unrecognised { line, column } => LoadError::NotUtf8 {
             path: path.to_path_buf(),
             line,
             column,
-        }
+        },
     })
-}
-
-/// UTF-16 without a byte-order mark: text whose every other byte is zero.
-fn looks_like_utf16(bytes: &[u8]) -> bool {
-    let sample = &bytes[..bytes.len().min(512)];
-    if sample.len() < 4 {
-        return false;
-    }
-    let zeros_at = |parity: usize| {
-        sample
-            .iter()
-            .skip(parity)
-            .step_by(2)
-            .filter(|&&b| b == 0)
-            .count()
-    };
-    let half = sample.len() / 2;
-    zeros_at(0) * 10 >= half * 6 || zeros_at(1) * 10 >= half * 6
 }
 
 #[cfg(test)]
@@ -135,46 +107,19 @@ mod tests {
     }
 
     #[test]
-    fn refuses_files_that_are_not_utf8_text_with_a_reason() {
+    fn refuses_files_that_are_not_text_with_a_reason() {
         let dir = tempfile::tempdir().unwrap();
         let d = dir.path();
 
-        let mut utf16 = vec![0xFF, 0xFE];
-        utf16.extend("Nghị quyết".encode_utf16().flat_map(u16::to_le_bytes));
+        // No encoding reads these bytes as Vietnamese.
         assert_eq!(
-            load_document(&write(d, "a.txt", &utf16)),
-            Err(LoadError::Utf16(d.join("a.txt")))
-        );
-
-        let bare16: Vec<u8> = "Nghi quyet"
-            .encode_utf16()
-            .flat_map(u16::to_le_bytes)
-            .collect();
-        assert_eq!(
-            load_document(&write(d, "b.txt", &bare16)),
-            Err(LoadError::Utf16(d.join("b.txt")))
-        );
-
-        // "Nghị quyết" in Windows-1258: "Nghi" + combining dot below (0xF2) …
-        let cp1258 = b"D\xf2ng 1\nNghi\xf2 quy\xea\xect";
-        assert_eq!(
-            load_document(&write(d, "c.txt", cp1258)),
+            load_document(&write(d, "c.txt", b"Dong 1\n\xff\xfe\xfd\xfc \x80\x81")),
             Err(LoadError::NotUtf8 {
                 path: d.join("c.txt"),
-                line: 1,
-                column: 2
+                line: 2,
+                column: 1
             })
         );
-        let later = b"Dong mot\nNghi\xf2";
-        assert!(matches!(
-            load_document(&write(d, "d.txt", later)),
-            Err(LoadError::NotUtf8 {
-                line: 2,
-                column: 5,
-                ..
-            })
-        ));
-
         assert_eq!(
             load_document(&write(d, "e.txt", b"PK\x03\x04\x00\x00")),
             Err(LoadError::Binary(d.join("e.txt")))
@@ -188,6 +133,35 @@ mod tests {
             load_document(&d.join("none.txt")),
             Err(LoadError::NotFound(d.join("none.txt")))
         );
+    }
+
+    #[test]
+    fn reads_utf16_and_windows_1258_and_says_so() {
+        use super::super::encoding::{Conversion, TextEncoding};
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+
+        let mut utf16 = vec![0xFF, 0xFE];
+        utf16.extend("Nghị quyết".encode_utf16().flat_map(u16::to_le_bytes));
+        let doc = load_document(&write(d, "a.txt", &utf16)).unwrap();
+        assert_eq!(doc.blocks[0].text, "Nghị quyết");
+        assert_eq!(
+            doc.conversion,
+            Some(Conversion::Decoded(TextEncoding::Utf16Le))
+        );
+
+        // "Nghị quyết Đảng" in Windows-1258: "Nghi" + combining dot below
+        // (0xF2)…
+        let cp1258 = b"Nghi\xf2 quy\xea\xect \xd0a\xd2ng";
+        let doc = load_document(&write(d, "c.txt", cp1258)).unwrap();
+        assert_eq!(doc.blocks[0].text, "Nghị quyết Đảng");
+        assert_eq!(
+            doc.conversion,
+            Some(Conversion::Decoded(TextEncoding::Windows1258))
+        );
+
+        let doc = load_document(&write(d, "u.txt", "Nghị quyết".as_bytes())).unwrap();
+        assert_eq!(doc.conversion, None);
     }
 
     #[test]

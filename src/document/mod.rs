@@ -3,6 +3,7 @@
 //! split into sentences, and each block and sentence with a stable [`Anchor`].
 
 mod anchor;
+pub mod encoding;
 mod load;
 mod parse;
 mod sentences;
@@ -75,6 +76,10 @@ pub struct Document {
     pub meta: Meta,
     pub blocks: Vec<Block>,
     pub origin: Origin,
+    /// What was converted to read the file (`None` for UTF-8 as it was):
+    /// worth telling the user, who may want to check the text or save it
+    /// again as UTF-8. See `i18n::describe_conversion`.
+    pub conversion: Option<encoding::Conversion>,
 }
 
 /// A place in a document: a block and, optionally, a byte range inside it.

@@ -68,6 +68,7 @@ pub(super) fn parse(
         meta,
         blocks: number_blocks(raw),
         origin,
+        conversion: None,
     })
 }
 

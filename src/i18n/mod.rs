@@ -10,6 +10,7 @@ mod vi;
 
 use serde::{Deserialize, Serialize};
 
+use crate::document::encoding::{Conversion, TextEncoding};
 use crate::document::{LoadError, MAX_DOCUMENT_BYTES};
 use crate::quiz::{Problem, ProblemKind};
 
@@ -102,11 +103,13 @@ define_strings! {
     err_not_found,
     err_is_folder,
     err_too_large,
-    err_utf16,
     err_not_utf8,
     err_binary,
     err_empty,
     err_io,
+    conv_decoded,
+    conv_legacy,
+    conv_mojibake,
     kept_document,
     opened_document,
     settings_unreadable,
@@ -492,13 +495,24 @@ pub fn describe_load_error(tr: &Strings, error: &LoadError) -> String {
                 ("limit", &human_bytes(MAX_DOCUMENT_BYTES)),
             ],
         ),
-        LoadError::Utf16(_) => tr.err_utf16.to_string(),
         LoadError::NotUtf8 { line, column, .. } => {
             fill(tr.err_not_utf8, &[("line", line), ("column", column)])
         }
         LoadError::Binary(_) => tr.err_binary.to_string(),
         LoadError::Empty => tr.err_empty.to_string(),
         LoadError::Io { message, .. } => fill(tr.err_io, &[("message", message)]),
+    }
+}
+
+/// What was converted to read a document (see `Document::conversion`), in
+/// one sentence, for a notice beside the text or on the command line.
+pub fn describe_conversion(tr: &Strings, conversion: &Conversion) -> String {
+    match conversion {
+        Conversion::Decoded(
+            encoding @ (TextEncoding::Utf16Le | TextEncoding::Utf16Be | TextEncoding::Utf8),
+        ) => fill(tr.conv_decoded, &[("encoding", &encoding.name())]),
+        Conversion::Decoded(encoding) => fill(tr.conv_legacy, &[("encoding", &encoding.name())]),
+        Conversion::Mojibake { font, .. } => fill(tr.conv_mojibake, &[("font", &font.name())]),
     }
 }
 
@@ -691,5 +705,21 @@ mod tests {
             },
         );
         assert!(msg.contains("40 MB") && msg.contains("32 MB"), "{msg}");
+    }
+
+    #[test]
+    fn conversions_name_the_encoding_in_both_languages() {
+        let tcvn3 = Conversion::Decoded(TextEncoding::Tcvn3);
+        let vi = describe_conversion(Language::Vi.strings(), &tcvn3);
+        assert!(vi.contains("TCVN3") && vi.contains("bảng mã cũ"), "{vi}");
+        let utf16 = Conversion::Decoded(TextEncoding::Utf16Le);
+        let en = describe_conversion(Language::En.strings(), &utf16);
+        assert!(en.contains("UTF-16") && !en.contains("old"), "{en}");
+        let moji = Conversion::Mojibake {
+            container: TextEncoding::Utf8,
+            font: TextEncoding::Vni,
+        };
+        let vi = describe_conversion(Language::Vi.strings(), &moji);
+        assert!(vi.contains("VNI-Windows") && vi.contains("phông"), "{vi}");
     }
 }
