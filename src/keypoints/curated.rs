@@ -63,8 +63,7 @@ pub fn apply_curated(doc: &Document, found: Vec<KeyPoint>, curated: &Curated) ->
     // otherwise be compared point by point.
     let remove: std::collections::HashSet<&str> =
         curated.remove.iter().map(String::as_str).collect();
-    let mut replace: std::collections::HashMap<&str, &KeyPoint> =
-        std::collections::HashMap::new();
+    let mut replace: std::collections::HashMap<&str, &KeyPoint> = std::collections::HashMap::new();
     for r in &curated.replace {
         replace.entry(r.id.as_str()).or_insert(r); // the first one wins, as before
     }

@@ -640,12 +640,7 @@ pub(super) fn quote_parts(inner: &str) -> Vec<String> {
 
 // ------------------------------------------------------------------ statements
 
-fn statements(
-    at: &Place<'_>,
-    tokens: &[Token<'_>],
-    quotes: &[QuoteSpan],
-    out: &mut Vec<KeyPoint>,
-) {
+fn statements(at: &Place<'_>, tokens: &[Token<'_>], quotes: &[QuoteSpan], out: &mut Vec<KeyPoint>) {
     let base = at.sentence.range.start;
     let in_quote = |t: &Token<'_>| in_quotes(quotes, base + t.range.start);
     // Definitions: "X là Y".
@@ -658,7 +653,7 @@ fn statements(
             s -= 1;
         }
         let mut e = i;
-        while e + 1 < tokens.len() && !tokens[e + 1].is_punct(";.,:!?“”") && e - i < 14 {
+        while e + 1 < tokens.len() && !tokens[e + 1].is_punct(";.,:!?“”\"") && e - i < 14 {
             e += 1;
         }
         let subject_words = i - s;

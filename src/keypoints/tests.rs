@@ -434,7 +434,11 @@ fn a_straight_quoted_motto_after_la_is_read_not_panicked_on() {
     ] {
         let doc = plain(text);
         for p in extract(&doc) {
-            assert_eq!(&doc.blocks[p.block].text[p.range.clone()], p.phrase, "{text}");
+            assert_eq!(
+                &doc.blocks[p.block].text[p.range.clone()],
+                p.phrase,
+                "{text}"
+            );
         }
     }
 }
