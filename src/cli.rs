@@ -74,7 +74,9 @@ pub fn keypoints(doc_path: &Path, language: Language, out: &mut impl Write) -> R
 }
 
 /// `nghiquyet generate DOC [-o FILE] [--seed N]`: a question set a trainer can
-/// open, edit and ship. Written atomically to FILE, or to standard output.
+/// open, edit and ship. Written atomically to FILE, or to standard output —
+/// only when it has questions and passes `check` as written; otherwise
+/// nothing is written and the error says why.
 pub fn generate(
     doc_path: &Path,
     output: Option<&Path>,
@@ -82,6 +84,7 @@ pub fn generate(
     language: Language,
     out: &mut impl Write,
 ) -> Result<usize, String> {
+    let tr = language.strings();
     let doc = open_document(doc_path, language)?;
     let (points, problem) = key_points_for(&doc);
     if let Some(p) = problem {
@@ -89,14 +92,36 @@ pub fn generate(
     }
     let set = crate::generate::generate(&doc, &points, seed);
     let count = set.questions.len();
+    if count == 0 {
+        return Err(fill(tr.generate_empty, &[("path", &doc_path.display())]));
+    }
+    let text = crate::storage::to_ron(&set).map_err(|e| e.to_string())?;
+    // What `check` would say of the file, so that a set it refuses is never written.
+    let target = output.unwrap_or(Path::new("-"));
+    let problems = if text.len() as u64 > crate::quiz::MAX_SET_BYTES {
+        vec![crate::quiz::Problem {
+            path: target.to_path_buf(),
+            line: 0,
+            column: 0,
+            kind: crate::quiz::ProblemKind::TooLarge,
+        }]
+    } else {
+        crate::quiz::parse_set(target, &text)
+            .err()
+            .unwrap_or_default()
+    };
+    if !problems.is_empty() {
+        let mut message = fill(tr.generate_invalid, &[("path", &doc_path.display())]);
+        for problem in problems.iter().take(20) {
+            message.push_str("\n  ");
+            message.push_str(&format_problem(tr, problem));
+        }
+        return Err(message);
+    }
     match output {
-        Some(path) => {
-            crate::storage::write_ron(path, &set).map_err(|e| format!("{}: {e}", path.display()))?
-        }
-        None => {
-            let text = crate::storage::to_ron(&set).map_err(|e| e.to_string())?;
-            out.write_all(text.as_bytes()).map_err(|e| e.to_string())?;
-        }
+        Some(path) => crate::storage::write_atomic(path, text.as_bytes())
+            .map_err(|e| format!("{}: {e}", path.display()))?,
+        None => out.write_all(text.as_bytes()).map_err(|e| e.to_string())?,
     }
     Ok(count)
 }

@@ -21,43 +21,150 @@ use crate::document::Document;
 use crate::keypoints::{Detail, KeyPoint, fnv1a};
 use crate::numbers::format_number;
 use crate::quiz::{
-    Answer, BLANK, Difficulty, FORMAT_VERSION, Question, QuestionSet, Source, ToneMarks,
+    Answer, BLANK, Difficulty, FORMAT_VERSION, MAX_SET_BYTES, Question, QuestionSet, Source,
+    ToneMarks,
 };
 use crate::text::{Fold, fold};
 
+/// The most bytes a generated set may take as a file: `check` refuses files
+/// over [`MAX_SET_BYTES`], and the header and rounding need some room.
+pub const MAX_GENERATED_BYTES: usize = MAX_SET_BYTES as usize - 64 * 1024;
+
+/// Key points in sentences longer than this are not asked about: every
+/// question quotes its whole sentence, and a "sentence" of a megabyte (a
+/// text without full stops) would make a set of gigabytes.
+pub const MAX_SENTENCE_BYTES: usize = 4 * 1024;
+
 /// The question set generated for a document.
+///
+/// Every question in it passes the trainer's check (`nghiquyet check`, see
+/// [`crate::quiz::parse_set`]): each is written out and read back as `check`
+/// reads it, and dropped if `check` would find anything wrong with it; ids
+/// are unique, and the whole set stays under [`MAX_GENERATED_BYTES`]. The
+/// set may be empty: a text with nothing to ask about has no questions.
 pub fn generate(doc: &Document, points: &[KeyPoint], seed: u64) -> QuestionSet {
+    generate_within(doc, points, seed, MAX_GENERATED_BYTES)
+}
+
+/// [`generate`] with a smaller size budget (tests use it).
+pub(crate) fn generate_within(
+    doc: &Document,
+    points: &[KeyPoint],
+    seed: u64,
+    max_bytes: usize,
+) -> QuestionSet {
     let g = Generator {
         doc,
         points,
         seed,
         facts: Facts::gather(points),
     };
+    let mut set = QuestionSet {
+        format: FORMAT_VERSION,
+        title: format!(
+            "Câu hỏi tạo tự động — {}",
+            first_chars(&doc.meta.title, 200)
+        ),
+        author: "nghiquyet".to_string(),
+        document: document_id(doc),
+        language: "vi".to_string(),
+        tone_marks: ToneMarks::AcceptWithNote,
+        partial_credit: false,
+        questions: Vec::new(),
+    };
+    let empty_size = crate::storage::to_ron(&set).map_or(0, |t| t.len());
+    let empty_one = crate::storage::to_ron(&one_question_set(Vec::new())).map_or(0, |t| t.len());
     // Each question depends only on its key point, the facts and the seed,
-    // so parts of a long document are worked on in parallel, in order.
+    // so parts of a long document are worked on (and checked) in parallel, in order.
     let parts = crate::parallel::split_by_size(points, |p| p.phrase.len() + 40);
-    let mut questions: Vec<Question> = crate::parallel::map(&parts, |range| {
+    let mut checked: Vec<(Question, usize)> = crate::parallel::map(&parts, |range| {
+        let mut checked = Vec::new();
+        let mut bytes = 0;
         let mut out = Vec::new();
         for point in &points[range.clone()] {
             g.for_point(point, &mut out);
+            for q in out.drain(..) {
+                if let Some((q, size)) = as_checked(empty_one, q) {
+                    bytes += size;
+                    checked.push((q, size));
+                }
+            }
+            // Past the budget on its own, nothing later in this part is kept.
+            if bytes > max_bytes {
+                break;
+            }
         }
-        out
+        checked
     })
     .into_iter()
     .flatten()
     .collect();
-    g.people_matching(&mut questions);
-    g.count_matchings(&mut questions);
+    let mut matchings = Vec::new();
+    g.people_matching(&mut matchings);
+    g.count_matchings(&mut matchings);
+    checked.extend(
+        matchings
+            .into_iter()
+            .filter_map(|q| as_checked(empty_one, q)),
+    );
+    // Unique ids (as `check` compares them) and the size budget.
+    let mut ids = HashSet::new();
+    let mut size = empty_size;
+    for (q, bytes) in checked {
+        if size + bytes > max_bytes {
+            break;
+        }
+        if ids.insert(q.id.clone()) {
+            size += bytes;
+            set.questions.push(q);
+        }
+    }
+    set
+}
+
+/// The id a set names its document by: never blank, which `check` refuses.
+fn document_id(doc: &Document) -> String {
+    let id = crate::text::collapse_spaces(doc.id());
+    if !id.is_empty() {
+        return id;
+    }
+    let title = crate::text::collapse_spaces(&doc.meta.title);
+    if title.is_empty() {
+        "tai-lieu".to_string()
+    } else {
+        title
+    }
+}
+
+/// `q` as `check` reads it back from a file (white space tidied, text in
+/// NFC) and the bytes it adds to the file, or `None` when `check` would
+/// find a problem with it.
+fn as_checked(empty_one: usize, q: Question) -> Option<(Question, usize)> {
+    let text = crate::storage::to_ron(&one_question_set(vec![q])).ok()?;
+    let mut back = crate::quiz::parse_set(std::path::Path::new("generated.ron"), &text).ok()?;
+    let q = back.questions.pop()?;
+    // The separator between questions, with some room to spare.
+    let bytes = text.len().saturating_sub(empty_one) + 16;
+    Some((q, bytes))
+}
+
+/// A set with a short header around `questions`, for checking them one by one.
+fn one_question_set(questions: Vec<Question>) -> QuestionSet {
     QuestionSet {
         format: FORMAT_VERSION,
-        title: format!("Câu hỏi tạo tự động — {}", doc.meta.title),
-        author: "nghiquyet".to_string(),
-        document: doc.id().to_string(),
+        title: "x".to_string(),
+        author: String::new(),
+        document: "x".to_string(),
         language: "vi".to_string(),
         tone_marks: ToneMarks::AcceptWithNote,
         partial_credit: false,
         questions,
     }
+}
+
+/// The first `n` characters of `s`.
+fn first_chars(s: &str, n: usize) -> &str {
+    s.char_indices().nth(n).map_or(s, |(i, _)| &s[..i])
 }
 
 struct Generator<'a> {
@@ -74,8 +181,8 @@ type Person<'a> = (&'a KeyPoint, &'a str, Vec<&'a str>);
 /// question takes constant time (a 10 MB text has tens of thousands of key
 /// points).
 struct Facts<'a> {
-    /// Folded noun → every number the text counts it with.
-    counts_by_noun: HashMap<String, Vec<f64>>,
+    /// Folded noun → every number the text counts it with (as bits, looked up per distractor).
+    counts_by_noun: HashMap<String, HashSet<u64>>,
     /// Ids of the first key point of each (number, noun): a count said twice is asked once.
     first_counts: HashSet<&'a str>,
     years_by_context: HashMap<String, Vec<u32>>,
@@ -84,6 +191,10 @@ struct Facts<'a> {
     quotes: Vec<&'a str>,
     definitions: Vec<(&'a str, &'a str)>,
     people: Vec<Person<'a>>,
+    /// Index in `people` by key point id.
+    person_by_id: HashMap<&'a str, usize>,
+    /// People (by index) with a position no one else holds, and the first such position.
+    with_position: Vec<(usize, &'a str)>,
 }
 
 impl<'a> Facts<'a> {
@@ -98,6 +209,8 @@ impl<'a> Facts<'a> {
             quotes: Vec::new(),
             definitions: Vec::new(),
             people: Vec::new(),
+            person_by_id: HashMap::new(),
+            with_position: Vec::new(),
         };
         let mut seen_counts = HashSet::new();
         for p in points {
@@ -107,7 +220,7 @@ impl<'a> Facts<'a> {
                         .counts_by_noun
                         .entry(key(noun))
                         .or_default()
-                        .push(*number);
+                        .insert(number.to_bits());
                     if seen_counts.insert((number.to_bits(), key(noun))) {
                         facts.first_counts.insert(p.id.as_str());
                     }
@@ -137,10 +250,28 @@ impl<'a> Facts<'a> {
         }
         facts.all_years.sort_unstable();
         facts.all_years.dedup();
+        // Each is looked up for every point with the same context: kept short.
+        for years in facts.years_by_context.values_mut() {
+            years.sort_unstable();
+            years.dedup();
+        }
+        for terms in facts.terms_by_context.values_mut() {
+            terms.sort_unstable();
+            terms.dedup();
+        }
         facts.people = unique_positions(points);
+        for (i, (p, _, unique)) in facts.people.iter().enumerate() {
+            facts.person_by_id.insert(p.id.as_str(), i);
+            if let Some(pos) = unique.first() {
+                facts.with_position.push((i, pos));
+            }
+        }
         facts
     }
 }
+
+/// The most distinct positions [`unique_positions`] compares pairwise.
+const MAX_POSITIONS_COMPARED: usize = 1000;
 
 /// Every person with the positions no one else in the text holds.
 fn unique_positions(points: &[KeyPoint]) -> Vec<Person<'_>> {
@@ -166,6 +297,11 @@ fn unique_positions(points: &[KeyPoint]) -> Vec<Person<'_>> {
             });
             holders[i].insert(name);
         }
+    }
+    // Every pair of positions is compared: past a bound (no real text comes
+    // near it) no one is asked about, rather than asked about unchecked.
+    if words.len() > MAX_POSITIONS_COMPARED {
+        return Vec::new();
     }
     let overlapping: Vec<Vec<usize>> = (0..words.len())
         .map(|i| {
@@ -195,6 +331,9 @@ fn unique_positions(points: &[KeyPoint]) -> Vec<Person<'_>> {
 fn same(a: &str, b: &str) -> bool {
     crate::text::eq_folded(a, b, Fold::Case)
 }
+
+/// The most pairs in a generated matching question.
+const MAX_MATCHING_PAIRS: usize = 6;
 
 /// Whether `word` stands in `text` as whole words (so "5" is not in "2025").
 fn contains_words(text: &str, word: &str) -> bool {
@@ -265,7 +404,17 @@ impl Generator<'_> {
         (clause.to_string(), at - start - lead)
     }
 
+    /// Whether a question may quote the point's sentence (see [`MAX_SENTENCE_BYTES`]).
+    fn askable(&self, point: &KeyPoint) -> bool {
+        point
+            .sentence_range(self.doc)
+            .is_some_and(|r| r.len() <= MAX_SENTENCE_BYTES)
+    }
+
     fn for_point(&self, point: &KeyPoint, out: &mut Vec<Question>) {
+        if !self.askable(point) {
+            return;
+        }
         match &point.detail {
             Detail::Count {
                 number,
@@ -300,17 +449,23 @@ impl Generator<'_> {
 
     // -------------------------------------------------------------- counts
 
-    /// Numbers the text states for this noun (any of them is true).
-    fn stated_for_noun(&self, noun: &str) -> &[f64] {
+    /// Whether the text states number `d` for this noun (any stated one is true).
+    fn stated_for_noun(&self, noun: &str, d: f64) -> bool {
         self.facts
             .counts_by_noun
             .get(&fold(noun, Fold::Case))
-            .map_or(&[], Vec::as_slice)
+            .is_some_and(|set| set.contains(&d.to_bits()))
     }
 
     fn number_distractors(&self, n: f64, noun: &str, rng: &mut StdRng) -> Vec<f64> {
-        let true_ones = self.stated_for_noun(noun);
-        let mut pool: Vec<f64> = if n < 10.0 {
+        // Distractors have as many decimals as the true figure (7,5 → 5,5,
+        // not 5,499999999999999).
+        let decimals = format_number(n)
+            .split_once(',')
+            .map_or(0, |(_, f)| f.len() as i32);
+        let scale = 10f64.powi(decimals);
+        let tidy = |d: f64| (d * scale).round() / scale;
+        let pool: Vec<f64> = if n < 10.0 {
             vec![n - 2.0, n - 1.0, n + 1.0, n + 2.0, n + 3.0]
         } else if n < 100.0 {
             vec![
@@ -330,7 +485,8 @@ impl Generator<'_> {
                 .map(|f| (n * f / step).round() * step)
                 .collect()
         };
-        pool.retain(|d| *d >= 2.0 && *d != n && !true_ones.contains(d));
+        let mut pool: Vec<f64> = pool.into_iter().map(tidy).collect();
+        pool.retain(|d| *d >= 2.0 && *d != n && !self.stated_for_noun(noun, *d));
         pool.dedup();
         pool.shuffle(rng);
         pool.truncate(3);
@@ -343,12 +499,27 @@ impl Generator<'_> {
     /// "Ban Thường vụ Tỉnh ủy gồm bao nhiêu đồng chí?". None when they would
     /// not ("với tổng số", "hạn chế tồn tại và").
     fn lead_before(&self, point: &KeyPoint) -> Option<String> {
-        let text = &self.doc.blocks[point.block].text[..point.range.start];
-        let start = text
-            .rfind([',', ';', ':', '.', '…', '(', ')'])
-            .map_or(0, |i| {
-                i + text[i..].chars().next().map_or(1, char::len_utf8)
-            });
+        let text = self.doc.blocks[point.block].text.get(..point.range.start)?;
+        // Back to the clause's start, but no further than a lead may be long:
+        // a long text without punctuation is not read again for each count.
+        let mut start = 0;
+        let mut words = 0;
+        let mut in_word = false;
+        for (i, c) in text.char_indices().rev() {
+            if matches!(c, ',' | ';' | ':' | '.' | '…' | '(' | ')') {
+                start = i + c.len_utf8();
+                break;
+            }
+            if c.is_whitespace() {
+                in_word = false;
+            } else if !in_word {
+                in_word = true;
+                words += 1;
+                if words > 16 {
+                    return None;
+                }
+            }
+        }
         let lead = text[start..].trim();
         let words: Vec<&str> = lead.split_whitespace().collect();
         let first = *words.first()?;
@@ -627,7 +798,12 @@ impl Generator<'_> {
         };
         let explanation = format!("{}: “{text}”.", capitalise(&what));
         let short_parts = parts.iter().all(|p| p.split_whitespace().count() <= 6);
-        if (3..=7).contains(&parts.len()) && short_parts {
+        // "Học, học nữa, học mãi, học": a part said twice has no one place.
+        let distinct_parts = parts
+            .iter()
+            .enumerate()
+            .all(|(i, p)| !parts[..i].iter().any(|q| same(p, q)));
+        if (3..=7).contains(&parts.len()) && short_parts && distinct_parts {
             out.push(self.question(
                 point,
                 "order",
@@ -777,22 +953,28 @@ impl Generator<'_> {
 
     fn person(&self, point: &KeyPoint, out: &mut Vec<Question>) {
         let all = &self.facts.people;
-        let Some((_, name, unique)) = all.iter().find(|(p, _, _)| p.id == point.id) else {
+        let Some(&me) = self.facts.person_by_id.get(point.id.as_str()) else {
             return;
         };
+        let (_, name, unique) = &all[me];
         let Some(position) = unique.first() else {
             return;
         };
-        let others: Vec<&str> = all
-            .iter()
-            .map(|(_, n, _)| *n)
-            .filter(|n| n != name)
-            .collect();
-        if others.is_empty() {
+        // Other people, picked by index without listing them all (a text
+        // may name thousands): indices past `me` shift by one.
+        if all.len() < 2 {
             return;
         }
         let mut rng = self.rng(&point.id);
-        let mut choices: Vec<String> = others.sample(&mut rng, 3).map(|s| s.to_string()).collect();
+        let picked = rand::seq::index::sample(&mut rng, all.len() - 1, 3.min(all.len() - 1));
+        let mut choices: Vec<String> = picked
+            .into_iter()
+            .map(|i| all[if i >= me { i + 1 } else { i }].1.to_string())
+            .filter(|n| n != name)
+            .collect();
+        if choices.is_empty() {
+            return;
+        }
         let answer = rng.random_range(0..=choices.len());
         choices.insert(answer, name.to_string());
         let explanation = format!("Văn bản nêu: {position} {name}.");
@@ -804,19 +986,17 @@ impl Generator<'_> {
             explanation.clone(),
         ));
         // True, or the position of someone else.
-        let other_positions: Vec<&str> = all
-            .iter()
-            .filter(|(_, n, _)| n != name)
-            .filter_map(|(_, _, u)| u.first().copied())
-            .collect();
-        let truth = other_positions.is_empty() || rng.random_bool(0.5);
+        let with_position = &self.facts.with_position;
+        let mine = with_position.partition_point(|(i, _)| *i < me);
+        let is_mine = with_position.get(mine).is_some_and(|(i, _)| *i == me);
+        let others = with_position.len() - usize::from(is_mine);
+        let truth = others == 0 || rng.random_bool(0.5);
         let stated = if truth {
             *position
         } else {
-            other_positions
-                .choose(&mut rng)
-                .copied()
-                .unwrap_or(position)
+            let k = rng.random_range(0..others);
+            let k = if is_mine && k >= mine { k + 1 } else { k };
+            with_position[k].1
         };
         out.push(self.question(
             point,
@@ -836,6 +1016,7 @@ impl Generator<'_> {
             .facts
             .people
             .iter()
+            .filter(|(p, _, _)| self.askable(p))
             .filter_map(|(p, name, unique)| {
                 unique
                     .first()
@@ -888,8 +1069,14 @@ impl Generator<'_> {
             }
         }
         for (_, counts) in by_sentence {
+            if !self.askable(counts[0]) {
+                continue;
+            }
             let mut pairs: Vec<(String, String)> = Vec::new();
             for p in &counts {
+                if pairs.len() == MAX_MATCHING_PAIRS {
+                    break; // a sentence of a thousand counts is not one question of a thousand pairs
+                }
                 if let Detail::Count { number, noun, .. } = &p.detail {
                     let n = format_number(*number);
                     if !pairs.iter().any(|(a, b)| *a == n || same(b, noun)) {
@@ -950,13 +1137,13 @@ impl Generator<'_> {
             ));
         }
         let mut rng = self.rng(&point.id);
-        let others: Vec<&str> = self
-            .facts
-            .definitions
-            .sample(&mut rng, 6)
-            .filter(|(s, d)| !same(s, subject) && !same(d, definition))
-            .map(|(_, d)| *d)
-            .collect();
+        let mut others: Vec<&str> = Vec::new();
+        for (s, d) in self.facts.definitions.sample(&mut rng, 6) {
+            // Two subjects may share a definition: each choice once.
+            if !same(s, subject) && !same(d, definition) && !others.iter().any(|o| same(o, d)) {
+                others.push(d);
+            }
+        }
         if others.len() >= 2 {
             let mut choices: Vec<String> =
                 others.sample(&mut rng, 3).map(|s| s.to_string()).collect();

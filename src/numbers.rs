@@ -45,10 +45,11 @@ fn parse_digits(s: &str) -> Option<f64> {
         groups.concat()
     } else if frac_part.is_none() && groups.len() == 2 && int_part.contains('.') {
         // "3.5": a decimal point.
-        return finish(
-            negative,
-            format!("{}.{}", groups[0], groups[1]).parse().ok()?,
-        );
+        let number = format!("{}.{}", groups[0], groups[1]);
+        if !exact_in_f64(&number) {
+            return None;
+        }
+        return finish(negative, number.parse().ok()?);
     } else {
         return None;
     };
@@ -59,7 +60,28 @@ fn parse_digits(s: &str) -> Option<f64> {
         Some(_) => return None,
         None => integer,
     };
+    if !exact_in_f64(&number) {
+        return None;
+    }
     finish(negative, number.parse().ok()?)
+}
+
+/// The most significant digits an `f64` holds exactly: any number written
+/// with this many or fewer reads back as written ([`format_number`] gives the
+/// same digits).
+pub const EXACT_DIGITS: usize = 15;
+
+/// Whether the digits of `number` ("123.45", "0.001") are few enough to be
+/// held exactly. A longer number ("99999999999999999999") would become
+/// another one ("100000000000000000000", or saturated to u64::MAX), so it
+/// is not read at all.
+fn exact_in_f64(number: &str) -> bool {
+    let digits = number.trim_start_matches(['0', '.']);
+    let digits = match digits.split_once('.') {
+        Some((i, f)) => i.len() + f.trim_end_matches('0').len(),
+        None => digits.len(),
+    };
+    digits <= EXACT_DIGITS
 }
 
 fn finish(negative: bool, n: f64) -> Option<f64> {
@@ -143,34 +165,33 @@ fn digit_word(folded: &str) -> Option<u64> {
     })
 }
 
-/// Formats a number the Vietnamese way: "12.000", "3,5".
+/// Formats a number the Vietnamese way: "12.000", "3,5". The digits are
+/// those of the shortest decimal that reads back as `n`, so a number read by
+/// [`parse_number`] is shown as written, never rounded or saturated.
 pub fn format_number(n: f64) -> String {
+    if !n.is_finite() {
+        return n.to_string();
+    }
     let negative = n < 0.0;
-    let n = n.abs();
-    let integer = n.trunc() as u64;
-    let digits = integer.to_string();
-    let mut grouped = String::new();
-    for (i, c) in digits.chars().enumerate() {
+    // `Display` for f64 never uses an exponent and gives the shortest digits.
+    let plain = n.abs().to_string();
+    let (digits, frac) = plain.split_once('.').unwrap_or((&plain, ""));
+    let mut grouped = String::with_capacity(plain.len() + plain.len() / 3 + 1);
+    if negative {
+        grouped.push('-');
+    }
+    for (i, c) in digits.char_indices() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
             grouped.push('.');
         }
         grouped.push(c);
     }
-    let frac = n - n.trunc();
-    if frac > 1e-9 {
-        let f = format!("{frac:.6}");
-        let f = f
-            .trim_start_matches('0')
-            .trim_start_matches('.')
-            .trim_end_matches('0');
+    let frac = frac.trim_end_matches('0');
+    if !frac.is_empty() {
         grouped.push(',');
-        grouped.push_str(f);
+        grouped.push_str(frac);
     }
-    if negative {
-        format!("-{grouped}")
-    } else {
-        grouped
-    }
+    grouped
 }
 
 #[cfg(test)]
@@ -218,6 +239,38 @@ mod tests {
         }
         assert_eq!(parse_number("ba bốn"), None);
         assert_eq!(parse_number("đoàn kết"), None);
+    }
+
+    #[test]
+    fn numbers_a_float_cannot_hold_exactly_are_not_read() {
+        // Read, they would come back as other numbers ("18.446.744…").
+        for s in [
+            "99999999999999999999",
+            "99.999.999.999.999.999.999",
+            "1234567890123456",
+            "1,2345678901234567",
+            "340282366920938463463374607431768211456",
+        ] {
+            assert_eq!(parse_number(s), None, "{s}");
+        }
+        // Fifteen digits are exact.
+        let n = parse_number("999.999.999.999.999").unwrap();
+        assert_eq!(format_number(n), "999.999.999.999.999");
+        let n = parse_number("1,23456789012345").unwrap();
+        assert_eq!(format_number(n), "1,23456789012345");
+    }
+
+    #[test]
+    fn formatting_never_changes_a_number() {
+        for (n, s) in [
+            (1e20, "100.000.000.000.000.000.000"),
+            (0.1234567, "0,1234567"),
+            (1.9999999, "1,9999999"),
+            (0.0000001, "0,0000001"),
+        ] {
+            assert_eq!(format_number(n), s);
+        }
+        assert_eq!(format_number(f64::NAN), "NaN");
     }
 
     #[test]

@@ -87,3 +87,109 @@ fn keypoints_lists_ids_anchors_and_summaries() {
         "the curated file applies: {stdout}"
     );
 }
+
+#[test]
+fn a_text_with_nothing_to_ask_writes_nothing_and_fails_with_a_reason() {
+    let home = tempfile::tempdir().unwrap();
+    let doc = home.path().join("trong.txt");
+    std::fs::write(&doc, "Chỉ một câu ngắn thôi.\n").unwrap();
+    let out = home.path().join("gen.ron");
+    let (ok, stdout, err) = run(
+        &[
+            "generate",
+            doc.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ],
+        home.path(),
+    );
+    assert!(!ok, "an empty set is not a success");
+    assert!(err.contains("trong.txt"), "{err}");
+    assert!(!out.exists(), "nothing written");
+    let (ok, stdout_only, _) = run(&["generate", doc.to_str().unwrap()], home.path());
+    assert!(!ok);
+    assert!(stdout.is_empty() && stdout_only.is_empty());
+}
+
+#[test]
+fn straight_quotes_repeated_mottos_and_huge_numbers_give_a_set_check_accepts() {
+    // Each line once made `generate` panic or write a set `check` refuses.
+    let home = tempfile::tempdir().unwrap();
+    let doc = home.path().join("kho.txt");
+    std::fs::write(
+        &doc,
+        "Tài liệu thử\n\n\
+         Phương châm của năm là \"Đoàn kết, kỷ cương, đổi mới\".\n\n\
+         Khẩu hiệu của phong trào là “Học, học nữa, học mãi, học”.\n\n\
+         Hội nghị có 99999999999999999999 cán bộ tham dự đến năm 2030.\n\n\
+         Học tập là nhiệm vụ thường xuyên. Rèn luyện là nhiệm vụ thường xuyên. \
+         Thi đua là nhiệm vụ thường xuyên. Đổi mới là yêu cầu tất yếu của thời kỳ mới.\n\n\
+         Tỉnh có 12 khâu đột phá, 7 nhóm nhiệm vụ và 25 chỉ tiêu chủ yếu đến năm 2025.\n",
+    )
+    .unwrap();
+    let out = home.path().join("gen.ron");
+    let (ok, _, err) = run(
+        &[
+            "generate",
+            doc.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ],
+        home.path(),
+    );
+    assert!(ok, "{err}");
+    let (ok, stdout, _) = run(&["check", out.to_str().unwrap()], home.path());
+    assert!(ok, "{stdout}");
+    let written = std::fs::read_to_string(&out).unwrap();
+    assert!(!written.contains("18.446.744"), "no saturated number");
+    assert!(
+        !written.contains("1e20") && !written.contains("100000000000000000000"),
+        "not asked about as another number"
+    );
+    let (ok, stdout, _) = run(&["keypoints", doc.to_str().unwrap()], home.path());
+    assert!(ok);
+    assert!(
+        stdout.contains("Phương châm của năm: “Đoàn kết, kỷ cương, đổi mới”"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("18.446.744"), "{stdout}");
+    assert!(
+        !stdout.contains("là \"Đoàn kết"),
+        "a quotation is not a definition: {stdout}"
+    );
+}
+
+#[test]
+fn a_document_with_more_questions_than_fit_gives_a_set_under_the_check_limit() {
+    // Long sentences of many counts: every question quotes its sentence, so
+    // 24 KB of text makes some 30 MB of questions.
+    let home = tempfile::tempdir().unwrap();
+    let doc = home.path().join("lon.txt");
+    let mut text = String::from("Tài liệu lớn\n\n");
+    for k in 0..6 {
+        let counts: Vec<String> = (0..240)
+            .map(|j| format!("{} cán bộ", 1000 + 300 * k + j))
+            .collect();
+        text.push_str(&format!("Đơn vị {k} có {}.\n\n", counts.join(", ")));
+    }
+    std::fs::write(&doc, text).unwrap();
+    let out = home.path().join("gen.ron");
+    let (ok, _, err) = run(
+        &[
+            "generate",
+            doc.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ],
+        home.path(),
+    );
+    assert!(ok, "{err}");
+    let size = std::fs::metadata(&out).unwrap().len();
+    assert!(size <= nghiquyet::quiz::MAX_SET_BYTES, "{size} bytes");
+    assert!(
+        size > nghiquyet::quiz::MAX_SET_BYTES / 2,
+        "{size} bytes: the set is cut, not dropped"
+    );
+    let (ok, stdout, _) = run(&["check", out.to_str().unwrap()], home.path());
+    assert!(ok, "{stdout}");
+}

@@ -167,6 +167,8 @@ pub const EN: Strings = Strings {
     kp_curated_problem: "Could not read the curated key points ({error}); using the ones the app found.",
     practice_generated: "generated from the text",
     generate_written: "Wrote {count} questions to {path}.",
+    generate_empty: "Found nothing to ask about in {path}, so no question set was written.",
+    generate_invalid: "The question set made from {path} would not pass the check, so it was not written:",
     kp_working: "Finding the key points of the document…",
     tab_progress: "📈 Progress",
     profile_none: "👤 No learner chosen",

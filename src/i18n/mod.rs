@@ -132,6 +132,8 @@ define_strings! {
     kp_curated_problem,
     practice_generated,
     generate_written,
+    generate_empty,
+    generate_invalid,
     tab_reader,
     tab_practice,
     practice_sets,

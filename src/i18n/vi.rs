@@ -167,6 +167,8 @@ pub const VI: Strings = Strings {
     kp_curated_problem: "Không đọc được tệp điểm chính đã hiệu chỉnh ({error}); đang dùng danh sách ứng dụng tự tìm.",
     practice_generated: "tạo tự động từ văn bản",
     generate_written: "Đã ghi {count} câu hỏi vào {path}.",
+    generate_empty: "Không tìm được điều gì để hỏi trong {path}, nên không ghi bộ câu hỏi nào.",
+    generate_invalid: "Bộ câu hỏi tạo từ {path} không qua được bước kiểm tra, nên không được ghi:",
     kp_working: "Đang tìm các điểm chính trong văn bản…",
     tab_progress: "📈 Tiến độ",
     profile_none: "👤 Chưa chọn người học",

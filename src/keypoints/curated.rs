@@ -59,11 +59,19 @@ pub fn load_curated(path: &Path) -> Result<Option<Curated>, RonError> {
 /// Applies the corrections. Curated key points whose words cannot be found at
 /// their anchor are left out (they could not be shown in the text).
 pub fn apply_curated(doc: &Document, found: Vec<KeyPoint>, curated: &Curated) -> Vec<KeyPoint> {
+    // Looked up by id: a long document and a long curated file would
+    // otherwise be compared point by point.
+    let remove: std::collections::HashSet<&str> =
+        curated.remove.iter().map(String::as_str).collect();
+    let mut replace: std::collections::HashMap<&str, &KeyPoint> = std::collections::HashMap::new();
+    for r in &curated.replace {
+        replace.entry(r.id.as_str()).or_insert(r); // the first one wins, as before
+    }
     let mut points: Vec<KeyPoint> = found
         .into_iter()
-        .filter(|p| !curated.remove.contains(&p.id))
-        .map(|p| match curated.replace.iter().find(|r| r.id == p.id) {
-            Some(r) => r.clone(),
+        .filter(|p| !remove.contains(p.id.as_str()))
+        .map(|p| match replace.get(p.id.as_str()) {
+            Some(r) => (*r).clone(),
             None => p,
         })
         .collect();

@@ -118,8 +118,8 @@ fn extract_blocks(doc: &Document, range: std::ops::Range<usize>) -> (Vec<KeyPoin
             statements(&at, &tokens, &quotes, &mut out);
             super::people::mentions(&at, &tokens, &mut people);
         }
-        for (open, close) in &quotes {
-            if let Some(p) = quote_point(doc, b, *open, *close) {
+        for quote in &quotes {
+            if let Some(p) = quote_point(doc, b, *quote) {
                 out.push(p);
             }
         }
@@ -479,15 +479,33 @@ fn context_before(text: &str, tokens: &[Token<'_>], at: usize, skip_one: bool) -
 
 // ------------------------------------------------------------------ quotations
 
-/// Byte ranges of the inside of each “…” or "…" in a block's text.
-fn quote_spans(text: &str) -> Vec<(usize, usize)> {
+/// A quotation in a block's text: byte ranges of its inside and of the
+/// whole, marks included (“ and " differ in width, so both are kept).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct QuoteSpan {
+    /// Where the opening mark starts.
+    mark: usize,
+    /// The inside: after the opening mark, up to the closing one.
+    open: usize,
+    close: usize,
+    /// Where the closing mark ends.
+    end: usize,
+}
+
+/// Each “…” or "…" in a block's text, in order and not overlapping.
+fn quote_spans(text: &str) -> Vec<QuoteSpan> {
     let mut out = Vec::new();
-    let mut open: Option<(usize, char)> = None;
+    let mut open: Option<(usize, usize, char)> = None;
     for (i, c) in text.char_indices() {
         match (open, c) {
-            (None, '“') | (None, '"') => open = Some((i + c.len_utf8(), c)),
-            (Some((start, '“')), '”') | (Some((start, '"')), '"') => {
-                out.push((start, i));
+            (None, '“') | (None, '"') => open = Some((i, i + c.len_utf8(), c)),
+            (Some((mark, start, '“')), '”') | (Some((mark, start, '"')), '"') => {
+                out.push(QuoteSpan {
+                    mark,
+                    open: start,
+                    close: i,
+                    end: i + c.len_utf8(),
+                });
                 open = None;
             }
             _ => {}
@@ -496,24 +514,60 @@ fn quote_spans(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-fn quote_point(doc: &Document, b: usize, open: usize, close: usize) -> Option<KeyPoint> {
+/// Whether byte `at` is inside one of `quotes` (sorted, not overlapping):
+/// a binary search, since a paragraph may hold thousands of quotations.
+fn in_quotes(quotes: &[QuoteSpan], at: usize) -> bool {
+    let k = quotes.partition_point(|q| q.open <= at);
+    k > 0 && at < quotes[k - 1].close
+}
+
+/// The sentence of `block` that holds byte `at`, by binary search.
+fn sentence_at(sentences: &[Sentence], at: usize) -> Option<&Sentence> {
+    let k = sentences.partition_point(|s| s.range.end <= at);
+    sentences.get(k).filter(|s| s.range.contains(&at))
+}
+
+/// The end of `text` holding its last `n` words (white-space separated), or
+/// all of it: found from the end, so the cost does not grow with `text`.
+fn last_words(text: &str, n: usize) -> &str {
+    let mut words = 0;
+    let mut in_word = false;
+    for (i, c) in text.char_indices().rev() {
+        if c.is_whitespace() {
+            if in_word {
+                words += 1;
+                if words == n {
+                    return &text[i + c.len_utf8()..];
+                }
+            }
+            in_word = false;
+        } else {
+            in_word = true;
+        }
+    }
+    text
+}
+
+fn quote_point(doc: &Document, b: usize, quote: QuoteSpan) -> Option<KeyPoint> {
+    let QuoteSpan {
+        mark: quote_open,
+        open,
+        close,
+        end: quote_close,
+    } = quote;
     let block = &doc.blocks[b];
     let inner = block.text[open..close].trim();
     let words = inner.split_whitespace().count();
     if !(2..=60).contains(&words) {
         return None;
     }
-    let sentence = block.sentences.iter().find(|s| s.range.contains(&open))?;
-    let label = quote_label(
-        &block.text[sentence.range.start..open.saturating_sub(3).max(sentence.range.start)],
-    );
+    let sentence = sentence_at(&block.sentences, open)?;
+    // The label stands in the last few words before the opening mark (the
+    // mark's own width, one byte or three, is known from the span).
+    let before = &block.text[sentence.range.start..quote_open.max(sentence.range.start)];
+    let label = quote_label(last_words(before, LABEL_WORDS + 3));
     let parts = quote_parts(inner);
     // The phrase includes the quotation marks, as the text shows it.
-    let quote_open = block.text[..open]
-        .char_indices()
-        .last()
-        .map_or(open, |(i, _)| i);
-    let quote_close = close + block.text[close..].chars().next().map_or(0, char::len_utf8);
     Some(KeyPoint {
         id: String::new(),
         anchor: sentence.anchor,
@@ -528,12 +582,16 @@ fn quote_point(doc: &Document, b: usize, open: usize, close: usize) -> Option<Ke
     })
 }
 
+/// How many words before a quotation may name what it is.
+const LABEL_WORDS: usize = 9;
+
 /// What the quotation is: from a label word ("phương châm", "chủ đề", …) in the
 /// few words before it, to the quotation mark.
 fn quote_label(before: &str) -> String {
     let before = before.trim_end().trim_end_matches([':', ',']).trim_end();
+    let before = last_words(before, LABEL_WORDS);
     let words: Vec<&str> = before.split_whitespace().collect();
-    let tail = &words[words.len().saturating_sub(9)..];
+    let tail = &words[words.len().saturating_sub(LABEL_WORDS)..];
     let folded: Vec<String> = tail.iter().map(|w| fold(w, Fold::Case)).collect();
     // The label word nearest the quotation wins: "tinh thần chủ đề năm 2021" is a chủ đề.
     for start in (0..tail.len()).rev() {
@@ -582,18 +640,9 @@ pub(super) fn quote_parts(inner: &str) -> Vec<String> {
 
 // ------------------------------------------------------------------ statements
 
-fn statements(
-    at: &Place<'_>,
-    tokens: &[Token<'_>],
-    quotes: &[(usize, usize)],
-    out: &mut Vec<KeyPoint>,
-) {
+fn statements(at: &Place<'_>, tokens: &[Token<'_>], quotes: &[QuoteSpan], out: &mut Vec<KeyPoint>) {
     let base = at.sentence.range.start;
-    let in_quote = |t: &Token<'_>| {
-        quotes
-            .iter()
-            .any(|(a, b)| (*a..*b).contains(&(base + t.range.start)))
-    };
+    let in_quote = |t: &Token<'_>| in_quotes(quotes, base + t.range.start);
     // Definitions: "X là Y".
     for (i, t) in tokens.iter().enumerate() {
         if lower(t) != "là" || in_quote(t) {
@@ -604,7 +653,7 @@ fn statements(
             s -= 1;
         }
         let mut e = i;
-        while e + 1 < tokens.len() && !tokens[e + 1].is_punct(";.,:!?“”") && e - i < 14 {
+        while e + 1 < tokens.len() && !tokens[e + 1].is_punct(";.,:!?“”\"") && e - i < 14 {
             e += 1;
         }
         let subject_words = i - s;

@@ -212,9 +212,15 @@ impl People {
     }
 }
 
+/// The most positions kept for one person.
+const MAX_KNOWN_POSITIONS: usize = 16;
+
 /// Adds a position unless it is already known; of "Bí thư Thành ủy" and
 /// "Bí thư Thành ủy Hà Nội" the longer is kept.
 fn add_position(known: &mut Vec<String>, new: String) {
+    if known.len() >= MAX_KNOWN_POSITIONS {
+        return; // a person mentioned thousands of times is not compared thousands of times
+    }
     let new_folded = fold(&new, Fold::Case);
     for k in known.iter_mut() {
         let old = fold(k, Fold::Case);
@@ -338,63 +344,77 @@ fn trim_position(text: &str, tokens: &[Token<'_>], start: usize, end: usize) -> 
 /// Positions written before a name, back to ";", ":" or the sentence start,
 /// as comma-separated parts that each begin with a title.
 fn positions_before(text: &str, tokens: &[Token<'_>], name_start: usize) -> Vec<String> {
-    let mut clause_start = name_start;
-    while clause_start > 0 && !tokens[clause_start - 1].is_punct(";:.(") {
-        clause_start -= 1;
-    }
-    // Split at commas, then take parts from the name backwards while they are positions.
-    let mut parts: Vec<(usize, usize)> = Vec::new();
-    let mut s = clause_start;
-    for (k, token) in tokens
-        .iter()
-        .enumerate()
-        .take(name_start)
-        .skip(clause_start)
-    {
-        if token.is_punct(",") {
-            if k > s {
-                parts.push((s, k - 1));
-            }
-            s = k + 1;
-        }
-    }
-    if name_start > s {
-        parts.push((s, name_start - 1));
-    }
+    // Comma-separated parts, taken from the name backwards while they are
+    // positions, back to ";", ":", "." or "(" — at most MAX_POSITIONS of
+    // them, each read over at most POSITION_TOKENS tokens, so that a clause
+    // naming thousands of people is not read again for each of them.
     let mut out = Vec::new();
-    for (k, &(ps, pe)) in parts.iter().enumerate().rev() {
-        let last = k + 1 == parts.len();
+    let mut end = name_start; // exclusive end of what is left to read
+    let mut nearest = true; // the part next to the name
+    let mut parts = 0;
+    while end > 0 && parts < MAX_POSITIONS {
+        parts += 1;
+        let before = &tokens[end - 1];
+        if before.is_punct(",") {
+            end -= 1; // an empty part
+            continue;
+        }
+        if before.is_punct(";:.(") {
+            break;
+        }
+        let pe = end - 1;
+        let mut ps = end;
+        while ps > 0 && end - ps < POSITION_TOKENS && !tokens[ps - 1].is_punct(",;:.(") {
+            ps -= 1;
+        }
+        let whole = ps == 0 || tokens[ps - 1].is_punct(",;:.(");
         // The part next to the name may begin with other words
         // ("Trao đổi …, Bí thư Thành ủy Hà Nội Vương Đình Huệ").
-        let head = if last {
+        let head = if nearest {
             (ps..=pe).find(|&i| title_at(tokens, i).is_some())
-        } else {
+        } else if whole {
             title_at(tokens, ps).map(|_| ps)
+        } else {
+            None // longer than any position
         };
+        nearest = false;
         match head {
             Some(h) if !tokens[h..=pe].iter().any(|t| t.is(Kind::Punct)) => {
                 if let Some(p) = trim_position(text, tokens, h, pe) {
                     out.push(p);
                 }
-                if h != ps {
+                if h != ps || !whole {
                     break;
                 }
             }
             _ => break,
         }
+        end = ps;
     }
     out.reverse();
     out
 }
 
+/// The most positions read for one mention of a person, and the most
+/// tokens of one position: bounds that keep the work linear in the text.
+const MAX_POSITIONS: usize = 8;
+const POSITION_TOKENS: usize = 24;
+
 /// Positions written after a name: ", Ủy viên …, Bí thư …".
 fn positions_after(text: &str, tokens: &[Token<'_>], name_end: usize) -> Vec<String> {
     let mut out = Vec::new();
     let mut i = name_end + 1;
-    while i + 1 < tokens.len() && tokens[i].is_punct(",") && title_at(tokens, i + 1).is_some() {
+    while out.len() < MAX_POSITIONS
+        && i + 1 < tokens.len()
+        && tokens[i].is_punct(",")
+        && title_at(tokens, i + 1).is_some()
+    {
         let start = i + 1;
         let mut end = start;
-        while end + 1 < tokens.len() && !tokens[end + 1].is_punct(",;.:()“”") {
+        while end + 1 < tokens.len()
+            && !tokens[end + 1].is_punct(",;.:()“”")
+            && end - start < POSITION_TOKENS
+        {
             end += 1;
         }
         if let Some(p) = trim_position(text, tokens, start, end) {

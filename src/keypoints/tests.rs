@@ -403,3 +403,42 @@ fn reading_a_long_document_in_parts_gives_the_same_key_points() {
     assert_eq!(finish(extract::extract_in_parts(&doc, parts)), whole);
     assert_eq!(extract(&doc), whole);
 }
+
+fn plain(text: &str) -> Document {
+    Document::from_text(text, Format::PlainText, "t", Origin::Bundled).unwrap()
+}
+
+#[test]
+fn a_straight_quoted_motto_after_la_is_read_not_panicked_on() {
+    // The opening mark is one byte wide here, and "là" ends in a two-byte
+    // letter: the label must be cut at the mark, not three bytes before it.
+    let doc = plain("Phương châm của năm là \"Đoàn kết, kỷ cương, đổi mới\".");
+    let points = extract(&doc);
+    let (label, parts) = quote(&points, "Đoàn kết").expect("the motto is a key point");
+    assert_eq!(label, "Phương châm của năm");
+    assert_eq!(parts, ["Đoàn kết", "kỷ cương", "đổi mới"]);
+    let p = points
+        .iter()
+        .find(|p| p.detail.group() == Group::Quotes)
+        .unwrap();
+    assert_eq!(p.phrase, "\"Đoàn kết, kỷ cương, đổi mới\"");
+    assert_eq!(&doc.blocks[p.block].text[p.range.clone()], p.phrase);
+    // Every width of mark and of the letter before it.
+    for text in [
+        "Chủ đề năm là “Kỷ cương, trách nhiệm, hành động”.",
+        "Khẩu hiệu là\"Kỷ cương, trách nhiệm, hành động\".",
+        "Khẩu hiệu ấy\"Kỷ cương, trách nhiệm, hành động\".",
+        "Ở\"Kỷ cương, trách nhiệm\".",
+        "\"Kỷ cương, trách nhiệm\".",
+        "ệ\"ệ ệ\"ệ",
+    ] {
+        let doc = plain(text);
+        for p in extract(&doc) {
+            assert_eq!(
+                &doc.blocks[p.block].text[p.range.clone()],
+                p.phrase,
+                "{text}"
+            );
+        }
+    }
+}
