@@ -79,12 +79,19 @@ pub fn keypoints(doc_path: &Path, language: Language, out: &mut impl Write) -> R
 /// nothing is written and the error says why.
 pub fn generate(
     doc_path: &Path,
-    output: Option<&Path>,
+    output: Output<'_>,
     seed: u64,
     language: Language,
     out: &mut impl Write,
 ) -> Result<usize, String> {
     let tr = language.strings();
+    // Refused before any work: never the document itself, never an existing
+    // file without --force.
+    let output = match output.path {
+        Some(path) => Some(explicit_output(path, &[doc_path], output.force, tr)?),
+        None => None,
+    };
+    let output = output.as_deref();
     let doc = open_document(doc_path, language)?;
     let (points, problem) = key_points_for(&doc);
     if let Some(p) = problem {

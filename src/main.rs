@@ -38,6 +38,9 @@ enum Command {
         /// The same seed gives the same questions.
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// Overwrite the output file if it exists (never the document).
+        #[arg(long)]
+        force: bool,
     },
     /// List a document's key points with their ids and anchors.
     Keypoints {
@@ -194,11 +197,15 @@ fn main() -> ExitCode {
             document,
             output,
             seed,
+            force,
         }) => {
             let language = nghiquyet::cli::language(&paths);
             let result = nghiquyet::cli::generate(
                 &document,
-                output.as_deref(),
+                Output {
+                    path: output.as_deref(),
+                    force,
+                },
                 seed,
                 language,
                 &mut std::io::stdout().lock(),

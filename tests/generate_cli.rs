@@ -19,7 +19,15 @@ fn generated_sets_pass_check_and_the_same_seed_gives_the_same_file() {
         "tests/data/nghi-quyet-chinh-phu-2021.md",
     ] {
         let (ok, _, err) = run(
-            &["generate", doc, "-o", out.to_str().unwrap(), "--seed", "42"],
+            &[
+                "generate",
+                doc,
+                "-o",
+                out.to_str().unwrap(),
+                "--seed",
+                "42",
+                "--force",
+            ],
             home.path(),
         );
         assert!(ok, "{err}");
@@ -33,6 +41,7 @@ fn generated_sets_pass_check_and_the_same_seed_gives_the_same_file() {
                 out2.to_str().unwrap(),
                 "--seed",
                 "42",
+                "--force",
             ],
             home.path(),
         );
@@ -191,5 +200,36 @@ fn a_document_with_more_questions_than_fit_gives_a_set_under_the_check_limit() {
         "{size} bytes: the set is cut, not dropped"
     );
     let (ok, stdout, _) = run(&["check", out.to_str().unwrap()], home.path());
+    assert!(ok, "{stdout}");
+}
+
+#[test]
+fn generate_never_writes_over_the_document_or_an_existing_file() {
+    let home = tempfile::tempdir().unwrap();
+    let doc = home.path().join("nq.md");
+    std::fs::copy("assets/hanoi-nghi-quyet-xvii.md", &doc).unwrap();
+    let original = std::fs::read(&doc).unwrap();
+    let doc_arg = doc.to_str().unwrap();
+    let (ok, _, err) = run(
+        &["generate", doc_arg, "-o", doc_arg, "--force"],
+        home.path(),
+    );
+    assert!(!ok);
+    assert!(err.contains("Không ghi đè lên chính tệp nguồn"), "{err}");
+    assert_eq!(std::fs::read(&doc).unwrap(), original);
+
+    let out = home.path().join("bo.ron");
+    std::fs::write(&out, "của người khác").unwrap();
+    let out_arg = out.to_str().unwrap();
+    let (ok, _, err) = run(&["generate", doc_arg, "-o", out_arg], home.path());
+    assert!(!ok);
+    assert!(err.contains("--force"), "{err}");
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "của người khác");
+    let (ok, _, err) = run(
+        &["generate", doc_arg, "-o", out_arg, "--force"],
+        home.path(),
+    );
+    assert!(ok, "{err}");
+    let (ok, stdout, _) = run(&["check", out_arg], home.path());
     assert!(ok, "{stdout}");
 }
