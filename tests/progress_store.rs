@@ -117,7 +117,10 @@ fn a_damaged_file_is_set_aside_and_the_newest_good_backup_used() {
     else {
         panic!("{notices:?}");
     };
-    assert!(error.contains(":1:"), "the error says where: {error}");
+    assert!(
+        error.to_string().contains(":1:"),
+        "the error says where: {error}"
+    );
     assert!(
         std::fs::read_to_string(moved)
             .unwrap()

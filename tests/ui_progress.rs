@@ -321,3 +321,30 @@ fn a_profile_folder_replaced_by_a_file_is_told_in_the_picker() {
     h.get_by_label_contains("👤 Lê Thị Bình");
     h.get_by_label_contains("nguyen-van-an” lẽ ra là thư mục hồ sơ của một người học");
 }
+
+#[test]
+fn a_damaged_profile_file_is_told_in_plain_vietnamese() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = {
+        let mut h = harness(home.path());
+        add_learner(&mut h, "Lê Văn Hải");
+        h.state_mut().save_settings();
+        h.state_mut().flush_progress();
+        h.state().profile().unwrap().dir().to_path_buf()
+    };
+    std::fs::write(dir.join("profile.ron"), "ProfileFile(version: 2, name: ").unwrap();
+    let mut h = harness(home.path());
+    step(&mut h);
+    let notice = h
+        .state()
+        .notices()
+        .iter()
+        .map(|n| n.text.clone())
+        .find(|t| t.contains("tệp tiến độ"))
+        .expect("the learner is told");
+    assert!(notice.contains("dòng 1, cột"), "{notice}");
+    assert!(
+        !notice.contains("Expected") && !notice.contains("Unexpected"),
+        "no parser English: {notice}"
+    );
+}

@@ -37,8 +37,9 @@ pub fn export(path: &Path, profile: &str, progress: &Progress, now: i64) -> std:
 
 /// Reads an exported file: whose it is, and the answers in it.
 pub fn read_export(path: &Path) -> Result<(String, Progress), FileProblem> {
-    let file = read_versioned(path, |f: &ProgressExport| f.version)?
-        .ok_or_else(|| FileProblem::Unreadable(format!("{}: no such file", path.display())))?;
+    let file = read_versioned(path, |f: &ProgressExport| f.version)?.ok_or_else(|| {
+        FileProblem::io(path, &std::io::Error::from(std::io::ErrorKind::NotFound))
+    })?;
     let mut progress = Progress::default();
     Answers {
         questions: file.questions,

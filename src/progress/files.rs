@@ -230,7 +230,7 @@ pub fn rows_text<T: Serialize>(value: &T) -> io::Result<String> {
 /// Why a progress file could not be used.
 #[derive(Clone, Debug, PartialEq)]
 pub enum FileProblem {
-    Unreadable(String),
+    Unreadable(storage::ReadProblem),
     Malformed(RonError),
     /// Written by a newer version of the app: kept as it is, never rewritten.
     Newer {
@@ -242,11 +242,34 @@ pub enum FileProblem {
 impl std::fmt::Display for FileProblem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            FileProblem::Unreadable(e) => f.write_str(e),
+            FileProblem::Unreadable(e) => write!(f, "{e}"),
             FileProblem::Malformed(e) => write!(f, "{e}"),
             FileProblem::Newer { path, version } => {
                 write!(f, "{}: version {version}", path.display())
             }
+        }
+    }
+}
+
+impl FileProblem {
+    pub fn io(path: &Path, e: &io::Error) -> FileProblem {
+        FileProblem::Unreadable(storage::ReadProblem::Io {
+            path: path.to_path_buf(),
+            kind: e.kind(),
+            message: e.to_string(),
+        })
+    }
+
+    /// The same problem as one of the store's own files.
+    pub fn as_read_problem(&self) -> storage::ReadProblem {
+        match self {
+            FileProblem::Unreadable(e) => e.clone(),
+            FileProblem::Malformed(e) => storage::ReadProblem::Syntax(e.clone()),
+            FileProblem::Newer { path, version } => storage::ReadProblem::Io {
+                path: path.clone(),
+                kind: io::ErrorKind::Unsupported,
+                message: format!("version {version}"),
+            },
         }
     }
 }
@@ -259,10 +282,12 @@ pub fn read_versioned<T: serde::de::DeserializeOwned>(
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(FileProblem::Unreadable(format!("{}: {e}", path.display()))),
+        Err(e) => return Err(FileProblem::io(path, &e)),
     };
-    let text = std::str::from_utf8(&bytes).map_err(|e| {
-        FileProblem::Unreadable(format!("{}: not UTF-8 text ({e})", path.display()))
+    let text = std::str::from_utf8(&bytes).map_err(|_| {
+        FileProblem::Unreadable(storage::ReadProblem::NotUtf8 {
+            path: path.to_path_buf(),
+        })
     })?;
     let value: T = storage::parse_ron(path, text).map_err(FileProblem::Malformed)?;
     let v = version(&value);
@@ -299,8 +324,7 @@ pub struct Salvaged {
 /// question or answer per line (see [`month_text`]), so a damaged line loses
 /// only itself — and, for a question, the answers that need it.
 pub fn salvage_month(path: &Path) -> Result<Salvaged, FileProblem> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| FileProblem::Unreadable(format!("{}: {e}", path.display())))?;
+    let bytes = std::fs::read(path).map_err(|e| FileProblem::io(path, &e))?;
     salvage_rows(path, &bytes)
 }
 

@@ -45,7 +45,7 @@ pub enum StoreNotice {
     /// place, if even that failed) and the copy in the backup made at
     /// `restored_from` used instead, if there was one.
     SetAside {
-        error: String,
+        error: crate::storage::ReadProblem,
         moved_to: Option<PathBuf>,
         restored_from: Option<i64>,
     },
@@ -435,7 +435,7 @@ impl Drop for ProfileStore {
 
 /// Moves an unreadable file aside and finds the newest good copy of it in the
 /// backups; copies that back in place.
-fn recover(dir: &Path, relative: &Path, error: String) -> (StoreNotice, bool) {
+fn recover(dir: &Path, relative: &Path, error: crate::storage::ReadProblem) -> (StoreNotice, bool) {
     let path = dir.join(relative);
     let moved_to = set_aside(&path).ok();
     let copy = backup::newest_good_copy(dir, relative);
@@ -489,7 +489,7 @@ fn load(dir: &Path, name: &str) -> Result<Loaded, OpenError> {
             Err(problem) => {
                 let problem = newer(problem)?;
                 notices.push(StoreNotice::SetAside {
-                    error: problem.to_string(),
+                    error: problem.as_read_problem(),
                     moved_to: set_aside(&v1).ok(),
                     restored_from: None,
                 });
@@ -502,7 +502,8 @@ fn load(dir: &Path, name: &str) -> Result<Loaded, OpenError> {
             Ok(h) => h,
             Err(problem) => {
                 let problem = newer(problem)?;
-                let (notice, restored) = recover(dir, Path::new(PROFILE_FILE), problem.to_string());
+                let (notice, restored) =
+                    recover(dir, Path::new(PROFILE_FILE), problem.as_read_problem());
                 notices.push(notice);
                 rewrite |= !restored;
                 if restored {
@@ -547,7 +548,7 @@ fn load(dir: &Path, name: &str) -> Result<Loaded, OpenError> {
                     }
                     continue;
                 }
-                let (notice, restored) = recover(dir, &relative, problem.to_string());
+                let (notice, restored) = recover(dir, &relative, problem.as_read_problem());
                 notices.push(notice);
                 if restored {
                     read_month(&dir.join(&relative)).ok().flatten()

@@ -387,6 +387,7 @@ impl App {
                 moved_to,
                 restored_from,
             } => {
+                let error = &crate::i18n::describe_read_problem(tr, error);
                 let path = moved_to
                     .as_ref()
                     .map_or_else(String::new, |p| p.display().to_string());
