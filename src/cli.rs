@@ -50,13 +50,22 @@ pub fn check(paths: &[PathBuf], language: Language, out: &mut impl Write) -> std
 /// Opens a document for a command-line verb, or says why not (on stderr).
 fn open_document(path: &Path, language: Language) -> Result<Document, String> {
     let tr = language.strings();
-    load_document(path).map_err(|e| {
+    let doc = load_document(path).map_err(|e| {
         format!(
             "{} {}",
             fill(tr.open_failed, &[("path", &path.display())]),
             describe_load_error(tr, &e)
         )
-    })
+    })?;
+    // Converted from an old encoding: the trainer is told on stderr, so the
+    // output (a set, a list) stays clean.
+    if let Some(conversion) = &doc.conversion {
+        eprintln!(
+            "nghiquyet: {}",
+            crate::i18n::describe_conversion(tr, conversion)
+        );
+    }
+    Ok(doc)
 }
 
 /// `nghiquyet keypoints DOC`: the key points, one per line with its id and

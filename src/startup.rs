@@ -22,6 +22,9 @@ pub struct Startup {
     pub library: Library,
     /// Problems to show in the window, already in the user's language.
     pub problems: Vec<String>,
+    /// What the user should know about the opened file (converted from an
+    /// old encoding…): information, not errors.
+    pub notes: Vec<String>,
 }
 
 impl Startup {
@@ -32,6 +35,7 @@ impl Startup {
         let mut settings = loaded.settings;
         let tr = settings.language.strings();
         let mut problems = Vec::new();
+        let mut notes = Vec::new();
         let mut settings_writable = true;
         if let Some(problem) = loaded.problem {
             let error = crate::i18n::describe_read_problem(tr, &problem.error);
@@ -51,6 +55,9 @@ impl Startup {
             Some(path) => match load_document(path) {
                 Ok(doc) => {
                     settings.remember_recent(path);
+                    if let Some(conversion) = &doc.conversion {
+                        notes.push(crate::i18n::describe_conversion(tr, conversion));
+                    }
                     doc
                 }
                 Err(error) => {
@@ -72,6 +79,7 @@ impl Startup {
             settings_writable,
             document,
             problems,
+            notes,
         }
     }
 }

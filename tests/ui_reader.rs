@@ -375,3 +375,15 @@ fn the_first_window_fits_small_office_screens_and_later_starts_keep_the_users_si
         ([900.0, 600.0], false)
     );
 }
+
+#[test]
+fn a_document_in_an_old_vietnamese_encoding_opens_and_says_it_was_converted() {
+    let home = tempfile::tempdir().unwrap();
+    let text = "# Nghị quyết của chi bộ\n\nChi bộ thống nhất học tập nghị quyết mới trong quý này.\n\nMỗi đảng viên viết một bài thu hoạch ngắn.\n";
+    let old = home.path().join("nghi-quyet-tcvn3.txt");
+    std::fs::write(&old, nghiquyet::document::encoding::encode_tcvn3(text)).unwrap();
+    let mut harness = harness(home.path(), None);
+    drop_file(&mut harness, &old);
+    harness.get_by_label_contains("Chi bộ thống nhất học tập nghị quyết mới");
+    harness.get_by_label_contains("Tệp dùng bảng mã cũ");
+}

@@ -240,6 +240,10 @@ impl App {
                 kind: NoticeKind::Error,
                 text,
             })
+            .chain(startup.notes.into_iter().map(|text| Notice {
+                kind: NoticeKind::Info,
+                text,
+            }))
             .collect();
         Self {
             paths: startup.paths,
@@ -1809,6 +1813,14 @@ impl App {
         match load_document(&path) {
             Ok(doc) => {
                 self.change_settings(|s| s.remember_recent(&path));
+                // Converted from an old encoding: said once, as information.
+                if let Some(conversion) = &doc.conversion {
+                    let text = crate::i18n::describe_conversion(self.tr(), conversion);
+                    self.notices.push(Notice {
+                        kind: NoticeKind::Info,
+                        text,
+                    });
+                }
                 self.set_document(doc);
             }
             Err(error) => {
