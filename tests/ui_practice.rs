@@ -320,10 +320,12 @@ fn a_wide_window_shows_the_quiz_and_the_text_side_by_side() {
     let home = tempfile::tempdir().unwrap();
     let mut h = harness(home.path(), 1400.0);
     start_seven(&mut h);
-    // The text is there beside the question.
-    h.get_by_label_contains("Sáng 25/12, Ban Thường vụ");
+    // Beside the question, the text's place (covered until it is answered).
+    h.get_by_label_contains("Văn bản sẽ hiện ở đây");
     press(&mut h, Key::Num2);
     press(&mut h, Key::Enter);
+    // Answered: the text is there beside it, at the passage.
+    h.get_by_label_contains("5 định hướng lớn và nhiệm vụ trọng tâm; 3 khâu đột phá");
     click(&mut h, "📖 Xem trong văn bản");
     assert_eq!(h.state().screen(), Screen::Practice, "no need to switch");
     assert!(h.state().focused_passage().is_some());
@@ -402,4 +404,38 @@ fn ordering_items_can_be_dragged_into_place() {
     h.get_by_label("3. Kỷ cương");
     click(&mut h, "Trả lời (Enter)");
     assert_eq!(current_verdict(&h), Some(Verdict::Right));
+}
+
+#[test]
+fn the_text_beside_a_question_does_not_give_its_answer_away() {
+    let home = tempfile::tempdir().unwrap();
+    let mut h = harness(home.path(), 1300.0);
+    start_seven(&mut h);
+    let covered = "Văn bản sẽ hiện ở đây";
+    let motto = "phương châm Đại hội “Đoàn kết - Dân chủ - Kỷ cương";
+    // Question 2 asks what the motto holds: its passage must not be beside it.
+    press(&mut h, Key::Num2);
+    press(&mut h, Key::Enter);
+    h.get_by_label_contains("5 định hướng lớn và nhiệm vụ trọng tâm; 3 khâu đột phá");
+    press(&mut h, Key::Enter);
+    h.get_by_label("Câu 2 / 7");
+    h.get_by_label_contains(covered);
+    assert!(
+        h.query_by_label_contains(motto).is_none(),
+        "the motto stood beside the question about it"
+    );
+    // Answered: the text turns to the question's own passage.
+    press(&mut h, Key::A);
+    press(&mut h, Key::C);
+    press(&mut h, Key::Enter);
+    h.run();
+    assert!(h.query_by_label_contains(covered).is_none());
+    h.get_by_label_contains(motto);
+    // The next question covers it again (4 asks to fill in the motto).
+    press(&mut h, Key::Enter);
+    press(&mut h, Key::Num1);
+    press(&mut h, Key::Enter);
+    press(&mut h, Key::Enter);
+    h.get_by_label("Câu 4 / 7");
+    assert!(h.query_by_label_contains(motto).is_none());
 }

@@ -122,6 +122,7 @@ pub const EN: Strings = Strings {
     practice_correct_answer: "Right answer: {answer}",
     practice_spelling_note: "You wrote “{typed}”; it is spelled “{expected}”.",
     practice_source: "From the text (passage {anchor}):",
+    practice_text_covered: "The text will show here, at this question's passage, once you have answered — so it does not give the answer away.",
     practice_show_in_text: "Show in the text",
     practice_true: "True",
     practice_false: "False",

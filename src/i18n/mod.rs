@@ -157,6 +157,7 @@ define_strings! {
     practice_correct_answer,
     practice_spelling_note,
     practice_source,
+    practice_text_covered,
     practice_show_in_text,
     practice_show_in_text_key,
     practice_true,

@@ -122,6 +122,7 @@ pub const VI: Strings = Strings {
     practice_correct_answer: "Đáp án đúng: {answer}",
     practice_spelling_note: "Bạn viết “{typed}”; viết đúng là “{expected}”.",
     practice_source: "Trích văn bản (đoạn {anchor}):",
+    practice_text_covered: "Văn bản sẽ hiện ở đây, đúng đoạn nói về câu hỏi, sau khi bạn trả lời — để không lộ đáp án.",
     practice_show_in_text: "Xem trong văn bản",
     practice_true: "Đúng",
     practice_false: "Sai",

@@ -229,6 +229,8 @@ pub struct App {
     fonts_installed: bool,
     /// Whether a remembered window size was checked against the screen.
     window_fitted: bool,
+    /// The answered question whose passage the text beside practice shows.
+    side_passage: Option<String>,
 }
 
 impl App {
@@ -281,6 +283,7 @@ impl App {
             applied_style: None,
             fonts_installed: false,
             window_fitted: false,
+            side_passage: None,
         }
         .with_profile()
     }
@@ -1191,7 +1194,22 @@ impl App {
                 .frame(frame)
                 .show(ui, |ui| practice.ui(ui, &input))
                 .inner;
-            self.reader_panel(ui);
+            // As Anki hides the back of a card: while a question waits for
+            // its answer, the text beside it (often still at the previous
+            // question's passage, which may hold this answer) is covered;
+            // once answered, it turns to this question's passage.
+            if self.practice.awaiting_answer() {
+                self.text_covered(ui);
+            } else {
+                if let Some((key, source)) = self.practice.answered_passage()
+                    && self.side_passage.as_deref() != Some(key.as_str())
+                {
+                    let source = source.clone();
+                    self.side_passage = Some(key);
+                    self.show_passage(&ui.ctx().clone(), &source);
+                }
+                self.reader_panel(ui);
+            }
             actions
         } else {
             egui::CentralPanel::default()
@@ -1199,6 +1217,28 @@ impl App {
                 .show(ui, |ui| practice.ui(ui, &input))
                 .inner
         }
+    }
+
+    /// The place of the text beside an unanswered question.
+    fn text_covered(&self, ui: &mut egui::Ui) {
+        let tr = self.tr();
+        let palette = style::palette(ui.visuals().dark_mode);
+        egui::CentralPanel::default()
+            .frame(
+                egui::Frame::new()
+                    .fill(palette.page)
+                    .inner_margin(egui::Margin::same(24)),
+            )
+            .show(ui, |ui| {
+                ui.add_space(ui.available_height() * 0.3);
+                ui.vertical_centered(|ui| {
+                    ui.label(
+                        RichText::new(format!("{} {}", icons::OPEN_BOOK, tr.practice_text_covered))
+                            .size(self.settings.text_size)
+                            .color(palette.muted),
+                    );
+                });
+            });
     }
 
     fn key_points_panel(&mut self, ui: &mut egui::Ui) {

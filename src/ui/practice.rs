@@ -210,6 +210,28 @@ impl PracticeScreen {
         matches!(self.stage, Stage::Question)
     }
 
+    /// Whether a question is on screen and not yet answered: the text beside
+    /// it must not give its answer away.
+    pub fn awaiting_answer(&self) -> bool {
+        matches!(self.stage, Stage::Question)
+            && self
+                .practice
+                .as_ref()
+                .is_some_and(|p| p.current_item().is_some() && p.current_attempt().is_none())
+    }
+
+    /// The passage of the question just answered, with a key that changes
+    /// from one question to the next (so the text beside it turns to it once).
+    pub fn answered_passage(&self) -> Option<(String, &crate::quiz::Source)> {
+        let practice = self.practice.as_ref()?;
+        if !matches!(self.stage, Stage::Question) || practice.current_attempt().is_none() {
+            return None;
+        }
+        let item = practice.current_item()?;
+        let key = format!("{}/{}/{}", self.rounds, practice.current, item.question.id);
+        Some((key, &item.question.source))
+    }
+
     /// The round in progress or just finished.
     pub fn round(&self) -> Option<&Practice> {
         self.practice.as_ref()
