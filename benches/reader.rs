@@ -72,6 +72,7 @@ fn reader_frame(c: &mut Criterion) {
         document: doc,
         library: nghiquyet::quiz::Library::default(),
         problems: Vec::new(),
+        notes: Vec::new(),
     });
     let ctx = egui::Context::default();
     for _ in 0..5 {

@@ -48,6 +48,13 @@ pub fn printable(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// `s` in Vietnamese quotation marks, once: a quote that already has its own
+/// (“…”, "…", «…») is not wrapped again (`““…””` looked broken).
+pub fn quoted(s: &str) -> String {
+    let inner = s.trim().trim_matches(|c| matches!(c, '“' | '”' | '"' | '«' | '»' | '„'));
+    format!("“{inner}”")
+}
+
 /// How much of a letter's identity folding throws away.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Fold {
@@ -257,6 +264,13 @@ impl FoldedText {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quotes_are_never_doubled() {
+        assert_eq!(quoted("Đoàn kết"), "“Đoàn kết”");
+        assert_eq!(quoted("“Đoàn kết - Dân chủ”"), "“Đoàn kết - Dân chủ”");
+        assert_eq!(quoted("\"Đoàn kết\""), "“Đoàn kết”");
+    }
 
     #[test]
     fn printable_escapes_what_a_terminal_would_obey() {

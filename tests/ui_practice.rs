@@ -439,3 +439,31 @@ fn the_text_beside_a_question_does_not_give_its_answer_away() {
     h.get_by_label("Câu 4 / 7");
     assert!(h.query_by_label_contains(motto).is_none());
 }
+
+#[test]
+fn feedback_says_right_and_wrong_in_words_not_only_in_colour() {
+    let home = tempfile::tempdir().unwrap();
+    let mut h = harness(home.path(), 1000.0);
+    start_seven(&mut h);
+    // A wrong pick: the right choice and the pick are named as such.
+    press(&mut h, Key::Num1);
+    press(&mut h, Key::Enter);
+    assert_eq!(current_verdict(&h), Some(Verdict::Wrong));
+    h.get_by_label_contains("B. 3   — Đáp án đúng");
+    h.get_by_label_contains("A. 2   — Bạn chọn");
+    // The quote once in quotation marks.
+    assert!(h.query_by_label_contains("““").is_none());
+    press(&mut h, Key::Enter);
+    press(&mut h, Key::A);
+    press(&mut h, Key::Enter);
+    press(&mut h, Key::Enter);
+    press(&mut h, Key::Num1);
+    press(&mut h, Key::Enter);
+    press(&mut h, Key::Enter);
+    // A blank filled wrongly says what it should be, beside it.
+    h.get_by_label("Câu 4 / 7");
+    answer_field(&h).type_text("Kỷ cương");
+    step(&mut h);
+    press(&mut h, Key::Enter);
+    h.get_by_label_contains("phải là “Dân chủ”");
+}

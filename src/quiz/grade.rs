@@ -216,6 +216,23 @@ pub fn correct_response(answer: &Answer) -> Response {
     }
 }
 
+/// Blank by blank, whether what was typed counts as right under `rules` (for
+/// a mark beside each blank: "blank 1 right, blank 2 should be …").
+pub fn blank_marks(blanks: &[Vec<String>], typed: &[String], rules: Rules) -> Vec<bool> {
+    blanks
+        .iter()
+        .enumerate()
+        .map(|(i, accepted)| {
+            let t = typed.get(i).map_or("", String::as_str);
+            match match_text(t, accepted) {
+                TextMatch::Exact => true,
+                TextMatch::TonesDiffer(_) => rules.tone_marks == ToneMarks::AcceptWithNote,
+                TextMatch::No => false,
+            }
+        })
+        .collect()
+}
+
 /// The right answer in words, for feedback ("3", "Đúng", "Dân chủ", …).
 /// `yes`/`no` are the words for true and false in the interface language.
 pub fn correct_answer_text(answer: &Answer, yes: &str, no: &str) -> String {
@@ -255,6 +272,22 @@ pub fn correct_answer_text(answer: &Answer, yes: &str, no: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_blank_is_marked_on_its_own() {
+        let blanks = vec![vec!["Đoàn kết".to_string()], vec!["Dân chủ".to_string()]];
+        let typed = vec!["doan ket".to_string(), "Kỷ cương".to_string()];
+        assert_eq!(
+            blank_marks(&blanks, &typed, Rules::default()),
+            [true, false]
+        );
+        let strict = Rules {
+            tone_marks: ToneMarks::Reject,
+            partial_credit: false,
+        };
+        assert_eq!(blank_marks(&blanks, &typed, strict), [false, false]);
+        assert_eq!(blank_marks(&blanks, &[], Rules::default()), [false, false]);
+    }
 
     fn strict() -> Rules {
         Rules::default()

@@ -10,7 +10,8 @@ use std::path::{Path, PathBuf};
 
 pub use check::{MAX_SET_BYTES, Problem, ProblemKind, load_set_file, parse_set, question_problems};
 pub use grade::{
-    Grade, Note, Response, Rules, Verdict, correct_answer_text, correct_response, grade,
+    Grade, Note, Response, Rules, Verdict, blank_marks, correct_answer_text, correct_response,
+    grade,
 };
 pub use model::{
     Answer, BLANK, Difficulty, FORMAT_VERSION, Question, QuestionSet, Source, ToneMarks,

@@ -788,35 +788,49 @@ fn duration_text(tr: &Strings, d: Duration) -> String {
 }
 
 /// A large, obvious option button: selected ones are filled.
+/// One choice. Once answered (`locked`) it reads without colour too: the
+/// right choice filled green with ✔ and the words "Đáp án đúng", a wrong pick
+/// filled red with ✖ and "Bạn chọn", the other choices faded — the wrong pick
+/// is never the brightest thing on screen.
 fn option_button(
     ui: &mut egui::Ui,
     label: String,
     selected: bool,
     mark: Option<bool>,
+    locked: bool,
     input: &PracticeInput<'_>,
 ) -> egui::Response {
-    let prefix = match mark {
-        Some(true) => format!("{} ", icons::RIGHT),
-        Some(false) => format!("{} ", icons::WRONG),
-        None => String::new(),
+    let p = input.palette;
+    let tr = input.tr;
+    let size = input.text_size;
+    let min_size = egui::vec2(ui.available_width(), size * 2.0);
+    let button = match mark {
+        Some(right) => {
+            let (icon, words, fill, stroke) = if right {
+                (icons::RIGHT, tr.practice_right_choice, p.focus, p.right)
+            } else {
+                (icons::WRONG, tr.practice_your_choice, p.error_bg, p.wrong)
+            };
+            let text = RichText::new(format!("{icon}  {label}   — {words}"))
+                .size(size)
+                .strong()
+                .color(p.text);
+            egui::Button::new(text)
+                .fill(fill)
+                .stroke(Stroke::new(3.0, stroke))
+        }
+        None if locked => egui::Button::new(RichText::new(label).size(size).color(p.muted))
+            .fill(egui::Color32::TRANSPARENT)
+            .stroke(Stroke::new(1.0, p.muted.gamma_multiply(0.5))),
+        None => {
+            let mut text = RichText::new(label).size(size);
+            if selected {
+                text = text.strong();
+            }
+            egui::Button::new(text).selected(selected)
+        }
     };
-    let mut text = RichText::new(format!("{prefix}{label}")).size(input.text_size);
-    if selected {
-        text = text.strong();
-    }
-    let mut button = egui::Button::new(text)
-        .selected(selected)
-        .min_size(egui::vec2(ui.available_width(), input.text_size * 2.0))
-        .wrap();
-    if let Some(right) = mark {
-        let color = if right {
-            input.palette.right
-        } else {
-            input.palette.wrong
-        };
-        button = button.stroke(Stroke::new(2.5, color));
-    }
-    ui.add(button)
+    ui.add(button.min_size(min_size).wrap())
 }
 
 pub(super) fn answer_widget(
@@ -839,7 +853,7 @@ pub(super) fn answer_widget(
                     .then_some(index == *answer)
                     .filter(|&right| right || selected);
                 let label = format!("{}. {}", letter(pos), choices[index]);
-                if option_button(ui, label, selected, mark, input).clicked() && !locked {
+                if option_button(ui, label, selected, mark, locked, input).clicked() && !locked {
                     draft.choice = Some(pos);
                 }
             }
@@ -858,7 +872,7 @@ pub(super) fn answer_widget(
                     icons::UNTICKED
                 };
                 let label = format!("{check} {}. {}", letter(pos), choices[index]);
-                if option_button(ui, label, ticked, mark, input).clicked() && !locked {
+                if option_button(ui, label, ticked, mark, locked, input).clicked() && !locked {
                     toggle(&mut draft.ticked, pos);
                 }
             }
@@ -876,8 +890,15 @@ pub(super) fn answer_widget(
                     let mark = locked
                         .then_some(value == *answer)
                         .filter(|&r| r || selected);
-                    if option_button(ui, format!("{}. {label}", col + 1), selected, mark, input)
-                        .clicked()
+                    if option_button(
+                        ui,
+                        format!("{}. {label}", col + 1),
+                        selected,
+                        mark,
+                        locked,
+                        input,
+                    )
+                    .clicked()
                         && !locked
                     {
                         draft.true_false = Some(value);
@@ -885,23 +906,68 @@ pub(super) fn answer_widget(
                 }
             });
         }
-        Answer::FillBlank { text, .. } => {
+        Answer::FillBlank { text, blanks } => {
             ui.label(RichText::new(numbered_blanks(text)).size(input.text_size));
             ui.add_space(input.text_size * 0.3);
+            // Once answered, each blank says on its own whether it was right.
+            let marks = locked.then(|| crate::quiz::blank_marks(blanks, &draft.blanks, item.rules));
             for (i, typed) in draft.blanks.iter_mut().enumerate() {
                 ui.horizontal(|ui| {
                     let label = ui.label(fill(tr.practice_blank_label, &[("n", &(i + 1))]));
+                    let mark = marks.as_ref().and_then(|m| m.get(i).copied());
+                    let width = if mark.is_some() {
+                        ui.available_width() * 0.45
+                    } else {
+                        ui.available_width()
+                    };
+                    // Read-only, not disabled: what was typed stays as
+                    // readable as the question, not pale grey.
                     let field = ui
-                        .add_enabled(
-                            !locked,
+                        .add(
                             egui::TextEdit::singleline(typed)
+                                .interactive(!locked)
                                 .font(egui::FontId::proportional(input.text_size))
-                                .desired_width(ui.available_width())
+                                .text_color(input.palette.text)
+                                .desired_width(width)
                                 .return_key(None),
                         )
                         .labelled_by(label.id);
                     if i == 0 && std::mem::take(&mut draft.focus_first_field) {
                         field.request_focus();
+                    }
+                    match mark {
+                        Some(true) => {
+                            ui.label(
+                                RichText::new(format!(
+                                    "{} {}",
+                                    icons::RIGHT,
+                                    tr.practice_blank_right
+                                ))
+                                .size(input.text_size)
+                                .strong()
+                                .color(input.palette.right),
+                            );
+                        }
+                        Some(false) => {
+                            let expected = blanks
+                                .get(i)
+                                .and_then(|b| b.first())
+                                .map_or("", String::as_str);
+                            ui.add(
+                                egui::Label::new(
+                                    RichText::new(format!(
+                                        "{} {}",
+                                        icons::WRONG,
+                                        fill(tr.practice_blank_should_be, &[("answer", &expected)])
+                                    ))
+                                    .size(input.text_size)
+                                    .strong()
+                                    .color(input.palette.wrong),
+                                )
+                                .wrap(),
+                            );
+                        }
+                        None => {}
                     }
                 });
             }
@@ -910,10 +976,11 @@ pub(super) fn answer_widget(
             ui.horizontal(|ui| {
                 let label = ui.label(RichText::new(tr.practice_number_label).size(input.text_size));
                 let field = ui
-                    .add_enabled(
-                        !locked,
+                    .add(
                         egui::TextEdit::singleline(&mut draft.number)
+                            .interactive(!locked)
                             .font(egui::FontId::proportional(input.text_size * 1.2))
+                            .text_color(input.palette.text)
                             .desired_width(input.text_size * 10.0)
                             .return_key(None),
                     )
@@ -1185,7 +1252,7 @@ pub(super) fn feedback(
             ui.add_space(input.text_size * 0.3);
             let source = &item.question.source;
             ui.label(RichText::new(fill(tr.practice_source, &[("anchor", &source.anchor)])).weak());
-            ui.label(RichText::new(format!("“{}”", source.quote)).italics());
+            ui.label(RichText::new(crate::text::quoted(&source.quote)).italics());
             let show = ui
                 .button(format!("{} {}", icons::OPEN_BOOK, tr.practice_show_in_text))
                 .on_hover_text(tr.practice_show_in_text_key);
