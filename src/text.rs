@@ -51,7 +51,9 @@ pub fn printable(s: &str) -> Cow<'_, str> {
 /// `s` in Vietnamese quotation marks, once: a quote that already has its own
 /// (“…”, "…", «…») is not wrapped again (`““…””` looked broken).
 pub fn quoted(s: &str) -> String {
-    let inner = s.trim().trim_matches(|c| matches!(c, '“' | '”' | '"' | '«' | '»' | '„'));
+    let inner = s
+        .trim()
+        .trim_matches(|c| matches!(c, '“' | '”' | '"' | '«' | '»' | '„'));
     format!("“{inner}”")
 }
 

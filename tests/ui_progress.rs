@@ -188,7 +188,7 @@ fn answers_are_recorded_and_still_there_after_reopening() {
     h.get_by_label_contains("Đã trả lời 3 lần, đúng 67%");
     h.get_by_label("Những điểm cần ôn thêm");
     // "20 chỉ tiêu chủ yếu" was answered wrong: its key point is weak, at 0%.
-    h.get_by_label("Cần ôn 0%");
+    h.get_by_label("Cần ôn · nắm được 0%");
     h.get_by_label("đã gặp 3/3 câu");
     click(&mut h, "▶ Luyện các điểm này");
     assert_eq!(h.state().screen(), Screen::Practice);

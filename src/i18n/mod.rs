@@ -277,6 +277,7 @@ define_strings! {
     level_strong,
     progress_fsrs_title,
     progress_fsrs_default,
+    progress_known,
     progress_fsrs_fitted,
     progress_fit,
     progress_fit_need,
@@ -633,6 +634,25 @@ pub fn format_problem(tr: &Strings, problem: &Problem) -> String {
 mod tests {
     use super::*;
     use std::collections::BTreeSet;
+
+    /// A cadre reads Vietnamese, not our jargon: no scheduler names,
+    /// parameters or English field names on screen.
+    #[test]
+    fn vietnamese_messages_carry_no_jargon() {
+        for (key, text) in Language::Vi.strings().entries() {
+            // Placeholders are names for us, not words on screen.
+            let shown: String = text
+                .split('{')
+                .map(|part| part.split_once('}').map_or(part, |(_, rest)| rest))
+                .collect();
+            for word in ["FSRS", "prompt", "tham số", "parameter", "anchor"] {
+                assert!(
+                    !shown.contains(word),
+                    "{key}: “{text}” shows the jargon “{word}”"
+                );
+            }
+        }
+    }
 
     fn placeholders(s: &str) -> BTreeSet<String> {
         let mut out = BTreeSet::new();

@@ -356,8 +356,13 @@ fn section(ui: &mut egui::Ui, size: f32, title: &str) {
 /// A coloured mark with the level in words beside it on hover.
 fn mark(ui: &mut egui::Ui, input: &ProgressInput<'_>, mastery: &Mastery) {
     let (_, words) = level_look(mastery.level(), &input.palette, input.tr);
-    level_mark(ui, mastery.level(), &input.palette, input.tr)
-        .on_hover_text(format!("{words} · {}", percent(mastery.score)));
+    level_mark(ui, mastery.level(), &input.palette, input.tr).on_hover_text(format!(
+        "{words} · {}",
+        fill(
+            input.tr.progress_known,
+            &[("percent", &percent(mastery.score))]
+        )
+    ));
 }
 
 fn point_row(
@@ -372,9 +377,14 @@ fn point_row(
         let (color, words) = level_look(mastery.level(), &input.palette, tr);
         level_mark(ui, mastery.level(), &input.palette, tr);
         ui.label(
-            RichText::new(format!("{words} {}", percent(mastery.score)))
-                .color(color)
-                .strong(),
+            // "Cần ôn · nắm được 0%": the share known, never read as the
+            // share left to review.
+            RichText::new(format!(
+                "{words} · {}",
+                fill(tr.progress_known, &[("percent", &percent(mastery.score))])
+            ))
+            .color(color)
+            .strong(),
         );
         let link = ui
             .link(point.summary())
