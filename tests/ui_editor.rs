@@ -51,7 +51,26 @@ fn type_into(h: &mut Harness<'_, App>, label: &str, text: &str) {
 
 fn add(h: &mut Harness<'_, App>, kind: &str, prompt: &str) {
     click(h, kind);
+    // A new question has no passage yet: the picker is open for one.
+    pick_passage(h, "3 khâu đột phá");
     type_into(h, "Câu hỏi:", prompt);
+}
+
+/// Searches the document for `words` in the passage picker and takes the
+/// first sentence found.
+fn pick_passage(h: &mut Harness<'_, App>, words: &str) {
+    type_into(h, "Tìm đoạn:", words);
+    use egui_kittest::kittest::NodeT;
+    let result = h
+        .get_all_by_role(Role::Button)
+        .filter_map(|n| n.accesskit_node().label())
+        .find(|l| l.contains(" — ") && l.contains(words))
+        .expect("a sentence with these words");
+    click(h, &result);
+    assert!(
+        h.query_by_role_and_label(Role::TextInput, "Tìm đoạn:")
+            .is_none()
+    );
 }
 
 fn questions(h: &Harness<'_, App>) -> Vec<nghiquyet::quiz::Question> {
@@ -255,4 +274,37 @@ fn a_question_is_started_from_a_passage_marked_in_the_reader() {
     assert_eq!(q.source.anchor.to_string(), "p5.s1");
     // The bundled set cannot be changed, only copied.
     assert!(h.state().editor().has_unsaved_changes());
+}
+
+#[test]
+fn a_new_questions_passage_is_picked_never_assumed() {
+    let home = tempfile::tempdir().unwrap();
+    let mut h = harness(home.path());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num6);
+    step(&mut h);
+    type_into(&mut h, "Tên bộ câu hỏi mới:", "Một câu");
+    click(&mut h, "➕ Bộ câu hỏi mới");
+    click(&mut h, "Đúng hay sai");
+    type_into(&mut h, "Câu hỏi:", "Hội nghị được tổ chức trực tuyến.");
+    // It was once silently the document's first sentence (a photo caption).
+    assert!(questions(&h)[0].source.quote.is_empty());
+    h.get_by_label("Cần sửa:");
+    // The picker is open, and finds sentences.
+    type_into(&mut h, "Tìm đoạn:", "Hội nghị");
+    let picker = h.get_by_role_and_label(Role::TextInput, "Tìm đoạn:").rect();
+    let results: Vec<egui::Rect> = h
+        .get_all_by_role(Role::Button)
+        .filter(|n| {
+            use egui_kittest::kittest::NodeT;
+            n.accesskit_node()
+                .label()
+                .is_some_and(|l| l.contains(" — ") && l.contains("Hội nghị"))
+        })
+        .map(|n| n.rect())
+        .filter(|r| r.top() > picker.bottom() && r.height() > 0.0)
+        .collect();
+    assert!(results.len() >= 2, "{results:?}");
+    pick_passage(&mut h, "trực tuyến");
+    assert!(!questions(&h)[0].source.quote.is_empty());
+    assert!(h.query_by_label("Cần sửa:").is_none());
 }

@@ -570,12 +570,20 @@ impl EditorScreen {
         ui.horizontal_wrapped(|ui| {
             for kind in Kind::ALL {
                 if ui.button(kind_label(tr, kind)).clicked() {
-                    let source = open
+                    // No passage until the trainer picks one (it was once
+                    // silently the document's first sentence, often a photo
+                    // caption): `check` reports a question without one, and
+                    // the picker opens at once.
+                    let anchor = open
                         .set
                         .questions
                         .get(self.selected)
-                        .map(|q| q.source.clone())
-                        .unwrap_or_else(|| first_source(input.doc));
+                        .map_or_else(|| first_source(input.doc).anchor, |q| q.source.anchor);
+                    let source = Source {
+                        anchor,
+                        quote: String::new(),
+                    };
+                    self.passage_search = Some(String::new());
                     let id = editor::unique_id(
                         &open.set,
                         &format!("cau-{}", open.set.questions.len() + 1),
@@ -788,7 +796,7 @@ impl EditorScreen {
         }
         multiline(ui, tr.editor_quote, &mut q.source.quote);
         problems_at(ui, &problems, Place::Quote, tr, input.palette.wrong);
-        if !editor::passage_found(input.doc, &q.source) {
+        if !q.source.quote.trim().is_empty() && !editor::passage_found(input.doc, &q.source) {
             ui.colored_label(input.palette.wrong, tr.editor_passage_missing);
         }
         ui.horizontal_wrapped(|ui| {
@@ -1292,7 +1300,10 @@ fn passage_picker(
         let wanted = crate::text::fold(&crate::text::nfc(search.trim()), crate::text::Fold::Marks);
         egui::ScrollArea::vertical()
             .id_salt("passage-picker")
-            .max_height(input.text_size * 12.0)
+            // Inside the form's own scrolling, egui's default (64 px) showed
+            // barely two results.
+            .min_scrolled_height(input.text_size * 10.0)
+            .max_height(input.text_size * 14.0)
             .show(ui, |ui| {
                 let mut shown = 0;
                 for block in &input.doc.blocks {
