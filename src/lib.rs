@@ -5,6 +5,7 @@
 
 pub mod classroom;
 pub mod cli;
+pub mod desktop;
 pub mod document;
 pub mod editor;
 pub mod formats;

@@ -289,7 +289,21 @@ fn progress_is_exported_and_imported_into_another_learner() {
         .map(|e| e.unwrap().path())
         .collect();
     assert_eq!(exported.len(), 1, "{exported:?}");
-    h.get_by_label_contains(&exported[0].display().to_string());
+    // Where it went, in words, with a way to open the folder; not a raw path.
+    let name = exported[0].file_name().unwrap().to_string_lossy().into_owned();
+    h.get_by_label_contains(&format!("trong thư mục Tài liệu (Documents), tệp “{name}”"));
+    assert!(h.query_by_label_contains(&home.path().display().to_string()).is_none());
+    h.get_by_label_contains("Mở thư mục");
+    // The notice belongs to the screen it is about.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
+    step(&mut h);
+    assert!(h.query_by_label_contains("Mở thư mục").is_none());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num2);
+    step(&mut h);
+    h.get_by_label_contains("Mở thư mục");
+    // And goes away by itself (information; errors stay until closed).
+    h.run_steps(70);
+    assert!(h.query_by_label_contains("Mở thư mục").is_none());
 
     // Another learner on this PC takes the file in, twice: no doubles.
     h.state_mut()

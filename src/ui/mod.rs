@@ -17,7 +17,7 @@ pub mod reader;
 pub mod session_screen;
 pub mod style;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use egui::{Key, KeyboardShortcut, Modifiers, RichText};
@@ -64,6 +64,8 @@ pub enum Action {
     SearchPrevious,
     ClearSearch,
     DismissNotice(usize),
+    /// Opens a folder in the system's file manager.
+    OpenFolder(PathBuf),
     ShowScreen(Screen),
     /// Open the reader at a question's passage, marked.
     ShowPassage(Source),
@@ -173,7 +175,36 @@ pub enum NoticeKind {
 pub struct Notice {
     pub kind: NoticeKind,
     pub text: String,
+    /// The screen it is about; shown there only. `None`: the whole app
+    /// (start-up, the learner's files, settings).
+    pub screen: Option<Screen>,
+    /// A folder the user may want to open (where a file was written).
+    pub folder: Option<PathBuf>,
+    /// When it was first shown (egui time, s): information goes away by itself.
+    pub shown_at: Option<f64>,
 }
+
+impl Notice {
+    pub fn error(text: String) -> Notice {
+        Notice {
+            kind: NoticeKind::Error,
+            text,
+            screen: None,
+            folder: None,
+            shown_at: None,
+        }
+    }
+
+    pub fn info(text: String) -> Notice {
+        Notice {
+            kind: NoticeKind::Info,
+            ..Notice::error(text)
+        }
+    }
+}
+
+/// How long a piece of information stays on screen unless dismissed.
+const INFO_SECONDS: f64 = 15.0;
 
 pub struct App {
     paths: Paths,
@@ -238,14 +269,8 @@ impl App {
         let notices = startup
             .problems
             .into_iter()
-            .map(|text| Notice {
-                kind: NoticeKind::Error,
-                text,
-            })
-            .chain(startup.notes.into_iter().map(|text| Notice {
-                kind: NoticeKind::Info,
-                text,
-            }))
+            .map(Notice::error)
+            .chain(startup.notes.into_iter().map(Notice::info))
             .collect();
         Self {
             paths: startup.paths,
@@ -335,10 +360,7 @@ impl App {
                 self.settings.language.strings().progress_save_failed,
                 &[("error", &e)],
             );
-            self.notices.push(Notice {
-                kind: NoticeKind::Error,
-                text,
-            });
+            self.notices.push(Notice::error(text));
         }
     }
 
@@ -354,10 +376,7 @@ impl App {
             Ok(opened) => {
                 for notice in opened.notices {
                     let text = self.describe_store_notice(&notice);
-                    self.notices.push(Notice {
-                        kind: NoticeKind::Error,
-                        text,
-                    });
+                    self.notices.push(Notice::error(text));
                 }
                 self.profile = Some(opened.store);
                 self.profile_picker = None;
@@ -584,10 +603,10 @@ impl App {
         } = found;
         if let Some(problem) = problem {
             let tr = self.tr();
-            self.notices.push(Notice {
-                kind: NoticeKind::Error,
-                text: fill(tr.kp_curated_problem, &[("error", &problem)]),
-            });
+            self.notices.push(Notice::error(fill(
+                tr.kp_curated_problem,
+                &[("error", &problem)],
+            )));
         }
         self.library.set_generated(generated);
         self.key_points = Some(points);
@@ -1021,15 +1040,38 @@ impl App {
         });
     }
 
-    fn notice_band(&self, ui: &mut egui::Ui) -> Vec<Action> {
+    /// The notices about this screen (and the app as a whole), each with
+    /// "Đóng"; information goes away by itself after a while.
+    fn notice_band(&mut self, ui: &mut egui::Ui) -> Vec<Action> {
         let mut actions = Vec::new();
-        if self.notices.is_empty() {
+        let now = ui.input(|i| i.time);
+        let screen = self.screen;
+        let here = |n: &Notice| n.screen.is_none_or(|s| s == screen);
+        // Information shown long enough leaves; errors stay until closed.
+        self.notices.retain(|n| {
+            !(here(n)
+                && n.kind == NoticeKind::Info
+                && n.shown_at.is_some_and(|t| now - t > INFO_SECONDS))
+        });
+        if !self.notices.iter().any(here) {
             return actions;
+        }
+        for n in self.notices.iter_mut().filter(|n| here(n)) {
+            n.shown_at.get_or_insert(now);
+        }
+        if self
+            .notices
+            .iter()
+            .any(|n| here(n) && n.kind == NoticeKind::Info)
+        {
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_secs(1));
         }
         let tr = self.tr();
         let palette = style::palette(ui.visuals().dark_mode);
+        let notices = &self.notices;
         egui::Panel::top("notices").show(ui, |ui| {
-            for (i, notice) in self.notices.iter().enumerate() {
+            for (i, notice) in notices.iter().enumerate().filter(|(_, n)| here(n)) {
                 let fill_color = match notice.kind {
                     NoticeKind::Error => palette.error_bg,
                     NoticeKind::Info => palette.info_bg,
@@ -1048,8 +1090,10 @@ impl App {
                             ui.label(RichText::new(icon).strong());
                             // The text wraps at word boundaries in a column of
                             // its own, left-aligned (a justified layout here
-                            // spread a short message letter by letter).
-                            let close = ui.spacing().interact_size.x * 2.5;
+                            // spread a short message letter by letter); the
+                            // buttons keep their room at the right.
+                            let buttons = if notice.folder.is_some() { 7.0 } else { 2.5 };
+                            let close = ui.spacing().interact_size.x * buttons;
                             let width = (ui.available_width() - close).max(120.0);
                             ui.allocate_ui_with_layout(
                                 egui::vec2(width, 0.0),
@@ -1064,6 +1108,13 @@ impl App {
                                     );
                                 },
                             );
+                            if let Some(folder) = &notice.folder
+                                && ui
+                                    .button(format!("{} {}", icons::OPEN_BOOK, tr.open_folder))
+                                    .clicked()
+                            {
+                                actions.push(Action::OpenFolder(folder.clone()));
+                            }
                             if ui.button(tr.close).clicked() {
                                 actions.push(Action::DismissNotice(i));
                             }
@@ -1332,10 +1383,10 @@ impl App {
         let tr = self.tr();
         if let Some(store) = &mut self.profile {
             for e in store.poll() {
-                self.notices.push(Notice {
-                    kind: NoticeKind::Error,
-                    text: fill(tr.progress_save_failed, &[("error", &e)]),
-                });
+                self.notices.push(Notice::error(fill(
+                    tr.progress_save_failed,
+                    &[("error", &e)],
+                )));
             }
         }
         let Some(job) = &self.fit_job else {
@@ -1355,8 +1406,8 @@ impl App {
                             store.save();
                         }
                         self.notices.push(Notice {
-                            kind: NoticeKind::Info,
-                            text: fill(tr.progress_fsrs_fitted, &[("n", &answers)]),
+                            screen: Some(Screen::Progress),
+                            ..Notice::info(fill(tr.progress_fsrs_fitted, &[("n", &answers)]))
                         });
                         self.progress_changed();
                     }
@@ -1372,8 +1423,8 @@ impl App {
                             FitError::Failed(e) => e,
                         };
                         self.notices.push(Notice {
-                            kind: NoticeKind::Error,
-                            text: fill(tr.progress_fit_failed, &[("error", &error)]),
+                            screen: Some(Screen::Progress),
+                            ..Notice::error(fill(tr.progress_fit_failed, &[("error", &error)]))
                         });
                     }
                 }
@@ -1442,6 +1493,11 @@ impl App {
             Action::ClearSearch => {
                 self.search.clear();
                 self.search_text.clear();
+            }
+            Action::OpenFolder(folder) => {
+                if let Err(e) = crate::desktop::open_folder(&folder) {
+                    self.error(format!("{}: {e}", folder.display()));
+                }
             }
             Action::DismissNotice(i) => {
                 if i < self.notices.len() {
@@ -1541,7 +1597,7 @@ impl App {
         let path = dir.join(format!("bang-diem-{stamp}.csv"));
         let csv = result.to_csv(tr.csv_question, tr.csv_total);
         match crate::storage::write_atomic(&path, csv.as_bytes()) {
-            Ok(()) => self.info(fill(tr.session_exported, &[("path", &path.display())])),
+            Ok(()) => self.info_written(tr.session_exported, &path),
             Err(e) => self.error(fill(tr.session_export_failed, &[("error", &e)])),
         }
     }
@@ -1601,7 +1657,7 @@ impl App {
         );
         let path = dir.join(format!("ket-qua-{}-{stamp}.ron", profiles::slug(&learner)));
         match crate::storage::write_ron(&path, &result) {
-            Ok(()) => self.info(fill(tr.exam_exported, &[("path", &path.display())])),
+            Ok(()) => self.info_written(tr.exam_exported, &path),
             Err(e) => self.error(fill(tr.session_export_failed, &[("error", &e)])),
         }
     }
@@ -1647,17 +1703,46 @@ impl App {
         self.progress_changed();
     }
 
+    /// Information about what was just done on this screen: shown there.
     fn info(&mut self, text: String) {
+        let screen = Some(self.screen);
         self.notices.push(Notice {
-            kind: NoticeKind::Info,
-            text,
+            screen,
+            ..Notice::info(text)
         });
     }
 
-    fn error(&mut self, text: String) {
+    /// A file written for the user: where it went, in words, with a button
+    /// that opens its folder.
+    fn info_written(&mut self, template: &str, path: &Path) {
+        let tr = self.tr();
+        let folder = path.parent().map(Path::to_path_buf);
+        let folder_words = match &folder {
+            Some(f) if *f == self.paths.documents_dir => tr.folder_documents.to_string(),
+            Some(f) => f.display().to_string(),
+            None => String::new(),
+        };
+        let file = path
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        let place = fill(
+            tr.written_place,
+            &[("folder", &folder_words), ("file", &file)],
+        );
+        let screen = Some(self.screen);
         self.notices.push(Notice {
-            kind: NoticeKind::Error,
-            text,
+            screen,
+            folder,
+            ..Notice::info(fill(template, &[("place", &place)]))
+        });
+    }
+
+    /// Something that went wrong with what was just done on this screen.
+    fn error(&mut self, text: String) {
+        let screen = Some(self.screen);
+        self.notices.push(Notice {
+            screen,
+            ..Notice::error(text)
         });
     }
 
@@ -1783,7 +1868,7 @@ impl App {
         let stamp = &crate::storage::utc_timestamp(std::time::SystemTime::now())[..8];
         let path = folder.join(format!("tien-do-{slug}-{stamp}.ron"));
         match export(&path, store.name(), store.progress(), now_ms()) {
-            Ok(()) => self.info(fill(tr.progress_exported, &[("path", &path.display())])),
+            Ok(()) => self.info_written(tr.progress_exported, &path),
             Err(e) => self.error(fill(tr.progress_export_failed, &[("error", &e)])),
         }
     }
@@ -1856,24 +1941,18 @@ impl App {
                 // Converted from an old encoding: said once, as information.
                 if let Some(conversion) = &doc.conversion {
                     let text = crate::i18n::describe_conversion(self.tr(), conversion);
-                    self.notices.push(Notice {
-                        kind: NoticeKind::Info,
-                        text,
-                    });
+                    self.info(text);
                 }
                 self.set_document(doc);
             }
             Err(error) => {
                 let tr = self.tr();
-                self.notices.push(Notice {
-                    kind: NoticeKind::Error,
-                    text: format!(
-                        "{} {} {}",
-                        fill(tr.open_failed, &[("path", &path.display())]),
-                        describe_load_error(tr, &error),
-                        tr.kept_document
-                    ),
-                });
+                self.error(format!(
+                    "{} {} {}",
+                    fill(tr.open_failed, &[("path", &path.display())]),
+                    describe_load_error(tr, &error),
+                    tr.kept_document
+                ));
             }
         }
     }
@@ -1906,13 +1985,10 @@ impl App {
             }
             None => {
                 let tr = self.tr();
-                self.notices.push(Notice {
-                    kind: NoticeKind::Error,
-                    text: fill(
-                        tr.passage_not_found,
-                        &[("quote", &source.quote), ("anchor", &source.anchor)],
-                    ),
-                });
+                self.error(fill(
+                    tr.passage_not_found,
+                    &[("quote", &source.quote), ("anchor", &source.anchor)],
+                ));
             }
         }
     }
@@ -1965,10 +2041,10 @@ impl App {
         }
         if let Err(e) = settings::save(&self.paths.settings_file(), &self.settings) {
             let tr = self.tr();
-            self.notices.push(Notice {
-                kind: NoticeKind::Error,
-                text: fill(tr.settings_save_failed, &[("error", &e)]),
-            });
+            self.notices.push(Notice::error(fill(
+                tr.settings_save_failed,
+                &[("error", &e)],
+            )));
         }
     }
 }
