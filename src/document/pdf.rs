@@ -223,7 +223,6 @@ struct Segment {
 
 #[derive(Clone, Debug)]
 struct Line {
-    y: f32,
     size: f32,
     segments: Vec<Segment>,
 }
@@ -241,8 +240,6 @@ struct FlowLine {
     /// First line of a new flow (a column, or a page's first body line after
     /// a column block): always starts a block.
     starts_flow: bool,
-    /// The page's last line: its shortness says nothing.
-    page_end: bool,
     letterhead: bool,
 }
 
@@ -287,11 +284,7 @@ fn lines_of(page: &Page) -> Vec<Line> {
         for seg in &mut segments {
             seg.text = crate::text::collapse_spaces(&seg.text);
         }
-        lines.push(Line {
-            y: first.y,
-            size,
-            segments,
-        });
+        lines.push(Line { size, segments });
         i = j;
     }
     lines
@@ -379,7 +372,9 @@ fn remove_running_lines(pages: &mut [Vec<Line>]) -> usize {
 /// Turns a page's lines into flow lines, reading two-column runs column by
 /// column. `first_page` marks a two-column run at the very top as the
 /// letterhead.
-fn flow_of(lines: &[Line], first_page: bool, out: &mut Vec<FlowLine>) {
+/// `doc_right` is the right edge of the text over the whole document, so a
+/// page of short lines still knows they are short.
+fn flow_of(lines: &[Line], first_page: bool, doc_right: f32, out: &mut Vec<FlowLine>) {
     if lines.is_empty() {
         return;
     }
@@ -395,7 +390,7 @@ fn flow_of(lines: &[Line], first_page: bool, out: &mut Vec<FlowLine>) {
     let crosses = |l: &Line| {
         l.segments
             .iter()
-            .any(|s| s.x0 < mid - l.size && s.x1 > mid + l.size)
+            .any(|s| s.x0 < mid - 0.5 * l.size && s.x1 > mid + 0.5 * l.size)
     };
     let mut i = 0;
     let mut after_block = true; // a page starts a flow only after a block
@@ -433,7 +428,6 @@ fn flow_of(lines: &[Line], first_page: bool, out: &mut Vec<FlowLine>) {
                             left: cl,
                             right: cr,
                             starts_flow: first,
-                            page_end: false,
                             letterhead,
                         });
                         first = false;
@@ -454,17 +448,13 @@ fn flow_of(lines: &[Line], first_page: bool, out: &mut Vec<FlowLine>) {
             x1,
             size: l.size,
             left,
-            right,
+            right: right.max(doc_right),
             starts_flow: after_block && !page_start,
-            page_end: false,
             letterhead: false,
         });
         after_block = false;
         page_start = false;
         i += 1;
-    }
-    if let Some(last) = out.last_mut() {
-        last.page_end = true;
     }
 }
 
@@ -511,7 +501,7 @@ fn paragraphs(lines: &[FlowLine]) -> Vec<(String, bool)> {
         let breaks = match prev {
             None => true,
             Some(p) => {
-                let short = !p.page_end && p.x1 < p.right - 4.0 * p.size;
+                let short = p.x1 < p.right - 4.0 * p.size;
                 let indented = l.x0 > p.x0 + 1.2 * l.size && l.x0 < l.left + 6.0 * l.size;
                 l.starts_flow
                     || l.letterhead
@@ -574,8 +564,13 @@ fn layout(collector: Collector) -> Result<(String, Vec<Notice>), ReadError> {
     }
     let mut flow = Vec::new();
     let first_with_text = pages.iter().position(|p| !p.is_empty());
+    let doc_right = pages
+        .iter()
+        .flatten()
+        .flat_map(|l| l.segments.last().map(|s| s.x1))
+        .fold(f32::NEG_INFINITY, f32::max);
     for (i, lines) in pages.iter().enumerate() {
-        flow_of(lines, Some(i) == first_with_text, &mut flow);
+        flow_of(lines, Some(i) == first_with_text, doc_right, &mut flow);
     }
     let paras = paragraphs(&flow);
 
