@@ -21,7 +21,7 @@ pub fn hundred_pages(pages: usize) -> Vec<u8> {
     let mut w = 0;
     let mut article = 1;
     while texts.len() < pages * 44 {
-        if texts.len() % 11 == 0 {
+        if texts.len().is_multiple_of(11) {
             texts.push(format!("Điều {article}. Nhiệm vụ số {article}"));
             article += 1;
         }

@@ -650,12 +650,29 @@ pub mod sample {
         objects.push(
             b"<< /Type /FontDescriptor /FontName /Sample /Flags 32 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 900 /Descent -200 /CapHeight 700 /StemV 80 >>".to_vec(),
         );
-        let cmap = "/CIDInit /ProcSet findresource begin 12 dict begin begincmap \
-            /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def \
-            /CMapName /Adobe-Identity-UCS def /CMapType 2 def \
-            1 begincodespacerange <0000> <FFFF> endcodespacerange \
-            1 beginbfrange <0000> <FFFF> <0000> endbfrange \
-            endcmap CMapName currentdict /CMap defineresource pop end end";
+        // A ToUnicode map for the code units used, as a real subset font has
+        // (a map of all 65 536 would be read again on every page).
+        let mut used: Vec<u16> = pages
+            .iter()
+            .flatten()
+            .flat_map(|(_, _, _, text)| text.encode_utf16())
+            .collect();
+        used.sort_unstable();
+        used.dedup();
+        let mut cmap = String::from(
+            "/CIDInit /ProcSet findresource begin 12 dict begin begincmap \
+             /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def \
+             /CMapName /Adobe-Identity-UCS def /CMapType 2 def \
+             1 begincodespacerange <0000> <FFFF> endcodespacerange\n",
+        );
+        for chunk in used.chunks(100) {
+            let _ = writeln!(cmap, "{} beginbfchar", chunk.len());
+            for u in chunk {
+                let _ = writeln!(cmap, "<{u:04X}> <{u:04X}>");
+            }
+            cmap.push_str("endbfchar\n");
+        }
+        cmap.push_str("endcmap CMapName currentdict /CMap defineresource pop end end");
         objects.push(stream(cmap.as_bytes()));
         for (i, lines) in pages.iter().enumerate() {
             let mut content = String::new();
