@@ -290,9 +290,16 @@ fn progress_is_exported_and_imported_into_another_learner() {
         .collect();
     assert_eq!(exported.len(), 1, "{exported:?}");
     // Where it went, in words, with a way to open the folder; not a raw path.
-    let name = exported[0].file_name().unwrap().to_string_lossy().into_owned();
+    let name = exported[0]
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
     h.get_by_label_contains(&format!("trong thư mục Tài liệu (Documents), tệp “{name}”"));
-    assert!(h.query_by_label_contains(&home.path().display().to_string()).is_none());
+    assert!(
+        h.query_by_label_contains(&home.path().display().to_string())
+            .is_none()
+    );
     h.get_by_label_contains("Mở thư mục");
     // The notice belongs to the screen it is about.
     h.key_press_modifiers(Modifiers::COMMAND, Key::Num1);

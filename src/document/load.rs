@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use super::encoding::{self, DecodeError, Decoded};
-use super::{Document, Format, Origin};
+use super::{Document, Format, Origin, ReadError};
 
 /// Larger files are refused: a resolution is a few hundred kilobytes, and a
 /// file this big is almost certainly not one.
@@ -37,6 +37,11 @@ pub enum LoadError {
         path: PathBuf,
         message: String,
     },
+    /// A .pdf or .doc whose text could not be read.
+    Unreadable {
+        path: PathBuf,
+        reason: ReadError,
+    },
 }
 
 /// Reads and parses a document file, in any encoding [`encoding::decode`]
@@ -44,11 +49,34 @@ pub enum LoadError {
 /// what was converted, if anything.
 pub fn load_document(path: &Path) -> Result<Document, LoadError> {
     let bytes = read_limited(path)?;
-    let decoded = decode(path, &bytes)?;
     let fallback_title = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string());
+    // Minimal hook for the .pdf/.doc readers, to be merged into the reader
+    // dispatch.
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    let reader: Option<fn(&[u8]) -> _> = match extension.as_deref() {
+        Some("pdf") => Some(super::pdf::read),
+        Some("doc") => Some(super::doc::read),
+        _ => None,
+    };
+    if let Some(read) = reader {
+        let (markdown, _notices) = read(&bytes).map_err(|reason| LoadError::Unreadable {
+            path: path.to_path_buf(),
+            reason,
+        })?;
+        return Document::from_text(
+            &markdown,
+            Format::Markdown,
+            &fallback_title,
+            Origin::File(path.to_path_buf()),
+        );
+    }
+    let decoded = decode(path, &bytes)?;
     let mut doc = Document::from_text(
         &decoded.text,
         Format::from_path(path),

@@ -3,15 +3,19 @@
 //! split into sentences, and each block and sentence with a stable [`Anchor`].
 
 mod anchor;
+pub mod doc;
 pub mod encoding;
+pub mod foreign;
 mod load;
 mod parse;
+pub mod pdf;
 mod sentences;
 
 use std::ops::Range;
 use std::path::PathBuf;
 
 pub use anchor::{Anchor, AnchorKind, BadAnchor};
+pub use foreign::{Notice, ReadError};
 pub use load::{LoadError, MAX_DOCUMENT_BYTES, load_document};
 pub use parse::Format;
 pub use sentences::split_sentences;

@@ -325,7 +325,7 @@ fn join_wrapped_lines(lines: &[&str]) -> Vec<String> {
 
 /// Short lines in capitals ("NGHỊ QUYẾT", "I. MỤC TIÊU") or that open a
 /// numbered part ("Điều 1.", "Chương II", "Phần thứ nhất", "II. …").
-fn plain_heading_level(line: &str) -> Option<u8> {
+pub(super) fn plain_heading_level(line: &str) -> Option<u8> {
     if line.chars().count() > 120 || line.ends_with([',', ';']) {
         return None;
     }

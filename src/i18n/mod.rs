@@ -11,7 +11,7 @@ mod vi;
 use serde::{Deserialize, Serialize};
 
 use crate::document::encoding::{Conversion, TextEncoding};
-use crate::document::{LoadError, MAX_DOCUMENT_BYTES};
+use crate::document::{LoadError, MAX_DOCUMENT_BYTES, ReadError};
 use crate::quiz::{Problem, ProblemKind};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -110,6 +110,12 @@ define_strings! {
     conv_decoded,
     conv_legacy,
     conv_mojibake,
+    err_damaged,
+    err_encrypted,
+    err_pdf_no_text,
+    err_pdf_undecodable,
+    err_save_as_docx,
+    err_too_big_document,
     kept_document,
     opened_document,
     settings_unreadable,
@@ -512,6 +518,16 @@ pub fn describe_load_error(tr: &Strings, error: &LoadError) -> String {
         LoadError::Binary(_) => tr.err_binary.to_string(),
         LoadError::Empty => tr.err_empty.to_string(),
         LoadError::Io { message, .. } => fill(tr.err_io, &[("message", message)]),
+        LoadError::Unreadable { reason, .. } => match reason {
+            ReadError::Damaged { format, detail } => {
+                fill(tr.err_damaged, &[("format", format), ("detail", detail)])
+            }
+            ReadError::Encrypted { format } => fill(tr.err_encrypted, &[("format", format)]),
+            ReadError::NoText => tr.err_pdf_no_text.to_string(),
+            ReadError::UndecodableText => tr.err_pdf_undecodable.to_string(),
+            ReadError::SaveAsDocx { detail } => fill(tr.err_save_as_docx, &[("detail", detail)]),
+            ReadError::TooBig { detail } => fill(tr.err_too_big_document, &[("detail", detail)]),
+        },
     }
 }
 
