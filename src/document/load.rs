@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use super::readers::{self, FileKind, Notice, READ_TIME_LIMIT};
 use super::{Document, Format, Origin};
 
 /// Larger files are refused: a resolution is a few hundred kilobytes, and a
@@ -37,22 +38,95 @@ pub enum LoadError {
         path: PathBuf,
         message: String,
     },
+    /// A kind of file the app has no reader for yet (`.pdf`, `.doc`).
+    Unsupported {
+        path: PathBuf,
+        kind: FileKind,
+    },
+    /// Damaged, or not what its name or signature says (a technical detail
+    /// for the curious).
+    Damaged {
+        path: PathBuf,
+        kind: FileKind,
+        detail: String,
+    },
+    /// Would unpack to more than the readers' limit: a zip bomb, or close.
+    TooLargeUnpacked {
+        path: PathBuf,
+        kind: FileKind,
+    },
+    /// Too many parts, or nested too deep, to be an ordinary document.
+    TooComplex {
+        path: PathBuf,
+        kind: FileKind,
+    },
+    /// The reader ran out of time and was stopped.
+    TimedOut {
+        path: PathBuf,
+        kind: FileKind,
+        seconds: u64,
+    },
+    /// The reader failed (a bug in it, or in a library it uses, met by this
+    /// file); the app goes on.
+    ReaderFailed {
+        path: PathBuf,
+        kind: FileKind,
+    },
 }
 
-/// Reads and parses a document file. The text is normalised to NFC.
+/// A document and what its reader left out or reshaped on the way.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Opened {
+    pub document: Document,
+    pub notices: Vec<Notice>,
+}
+
+/// Reads and parses a document file of any kind the app reads (text,
+/// `.docx`, a saved web page). The text is normalised to NFC.
 pub fn load_document(path: &Path) -> Result<Document, LoadError> {
+    open_document(path).map(|opened| opened.document)
+}
+
+/// [`load_document`], with the readers' notices ("a table was flattened"…).
+///
+/// The kind of file is decided by its content and its name (see
+/// [`readers::sniff`]); every reader produces the app's Markdown, so one
+/// parser builds every document.
+pub fn open_document(path: &Path) -> Result<Opened, LoadError> {
     let bytes = read_limited(path)?;
-    let text = decode(path, &bytes)?;
     let fallback_title = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string());
-    Document::from_text(
-        text,
-        Format::from_path(path),
-        &fallback_title,
-        Origin::File(path.to_path_buf()),
-    )
+    let origin = Origin::File(path.to_path_buf());
+    let kind = readers::sniff(path, &bytes);
+    if kind == FileKind::Text {
+        let text = decode(path, &bytes)?;
+        let document = Document::from_text(text, Format::from_path(path), &fallback_title, origin)?;
+        return Ok(Opened {
+            document,
+            notices: Vec::new(),
+        });
+    }
+    let Some(reader) = readers::reader_for(kind) else {
+        return Err(LoadError::Unsupported {
+            path: path.to_path_buf(),
+            kind,
+        });
+    };
+    // A web page is text: its encoding is checked like any text's.
+    let bytes = if kind == FileKind::Html {
+        decode(path, &bytes)?.as_bytes().to_vec()
+    } else {
+        bytes
+    };
+    let converted = readers::run_reader(path, kind, bytes, reader, READ_TIME_LIMIT)?;
+    let markdown = converted.markdown();
+    let document = Document::from_text(&markdown, Format::Markdown, &fallback_title, origin)?;
+    Ok(Opened {
+        document,
+        notices: converted.notices,
+    })
 }
 
 fn read_limited(path: &Path) -> Result<Vec<u8>, LoadError> {
@@ -175,9 +249,17 @@ mod tests {
             })
         ));
 
-        assert_eq!(
+        // A zip (a .docx) under a text name goes to the .docx reader.
+        assert!(matches!(
             load_document(&write(d, "e.txt", b"PK\x03\x04\x00\x00")),
-            Err(LoadError::Binary(d.join("e.txt")))
+            Err(LoadError::Damaged {
+                kind: FileKind::Docx,
+                ..
+            })
+        ));
+        assert_eq!(
+            load_document(&write(d, "g.txt", b"\x89PNG\r\n\x1a\n\x00\x00")),
+            Err(LoadError::Binary(d.join("g.txt")))
         );
         assert_eq!(
             load_document(&write(d, "f.txt", b" \n\n ")),

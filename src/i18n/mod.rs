@@ -10,6 +10,7 @@ mod vi;
 
 use serde::{Deserialize, Serialize};
 
+use crate::document::readers::{MAX_UNPACKED_BYTES, Notice};
 use crate::document::{LoadError, MAX_DOCUMENT_BYTES};
 use crate::quiz::{Problem, ProblemKind};
 
@@ -107,6 +108,20 @@ define_strings! {
     err_binary,
     err_empty,
     err_io,
+    err_unsupported,
+    err_damaged,
+    err_too_large_unpacked,
+    err_too_complex,
+    err_timed_out,
+    err_reader_failed,
+    notice_tables_flattened,
+    notice_headers_footers,
+    notice_notes_at_end,
+    notice_images,
+    notice_page_chrome,
+    convert_written,
+    convert_exists,
+    convert_same_file,
     kept_document,
     opened_document,
     settings_unreadable,
@@ -488,6 +503,37 @@ pub fn describe_load_error(tr: &Strings, error: &LoadError) -> String {
         LoadError::Binary(_) => tr.err_binary.to_string(),
         LoadError::Empty => tr.err_empty.to_string(),
         LoadError::Io { message, .. } => fill(tr.err_io, &[("message", message)]),
+        LoadError::Unsupported { kind, .. } => fill(tr.err_unsupported, &[("kind", &kind.label())]),
+        LoadError::Damaged { kind, detail, .. } => fill(
+            tr.err_damaged,
+            &[("kind", &kind.label()), ("detail", detail)],
+        ),
+        LoadError::TooLargeUnpacked { kind, .. } => fill(
+            tr.err_too_large_unpacked,
+            &[
+                ("kind", &kind.label()),
+                ("limit", &human_bytes(MAX_UNPACKED_BYTES)),
+            ],
+        ),
+        LoadError::TooComplex { kind, .. } => fill(tr.err_too_complex, &[("kind", &kind.label())]),
+        LoadError::TimedOut { kind, seconds, .. } => fill(
+            tr.err_timed_out,
+            &[("kind", &kind.label()), ("seconds", seconds)],
+        ),
+        LoadError::ReaderFailed { kind, .. } => {
+            fill(tr.err_reader_failed, &[("kind", &kind.label())])
+        }
+    }
+}
+
+/// What a reader left out or reshaped, in one sentence.
+pub fn describe_notice(tr: &Strings, notice: &Notice) -> String {
+    match notice {
+        Notice::TablesFlattened(n) => fill(tr.notice_tables_flattened, &[("n", n)]),
+        Notice::HeadersFootersLeftOut => tr.notice_headers_footers.to_string(),
+        Notice::NotesAtEnd(n) => fill(tr.notice_notes_at_end, &[("n", n)]),
+        Notice::ImagesLeftOut(n) => fill(tr.notice_images, &[("n", n)]),
+        Notice::PageChromeLeftOut => tr.notice_page_chrome.to_string(),
     }
 }
 
@@ -663,5 +709,23 @@ mod tests {
             },
         );
         assert!(msg.contains("40 MB") && msg.contains("32 MB"), "{msg}");
+        let msg = describe_load_error(
+            tr,
+            &LoadError::Unsupported {
+                path: "x.pdf".into(),
+                kind: crate::document::readers::FileKind::Pdf,
+            },
+        );
+        assert!(msg.contains(".pdf") && msg.contains(".docx"), "{msg}");
+        let msg = describe_load_error(
+            Language::En.strings(),
+            &LoadError::TooLargeUnpacked {
+                path: "x.docx".into(),
+                kind: crate::document::readers::FileKind::Docx,
+            },
+        );
+        assert!(msg.contains(".docx") && msg.contains("64 MB"), "{msg}");
+        let msg = describe_notice(tr, &Notice::TablesFlattened(2));
+        assert!(msg.contains('2'), "{msg}");
     }
 }
