@@ -22,7 +22,7 @@ use std::time::{Duration, Instant};
 
 use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 
-use crate::document::{Document, Origin, load_document};
+use crate::document::{Document, Origin};
 use crate::i18n::{Language, Strings, describe_load_error, fill};
 use crate::keypoints::{KeyPoint, key_points_for};
 use crate::paths::Paths;
@@ -1703,10 +1703,20 @@ impl App {
     }
 
     fn open(&mut self, path: PathBuf) {
-        match load_document(&path) {
-            Ok(doc) => {
+        match crate::document::open_document(&path) {
+            Ok(opened) => {
                 self.change_settings(|s| s.remember_recent(&path));
-                self.set_document(doc);
+                self.set_document(opened.document);
+                let tr = self.tr();
+                let notices: Vec<Notice> = opened
+                    .notices
+                    .iter()
+                    .map(|n| Notice {
+                        kind: NoticeKind::Info,
+                        text: crate::i18n::describe_notice(tr, n),
+                    })
+                    .collect();
+                self.notices.extend(notices);
             }
             Err(error) => {
                 let tr = self.tr();
