@@ -29,8 +29,16 @@ fn sentence(seed: &mut u64) -> String {
     let n = 12 + next() % 29;
     let mut words: Vec<&str> = (0..n).map(|_| WORDS[next() % WORDS.len()]).collect();
     words[n / 2] = "và";
-    let mut s = words.join(" ");
-    s.insert_str(s.len() / 3, ",");
+    let mut s = String::new();
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            s.push(' ');
+        }
+        s.push_str(w);
+        if i == n / 3 {
+            s.push(',');
+        }
+    }
     let mut chars = s.chars();
     let first = chars.next().unwrap().to_uppercase().collect::<String>();
     format!("{first}{}.", chars.as_str())

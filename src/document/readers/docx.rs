@@ -1045,10 +1045,11 @@ const DOCUMENT_KINDS: &[&str] = &[
 fn take_title(blocks: &mut Vec<(BlockKind, String)>) -> Option<String> {
     let at = blocks.iter().take(40).position(|(kind, text)| {
         matches!(kind, BlockKind::Heading(_))
-            && !matches!(
-                numbered_heading_level(text),
-                Some(_) if !text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
-            )
+            && (numbered_heading_level(text).is_none()
+                || text
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase))
             && !text.contains(" | ")
             && !starts_numbered_part(text)
     })?;

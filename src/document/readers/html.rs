@@ -328,10 +328,10 @@ impl<'a> Page<'a> {
             let Some(element) = ElementRef::wrap(node) else {
                 continue;
             };
-            if self.excluded.contains(&node.id())
-                || !matches!(element.value().name(), "p" | "td" | "pre" | "blockquote")
-                    && !(element.value().name() == "div" && has_own_text(node))
-            {
+            let name = element.value().name();
+            let scoring = matches!(name, "p" | "td" | "pre" | "blockquote")
+                || (name == "div" && has_own_text(node));
+            if self.excluded.contains(&node.id()) || !scoring {
                 continue;
             }
             let text: String = own_text(self, node);

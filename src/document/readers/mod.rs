@@ -401,8 +401,10 @@ mod tests {
 
     #[test]
     fn blocks_past_the_limit_are_refused() {
-        let mut c = Converted::default();
-        c.blocks = vec![(BlockKind::Paragraph, "x".to_string()); MAX_BLOCKS];
+        let mut c = Converted {
+            blocks: vec![(BlockKind::Paragraph, "x".to_string()); MAX_BLOCKS],
+            ..Converted::default()
+        };
         assert_eq!(
             c.push(BlockKind::Paragraph, "one more"),
             Err(ReadError::TooComplex)
