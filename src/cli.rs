@@ -68,6 +68,82 @@ fn open_document(path: &Path, language: Language) -> Result<Document, String> {
     Ok(doc)
 }
 
+/// `nghiquyet convert FILE [-o OUT.md] [--force]`: the document as the app
+/// reads it, written as the app's Markdown — to OUT.md, or to standard output.
+/// Never writes over the input, nor over an existing file without `force`.
+/// What the reader left out goes to `err`. Returns whether it was written.
+pub fn convert(
+    input: &Path,
+    output: Option<&Path>,
+    force: bool,
+    language: Language,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> std::io::Result<bool> {
+    let tr = language.strings();
+    if let Some(target) = output {
+        let same = match (std::fs::canonicalize(input), std::fs::canonicalize(target)) {
+            (Ok(a), Ok(b)) => a == b,
+            _ => input == target,
+        };
+        if same {
+            writeln!(
+                err,
+                "{}",
+                fill(tr.convert_same_file, &[("path", &target.display())])
+            )?;
+            return Ok(false);
+        }
+        if !force && std::fs::symlink_metadata(target).is_ok() {
+            writeln!(
+                err,
+                "{}",
+                fill(tr.convert_exists, &[("path", &target.display())])
+            )?;
+            return Ok(false);
+        }
+    }
+    let opened = match crate::document::open_document(input) {
+        Ok(opened) => opened,
+        Err(e) => {
+            writeln!(
+                err,
+                "{} {}",
+                fill(tr.open_failed, &[("path", &input.display())]),
+                describe_load_error(tr, &e)
+            )?;
+            return Ok(false);
+        }
+    };
+    for notice in &opened.notices {
+        writeln!(
+            err,
+            "{}: {}",
+            input.display(),
+            crate::i18n::describe_notice(tr, notice)
+        )?;
+    }
+    let markdown = opened.document.to_markdown();
+    match output {
+        Some(target) => {
+            crate::storage::write_atomic(target, markdown.as_bytes())?;
+            writeln!(
+                err,
+                "{}",
+                fill(
+                    tr.convert_written,
+                    &[
+                        ("n", &opened.document.blocks.len()),
+                        ("path", &target.display())
+                    ]
+                )
+            )?;
+        }
+        None => out.write_all(markdown.as_bytes())?,
+    }
+    Ok(true)
+}
+
 /// `nghiquyet keypoints DOC`: the key points, one per line with its id and
 /// anchor — what a trainer needs to write a curated file.
 pub fn keypoints(doc_path: &Path, language: Language, out: &mut impl Write) -> Result<(), String> {

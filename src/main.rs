@@ -16,7 +16,8 @@ use nghiquyet::startup::Startup;
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
-    /// A UTF-8 .txt or .md document to open instead of the bundled resolution.
+    /// A document (.docx, saved web page, .txt or .md) to open instead of the
+    /// bundled resolution.
     file: Option<PathBuf>,
 }
 
@@ -39,6 +40,18 @@ enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
         /// Overwrite the output file if it exists (never the document).
+        #[arg(long)]
+        force: bool,
+    },
+    /// Write a document (.docx, web page, text) as the app reads it, in the
+    /// app's Markdown: to standard output, or to OUT.md.
+    Convert {
+        /// The document (.docx, .html, .txt or .md).
+        file: PathBuf,
+        /// Write to this file instead of standard output.
+        #[arg(short, long, value_name = "OUT.md")]
+        output: Option<PathBuf>,
+        /// Overwrite OUT.md if it exists.
         #[arg(long)]
         force: bool,
     },
@@ -113,6 +126,22 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let paths = Paths::from_env();
     match cli.command {
+        Some(Command::Convert {
+            file,
+            output,
+            force,
+        }) => {
+            let language = nghiquyet::cli::language(&paths);
+            let result = nghiquyet::cli::convert(
+                &file,
+                output.as_deref(),
+                force,
+                language,
+                &mut std::io::stdout().lock(),
+                &mut std::io::stderr().lock(),
+            );
+            exit_code(result)
+        }
         Some(Command::Import {
             file,
             document,

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use nghiquyet::document::encoding::{
     Conversion, TextEncoding, encode_tcvn3, encode_vni, encode_windows_1258,
 };
-use nghiquyet::document::{BUNDLED_NAME, BUNDLED_SOURCE, Document, LoadError, load_document};
+use nghiquyet::document::{BUNDLED_NAME, BUNDLED_SOURCE, Document, load_document};
 
 /// Bytes shown as Windows-1252 characters, as a PDF or Word file set in a
 /// legacy font gives them when its text is copied.

@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use super::encoding::{self, DecodeError, Decoded};
+use super::readers::{self, FileKind, Notice, READ_TIME_LIMIT};
 use super::{Document, Format, Origin, ReadError};
 
 /// Larger files are refused: a resolution is a few hundred kilobytes, and a
@@ -37,54 +38,132 @@ pub enum LoadError {
         path: PathBuf,
         message: String,
     },
-    /// A .pdf or .doc whose text could not be read.
+    /// A kind of file the app has no reader for yet (`.pdf`, `.doc`).
+    Unsupported {
+        path: PathBuf,
+        kind: FileKind,
+    },
+    /// Damaged, or not what its name or signature says (a technical detail
+    /// for the curious).
+    Damaged {
+        path: PathBuf,
+        kind: FileKind,
+        detail: String,
+    },
+    /// Would unpack to more than the readers' limit: a zip bomb, or close.
+    TooLargeUnpacked {
+        path: PathBuf,
+        kind: FileKind,
+    },
+    /// Too many parts, or nested too deep, to be an ordinary document.
+    TooComplex {
+        path: PathBuf,
+        kind: FileKind,
+    },
+    /// The reader ran out of time and was stopped.
+    TimedOut {
+        path: PathBuf,
+        kind: FileKind,
+        seconds: u64,
+    },
+    /// The reader failed (a bug in it, or in a library it uses, met by this
+    /// file); the app goes on.
+    ReaderFailed {
+        path: PathBuf,
+        kind: FileKind,
+    },
+    /// A .pdf or .doc whose text could not be read (no text layer, password,
+    /// an old Word format…).
     Unreadable {
         path: PathBuf,
         reason: ReadError,
     },
 }
 
-/// Reads and parses a document file, in any encoding [`encoding::decode`]
-/// recognises. The text is normalised to NFC; `Document::conversion` says
-/// what was converted, if anything.
+/// A document and what its reader left out or reshaped on the way.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Opened {
+    pub document: Document,
+    pub notices: Vec<Notice>,
+}
+
+/// Reads and parses a document file of any kind the app reads (text,
+/// `.docx`, a saved web page). The text is normalised to NFC.
 pub fn load_document(path: &Path) -> Result<Document, LoadError> {
+    open_document(path).map(|opened| opened.document)
+}
+
+/// [`load_document`], with the readers' notices ("a table was flattened"…).
+///
+/// The kind of file is decided by its content and its name (see
+/// [`readers::sniff`]); every reader produces the app's Markdown, so one
+/// parser builds every document.
+pub fn open_document(path: &Path) -> Result<Opened, LoadError> {
     let bytes = read_limited(path)?;
     let fallback_title = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string());
-    // Minimal hook for the .pdf/.doc readers, to be merged into the reader
-    // dispatch.
-    let extension = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
-    let reader: Option<fn(&[u8]) -> _> = match extension.as_deref() {
-        Some("pdf") => Some(super::pdf::read),
-        Some("doc") => Some(super::doc::read),
-        _ => None,
-    };
-    if let Some(read) = reader {
-        let (markdown, _notices) = read(&bytes).map_err(|reason| LoadError::Unreadable {
-            path: path.to_path_buf(),
-            reason,
-        })?;
-        return Document::from_text(
-            &markdown,
-            Format::Markdown,
+    let origin = Origin::File(path.to_path_buf());
+    let kind = readers::sniff(path, &bytes);
+    if kind == FileKind::Text {
+        // Any encoding a Vietnamese PC produces; `conversion` says which.
+        let decoded = decode(path, &bytes)?;
+        let mut document = Document::from_text(
+            &decoded.text,
+            Format::from_path(path),
             &fallback_title,
-            Origin::File(path.to_path_buf()),
-        );
+            origin,
+        )?;
+        document.conversion = decoded.conversion;
+        return Ok(Opened {
+            document,
+            notices: Vec::new(),
+        });
     }
-    let decoded = decode(path, &bytes)?;
-    let mut doc = Document::from_text(
-        &decoded.text,
-        Format::from_path(path),
-        &fallback_title,
-        Origin::File(path.to_path_buf()),
-    )?;
-    doc.conversion = decoded.conversion;
-    Ok(doc)
+    if matches!(kind, FileKind::Pdf | FileKind::Doc) {
+        let read: fn(&[u8]) -> _ = if kind == FileKind::Pdf {
+            super::pdf::read
+        } else {
+            super::doc::read
+        };
+        let owned = path.to_path_buf();
+        let (markdown, _notices) =
+            readers::run_guarded(path, kind, READ_TIME_LIMIT, move |_budget| {
+                read(&bytes).map_err(|reason| LoadError::Unreadable {
+                    path: owned,
+                    reason,
+                })
+            })?;
+        let document = Document::from_text(&markdown, Format::Markdown, &fallback_title, origin)?;
+        return Ok(Opened {
+            document,
+            notices: Vec::new(),
+        });
+    }
+    let Some(reader) = readers::reader_for(kind) else {
+        return Err(LoadError::Unsupported {
+            path: path.to_path_buf(),
+            kind,
+        });
+    };
+    // A web page is text: its encoding is checked like any text's.
+    let mut conversion = None;
+    let bytes = if kind == FileKind::Html {
+        let decoded = decode(path, &bytes)?;
+        conversion = decoded.conversion;
+        decoded.text.into_bytes()
+    } else {
+        bytes
+    };
+    let converted = readers::run_reader(path, kind, bytes, reader, READ_TIME_LIMIT)?;
+    let markdown = converted.markdown();
+    let mut document = Document::from_text(&markdown, Format::Markdown, &fallback_title, origin)?;
+    document.conversion = conversion;
+    Ok(Opened {
+        document,
+        notices: converted.notices,
+    })
 }
 
 fn read_limited(path: &Path) -> Result<Vec<u8>, LoadError> {
@@ -148,9 +227,17 @@ mod tests {
                 column: 1
             })
         );
-        assert_eq!(
+        // A zip (a .docx) under a text name goes to the .docx reader.
+        assert!(matches!(
             load_document(&write(d, "e.txt", b"PK\x03\x04\x00\x00")),
-            Err(LoadError::Binary(d.join("e.txt")))
+            Err(LoadError::Damaged {
+                kind: FileKind::Docx,
+                ..
+            })
+        ));
+        assert_eq!(
+            load_document(&write(d, "g.txt", b"\x89PNG\r\n\x1a\n\x00\x00")),
+            Err(LoadError::Binary(d.join("g.txt")))
         );
         assert_eq!(
             load_document(&write(d, "f.txt", b" \n\n ")),

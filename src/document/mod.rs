@@ -9,14 +9,15 @@ pub mod foreign;
 mod load;
 mod parse;
 pub mod pdf;
+pub mod readers;
 mod sentences;
 
 use std::ops::Range;
 use std::path::PathBuf;
 
 pub use anchor::{Anchor, AnchorKind, BadAnchor};
-pub use foreign::{Notice, ReadError};
-pub use load::{LoadError, MAX_DOCUMENT_BYTES, load_document};
+pub use foreign::ReadError;
+pub use load::{LoadError, MAX_DOCUMENT_BYTES, Opened, load_document, open_document};
 pub use parse::Format;
 pub use sentences::split_sentences;
 
@@ -115,6 +116,12 @@ impl Document {
     ) -> Result<Document, LoadError> {
         let text = crate::text::nfc(text);
         parse::parse(&text, format, fallback_title, origin)
+    }
+
+    /// The document as the app's Markdown: opening the result gives the same
+    /// blocks and anchors (what `nghiquyet convert` writes).
+    pub fn to_markdown(&self) -> String {
+        readers::to_markdown(self)
     }
 
     /// Finds the block (and sentence range) an anchor points at.

@@ -11,6 +11,7 @@ mod vi;
 use serde::{Deserialize, Serialize};
 
 use crate::document::encoding::{Conversion, TextEncoding};
+use crate::document::readers::{MAX_UNPACKED_BYTES, Notice};
 use crate::document::{LoadError, MAX_DOCUMENT_BYTES, ReadError};
 use crate::quiz::{Problem, ProblemKind};
 
@@ -110,12 +111,26 @@ define_strings! {
     conv_decoded,
     conv_legacy,
     conv_mojibake,
-    err_damaged,
+    err_file_damaged,
     err_encrypted,
     err_pdf_no_text,
     err_pdf_undecodable,
     err_save_as_docx,
     err_too_big_document,
+    err_unsupported,
+    err_damaged,
+    err_too_large_unpacked,
+    err_too_complex,
+    err_timed_out,
+    err_reader_failed,
+    notice_tables_flattened,
+    notice_headers_footers,
+    notice_notes_at_end,
+    notice_images,
+    notice_page_chrome,
+    convert_written,
+    convert_exists,
+    convert_same_file,
     kept_document,
     opened_document,
     settings_unreadable,
@@ -519,15 +534,36 @@ pub fn describe_load_error(tr: &Strings, error: &LoadError) -> String {
         LoadError::Empty => tr.err_empty.to_string(),
         LoadError::Io { message, .. } => fill(tr.err_io, &[("message", message)]),
         LoadError::Unreadable { reason, .. } => match reason {
-            ReadError::Damaged { format, detail } => {
-                fill(tr.err_damaged, &[("format", format), ("detail", detail)])
-            }
+            ReadError::Damaged { format, detail } => fill(
+                tr.err_file_damaged,
+                &[("format", format), ("detail", detail)],
+            ),
             ReadError::Encrypted { format } => fill(tr.err_encrypted, &[("format", format)]),
             ReadError::NoText => tr.err_pdf_no_text.to_string(),
             ReadError::UndecodableText => tr.err_pdf_undecodable.to_string(),
             ReadError::SaveAsDocx { detail } => fill(tr.err_save_as_docx, &[("detail", detail)]),
             ReadError::TooBig { detail } => fill(tr.err_too_big_document, &[("detail", detail)]),
         },
+        LoadError::Unsupported { kind, .. } => fill(tr.err_unsupported, &[("kind", &kind.label())]),
+        LoadError::Damaged { kind, detail, .. } => fill(
+            tr.err_damaged,
+            &[("kind", &kind.label()), ("detail", detail)],
+        ),
+        LoadError::TooLargeUnpacked { kind, .. } => fill(
+            tr.err_too_large_unpacked,
+            &[
+                ("kind", &kind.label()),
+                ("limit", &human_bytes(MAX_UNPACKED_BYTES)),
+            ],
+        ),
+        LoadError::TooComplex { kind, .. } => fill(tr.err_too_complex, &[("kind", &kind.label())]),
+        LoadError::TimedOut { kind, seconds, .. } => fill(
+            tr.err_timed_out,
+            &[("kind", &kind.label()), ("seconds", seconds)],
+        ),
+        LoadError::ReaderFailed { kind, .. } => {
+            fill(tr.err_reader_failed, &[("kind", &kind.label())])
+        }
     }
 }
 
@@ -543,7 +579,17 @@ pub fn describe_conversion(tr: &Strings, conversion: &Conversion) -> String {
     }
 }
 
-/// A problem in a question-set file, worded for a trainer.
+/// What a reader left out or reshaped, in one sentence.
+pub fn describe_notice(tr: &Strings, notice: &Notice) -> String {
+    match notice {
+        Notice::TablesFlattened(n) => fill(tr.notice_tables_flattened, &[("n", n)]),
+        Notice::HeadersFootersLeftOut => tr.notice_headers_footers.to_string(),
+        Notice::NotesAtEnd(n) => fill(tr.notice_notes_at_end, &[("n", n)]),
+        Notice::ImagesLeftOut(n) => fill(tr.notice_images, &[("n", n)]),
+        Notice::PageChromeLeftOut => tr.notice_page_chrome.to_string(),
+    }
+}
+
 /// Why a file of ours could not be read, in plain words: where it is damaged,
 /// not what the parser expected.
 pub fn describe_read_problem(tr: &Strings, problem: &crate::storage::ReadProblem) -> String {
@@ -561,6 +607,7 @@ pub fn describe_read_problem(tr: &Strings, problem: &crate::storage::ReadProblem
     }
 }
 
+/// A problem in a question-set file, worded for a trainer.
 pub fn describe_problem(tr: &Strings, kind: &ProblemKind) -> String {
     use ProblemKind as P;
     match kind {
@@ -751,6 +798,24 @@ mod tests {
             },
         );
         assert!(msg.contains("40 MB") && msg.contains("32 MB"), "{msg}");
+        let msg = describe_load_error(
+            tr,
+            &LoadError::Unsupported {
+                path: "x.pdf".into(),
+                kind: crate::document::readers::FileKind::Pdf,
+            },
+        );
+        assert!(msg.contains(".pdf") && msg.contains(".docx"), "{msg}");
+        let msg = describe_load_error(
+            Language::En.strings(),
+            &LoadError::TooLargeUnpacked {
+                path: "x.docx".into(),
+                kind: crate::document::readers::FileKind::Docx,
+            },
+        );
+        assert!(msg.contains(".docx") && msg.contains("64 MB"), "{msg}");
+        let msg = describe_notice(tr, &Notice::TablesFlattened(2));
+        assert!(msg.contains('2'), "{msg}");
     }
 
     #[test]

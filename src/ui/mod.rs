@@ -22,7 +22,7 @@ use std::time::{Duration, Instant};
 
 use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 
-use crate::document::{Document, Origin, load_document};
+use crate::document::{Document, Origin};
 use crate::i18n::{Language, Strings, describe_load_error, fill};
 use crate::keypoints::{KeyPoint, key_points_for};
 use crate::paths::Paths;
@@ -1935,15 +1935,19 @@ impl App {
     }
 
     fn open(&mut self, path: PathBuf) {
-        match load_document(&path) {
-            Ok(doc) => {
+        match crate::document::open_document(&path) {
+            Ok(opened) => {
                 self.change_settings(|s| s.remember_recent(&path));
-                // Converted from an old encoding: said once, as information.
-                if let Some(conversion) = &doc.conversion {
-                    let text = crate::i18n::describe_conversion(self.tr(), conversion);
-                    self.info(text);
+                // Converted from an old encoding, or something the reader
+                // left out: said once, as information, on this screen.
+                let tr = self.tr();
+                if let Some(conversion) = &opened.document.conversion {
+                    self.info(crate::i18n::describe_conversion(tr, conversion));
                 }
-                self.set_document(doc);
+                for n in &opened.notices {
+                    self.info(crate::i18n::describe_notice(tr, n));
+                }
+                self.set_document(opened.document);
             }
             Err(error) => {
                 let tr = self.tr();

@@ -232,7 +232,10 @@ fn is_wanted_file(path: &Path, purpose: DialogPurpose) -> bool {
         .map(str::to_ascii_lowercase);
     match purpose {
         DialogPurpose::Document => {
-            matches!(extension.as_deref(), Some("txt" | "md" | "markdown"))
+            matches!(
+                extension.as_deref(),
+                Some("txt" | "md" | "markdown" | "docx" | "html" | "htm")
+            )
         }
         DialogPurpose::Progress => extension.as_deref() == Some("ron"),
     }
