@@ -9,7 +9,7 @@ use std::path::Path;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use nghiquyet::classroom::exam::ExamResult;
 use nghiquyet::classroom::training::{Stage, TrainingResult};
 use nghiquyet::paths::Paths;
@@ -101,9 +101,18 @@ fn a_whole_training_session_by_keyboard() {
     press(&mut h, Key::F5);
     assert!(h.state().session().is_presenting());
     assert!(h.state().is_fullscreen());
-    // The keys are shown first; any step key puts them away.
+    // The keys are shown first, before any question and with no clock
+    // running; Space or Enter shows the first question.
     h.get_by_label_contains("1–9, 0, -, = : đội 1–12 trả lời đúng");
-    press(&mut h, Key::PageDown);
+    assert_eq!(stage(&h), (0, Stage::Ready));
+    assert!(h.query_by_label("Có bao nhiêu khâu đột phá?").is_none());
+    h.run_steps(100);
+    let now = h.ctx.input(|i| i.time);
+    assert_eq!(h.state().session().training().unwrap().remaining(now), None);
+    press(&mut h, Key::Enter);
+    let now = h.ctx.input(|i| i.time);
+    let left = h.state().session().training().unwrap().remaining(now);
+    assert!(left.is_some_and(|l| l > 14.0), "the full time: {left:?}");
 
     // Question 1: the countdown runs, then the answer and the teams.
     h.get_by_label("Có bao nhiêu khâu đột phá?");
@@ -116,8 +125,28 @@ fn a_whole_training_session_by_keyboard() {
     );
     press(&mut h, Key::Space);
     assert_eq!(stage(&h), (0, Stage::Revealed));
-    h.get_by_label("Đáp án: 3");
-    h.get_by_label("Nghị quyết nêu 3 khâu đột phá.");
+    // The right choice filled in and marked in words.
+    h.get_by_label("B.  3");
+    h.get_by_label("✔ Đáp án đúng");
+    let explanation = h.get_by_label("Nghị quyết nêu 3 khâu đột phá.");
+    let prompt = h.get_by_label("Có bao nhiêu khâu đột phá?");
+    // Read from the back of the hall: well over half the question's size,
+    // and some 26 px at least (a line of it is taller than that).
+    assert!(
+        explanation.rect().height() >= 0.6 * prompt.rect().height(),
+        "{:?} {:?}",
+        explanation.rect(),
+        prompt.rect()
+    );
+    assert!(
+        explanation.rect().height() >= 30.0,
+        "{:?}",
+        explanation.rect()
+    );
+    let quote = h.get_by_label_contains("3 khâu đột phá” (p5)");
+    assert!(quote.rect().height() >= 30.0, "{:?}", quote.rect());
+    // The wrong choices are still there, faded.
+    h.get_by_label("A.  2");
     press(&mut h, Key::Num1);
     h.get_by_label("1 Đội 1 ✔");
     press(&mut h, Key::PageDown);
@@ -170,6 +199,13 @@ fn a_whole_training_session_by_keyboard() {
         left
     );
     press(&mut h, Key::P);
+    // A pause does not follow onto the answer.
+    press(&mut h, Key::P);
+    press(&mut h, Key::Space);
+    assert_eq!(stage(&h), (2, Stage::Revealed));
+    assert!(h.query_by_label_contains("Tạm dừng").is_none());
+    press(&mut h, Key::PageUp);
+    assert_eq!(stage(&h), (2, Stage::Asking));
 
     // Blank screen and back.
     press(&mut h, Key::B);
@@ -322,8 +358,29 @@ fn a_long_question_and_its_answer_fit_a_1024_by_768_projector() {
     press(&mut h, Key::PageDown);
     press(&mut h, Key::PageDown);
     h.run_steps(40);
-    let answer = h.get_by_label_contains("Đáp án: 1. tư tưởng cốt lõi");
-    assert!(answer.rect().bottom() <= 768.0, "{:?}", answer.rect());
+    // The right order as a numbered column, each item with the letter it
+    // was shown under.
+    h.get_by_label("✔ Đáp án đúng");
+    let first = h.get_by_label_contains("1.  (");
+    assert!(
+        first
+            .accesskit_node()
+            .value()
+            .unwrap()
+            .ends_with("tư tưởng cốt lõi của Nghị quyết được thể hiện trong chủ đề Đại hội")
+    );
+    let last = h.get_by_label_contains("7.  (");
+    assert!(
+        last.accesskit_node()
+            .value()
+            .unwrap()
+            .ends_with("3 khâu đột phá và 14 nhóm nhiệm vụ, giải pháp chủ yếu")
+    );
+    assert!(
+        first.rect().bottom() < last.rect().top(),
+        "a column, not a line"
+    );
+    assert!(last.rect().bottom() <= 768.0, "{:?}", last.rect());
     let passage = h.get_by_label_contains("(p5)");
     assert!(passage.rect().bottom() <= 768.0, "{:?}", passage.rect());
 }
