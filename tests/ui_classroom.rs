@@ -384,3 +384,116 @@ fn a_long_question_and_its_answer_fit_a_1024_by_768_projector() {
     let passage = h.get_by_label_contains("(p5)");
     assert!(passage.rect().bottom() <= 768.0, "{:?}", passage.rect());
 }
+
+const PAIRS: &str = r#"QuestionSet(
+    format: 1,
+    title: "Ghép cặp",
+    document: "ha-noi-hoc-tap-nghi-quyet-xvii-2020",
+    questions: [
+        (id: "ghep", prompt: "Ghép mỗi con số với nội dung của nó.",
+         answer: Matching([("20", "chỉ tiêu chủ yếu"), ("3", "khâu đột phá"), ("14", "nhóm nhiệm vụ, giải pháp chủ yếu")]),
+         explanation: "Nghị quyết nêu 20 chỉ tiêu, 3 khâu đột phá và 14 nhóm nhiệm vụ, giải pháp.",
+         source: (anchor: "p5", quote: "3 khâu đột phá")),
+    ],
+)"#;
+
+#[test]
+fn the_keys_fit_before_question_one_and_matching_is_two_columns() {
+    let home = tempfile::tempdir().unwrap();
+    let sets = Paths::under(home.path()).user_sets_dir();
+    std::fs::create_dir_all(&sets).unwrap();
+    std::fs::write(sets.join("ghep.ron"), PAIRS).unwrap();
+    let app = App::new(common::startup_with_learner(home.path(), None));
+    let mut h = Harness::builder()
+        .with_size([1024.0, 768.0])
+        .with_step_dt(0.25)
+        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    h.run_steps(3);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num4);
+    step(&mut h);
+    choose_three(&mut h);
+    click(&mut h, "30 giây");
+    press(&mut h, Key::F5);
+
+    // Before question 1: the keys, all of them inside the window and above
+    // the line that says how to start; no question, no clock.
+    assert_eq!(stage(&h), (0, Stage::Ready));
+    let keys = h.get_by_label_contains("Esc : thoát toàn màn hình");
+    let start = h.get_by_label_contains("Bấm Space hoặc Enter để hiện câu 1");
+    assert!(
+        keys.rect().bottom() <= start.rect().top(),
+        "{:?} {:?}",
+        keys.rect(),
+        start.rect()
+    );
+    assert!(keys.rect().right() <= 1024.0 && start.rect().bottom() <= 768.0);
+    assert!(
+        h.query_by_label("Ghép mỗi con số với nội dung của nó.")
+            .is_none()
+    );
+    // F1 adds nothing here: the keys are already shown.
+    press(&mut h, Key::F1);
+    assert_eq!(h.query_all_by_label_contains("Esc : thoát").count(), 1);
+    press(&mut h, Key::Space);
+    assert_eq!(stage(&h), (0, Stage::Asking));
+
+    // Two columns: the left numbered in order, the right lettered and mixed
+    // (the session's own mix, kept for the question).
+    let training = h.state().session().training().unwrap();
+    let rights = training.items[0].layout.rights.clone();
+    assert_ne!(rights, [0, 1, 2]);
+    let pairs = [
+        ("20", "chỉ tiêu chủ yếu"),
+        ("3", "khâu đột phá"),
+        ("14", "nhóm nhiệm vụ, giải pháp chủ yếu"),
+    ];
+    let one = h.get_by_label("1.  20");
+    let three = h.get_by_label("3.  14");
+    assert!(one.rect().bottom() < three.rect().top());
+    for (pos, &r) in rights.iter().enumerate() {
+        let letter = ["A", "B", "C"][pos];
+        let label = format!("{letter}.  {}", pairs[r].1);
+        let right = h.get_by_label(&label);
+        assert!(
+            right.rect().left() > one.rect().right(),
+            "the right column stands apart: {:?} {:?}",
+            right.rect(),
+            one.rect()
+        );
+    }
+    assert!(
+        h.query_by_label_contains("·").is_none(),
+        "no pairs drawn as rows"
+    );
+
+    // F1 over a question: the keys fit, and the clock waits meanwhile.
+    press(&mut h, Key::F1);
+    let keys = h.get_by_label_contains("Esc : thoát toàn màn hình");
+    assert!(keys.rect().bottom() <= 768.0 && keys.rect().right() <= 1024.0);
+    let left = |h: &Harness<'_, App>| {
+        let now = h.ctx.input(|i| i.time);
+        h.state().session().training().unwrap().remaining(now)
+    };
+    let before = left(&h);
+    h.run_steps(20);
+    assert_eq!(left(&h), before, "no countdown under the keys");
+    press(&mut h, Key::F1);
+    h.run_steps(8);
+    assert!(left(&h) < before, "the clock runs again");
+    assert!(h.query_by_label_contains("Esc : thoát").is_none());
+
+    // The answer: one pair a row, "1 ➡ C".
+    press(&mut h, Key::Space);
+    assert_eq!(stage(&h), (0, Stage::Revealed));
+    h.get_by_label("✔ Đáp án đúng — nối từng cặp:");
+    let mut last_bottom = 0.0;
+    for (i, (left, right)) in pairs.iter().enumerate() {
+        let pos = rights.iter().position(|&r| r == i).unwrap();
+        let letter = ["A", "B", "C"][pos];
+        let label = format!("{} ➡ {letter}  {left}  —  {right}", i + 1);
+        let row = h.get_by_label(&label);
+        assert!(row.rect().top() >= last_bottom, "a list, one pair a row");
+        assert!(row.rect().bottom() <= 768.0);
+        last_bottom = row.rect().bottom();
+    }
+}

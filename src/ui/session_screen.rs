@@ -776,14 +776,14 @@ fn question_view(
             }
         }
         // Asked: two columns, the left numbered in order, the right lettered
-        // and mixed. Revealed: the pairs, "1 → C".
+        // and mixed. Revealed: the pairs, "1 ➡ C".
         Answer::Matching(pairs) => {
             if revealed {
                 heading(ui, tr.session_match_answer);
                 for (i, (left, right)) in pairs.iter().enumerate() {
                     let pos = item.layout.rights.iter().position(|&r| r == i);
                     let mark = match pos {
-                        Some(pos) => format!("{} → {}", i + 1, letter(pos)),
+                        Some(pos) => format!("{} {} {}", i + 1, icons::ARROW, letter(pos)),
                         None => format!("{}", i + 1),
                     };
                     row(ui, &mark, &format!("{left}  —  {right}"), true, false);
