@@ -230,6 +230,17 @@ fn a_whole_training_session_by_keyboard() {
     press(&mut h, Key::Escape);
     assert!(!h.state().session().is_presenting());
     h.get_by_label("Kết quả chung cuộc");
+    // The scoreboard went to Documents; the notice names the folder in
+    // words and the file by its name, no path.
+    let notice =
+        h.get_by_label_contains("Đã lưu kết quả buổi học trong thư mục Tài liệu, tệp bang-diem-");
+    let text = notice.accesskit_node().value().unwrap();
+    assert!(text.ends_with(".csv.") && !text.contains('/'), "{text}");
+    assert!(
+        h.query_by_label_contains(&home.path().display().to_string())
+            .is_none(),
+        "no raw path in any notice"
+    );
 
     // The result was saved, and reopens.
     let sessions = Paths::under(home.path()).data_dir.join("sessions");

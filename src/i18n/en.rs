@@ -295,6 +295,7 @@ pub const EN: Strings = Strings {
     session_ready_start: "Press Space or Enter to show question 1 — the clock only starts then",
     session_match_answer: "Right answer — the pairs:",
     session_saved_words: "The session's results were saved in the {folder} folder, file {file}.",
+    session_saved_in_app: "The session's results are saved as it goes; they reopen under “Past sessions” on the Presenter page.",
     exam_intro: "Each learner sits the exam on their own PC. The same exam code gives the same questions in the same order; results come when it is handed in.",
     exam_count: "Questions:",
     exam_seed: "Exam code:",

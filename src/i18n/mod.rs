@@ -349,6 +349,7 @@ define_strings! {
     session_ready_start,
     session_match_answer,
     session_saved_words,
+    session_saved_in_app,
     exam_intro,
     exam_count,
     exam_seed,

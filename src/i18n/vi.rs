@@ -295,6 +295,7 @@ pub const VI: Strings = Strings {
     session_ready_start: "Bấm Space hoặc Enter để hiện câu 1 — đồng hồ chỉ chạy từ lúc đó",
     session_match_answer: "Đáp án đúng — nối từng cặp:",
     session_saved_words: "Đã lưu kết quả buổi học trong thư mục {folder}, tệp {file}.",
+    session_saved_in_app: "Kết quả buổi trình chiếu được lưu tự động; xem lại ở mục “Các buổi đã trình chiếu” trong trang Trình chiếu.",
     exam_intro: "Mỗi người làm bài trên máy của mình. Cùng một mã đề thì cùng câu hỏi, cùng thứ tự; chỉ biết kết quả khi nộp bài.",
     exam_count: "Số câu:",
     exam_seed: "Mã đề:",

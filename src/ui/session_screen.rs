@@ -370,6 +370,8 @@ impl SessionScreen {
             actions.push(Action::SaveSession(Box::new(training.result())));
         }
         if end {
+            // The scoreboard into the Documents folder, for the report.
+            actions.push(Action::ExportSessionCsv(Box::new(training.result())));
             self.viewing = Some(training.result());
             self.training = None;
         }
