@@ -500,7 +500,13 @@ impl SessionScreen {
                     self.fit = (Some(key), 1.0);
                 }
                 let scale = self.fit.1;
-                let mut child = ui.new_child(egui::UiBuilder::new().max_rect(body));
+                // Flush left, not justified (stretched words are hard to
+                // read from afar).
+                let mut child = ui.new_child(
+                    egui::UiBuilder::new()
+                        .max_rect(body)
+                        .layout(egui::Layout::top_down(egui::Align::Min)),
+                );
                 // The explanation and passage never go below a size read from
                 // the back of a hall: about 26 px on a 1024×768 projector.
                 let floor = unit * 0.87;
@@ -544,7 +550,11 @@ fn ready_view(
     palette: &super::style::Palette,
     tr: &Strings,
 ) {
-    let mut child = ui.new_child(egui::UiBuilder::new().max_rect(inner));
+    let mut child = ui.new_child(
+        egui::UiBuilder::new()
+            .max_rect(inner)
+            .layout(egui::Layout::top_down(egui::Align::Min)),
+    );
     child.spacing_mut().item_spacing.y = unit * 0.4;
     child.add(
         egui::Label::new(
@@ -575,7 +585,8 @@ fn ready_view(
         egui::pos2(inner.left(), inner.bottom() - start_height + unit * 0.4),
         inner.max,
     );
-    ui.place(
+    place_left(
+        ui,
         start,
         egui::Label::new(
             RichText::new(format!("{} {}", icons::START, tr.session_ready_start))
@@ -619,10 +630,22 @@ fn keys_box(
         }
         size *= 0.92;
     }
-    ui.place(
+    place_left(
+        ui,
         inner,
         egui::Label::new(RichText::new(text).size(size).color(palette.text)).wrap(),
     );
+}
+
+/// A label in a rectangle, its lines flush left (the presentation's own
+/// layout centres).
+fn place_left(ui: &mut egui::Ui, rect: egui::Rect, label: egui::Label) {
+    let mut child = ui.new_child(
+        egui::UiBuilder::new()
+            .max_rect(rect)
+            .layout(egui::Layout::top_down(egui::Align::Min)),
+    );
+    child.add(label);
 }
 
 /// The question in very large type; once revealed, the right answer filled
