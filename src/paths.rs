@@ -40,10 +40,12 @@ impl Paths {
                 config_dir: dirs.config_dir().to_path_buf(),
                 data_dir: dirs.data_dir().to_path_buf(),
                 documents_dir: directories::UserDirs::new()
+                    // Never loose in the home folder: a Documents folder in
+                    // it where the system names none.
                     .map(|u| {
                         u.document_dir()
-                            .unwrap_or_else(|| u.home_dir())
-                            .to_path_buf()
+                            .map(Path::to_path_buf)
+                            .unwrap_or_else(|| u.home_dir().join("Documents"))
                     })
                     .unwrap_or_else(|| PathBuf::from(".")),
             },

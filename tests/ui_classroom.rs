@@ -9,7 +9,7 @@ use std::path::Path;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use nghiquyet::classroom::exam::ExamResult;
 use nghiquyet::classroom::training::{Stage, TrainingResult};
 use nghiquyet::paths::Paths;
@@ -101,9 +101,18 @@ fn a_whole_training_session_by_keyboard() {
     press(&mut h, Key::F5);
     assert!(h.state().session().is_presenting());
     assert!(h.state().is_fullscreen());
-    // The keys are shown first; any step key puts them away.
+    // The keys are shown first, before any question and with no clock
+    // running; Space or Enter shows the first question.
     h.get_by_label_contains("1–9, 0, -, = : đội 1–12 trả lời đúng");
-    press(&mut h, Key::PageDown);
+    assert_eq!(stage(&h), (0, Stage::Ready));
+    assert!(h.query_by_label("Có bao nhiêu khâu đột phá?").is_none());
+    h.run_steps(100);
+    let now = h.ctx.input(|i| i.time);
+    assert_eq!(h.state().session().training().unwrap().remaining(now), None);
+    press(&mut h, Key::Enter);
+    let now = h.ctx.input(|i| i.time);
+    let left = h.state().session().training().unwrap().remaining(now);
+    assert!(left.is_some_and(|l| l > 14.0), "the full time: {left:?}");
 
     // Question 1: the countdown runs, then the answer and the teams.
     h.get_by_label("Có bao nhiêu khâu đột phá?");
@@ -116,8 +125,28 @@ fn a_whole_training_session_by_keyboard() {
     );
     press(&mut h, Key::Space);
     assert_eq!(stage(&h), (0, Stage::Revealed));
-    h.get_by_label("Đáp án: 3");
-    h.get_by_label("Nghị quyết nêu 3 khâu đột phá.");
+    // The right choice filled in and marked in words.
+    h.get_by_label("B.  3");
+    h.get_by_label("✔ Đáp án đúng");
+    let explanation = h.get_by_label("Nghị quyết nêu 3 khâu đột phá.");
+    let prompt = h.get_by_label("Có bao nhiêu khâu đột phá?");
+    // Read from the back of the hall: well over half the question's size,
+    // and some 26 px at least (a line of it is taller than that).
+    assert!(
+        explanation.rect().height() >= 0.6 * prompt.rect().height(),
+        "{:?} {:?}",
+        explanation.rect(),
+        prompt.rect()
+    );
+    assert!(
+        explanation.rect().height() >= 30.0,
+        "{:?}",
+        explanation.rect()
+    );
+    let quote = h.get_by_label_contains("3 khâu đột phá” (p5)");
+    assert!(quote.rect().height() >= 30.0, "{:?}", quote.rect());
+    // The wrong choices are still there, faded.
+    h.get_by_label("A.  2");
     press(&mut h, Key::Num1);
     h.get_by_label("1 Đội 1 ✔");
     press(&mut h, Key::PageDown);
@@ -170,6 +199,13 @@ fn a_whole_training_session_by_keyboard() {
         left
     );
     press(&mut h, Key::P);
+    // A pause does not follow onto the answer.
+    press(&mut h, Key::P);
+    press(&mut h, Key::Space);
+    assert_eq!(stage(&h), (2, Stage::Revealed));
+    assert!(h.query_by_label_contains("Tạm dừng").is_none());
+    press(&mut h, Key::PageUp);
+    assert_eq!(stage(&h), (2, Stage::Asking));
 
     // Blank screen and back.
     press(&mut h, Key::B);
@@ -194,6 +230,18 @@ fn a_whole_training_session_by_keyboard() {
     press(&mut h, Key::Escape);
     assert!(!h.state().session().is_presenting());
     h.get_by_label("Kết quả chung cuộc");
+    // The scoreboard went to Documents; the notice names the folder in
+    // words and the file by its name, no path.
+    let notice = h.get_by_label_contains(
+        "Đã lưu kết quả buổi học trong thư mục Tài liệu (Documents), tệp “bang-diem-",
+    );
+    let text = notice.accesskit_node().value().unwrap();
+    assert!(text.ends_with(".csv”.") && !text.contains('/'), "{text}");
+    assert!(
+        h.query_by_label_contains(&home.path().display().to_string())
+            .is_none(),
+        "no raw path in any notice"
+    );
 
     // The result was saved, and reopens.
     let sessions = Paths::under(home.path()).data_dir.join("sessions");
@@ -322,8 +370,142 @@ fn a_long_question_and_its_answer_fit_a_1024_by_768_projector() {
     press(&mut h, Key::PageDown);
     press(&mut h, Key::PageDown);
     h.run_steps(40);
-    let answer = h.get_by_label_contains("Đáp án: 1. tư tưởng cốt lõi");
-    assert!(answer.rect().bottom() <= 768.0, "{:?}", answer.rect());
+    // The right order as a numbered column, each item with the letter it
+    // was shown under.
+    h.get_by_label("✔ Đáp án đúng");
+    let first = h.get_by_label_contains("1.  (");
+    assert!(
+        first
+            .accesskit_node()
+            .value()
+            .unwrap()
+            .ends_with("tư tưởng cốt lõi của Nghị quyết được thể hiện trong chủ đề Đại hội")
+    );
+    let last = h.get_by_label_contains("7.  (");
+    assert!(
+        last.accesskit_node()
+            .value()
+            .unwrap()
+            .ends_with("3 khâu đột phá và 14 nhóm nhiệm vụ, giải pháp chủ yếu")
+    );
+    assert!(
+        first.rect().bottom() < last.rect().top(),
+        "a column, not a line"
+    );
+    assert!(last.rect().bottom() <= 768.0, "{:?}", last.rect());
     let passage = h.get_by_label_contains("(p5)");
     assert!(passage.rect().bottom() <= 768.0, "{:?}", passage.rect());
+}
+
+const PAIRS: &str = r#"QuestionSet(
+    format: 1,
+    title: "Ghép cặp",
+    document: "ha-noi-hoc-tap-nghi-quyet-xvii-2020",
+    questions: [
+        (id: "ghep", prompt: "Ghép mỗi con số với nội dung của nó.",
+         answer: Matching([("20", "chỉ tiêu chủ yếu"), ("3", "khâu đột phá"), ("14", "nhóm nhiệm vụ, giải pháp chủ yếu")]),
+         explanation: "Nghị quyết nêu 20 chỉ tiêu, 3 khâu đột phá và 14 nhóm nhiệm vụ, giải pháp.",
+         source: (anchor: "p5", quote: "3 khâu đột phá")),
+    ],
+)"#;
+
+#[test]
+fn the_keys_fit_before_question_one_and_matching_is_two_columns() {
+    let home = tempfile::tempdir().unwrap();
+    let sets = Paths::under(home.path()).user_sets_dir();
+    std::fs::create_dir_all(&sets).unwrap();
+    std::fs::write(sets.join("ghep.ron"), PAIRS).unwrap();
+    let app = App::new(common::startup_with_learner(home.path(), None));
+    let mut h = Harness::builder()
+        .with_size([1024.0, 768.0])
+        .with_step_dt(0.25)
+        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    h.run_steps(3);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num4);
+    step(&mut h);
+    choose_three(&mut h);
+    click(&mut h, "30 giây");
+    press(&mut h, Key::F5);
+
+    // Before question 1: the keys, all of them inside the window and above
+    // the line that says how to start; no question, no clock.
+    assert_eq!(stage(&h), (0, Stage::Ready));
+    let keys = h.get_by_label_contains("Esc : thoát toàn màn hình");
+    let start = h.get_by_label_contains("Bấm Space hoặc Enter để hiện câu 1");
+    assert!(
+        keys.rect().bottom() <= start.rect().top(),
+        "{:?} {:?}",
+        keys.rect(),
+        start.rect()
+    );
+    assert!(keys.rect().right() <= 1024.0 && start.rect().bottom() <= 768.0);
+    assert!(
+        h.query_by_label("Ghép mỗi con số với nội dung của nó.")
+            .is_none()
+    );
+    // F1 adds nothing here: the keys are already shown.
+    press(&mut h, Key::F1);
+    assert_eq!(h.query_all_by_label_contains("Esc : thoát").count(), 1);
+    press(&mut h, Key::Space);
+    assert_eq!(stage(&h), (0, Stage::Asking));
+
+    // Two columns: the left numbered in order, the right lettered and mixed
+    // (the session's own mix, kept for the question).
+    let training = h.state().session().training().unwrap();
+    let rights = training.items[0].layout.rights.clone();
+    assert_ne!(rights, [0, 1, 2]);
+    let pairs = [
+        ("20", "chỉ tiêu chủ yếu"),
+        ("3", "khâu đột phá"),
+        ("14", "nhóm nhiệm vụ, giải pháp chủ yếu"),
+    ];
+    let one = h.get_by_label("1.  20");
+    let three = h.get_by_label("3.  14");
+    assert!(one.rect().bottom() < three.rect().top());
+    for (pos, &r) in rights.iter().enumerate() {
+        let letter = ["A", "B", "C"][pos];
+        let label = format!("{letter}.  {}", pairs[r].1);
+        let right = h.get_by_label(&label);
+        assert!(
+            right.rect().left() > one.rect().right(),
+            "the right column stands apart: {:?} {:?}",
+            right.rect(),
+            one.rect()
+        );
+    }
+    assert!(
+        h.query_by_label_contains("·").is_none(),
+        "no pairs drawn as rows"
+    );
+
+    // F1 over a question: the keys fit, and the clock waits meanwhile.
+    press(&mut h, Key::F1);
+    let keys = h.get_by_label_contains("Esc : thoát toàn màn hình");
+    assert!(keys.rect().bottom() <= 768.0 && keys.rect().right() <= 1024.0);
+    let left = |h: &Harness<'_, App>| {
+        let now = h.ctx.input(|i| i.time);
+        h.state().session().training().unwrap().remaining(now)
+    };
+    let before = left(&h);
+    h.run_steps(20);
+    assert_eq!(left(&h), before, "no countdown under the keys");
+    press(&mut h, Key::F1);
+    h.run_steps(8);
+    assert!(left(&h) < before, "the clock runs again");
+    assert!(h.query_by_label_contains("Esc : thoát").is_none());
+
+    // The answer: one pair a row, "1 ➡ C".
+    press(&mut h, Key::Space);
+    assert_eq!(stage(&h), (0, Stage::Revealed));
+    h.get_by_label("✔ Đáp án đúng — nối từng cặp:");
+    let mut last_bottom = 0.0;
+    for (i, (left, right)) in pairs.iter().enumerate() {
+        let pos = rights.iter().position(|&r| r == i).unwrap();
+        let letter = ["A", "B", "C"][pos];
+        let label = format!("{} ➡ {letter}  {left}  —  {right}", i + 1);
+        let row = h.get_by_label(&label);
+        assert!(row.rect().top() >= last_bottom, "a list, one pair a row");
+        assert!(row.rect().bottom() <= 768.0);
+        last_bottom = row.rect().bottom();
+    }
 }

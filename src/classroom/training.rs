@@ -27,6 +27,8 @@ pub struct TrainingPlan {
 /// Where the session is, for the current question.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Stage {
+    /// Before the first question: the keys shown, no countdown yet.
+    Ready,
     /// The question and its choices, the countdown running.
     Asking,
     /// The right answer, the explanation and the passage.
@@ -80,7 +82,7 @@ impl Training {
             sets: sets.iter().map(|s| s.set.title.clone()).collect(),
             plan,
             current: 0,
-            stage: Stage::Asking,
+            stage: Stage::Ready,
             started,
             shown: 0.0,
             since: Some(now),
@@ -95,8 +97,9 @@ impl Training {
         !self.plan.teams.is_empty()
     }
 
+    /// Whether the countdown is paused; only a question being asked can be.
     pub fn is_paused(&self) -> bool {
-        self.since.is_none()
+        self.stage == Stage::Asking && self.since.is_none()
     }
 
     /// Seconds left on the countdown (never below 0); `None` without one.
@@ -112,7 +115,12 @@ impl Training {
         self.remaining(now) == Some(0.0)
     }
 
+    /// Stops the countdown of the question being asked (nothing at other
+    /// stages: there is no clock to stop).
     pub fn pause(&mut self, now: f64) {
+        if self.stage != Stage::Asking {
+            return;
+        }
         if let Some(since) = self.since.take() {
             self.shown += (now - since).max(0.0);
         }
@@ -131,17 +139,24 @@ impl Training {
         self.since = Some(now);
     }
 
+    /// Any other stage than a question: a pause ends with its question.
+    fn show_stage(&mut self, stage: Stage, now: f64) {
+        self.stage = stage;
+        self.since = Some(now);
+    }
+
     /// The next step: reveal, then the scoreboard (with teams), then the next
     /// question; after the last, the final scoreboard.
     pub fn forward(&mut self, now: f64) {
         match self.stage {
-            Stage::Asking => self.stage = Stage::Revealed,
-            Stage::Revealed if self.has_teams() => self.stage = Stage::Scoreboard,
+            Stage::Ready => self.show_question(0, now),
+            Stage::Asking => self.show_stage(Stage::Revealed, now),
+            Stage::Revealed if self.has_teams() => self.show_stage(Stage::Scoreboard, now),
             Stage::Revealed | Stage::Scoreboard => {
                 if self.current + 1 < self.items.len() {
                     self.show_question(self.current + 1, now);
                 } else {
-                    self.stage = Stage::Finished;
+                    self.show_stage(Stage::Finished, now);
                 }
             }
             Stage::Finished => {}
@@ -154,26 +169,28 @@ impl Training {
     pub fn back(&mut self, now: f64) {
         match self.stage {
             Stage::Finished => {
-                self.stage = if self.has_teams() {
+                let stage = if self.has_teams() {
                     Stage::Scoreboard
                 } else {
                     Stage::Revealed
-                }
+                };
+                self.show_stage(stage, now);
             }
-            Stage::Scoreboard => self.stage = Stage::Revealed,
+            Stage::Scoreboard => self.show_stage(Stage::Revealed, now),
             Stage::Revealed => self.show_question(self.current, now),
             Stage::Asking if self.current > 0 => {
                 self.current -= 1;
-                self.stage = Stage::Revealed;
+                self.show_stage(Stage::Revealed, now);
             }
-            Stage::Asking => {}
+            Stage::Asking => self.show_stage(Stage::Ready, now),
+            Stage::Ready => {}
         }
     }
 
     /// Marks a team right (or back to not right) on the current question;
     /// only once the answer is shown.
     pub fn toggle_team(&mut self, team: usize) -> bool {
-        if matches!(self.stage, Stage::Asking | Stage::Finished) {
+        if matches!(self.stage, Stage::Ready | Stage::Asking | Stage::Finished) {
             return false;
         }
         match self
@@ -322,7 +339,55 @@ mod tests {
             seconds,
             teams: teams.iter().map(|t| t.to_string()).collect(),
         };
-        Training::new(&[&library.sets[0]], plan, 1, 0, 100.0)
+        let mut s = Training::new(&[&library.sets[0]], plan, 1, 0, 90.0);
+        s.forward(100.0);
+        s
+    }
+
+    #[test]
+    fn the_clock_waits_for_the_first_question() {
+        let library = crate::quiz::Library::load(Path::new("/nonexistent"));
+        let plan = TrainingPlan {
+            count: 2,
+            shuffle: false,
+            seconds: 30,
+            teams: vec!["A".into()],
+        };
+        let mut s = Training::new(&[&library.sets[0]], plan, 1, 0, 0.0);
+        assert_eq!(s.stage, Stage::Ready);
+        assert_eq!(
+            s.remaining(500.0),
+            None,
+            "no countdown while the keys are shown"
+        );
+        assert!(!s.toggle_team(0));
+        s.pause(1.0);
+        assert!(!s.is_paused(), "nothing to pause before the first question");
+        s.forward(600.0);
+        assert_eq!((s.current, s.stage), (0, Stage::Asking));
+        assert_eq!(
+            s.remaining(610.0),
+            Some(20.0),
+            "the full time from the first question on"
+        );
+        s.back(611.0);
+        assert_eq!(s.stage, Stage::Ready);
+    }
+
+    #[test]
+    fn a_pause_ends_with_its_question() {
+        let mut s = session(&["A"], 30);
+        s.pause(105.0);
+        assert!(s.is_paused());
+        s.forward(106.0);
+        assert_eq!(s.stage, Stage::Revealed);
+        assert!(!s.is_paused(), "no pause banner on the answer");
+        s.pause(107.0);
+        assert!(!s.is_paused(), "no clock on the answer to pause");
+        s.back(108.0);
+        assert_eq!(s.stage, Stage::Asking);
+        assert!(!s.is_paused());
+        assert_eq!(s.remaining(110.0), Some(28.0), "the question asked afresh");
     }
 
     #[test]

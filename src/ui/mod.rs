@@ -1579,7 +1579,7 @@ impl App {
             .and_then(|()| crate::storage::write_ron(&path, result));
         let tr = self.tr();
         match written {
-            Ok(()) if first => self.info(fill(tr.session_saved, &[("path", &path.display())])),
+            Ok(()) if first => self.info(tr.session_saved_in_app.to_string()),
             Ok(()) => {}
             Err(e) => self.error(fill(tr.session_export_failed, &[("error", &e)])),
         }
@@ -1597,7 +1597,8 @@ impl App {
         let path = dir.join(format!("bang-diem-{stamp}.csv"));
         let csv = result.to_csv(tr.csv_question, tr.csv_total);
         match crate::storage::write_atomic(&path, csv.as_bytes()) {
-            Ok(()) => self.info_written(tr.session_exported, &path),
+            // The folder in words, the file by its name, and "Mở thư mục".
+            Ok(()) => self.info_written(tr.session_saved_words, &path),
             Err(e) => self.error(fill(tr.session_export_failed, &[("error", &e)])),
         }
     }

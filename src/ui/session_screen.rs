@@ -44,6 +44,8 @@ pub struct SessionScreen {
     /// Screen blanked (B).
     blank: bool,
     help: bool,
+    /// The help paused the countdown (and closing it starts it again).
+    help_paused: bool,
     /// The scoreboard shown over a question (S).
     scores_over: bool,
     /// A past session opened from the list.
@@ -63,6 +65,7 @@ impl Default for SessionScreen {
             training: None,
             blank: false,
             help: false,
+            help_paused: false,
             scores_over: false,
             viewing: None,
             fit: (None, 1.0),
@@ -195,8 +198,11 @@ impl SessionScreen {
             let training = Training::new(&sets, plan, started as u64, started, input.now);
             actions.push(Action::SaveSession(Box::new(training.result())));
             actions.push(Action::SetFullscreen(true));
+            // The keys are shown first (the Ready stage), the clock not yet
+            // running.
             self.training = Some(training);
-            self.help = true;
+            self.help = false;
+            self.help_paused = false;
         }
         ui.add_space(size * 0.3);
         ui.label(RichText::new(tr.session_keys_title).strong());
@@ -299,7 +305,12 @@ impl SessionScreen {
                 if self.blank || self.scores_over || self.help {
                     self.blank = false;
                     self.scores_over = false;
-                    self.help = false;
+                    if self.help {
+                        self.help = false;
+                        if std::mem::take(&mut self.help_paused) {
+                            training.resume(now);
+                        }
+                    }
                 } else {
                     training.forward(now);
                     changed = true;
@@ -309,12 +320,18 @@ impl SessionScreen {
                 training.back(now);
                 changed = true;
             }
+            if changed {
+                // A step closes the key help along with its pause.
+                self.help = false;
+                self.help_paused = false;
+            }
             for (team, key) in TEAM_KEYS.iter().enumerate() {
                 if pressed(*key) && training.toggle_team(team) {
                     changed = true;
                 }
             }
             if pressed(Key::P) {
+                self.help_paused = false;
                 if training.is_paused() {
                     training.resume(now);
                 } else {
@@ -327,8 +344,16 @@ impl SessionScreen {
             if pressed(Key::S) {
                 self.scores_over = !self.scores_over;
             }
-            if pressed(Key::F1) || pressed(Key::H) {
+            // Not before the first question: the keys are on the screen.
+            if (pressed(Key::F1) || pressed(Key::H)) && training.stage != Stage::Ready {
                 self.help = !self.help;
+                // The keys cover the question: its countdown waits meanwhile.
+                if self.help && !training.is_paused() && training.stage == Stage::Asking {
+                    training.pause(now);
+                    self.help_paused = true;
+                } else if !self.help && std::mem::take(&mut self.help_paused) {
+                    training.resume(now);
+                }
             }
             if pressed(Key::F11) {
                 actions.push(Action::SetFullscreen(!input.fullscreen));
@@ -345,6 +370,8 @@ impl SessionScreen {
             actions.push(Action::SaveSession(Box::new(training.result())));
         }
         if end {
+            // The scoreboard into the Documents folder, for the report.
+            actions.push(Action::ExportSessionCsv(Box::new(training.result())));
             self.viewing = Some(training.result());
             self.training = None;
         }
@@ -376,6 +403,10 @@ impl SessionScreen {
 
         // Top line: question number, the end key, and the countdown.
         let top = egui::Rect::from_min_size(inner.min, egui::vec2(inner.width(), unit * 2.2));
+        if training.stage == Stage::Ready {
+            ready_view(ui, inner, unit, training, &palette, tr);
+            return;
+        }
         text_at(
             ui,
             top.left_center(),
@@ -460,6 +491,7 @@ impl SessionScreen {
                     tr,
                 );
             }
+            Stage::Ready => {}
             Stage::Asking | Stage::Revealed => {
                 // Shrunk until it fits: a long question with its answer and
                 // passage must not run off the bottom of the screen.
@@ -468,8 +500,17 @@ impl SessionScreen {
                     self.fit = (Some(key), 1.0);
                 }
                 let scale = self.fit.1;
-                let mut child = ui.new_child(egui::UiBuilder::new().max_rect(body));
-                question_view(&mut child, training, unit * scale, &palette, tr);
+                // Flush left, not justified (stretched words are hard to
+                // read from afar).
+                let mut child = ui.new_child(
+                    egui::UiBuilder::new()
+                        .max_rect(body)
+                        .layout(egui::Layout::top_down(egui::Align::Min)),
+                );
+                // The explanation and passage never go below a size read from
+                // the back of a hall: about 26 px on a 1024×768 projector.
+                let floor = unit * 0.87;
+                question_view(&mut child, training, unit * scale, floor, &palette, tr);
                 let used = child.min_rect().height();
                 if used > body.height() && scale > 0.35 {
                     self.fit.1 = scale * 0.9;
@@ -492,29 +533,129 @@ impl SessionScreen {
         if self.help {
             let help = egui::Rect::from_center_size(
                 body.center(),
-                egui::vec2(body.width() * 0.8, body.height() * 0.9),
+                egui::vec2(body.width() * 0.9, body.height()),
             );
-            painter.rect_filled(help, 12.0, palette.feedback_bg);
-            painter.rect_stroke(
-                help,
-                12.0,
-                egui::Stroke::new(2.0, palette.selection),
-                egui::StrokeKind::Inside,
-            );
-            let text = RichText::new(format!("{}\n\n{}", tr.session_keys_title, tr.session_keys))
-                .size(unit * 0.95)
-                .color(palette.text);
-            ui.place(help.shrink(unit), egui::Label::new(text).wrap());
+            keys_box(ui, help, unit, &palette, tr);
         }
     }
 }
 
-/// The question in very large type; once revealed, the right answer stands
-/// out, with the explanation and the passage, and the team marks.
+/// Before the first question: what the session is, the keys, and how to
+/// start. No countdown runs yet.
+fn ready_view(
+    ui: &mut egui::Ui,
+    inner: egui::Rect,
+    unit: f32,
+    training: &Training,
+    palette: &super::style::Palette,
+    tr: &Strings,
+) {
+    let mut child = ui.new_child(
+        egui::UiBuilder::new()
+            .max_rect(inner)
+            .layout(egui::Layout::top_down(egui::Align::Min)),
+    );
+    child.spacing_mut().item_spacing.y = unit * 0.4;
+    child.add(
+        egui::Label::new(
+            RichText::new(training.sets.join(" · "))
+                .size(unit * 1.4)
+                .color(palette.text)
+                .strong(),
+        )
+        .wrap(),
+    );
+    let mut line = fill(tr.session_ready_questions, &[("n", &training.items.len())]);
+    if training.plan.seconds > 0 {
+        line.push_str(" · ");
+        line.push_str(&fill(
+            tr.session_ready_seconds,
+            &[("n", &training.plan.seconds)],
+        ));
+    }
+    child.label(RichText::new(line).size(unit).color(palette.muted));
+    let top = child.min_rect().bottom() + unit * 0.5;
+    let start_height = unit * 2.4;
+    let keys = egui::Rect::from_min_max(
+        egui::pos2(inner.left(), top),
+        egui::pos2(inner.right(), inner.bottom() - start_height),
+    );
+    keys_box(ui, keys, unit, palette, tr);
+    let start = egui::Rect::from_min_max(
+        egui::pos2(inner.left(), inner.bottom() - start_height + unit * 0.4),
+        inner.max,
+    );
+    place_left(
+        ui,
+        start,
+        egui::Label::new(
+            RichText::new(format!("{} {}", icons::START, tr.session_ready_start))
+                .size(unit * 1.1)
+                .color(palette.accent)
+                .strong(),
+        )
+        .wrap(),
+    );
+}
+
+/// The keys in a framed box, the type as large as fits the box.
+fn keys_box(
+    ui: &mut egui::Ui,
+    rect: egui::Rect,
+    unit: f32,
+    palette: &super::style::Palette,
+    tr: &Strings,
+) {
+    let painter = ui.painter().clone();
+    painter.rect_filled(rect, unit * 0.4, palette.feedback_bg);
+    painter.rect_stroke(
+        rect,
+        unit * 0.4,
+        egui::Stroke::new(2.0, palette.selection),
+        egui::StrokeKind::Inside,
+    );
+    let inner = rect.shrink(unit * 0.6);
+    let text = format!("{}\n{}", tr.session_keys_title, tr.session_keys);
+    // Measured wrapped at the box's width, shrunk until it fits its height.
+    let mut size = unit * 0.95;
+    while size > 8.0 {
+        let galley = painter.layout(
+            text.clone(),
+            FontId::proportional(size),
+            palette.text,
+            inner.width(),
+        );
+        if galley.size().y <= inner.height() * 0.95 {
+            break;
+        }
+        size *= 0.92;
+    }
+    place_left(
+        ui,
+        inner,
+        egui::Label::new(RichText::new(text).size(size).color(palette.text)).wrap(),
+    );
+}
+
+/// A label in a rectangle, its lines flush left (the presentation's own
+/// layout centres).
+fn place_left(ui: &mut egui::Ui, rect: egui::Rect, label: egui::Label) {
+    let mut child = ui.new_child(
+        egui::UiBuilder::new()
+            .max_rect(rect)
+            .layout(egui::Layout::top_down(egui::Align::Min)),
+    );
+    child.add(label);
+}
+
+/// The question in very large type; once revealed, the right answer filled
+/// in and marked, the others faded, the explanation and the passage large
+/// enough for the back of the hall, and the team marks.
 fn question_view(
     ui: &mut egui::Ui,
     training: &Training,
     unit: f32,
+    floor: f32,
     palette: &super::style::Palette,
     tr: &Strings,
 ) {
@@ -525,55 +666,102 @@ fn question_view(
     let revealed = training.stage == Stage::Revealed;
     ui.spacing_mut().item_spacing.y = unit * 0.5;
     let big = |text: &str, size: f32, color: Color32| RichText::new(text).size(size).color(color);
+    let prompt_size = unit * 1.6;
     if !q.prompt.is_empty() {
-        ui.label(big(&q.prompt, unit * 1.6, palette.text).strong());
+        ui.label(big(&q.prompt, prompt_size, palette.text).strong());
     }
-    let choice_row = |ui: &mut egui::Ui, mark: String, text: &str, right: bool| {
-        let color = if revealed && right {
-            palette.right
+    let faded = |c: Color32| c.gamma_multiply(0.4);
+    // One choice (or item, or pair) in a frame: filled in and marked once
+    // revealed as right, faded once revealed as wrong.
+    // `words`: the words "Đáp án đúng" in the row (not in a list under
+    // its own heading).
+    let row = |ui: &mut egui::Ui, mark: &str, text: &str, right: bool, words: bool| {
+        let (fill_color, text_color, stroke) = if !revealed {
+            (
+                Color32::TRANSPARENT,
+                palette.text,
+                egui::Stroke::new(1.0, palette.muted),
+            )
+        } else if right {
+            (
+                palette.right,
+                palette.page,
+                egui::Stroke::new(unit * 0.15, palette.right),
+            )
         } else {
-            palette.text
+            (
+                Color32::TRANSPARENT,
+                faded(palette.text),
+                egui::Stroke::new(1.0, faded(palette.muted)),
+            )
         };
-        let frame = egui::Frame::new()
+        egui::Frame::new()
+            .fill(fill_color)
             .inner_margin(unit * 0.3)
             .corner_radius(unit * 0.3)
-            .stroke(egui::Stroke::new(
-                if revealed && right { unit * 0.15 } else { 1.0 },
-                if revealed && right {
-                    palette.right
+            .stroke(stroke)
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                let line = big(&format!("{mark}  {text}"), unit * 1.25, text_color).strong();
+                if revealed && right && words {
+                    egui::Sides::new().shrink_left().wrap().show(
+                        ui,
+                        |ui| ui.label(line),
+                        |ui| {
+                            ui.label(
+                                big(
+                                    &format!("{} {}", icons::RIGHT, tr.session_right_answer),
+                                    unit * 1.0,
+                                    text_color,
+                                )
+                                .strong(),
+                            )
+                        },
+                    );
                 } else {
-                    palette.muted
-                },
-            ));
-        frame.show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            ui.label(big(&format!("{mark}  {text}"), unit * 1.25, color).strong());
-        });
+                    ui.add(egui::Label::new(line).wrap());
+                }
+            });
     };
+    let letter = |pos: usize| ((b'A' + pos as u8) as char).to_string();
+    let heading = |ui: &mut egui::Ui, text: &str| {
+        ui.label(
+            big(
+                &format!("{} {text}", icons::RIGHT),
+                unit * 1.1,
+                palette.right,
+            )
+            .strong(),
+        );
+    };
+    // The line "Đáp án: …", for answers not shown by the rows themselves.
+    let mut answer_line = false;
     match &q.answer {
         Answer::SingleChoice { choices, answer } => {
             for (pos, &c) in item.layout.choices.iter().enumerate() {
-                choice_row(
+                row(
                     ui,
-                    format!("{}.", (b'A' + pos as u8) as char),
+                    &format!("{}.", letter(pos)),
                     &choices[c],
                     c == *answer,
+                    true,
                 );
             }
         }
         Answer::MultipleChoice { choices, answers } => {
             for (pos, &c) in item.layout.choices.iter().enumerate() {
-                choice_row(
+                row(
                     ui,
-                    format!("{}.", (b'A' + pos as u8) as char),
+                    &format!("{}.", letter(pos)),
                     &choices[c],
                     answers.contains(&c),
+                    true,
                 );
             }
         }
         Answer::TrueFalse(value) => {
-            choice_row(ui, "A.".into(), tr.practice_true, *value);
-            choice_row(ui, "B.".into(), tr.practice_false, !*value);
+            row(ui, "A.", tr.practice_true, *value, true);
+            row(ui, "B.", tr.practice_false, !*value, true);
         }
         Answer::FillBlank { text, .. } => {
             let mut n = 0;
@@ -590,22 +778,60 @@ fn question_view(
                 })
                 .collect();
             ui.label(big(&shown, unit * 1.3, palette.text));
+            answer_line = true;
         }
-        Answer::Numeric { .. } => {}
+        Answer::Numeric { .. } => answer_line = true,
+        // Asked: the items lettered in their mixed order. Revealed: the
+        // right order as a numbered column, each with its letter.
         Answer::Ordering(items) => {
-            for (pos, &i) in item.layout.items.iter().enumerate() {
-                choice_row(ui, format!("{}.", pos + 1), &items[i], false);
+            if revealed {
+                heading(ui, tr.session_right_answer);
+                for (rank, text) in items.iter().enumerate() {
+                    let pos = item.layout.items.iter().position(|&i| i == rank);
+                    let mark = match pos {
+                        Some(pos) => format!("{}.  ({})", rank + 1, letter(pos)),
+                        None => format!("{}.", rank + 1),
+                    };
+                    row(ui, &mark, text, true, false);
+                }
+            } else {
+                for (pos, &i) in item.layout.items.iter().enumerate() {
+                    row(ui, &format!("{}.", letter(pos)), &items[i], false, false);
+                }
             }
         }
+        // Asked: two columns, the left numbered in order, the right lettered
+        // and mixed. Revealed: the pairs, "1 ➡ C".
         Answer::Matching(pairs) => {
-            for (pos, (left, _)) in pairs.iter().enumerate() {
-                let right = &pairs[item.layout.rights[pos]].1;
-                choice_row(
-                    ui,
-                    format!("{}.", pos + 1),
-                    &format!("{left}   ·   {}. {right}", (b'A' + pos as u8) as char),
-                    false,
-                );
+            if revealed {
+                heading(ui, tr.session_match_answer);
+                for (i, (left, right)) in pairs.iter().enumerate() {
+                    let pos = item.layout.rights.iter().position(|&r| r == i);
+                    let mark = match pos {
+                        Some(pos) => format!("{} {} {}", i + 1, icons::ARROW, letter(pos)),
+                        None => format!("{}", i + 1),
+                    };
+                    row(ui, &mark, &format!("{left}  —  {right}"), true, false);
+                }
+            } else {
+                ui.columns(2, |columns| {
+                    columns[0].spacing_mut().item_spacing.y = unit * 0.5;
+                    columns[1].spacing_mut().item_spacing.y = unit * 0.5;
+                    for (i, (left, _)) in pairs.iter().enumerate() {
+                        row(&mut columns[0], &format!("{}.", i + 1), left, false, false);
+                    }
+                    for (pos, &r) in item.layout.rights.iter().enumerate() {
+                        if let Some((_, right)) = pairs.get(r) {
+                            row(
+                                &mut columns[1],
+                                &format!("{}.", letter(pos)),
+                                right,
+                                false,
+                                false,
+                            );
+                        }
+                    }
+                });
             }
         }
     }
@@ -613,17 +839,39 @@ fn question_view(
         return;
     }
     ui.add_space(unit * 0.3);
-    let answer = correct_answer_text(&q.answer, tr.practice_true, tr.practice_false);
-    ui.label(
-        big(
-            &fill(tr.session_answer, &[("answer", &answer)]),
-            unit * 1.3,
-            palette.right,
-        )
-        .strong(),
-    );
+    if answer_line {
+        let answer = correct_answer_text(&q.answer, tr.practice_true, tr.practice_false);
+        egui::Frame::new()
+            .fill(palette.right)
+            .inner_margin(unit * 0.3)
+            .corner_radius(unit * 0.3)
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.add(
+                    egui::Label::new(
+                        big(
+                            &format!(
+                                "{} {}",
+                                icons::RIGHT,
+                                fill(tr.session_answer, &[("answer", &answer)])
+                            ),
+                            unit * 1.3,
+                            palette.page,
+                        )
+                        .strong(),
+                    )
+                    .wrap(),
+                );
+            });
+    }
+    // The explanation at least 60% of the question's size, the quote
+    // nearly as large, neither below the floor.
     if !q.explanation.is_empty() {
-        ui.label(big(&q.explanation, unit * 0.95, palette.text));
+        ui.label(big(
+            &q.explanation,
+            (prompt_size * 0.62).max(floor),
+            palette.text,
+        ));
     }
     // The quote in quotation marks (once, if it has its own).
     let quote = q
@@ -633,7 +881,7 @@ fn question_view(
     ui.label(
         big(
             &format!("“{quote}” ({})", q.source.anchor),
-            unit * 0.85,
+            (prompt_size * 0.6).max(floor),
             palette.muted,
         )
         .italics(),
