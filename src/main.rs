@@ -16,7 +16,7 @@ use nghiquyet::startup::Startup;
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
-    /// A document (.docx, saved web page, .txt or .md) to open instead of the
+    /// A document (.docx, .doc, .pdf, saved web page, .txt or .md) to open instead of the
     /// bundled resolution.
     file: Option<PathBuf>,
 }
@@ -31,7 +31,7 @@ enum Command {
     },
     /// Generate questions from a document's key points, as a question set.
     Generate {
-        /// The document (.txt or .md).
+        /// The document (.docx, .doc, .pdf, .html, .txt or .md).
         document: PathBuf,
         /// Write the set to this .ron file instead of standard output.
         #[arg(short, long, value_name = "FILE.ron")]
@@ -46,7 +46,7 @@ enum Command {
     /// Write a document (.docx, web page, text) as the app reads it, in the
     /// app's Markdown: to standard output, or to OUT.md.
     Convert {
-        /// The document (.docx, .html, .txt or .md).
+        /// The document (.docx, .doc, .pdf, .html, .txt or .md).
         file: PathBuf,
         /// Write to this file instead of standard output.
         #[arg(short, long, value_name = "OUT.md")]
@@ -57,7 +57,7 @@ enum Command {
     },
     /// List a document's key points with their ids and anchors.
     Keypoints {
-        /// The document (.txt or .md).
+        /// The document (.docx, .doc, .pdf, .html, .txt or .md).
         document: PathBuf,
     },
     /// Import a GIFT (Moodle) or CSV file as a question set for a document.

@@ -234,7 +234,7 @@ fn is_wanted_file(path: &Path, purpose: DialogPurpose) -> bool {
         DialogPurpose::Document => {
             matches!(
                 extension.as_deref(),
-                Some("txt" | "md" | "markdown" | "docx" | "html" | "htm")
+                Some("txt" | "md" | "markdown" | "docx" | "doc" | "pdf" | "html" | "htm")
             )
         }
         DialogPurpose::Progress => extension.as_deref() == Some("ron"),
@@ -271,7 +271,15 @@ mod tests {
     fn lists_folders_then_documents_and_hides_the_rest() {
         let dir = tempfile::tempdir().unwrap();
         let d = dir.path();
-        for f in ["b.md", "A.txt", "ảnh.png", ".an.txt"] {
+        for f in [
+            "b.md",
+            "A.txt",
+            "ảnh.png",
+            ".an.txt",
+            "c.docx",
+            "d.pdf",
+            "e.doc",
+        ] {
             std::fs::write(d.join(f), "x").unwrap();
         }
         std::fs::create_dir(d.join("Thư mục")).unwrap();
@@ -282,8 +290,22 @@ mod tests {
                 .map(|e| e.name)
                 .collect()
         };
-        assert_eq!(names(false), ["Thư mục", "A.txt", "b.md"]);
-        assert_eq!(names(true), ["Thư mục", "A.txt", "b.md", "ảnh.png"]);
+        assert_eq!(
+            names(false),
+            ["Thư mục", "A.txt", "b.md", "c.docx", "d.pdf", "e.doc"]
+        );
+        assert_eq!(
+            names(true),
+            [
+                "Thư mục",
+                "A.txt",
+                "b.md",
+                "c.docx",
+                "d.pdf",
+                "e.doc",
+                "ảnh.png"
+            ]
+        );
         assert!(list_folder(&d.join("none"), false, DialogPurpose::Document).is_err());
     }
 
