@@ -144,6 +144,25 @@ pub fn convert(
     Ok(true)
 }
 
+/// `nghiquyet anchors DOC`: every sentence with its anchor ("p7.s2"), one
+/// per line — what a trainer quotes as `anchor` in a hand-written question.
+pub fn anchors(doc_path: &Path, language: Language, out: &mut impl Write) -> Result<(), String> {
+    let doc = open_document(doc_path, language)?;
+    for block in &doc.blocks {
+        for sentence in &block.sentences {
+            let text = block.text.get(sentence.range.clone()).unwrap_or("");
+            writeln!(
+                out,
+                "{}\t{}",
+                sentence.anchor,
+                text.replace(['\n', '\r', '\t'], " ")
+            )
+            .map_err(|e| e.to_string())?;
+        }
+    }
+    Ok(())
+}
+
 /// `nghiquyet keypoints DOC`: the key points, one per line with its id and
 /// anchor — what a trainer needs to write a curated file.
 pub fn keypoints(doc_path: &Path, language: Language, out: &mut impl Write) -> Result<(), String> {
@@ -216,6 +235,52 @@ pub fn generate(
         None => out.write_all(text.as_bytes()).map_err(|e| e.to_string())?,
     }
     Ok(count)
+}
+
+/// `nghiquyet generate DOC --report [--gold GOLD.ron]`: the generated
+/// questions one per line with the defects found in them, the questions
+/// dropped and why, and which facts of GOLD.ron are asked.
+pub fn generate_report(
+    doc_path: &Path,
+    gold: Option<&Path>,
+    seed: u64,
+    language: Language,
+    out: &mut impl Write,
+) -> Result<(), String> {
+    use crate::generate::quality;
+    let doc = open_document(doc_path, language)?;
+    let gold = match gold {
+        Some(path) => {
+            let text =
+                std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+            Some(
+                crate::storage::parse_ron::<quality::Gold>(path, &text)
+                    .map_err(|e| e.to_string())?,
+            )
+        }
+        None => None,
+    };
+    let (points, problem) = key_points_for(&doc);
+    if let Some(p) = problem {
+        eprintln!("nghiquyet: {p}");
+    }
+    let (set, dropped) = crate::generate::generate_with_dropped(&doc, &points, seed);
+    let report = quality::report(&doc, &set, gold.as_ref());
+    let mut text = format!("{}\n", doc_path.display());
+    quality::write_report(&set, &report, &mut text);
+    if !dropped.is_empty() {
+        text.push_str(&format!("\nĐã bỏ {} câu:\n", dropped.len()));
+        for (q, flags) in &dropped {
+            let why: Vec<&str> = flags.iter().map(|f| f.describe()).collect();
+            text.push_str(&format!(
+                "  - {} ({})  !! {}\n",
+                quality::one_line(q),
+                q.source.anchor,
+                why.join("; ")
+            ));
+        }
+    }
+    out.write_all(text.as_bytes()).map_err(|e| e.to_string())
 }
 
 /// `nghiquyet report RESULT_FILES...`: every learner's score, then the

@@ -23,3 +23,4 @@ pub mod startup;
 pub mod storage;
 pub mod text;
 pub mod ui;
+pub mod vocabulary;

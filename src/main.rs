@@ -42,6 +42,13 @@ enum Command {
         /// Overwrite the output file if it exists (never the document).
         #[arg(long)]
         force: bool,
+        /// Print a quality report instead of the set: questions by type, each
+        /// question with the defects found in it, and coverage of --gold.
+        #[arg(long)]
+        report: bool,
+        /// A file of the facts a trainer would ask (see tests/gold/), measured by --report.
+        #[arg(long, value_name = "GOLD.ron", requires = "report")]
+        gold: Option<PathBuf>,
     },
     /// Write a document (.docx, web page, text) as the app reads it, in the
     /// app's Markdown: to standard output, or to OUT.md.
@@ -54,6 +61,12 @@ enum Command {
         /// Overwrite OUT.md if it exists.
         #[arg(long)]
         force: bool,
+    },
+    /// List a document's sentences with their anchors (p7.s2), to write
+    /// questions by hand that point at them.
+    Anchors {
+        /// The document (.docx, .doc, .pdf, .html, .txt or .md).
+        document: PathBuf,
     },
     /// List a document's key points with their ids and anchors.
     Keypoints {
@@ -227,8 +240,25 @@ fn main() -> ExitCode {
             output,
             seed,
             force,
+            report,
+            gold,
         }) => {
             let language = nghiquyet::cli::language(&paths);
+            if report {
+                return match nghiquyet::cli::generate_report(
+                    &document,
+                    gold.as_deref(),
+                    seed,
+                    language,
+                    &mut std::io::stdout().lock(),
+                ) {
+                    Ok(()) => ExitCode::SUCCESS,
+                    Err(e) => {
+                        eprintln!("nghiquyet: {e}");
+                        ExitCode::FAILURE
+                    }
+                };
+            }
             let result = nghiquyet::cli::generate(
                 &document,
                 Output {
@@ -251,6 +281,16 @@ fn main() -> ExitCode {
                     }
                     ExitCode::SUCCESS
                 }
+                Err(e) => {
+                    eprintln!("nghiquyet: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Some(Command::Anchors { document }) => {
+            let language = nghiquyet::cli::language(&paths);
+            match nghiquyet::cli::anchors(&document, language, &mut std::io::stdout().lock()) {
+                Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
                     eprintln!("nghiquyet: {e}");
                     ExitCode::FAILURE

@@ -28,14 +28,15 @@ const COUNT_NOUNS: &[&str] = &[
 
 /// Number words as written, with their tone marks (so "tâm" is not "tám").
 const NUMBER_WORDS: &[&str] = &[
-    "hai", "ba", "bốn", "tư", "năm", "lăm", "sáu", "bảy", "tám", "chín", "mười", "mươi", "mốt",
-    "một", "linh", "lẻ", "trăm", "nghìn", "ngàn",
+    "hai", "ba", "bốn", "năm", "lăm", "sáu", "bảy", "tám", "chín", "mười", "mươi", "mốt", "một",
+    "linh", "lẻ", "trăm", "nghìn", "ngàn",
 ];
 
 /// Words before a number that make it an address, an ordinal or a reference,
 /// not a count worth asking about.
 const NOT_A_COUNT_BEFORE: &[&str] = &[
-    "số", "lần", "thứ", "khoản", "điểm", "điều", "chương", "mục", "phần", "trang", "kỳ",
+    "số", "lần", "thứ", "khoản", "điểm", "điều", "chương", "mục", "phần", "trang", "kỳ", "ngày",
+    "tháng",
 ];
 
 /// "gần 12.000", "khoảng 30", "hơn 500".
@@ -115,6 +116,10 @@ fn extract_blocks(doc: &Document, range: std::ops::Range<usize>) -> (Vec<KeyPoin
             };
             counts(&at, &tokens, &mut out);
             times(&at, &tokens, &mut out);
+            super::figures::figures(&at, &tokens, &mut out);
+            super::figures::references(&at, &tokens, &mut out);
+            super::figures::dates_in_words(&at, &tokens, &mut out);
+            super::names::names(&at, &tokens, &mut out);
             statements(&at, &tokens, &quotes, &mut out);
             super::people::mentions(&at, &tokens, &mut people);
         }
@@ -227,8 +232,23 @@ fn count_at(
         return None;
     }
     let next = tokens.get(after)?;
+    // "các điều 4, 5, 6 và 7": a list of numbers, not counts; "8 và": no noun.
+    if before.is_some_and(|b| b.is_punct(",")) && first >= 2 && tokens[first - 2].is(Kind::Number)
+        || listed(PHRASE_END, lower(next))
+    {
+        return None;
+    }
     if !next.is_lower_word() {
         return None; // a year, a date, a percentage, "8B", a list number…
+    }
+    // An amount ("84,3 nghìn tỷ đồng") is a figure; "19 tháng 02" a date;
+    // "10 năm 2021 - 2030" a span, not a count of "năm 2021".
+    let next_but_one = tokens.get(after + 1);
+    if super::figures::is_unit(next)
+        || (matches!(lower(next), "tháng" | "năm")
+            && next_but_one.is_some_and(|n| n.is(Kind::Number)))
+    {
+        return None;
     }
     if is_year(number) && before.is_some_and(|b| lower(b) == "năm") {
         return None;
@@ -264,8 +284,7 @@ fn count_at(
     // … and stops before another count ("4 khâu đột phá | và 6 nhiệm vụ").
     let another_count = |j: usize| {
         let t = &tokens[j];
-        (t.is(Kind::Number) && lower(&tokens[j - 1]) != "năm")
-            || (lower(t) == "và" && tokens.get(j + 1).is_some_and(|n| n.is(Kind::Number)))
+        (t.is(Kind::Number) && lower(&tokens[j - 1]) != "năm") || matches!(lower(t), "và" | "hoặc")
     };
     while j < tokens.len()
         && !tokens[j].is_punct(";.:,()“”\"!?…")
@@ -653,11 +672,19 @@ fn statements(at: &Place<'_>, tokens: &[Token<'_>], quotes: &[QuoteSpan], out: &
             s -= 1;
         }
         let mut e = i;
-        while e + 1 < tokens.len() && !tokens[e + 1].is_punct(";.,:!?“”\"") && e - i < 14 {
+        while e + 1 < tokens.len() && !tokens[e + 1].is_punct(";.,:!?“”\"()") && e - i < 14 {
             e += 1;
         }
         let subject_words = i - s;
-        if !(2..=8).contains(&subject_words) || e - i < 2 {
+        // Cut by the word limit, the definition would be a fragment.
+        let cut = e - i >= 14 && e + 1 < tokens.len();
+        if !(2..=8).contains(&subject_words) || e - i < 2 || cut {
+            continue;
+        }
+        // "(sau đây gọi là TOD)": a name given, not a definition.
+        if (s > 0 && tokens[s - 1].is_punct("("))
+            || matches!(lower(&tokens[i - 1]), "gọi" | "được" | "đó")
+        {
             continue;
         }
         // Pronouns and discourse markers ("đặc biệt là", "tức là") are not subjects.

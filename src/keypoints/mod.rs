@@ -5,6 +5,8 @@
 
 mod curated;
 mod extract;
+mod figures;
+mod names;
 mod people;
 mod tokens;
 
@@ -45,8 +47,23 @@ pub enum Detail {
     },
     /// "nhiệm kỳ 2020 - 2025", with what the term is of.
     Term { from: u32, to: u32, context: String },
-    /// "Sáng 25/12".
+    /// "Sáng 25/12", "ngày 19 tháng 02 năm 2025".
     Date { date: String },
+    /// A figure with its unit: "8%", "khoảng 7 - 7,5%/năm", "84,3 nghìn tỷ
+    /// đồng", "không quá 3 ngày". `figure` is the number or range as
+    /// written ("7 - 7,5"), `unit` what follows it ("%/năm"), `qualifier`
+    /// the words that bound or round it ("khoảng", "không quá").
+    Figure {
+        figure: String,
+        unit: String,
+        #[serde(default)]
+        qualifier: String,
+    },
+    /// The name of a body or a place ("Bộ Nội vụ", "Cần Giờ"), and the class
+    /// other names of its kind share ("bộ", "ủy ban", "địa phương").
+    Name { name: String, class: String },
+    /// Another document, by number: "Nghị quyết số 57-NQ/TW".
+    Reference { kind: String, number: String },
     /// Text in quotation marks, what it is ("phương châm Đại hội") and its
     /// parts when it is a list ("Đoàn kết", "Dân chủ", …).
     Quote {
@@ -90,13 +107,15 @@ impl Group {
 impl Detail {
     pub fn group(&self) -> Group {
         match self {
-            Detail::Count { .. } => Group::Counts,
+            Detail::Count { .. } | Detail::Figure { .. } => Group::Counts,
             Detail::Year { .. } | Detail::Term { .. } | Detail::Date { .. } => Group::Times,
             Detail::Quote { .. } => Group::Quotes,
             Detail::Person { .. } => Group::People,
-            Detail::Definition { .. } | Detail::Enumeration { .. } | Detail::Statement { .. } => {
-                Group::Statements
-            }
+            Detail::Definition { .. }
+            | Detail::Enumeration { .. }
+            | Detail::Statement { .. }
+            | Detail::Reference { .. }
+            | Detail::Name { .. } => Group::Statements,
         }
     }
 
@@ -106,6 +125,9 @@ impl Detail {
             Detail::Year { .. } => "year",
             Detail::Term { .. } => "term",
             Detail::Date { .. } => "date",
+            Detail::Figure { .. } => "figure",
+            Detail::Reference { .. } => "reference",
+            Detail::Name { .. } => "name",
             Detail::Quote { .. } => "quote",
             Detail::Person { .. } => "person",
             Detail::Definition { .. } => "definition",
@@ -158,7 +180,11 @@ impl KeyPoint {
             Detail::Term { context, .. } if !context.is_empty() => {
                 format!("{context}, {}", self.phrase)
             }
-            Detail::Term { .. } | Detail::Date { .. } => self.phrase.clone(),
+            Detail::Term { .. } | Detail::Date { .. } | Detail::Figure { .. } => {
+                self.phrase.clone()
+            }
+            Detail::Reference { kind, number } => format!("{kind} số {number}"),
+            Detail::Name { name, .. } => name.clone(),
             Detail::Quote { label, text, .. } if !label.is_empty() => format!("{label}: “{text}”"),
             Detail::Quote { text, .. } => format!("“{text}”"),
             Detail::Person { name, positions } => match positions.first() {
@@ -216,6 +242,33 @@ pub fn fnv1a(bytes: &[u8]) -> u64 {
         hash = hash.wrapping_mul(0x0100_0000_01b3);
     }
     hash
+}
+
+/// Whether a sentence is a byline, a source line or a photo credit rather
+/// than prose: "(TTXVN)", "Ảnh: …", "Theo Báo Nhân Dân", "PV", a line in
+/// capitals. Nothing is asked about such a line.
+pub fn is_byline(sentence: &str) -> bool {
+    let s = sentence.trim();
+    let words = s.split_whitespace().count();
+    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+    let capitals = letters.iter().filter(|c| c.is_uppercase()).count();
+    let shouting = letters.len() >= 6 && capitals * 10 >= letters.len() * 7;
+    let folded = fold(s, Fold::Case);
+    let bracketed = s.starts_with('(') && s.ends_with(')') && words <= 6;
+    let credit = [
+        "ảnh:",
+        "ảnh :",
+        "nguồn:",
+        "theo ",
+        "tác giả",
+        "pv ",
+        "bài và ảnh",
+        "video:",
+    ]
+    .iter()
+    .any(|w| folded.starts_with(w))
+        && words <= 12;
+    words <= 2 || shouting || bracketed || credit
 }
 
 /// The key points of a document, as the extractor finds them.

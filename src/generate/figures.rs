@@ -1,0 +1,214 @@
+//! Figures with units ("8%", "84,3 nghìn tỷ đồng", "không quá 3 ngày") and
+//! references to other documents ("Nghị quyết số 57-NQ/TW"): the figure
+//! chosen among near ones for a blank in its clause, and typed in.
+
+use rand::RngExt;
+use rand::seq::SliceRandom;
+
+use super::Generator;
+use crate::keypoints::KeyPoint;
+use crate::numbers::{format_number, parse_number};
+use crate::quiz::{Answer, Question};
+
+impl Generator<'_> {
+    pub(super) fn figure(
+        &self,
+        point: &KeyPoint,
+        figure: &str,
+        unit: &str,
+        qualifier: &str,
+        out: &mut Vec<Question>,
+    ) {
+        let sentence = point.sentence(self.doc);
+        let explanation = format!("Văn bản nêu: {}.", point.phrase);
+        // Chosen: the figure and its unit blanked, choices written with the unit.
+        let written = written_with_unit(&point.phrase, figure, unit);
+        let mut rng = self.rng(&point.id);
+        let others = figure_distractors(figure, sentence, unit == "%", &mut rng);
+        if others.len() == 3
+            && let Some((text, _)) = self.blanked(point, &written)
+        {
+            let glue = &written[figure.len()..written.len() - unit.len()];
+            let mut choices: Vec<String> =
+                others.iter().map(|f| format!("{f}{glue}{unit}")).collect();
+            let answer = rng.random_range(0..=choices.len());
+            choices.insert(answer, written.clone());
+            out.push(self.question(
+                point,
+                "choice",
+                format!("Chọn số liệu đúng với văn bản cho chỗ trống: «{text}»"),
+                Answer::SingleChoice { choices, answer },
+                explanation.clone(),
+            ));
+        }
+        // Typed: the figure alone blanked, its unit left as a hint.
+        let mut accepted = vec![figure.replace(' ', "")];
+        if let Some(n) = parse_number(figure) {
+            accepted.push(format_number(n));
+        }
+        let _ = qualifier;
+        self.blank_in_clause(point, figure, &accepted, "blank", out);
+    }
+
+    pub(super) fn reference(
+        &self,
+        point: &KeyPoint,
+        kind: &str,
+        number: &str,
+        out: &mut Vec<Question>,
+    ) {
+        let Some((text, _)) = self.blanked(point, number) else {
+            return;
+        };
+        let explanation = format!("Văn bản nêu: {kind} số {number}.");
+        let digits: String = number.chars().take_while(char::is_ascii_digit).collect();
+        let Ok(n) = digits.parse::<u32>() else {
+            return;
+        };
+        let rest = &number[digits.len()..];
+        let mut rng = self.rng(&point.id);
+        let mut pool: Vec<u32> = [n + 1, n + 2, n + 5, n + 10]
+            .into_iter()
+            .chain([
+                n.saturating_sub(1),
+                n.saturating_sub(3),
+                n.saturating_sub(8),
+            ])
+            .filter(|&m| m > 0 && m != n)
+            .collect();
+        pool.sort_unstable();
+        pool.dedup();
+        pool.shuffle(&mut rng);
+        let mut choices: Vec<String> = pool
+            .into_iter()
+            .map(|m| format!("{m}{rest}"))
+            .filter(|c| !self.doc_mentions(c))
+            .take(3)
+            .collect();
+        if choices.len() == 3 {
+            let answer = rng.random_range(0..=choices.len());
+            choices.insert(answer, number.to_string());
+            out.push(self.question(
+                point,
+                "choice",
+                format!("Chọn số hiệu văn bản đúng cho chỗ trống: «{text}»"),
+                Answer::SingleChoice { choices, answer },
+                explanation,
+            ));
+        }
+        self.blank_in_clause(point, number, &[digits], "blank", out);
+    }
+
+    /// Whether the document names `number` anywhere (a distractor must not be
+    /// another document the text cites).
+    fn doc_mentions(&self, number: &str) -> bool {
+        self.facts.references.iter().any(|r| *r == number)
+    }
+}
+
+/// The figure and its unit as the phrase writes them: "8%", "84,3 nghìn tỷ đồng".
+fn written_with_unit(phrase: &str, figure: &str, unit: &str) -> String {
+    let Some(at) = phrase.find(figure) else {
+        return format!("{figure} {unit}");
+    };
+    let rest = &phrase[at..];
+    match rest[figure.len()..].find(unit) {
+        Some(u) if !unit.is_empty() => rest[..figure.len() + u + unit.len()].to_string(),
+        _ => figure.to_string(),
+    }
+}
+
+/// Three near figures written like `figure` ("7 - 7,5" → "6 - 6,5"), none
+/// standing in the sentence; a range moves as a whole.
+fn figure_distractors(
+    figure: &str,
+    sentence: &str,
+    percent: bool,
+    rng: &mut rand::rngs::StdRng,
+) -> Vec<String> {
+    let (first, second, separator) = match figure.split_once(['-', '–']) {
+        Some((a, b)) => {
+            let sep = &figure[a.trim_end().len()..figure.len() - b.trim_start().len()];
+            (a.trim(), Some(b.trim()), sep.to_string())
+        }
+        None => (figure.trim(), None, String::new()),
+    };
+    let Some(a) = parse_number(first) else {
+        return Vec::new();
+    };
+    let b = second.and_then(parse_number);
+    let decimals = |s: &str| s.split_once(',').map_or(0, |(_, f)| f.len() as i32);
+    let places = decimals(first).max(second.map_or(0, decimals));
+    let scale = 10f64.powi(places);
+    let tidy = |d: f64| (d * scale).round() / scale;
+    let deltas: Vec<f64> = if a < 10.0 {
+        let step = if places > 0 { 0.5 } else { 1.0 };
+        vec![-2.0 * step, -step, step, 2.0 * step, 3.0 * step]
+    } else if a < 100.0 {
+        vec![-10.0, -5.0, -2.0, 2.0, 5.0, 10.0]
+    } else {
+        let magnitude = 10f64.powi(a.log10().floor() as i32 - 1);
+        [-0.2, -0.1, 0.1, 0.2, 0.5]
+            .iter()
+            .map(|f| ((a * f) / magnitude).round() * magnitude)
+            .collect()
+    };
+    let in_sentence = |s: &str| super::phrasing::contains_words(sentence, s);
+    let mut out: Vec<String> = Vec::new();
+    for d in deltas {
+        let x = tidy(a + d);
+        let y = b.map(|b| tidy(b + d));
+        if x <= 0.0 || y.is_some_and(|y| y <= x) || percent && y.unwrap_or(x) > 100.0 {
+            continue;
+        }
+        let text = match y {
+            Some(y) => format!("{}{separator}{}", format_number(x), format_number(y)),
+            None => format_number(x),
+        };
+        if text != figure && !in_sentence(&text) && !out.contains(&text) {
+            out.push(text);
+        }
+    }
+    out.shuffle(rng);
+    out.truncate(3);
+    out.sort_by(|p, q| {
+        let v =
+            |s: &str| parse_number(s.split(['-', '–']).next().unwrap_or("").trim()).unwrap_or(0.0);
+        v(p).total_cmp(&v(q))
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rand::SeedableRng;
+
+    #[test]
+    fn a_range_moves_as_a_whole_and_keeps_its_decimals() {
+        let mut rng = rand::rngs::StdRng::seed_from_u64(1);
+        let d = figure_distractors("7 - 7,5", "đạt 7 - 7,5%", true, &mut rng);
+        assert_eq!(d.len(), 3);
+        for f in &d {
+            let (a, b) = f.split_once(" - ").unwrap();
+            let (a, b) = (parse_number(a).unwrap(), parse_number(b).unwrap());
+            assert!((b - a - 0.5).abs() < 1e-9, "{f}");
+        }
+    }
+
+    #[test]
+    fn no_distractor_stands_in_the_sentence() {
+        let mut rng = rand::rngs::StdRng::seed_from_u64(2);
+        let d = figure_distractors("8", "GDP tăng 8%, CPI 6%, 7% và 9%", true, &mut rng);
+        assert!(!d.iter().any(|f| f == "6" || f == "7" || f == "9"), "{d:?}");
+    }
+
+    #[test]
+    fn the_unit_is_kept_as_written() {
+        assert_eq!(
+            written_with_unit("khoảng 84,3 nghìn tỷ đồng", "84,3", "nghìn tỷ đồng"),
+            "84,3 nghìn tỷ đồng"
+        );
+        assert_eq!(written_with_unit("8%", "8", "%"), "8%");
+    }
+}

@@ -1,0 +1,421 @@
+//! Questions made from key points, for any document.
+//!
+//! Rules every generated question keeps (tested below):
+//! - it is answerable from its source sentence, which it quotes and shows
+//!   after answering;
+//! - no duplicate choices, and no distractor that the text also states as
+//!   true for the same thing;
+//! - no blank whose answer stands elsewhere in the same prompt;
+//! - ids come from the key point and the kind of question, never from the
+//!   seed, so regenerating keeps them (and progress with them);
+//! - the seed only picks distractors and true/false variants: the same seed
+//!   gives the same questions.
+
+use std::collections::HashSet;
+
+use rand::SeedableRng;
+use rand::rngs::StdRng;
+
+use crate::document::Document;
+use crate::keypoints::{Detail, KeyPoint, fnv1a};
+use crate::quiz::{
+    Answer, BLANK, Difficulty, FORMAT_VERSION, MAX_SET_BYTES, Question, QuestionSet, Source,
+    ToneMarks,
+};
+use facts::Facts;
+use phrasing::*;
+use quality::Flag;
+use select::Candidate;
+use times::date_variants;
+
+/// The most bytes a generated set may take as a file: `check` refuses files
+/// over [`MAX_SET_BYTES`], and the header and rounding need some room.
+pub const MAX_GENERATED_BYTES: usize = MAX_SET_BYTES as usize - 64 * 1024;
+
+/// Key points in sentences longer than this are not asked about: every
+/// question quotes its whole sentence, and a "sentence" of a megabyte (a
+/// text without full stops) would make a set of gigabytes.
+pub const MAX_SENTENCE_BYTES: usize = 4 * 1024;
+
+/// The question set generated for a document.
+///
+/// Every question in it passes the trainer's check (`nghiquyet check`, see
+/// [`crate::quiz::parse_set`]): each is written out and read back as `check`
+/// reads it, and dropped if `check` would find anything wrong with it; ids
+/// are unique, and the whole set stays under [`MAX_GENERATED_BYTES`]. The
+/// set may be empty: a text with nothing to ask about has no questions.
+pub fn generate(doc: &Document, points: &[KeyPoint], seed: u64) -> QuestionSet {
+    generate_within(doc, points, seed, MAX_GENERATED_BYTES).0
+}
+
+/// [`generate`], and the questions it dropped with the defects found in them
+/// (for `nghiquyet generate --report`).
+pub fn generate_with_dropped(
+    doc: &Document,
+    points: &[KeyPoint],
+    seed: u64,
+) -> (QuestionSet, Vec<(Question, Vec<Flag>)>) {
+    generate_within(doc, points, seed, MAX_GENERATED_BYTES)
+}
+
+/// [`generate`] with a smaller size budget (tests use it).
+pub(crate) fn generate_within(
+    doc: &Document,
+    points: &[KeyPoint],
+    seed: u64,
+    max_bytes: usize,
+) -> (QuestionSet, Vec<(Question, Vec<Flag>)>) {
+    let g = Generator {
+        doc,
+        points,
+        seed,
+        facts: Facts::gather(points),
+    };
+    let mut set = QuestionSet {
+        format: FORMAT_VERSION,
+        title: format!(
+            "Câu hỏi tạo tự động — {}",
+            first_chars(&doc.meta.title, 200)
+        ),
+        author: "nghiquyet".to_string(),
+        document: document_id(doc),
+        language: "vi".to_string(),
+        tone_marks: ToneMarks::AcceptWithNote,
+        partial_credit: false,
+        questions: Vec::new(),
+    };
+    let empty_size = crate::storage::to_ron(&set).map_or(0, |t| t.len());
+    let empty_one = crate::storage::to_ron(&one_question_set(Vec::new())).map_or(0, |t| t.len());
+    // Each question depends only on its key point, the facts and the seed,
+    // so parts of a long document are worked on (and checked) in parallel, in order.
+    let parts = crate::parallel::split_by_size(points, |p| p.phrase.len() + 40);
+    let mut dropped = Vec::new();
+    let mut checked: Vec<Candidate> = Vec::new();
+    for (kept, lost) in crate::parallel::map(&parts, |range| {
+        let mut checked = Vec::new();
+        let mut dropped = Vec::new();
+        let mut bytes = 0;
+        let mut out = Vec::new();
+        for point in &points[range.clone()] {
+            g.for_point(point, &mut out);
+            let mut candidates = Vec::new();
+            for q in out.drain(..) {
+                if let Some((q, size)) = as_checked(empty_one, q) {
+                    let flags = quality::flags(doc, &q);
+                    if flags.is_empty() {
+                        candidates.push(Candidate::new(q, size));
+                    } else {
+                        dropped.push((q, flags));
+                    }
+                }
+            }
+            for c in select::best_per_fact(candidates, &mut dropped) {
+                bytes += c.size;
+                checked.push(c);
+            }
+            // Past the budget on its own, nothing later in this part is kept.
+            if bytes > max_bytes {
+                break;
+            }
+        }
+        (checked, dropped)
+    }) {
+        checked.extend(kept);
+        dropped.extend(lost);
+    }
+    let mut matchings = Vec::new();
+    g.people_matching(&mut matchings);
+    g.count_matchings(&mut matchings);
+    for q in matchings {
+        if let Some((q, size)) = as_checked(empty_one, q) {
+            let flags = quality::flags(doc, &q);
+            if flags.is_empty() {
+                checked.push(Candidate::new(q, size));
+            } else {
+                dropped.push((q, flags));
+            }
+        }
+    }
+    // The same fact from two sentences, the same prompt with two answers:
+    // the first is kept. Then unique ids (as `check` compares them) and the
+    // size budget.
+    let checked = select::across_the_set(checked, &mut dropped);
+    let mut ids = HashSet::new();
+    let mut size = empty_size;
+    for c in checked {
+        if size + c.size > max_bytes {
+            break;
+        }
+        if ids.insert(c.question.id.clone()) {
+            size += c.size;
+            set.questions.push(c.question);
+        }
+    }
+    (set, dropped)
+}
+
+/// The id a set names its document by: never blank, which `check` refuses.
+fn document_id(doc: &Document) -> String {
+    let id = crate::text::collapse_spaces(doc.id());
+    if !id.is_empty() {
+        return id;
+    }
+    let title = crate::text::collapse_spaces(&doc.meta.title);
+    if title.is_empty() {
+        "tai-lieu".to_string()
+    } else {
+        title
+    }
+}
+
+/// `q` as `check` reads it back from a file (white space tidied, text in
+/// NFC) and the bytes it adds to the file, or `None` when `check` would
+/// find a problem with it.
+fn as_checked(empty_one: usize, q: Question) -> Option<(Question, usize)> {
+    let text = crate::storage::to_ron(&one_question_set(vec![q])).ok()?;
+    let mut back = crate::quiz::parse_set(std::path::Path::new("generated.ron"), &text).ok()?;
+    let q = back.questions.pop()?;
+    // The separator between questions, with some room to spare.
+    let bytes = text.len().saturating_sub(empty_one) + 16;
+    Some((q, bytes))
+}
+
+/// A set with a short header around `questions`, for checking them one by one.
+fn one_question_set(questions: Vec<Question>) -> QuestionSet {
+    QuestionSet {
+        format: FORMAT_VERSION,
+        title: "x".to_string(),
+        author: String::new(),
+        document: "x".to_string(),
+        language: "vi".to_string(),
+        tone_marks: ToneMarks::AcceptWithNote,
+        partial_credit: false,
+        questions,
+    }
+}
+
+/// The first `n` characters of `s`.
+fn first_chars(s: &str, n: usize) -> &str {
+    s.char_indices().nth(n).map_or(s, |(i, _)| &s[..i])
+}
+
+struct Generator<'a> {
+    doc: &'a Document,
+    points: &'a [KeyPoint],
+    seed: u64,
+    facts: Facts<'a>,
+}
+
+impl Generator<'_> {
+    fn rng(&self, id: &str) -> StdRng {
+        StdRng::seed_from_u64(self.seed ^ fnv1a(id.as_bytes()))
+    }
+
+    fn sentence(&self, point: &KeyPoint) -> String {
+        point.sentence(self.doc).to_string()
+    }
+
+    fn source(&self, point: &KeyPoint) -> Source {
+        Source {
+            anchor: point.anchor,
+            quote: self.sentence(point),
+        }
+    }
+
+    fn question(
+        &self,
+        point: &KeyPoint,
+        variant: &str,
+        prompt: String,
+        answer: Answer,
+        explanation: String,
+    ) -> Question {
+        Question {
+            id: format!("gen-{}-{variant}", point.id),
+            prompt,
+            answer,
+            explanation,
+            source: self.source(point),
+            tags: vec!["tự động".to_string()],
+            key_point: Some(point.summary()),
+            difficulty: Some(Difficulty::Medium),
+        }
+    }
+
+    /// The clause (the part between ";" in the sentence) around the key point.
+    fn clause(&self, point: &KeyPoint) -> (String, usize) {
+        let block = &self.doc.blocks[point.block];
+        let sentence = point
+            .sentence_range(self.doc)
+            .unwrap_or(0..block.text.len());
+        let text = &block.text[sentence.clone()];
+        // A curated point may stand outside its anchor's sentence: then the clause is the sentence's start.
+        let at = point
+            .range
+            .start
+            .saturating_sub(sentence.start)
+            .min(text.len());
+        let at = if text.is_char_boundary(at) { at } else { 0 };
+        let start = text[..at].rfind([';', ':']).map_or(0, |i| i + 1);
+        let end = text[at..].find(';').map_or(text.len(), |i| at + i);
+        let clause = text[start..end].trim_start();
+        let lead = text[start..end].len() - clause.len();
+        let clause = clause.trim_end().trim_end_matches(['.', ';']).trim_end();
+        (clause.to_string(), at - start - lead)
+    }
+
+    /// Whether a question may quote the point's sentence (see [`MAX_SENTENCE_BYTES`]).
+    fn askable(&self, point: &KeyPoint) -> bool {
+        point
+            .sentence_range(self.doc)
+            .is_some_and(|r| r.len() <= MAX_SENTENCE_BYTES)
+    }
+
+    fn for_point(&self, point: &KeyPoint, out: &mut Vec<Question>) {
+        if !self.askable(point) {
+            return;
+        }
+        match &point.detail {
+            Detail::Count {
+                number,
+                noun,
+                tail,
+                qualifier,
+            } => {
+                // The same count said twice ("4 khâu đột phá … Bốn khâu đột phá gồm") is asked once.
+                if self.facts.first_counts.contains(point.id.as_str()) {
+                    self.count(point, *number, noun, tail, qualifier, out);
+                }
+            }
+            Detail::Year {
+                year,
+                context,
+                context_after,
+            } => self.year(point, *year, context, *context_after, out),
+            Detail::Term { from, to, context } => self.term(point, *from, *to, context, out),
+            Detail::Figure {
+                figure,
+                unit,
+                qualifier,
+            } => self.figure(point, figure, unit, qualifier, out),
+            Detail::Reference { kind, number } => self.reference(point, kind, number, out),
+            Detail::Name { name, class } => {
+                if self.facts.asked_names.contains(point.id.as_str()) {
+                    self.name(point, name, class, out);
+                }
+            }
+            Detail::Date { date } => {
+                self.blank_in_clause(point, date, &date_variants(date), "date", out)
+            }
+            Detail::Quote { label, text, parts } => self.quote(point, label, text, parts, out),
+            Detail::Person { .. } => self.person(point, out),
+            Detail::Definition {
+                subject,
+                definition,
+            } => self.definition(point, subject, definition, out),
+            Detail::Enumeration { items } => self.enumeration(point, items, out),
+            Detail::Statement { text, key } => self.statement(point, text, key, out),
+        }
+    }
+
+    /// The key point's clause with `answer_text` (at or after the point)
+    /// blanked, cut to [`MAX_BLANK_WORDS`] around the blank, and the whole
+    /// clause; `None` when the answer is not there or also stands elsewhere
+    /// in the text shown.
+    fn blanked(&self, point: &KeyPoint, answer_text: &str) -> Option<(String, String)> {
+        let (clause, at) = self.clause(point);
+        let offset = clause[at.min(clause.len())..]
+            .find(answer_text)
+            .map(|o| o + at)?;
+        let before = shorten_before(&clause[..offset]);
+        let after = shorten_after(&clause[offset + answer_text.len()..]);
+        let text = format!("{before}{BLANK}{after}");
+        if contains_words(&text, answer_text) || text.trim() == BLANK {
+            return None;
+        }
+        Some((text, clause))
+    }
+
+    /// Blanks `answer_text` in the key point's clause: a fill-in question,
+    /// unless the answer also stands elsewhere in the clause.
+    fn blank_in_clause(
+        &self,
+        point: &KeyPoint,
+        answer_text: &str,
+        accepted: &[String],
+        variant: &str,
+        out: &mut Vec<Question>,
+    ) {
+        let Some((text, clause)) = self.blanked(point, answer_text) else {
+            return;
+        };
+        let mut blanks = vec![answer_text.to_string()];
+        for a in accepted {
+            if !blanks.iter().any(|b| same(b, a)) {
+                blanks.push(a.clone());
+            }
+        }
+        out.push(self.question(
+            point,
+            variant,
+            "Điền vào chỗ trống theo đúng văn bản.".to_string(),
+            Answer::FillBlank {
+                text,
+                blanks: vec![blanks],
+            },
+            format!("Văn bản viết: “{clause}”."),
+        ));
+    }
+}
+
+/// The most words a fill-in text keeps on each side of its blank: enough to
+/// say what is asked, short enough to read out to a room.
+const MAX_BLANK_WORDS: usize = 16;
+
+/// The end of `text` (what stands before a blank), cut at a comma or a word
+/// boundary to at most [`MAX_BLANK_WORDS`] words, with "…" where it was cut.
+fn shorten_before(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() <= MAX_BLANK_WORDS {
+        return text.to_string();
+    }
+    // From the first comma-ended word within reach, else the word limit.
+    let from = words.len() - MAX_BLANK_WORDS;
+    let start = (from..words.len())
+        .find(|&i| i > 0 && words[i - 1].ends_with([',', ';', ':']))
+        .unwrap_or(from);
+    let kept = words[start..].join(" ");
+    let ends_with_space = text.ends_with(char::is_whitespace);
+    format!("…{kept}{}", if ends_with_space { " " } else { "" })
+}
+
+/// The start of `text` (what follows a blank), cut like [`shorten_before`].
+fn shorten_after(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() <= MAX_BLANK_WORDS {
+        return text.to_string();
+    }
+    let end = (0..MAX_BLANK_WORDS)
+        .rev()
+        .find(|&i| i > 0 && words[i].ends_with([',', ';']))
+        .map_or(MAX_BLANK_WORDS, |i| i + 1);
+    let kept = words[..end].join(" ");
+    let kept = kept.trim_end_matches([',', ';']);
+    let starts_with_space = text.starts_with(char::is_whitespace);
+    format!("{}{kept}…", if starts_with_space { " " } else { "" })
+}
+
+mod counts;
+mod facts;
+mod figures;
+mod names;
+mod people;
+mod phrasing;
+pub mod quality;
+mod quotes;
+mod select;
+mod statements;
+mod times;
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,52 @@
+//! Bodies and places: which body the text gives a task to, where a thing is
+//! — chosen among other names of the same kind the document uses.
+
+use rand::RngExt;
+use rand::seq::SliceRandom;
+
+use super::Generator;
+use super::phrasing::{contains_words, same};
+use crate::keypoints::KeyPoint;
+use crate::quiz::{Answer, Question};
+
+impl Generator<'_> {
+    pub(super) fn name(&self, point: &KeyPoint, name: &str, class: &str, out: &mut Vec<Question>) {
+        let Some((text, _)) = self.blanked(point, name) else {
+            return;
+        };
+        // Names the sentence also gives may be as right as the answer.
+        let sentence = point.sentence(self.doc);
+        let mut rng = self.rng(&point.id);
+        let mut pool: Vec<&str> = self
+            .facts
+            .names_by_class
+            .get(class)
+            .map_or(Vec::new(), |n| n.clone())
+            .into_iter()
+            .filter(|n| !same(n, name) && !contains_words(sentence, n) && !contains_words(n, name))
+            .collect();
+        pool.shuffle(&mut rng);
+        pool.truncate(3);
+        if pool.len() < 3 {
+            return;
+        }
+        let mut choices: Vec<String> = pool.into_iter().map(str::to_string).collect();
+        let answer = rng.random_range(0..=choices.len());
+        choices.insert(answer, name.to_string());
+        let what = match class {
+            "địa phương" => "địa phương",
+            "cảng" => "tên",
+            _ => "cơ quan, tổ chức",
+        };
+        let mut q = self.question(
+            point,
+            "choice",
+            format!("Chọn {what} đúng cho chỗ trống: «{text}»"),
+            Answer::SingleChoice { choices, answer },
+            format!("Văn bản viết: “{sentence}”"),
+        );
+        // One name is asked about in many sentences, each a fact of its own.
+        q.key_point = Some(format!("{name} ({})", point.anchor));
+        out.push(q);
+    }
+}

@@ -1,0 +1,127 @@
+//! The Vietnamese of generated questions: casing and word tests shared by
+//! every question family.
+
+use crate::numbers::format_number;
+use crate::text::{Fold, fold};
+
+pub(super) fn same(a: &str, b: &str) -> bool {
+    crate::text::eq_folded(a, b, Fold::Case)
+}
+
+/// The most pairs in a generated matching question.
+pub(super) const MAX_MATCHING_PAIRS: usize = 6;
+
+/// Whether `word` stands in `text` as whole words (so "5" is not in "2025").
+pub(super) fn contains_words(text: &str, word: &str) -> bool {
+    let text = fold(text, Fold::Case);
+    let word = fold(word, Fold::Case);
+    text.match_indices(&word).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + word.len()..].chars().next();
+        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
+/// Nouns written with a capital wherever they stand.
+pub(super) const PROPER_STARTS: &[&str] = &[
+    "Đại hội",
+    "Nghị quyết",
+    "Đảng",
+    "Thành ủy",
+    "Tỉnh ủy",
+    "Chính phủ",
+    "Quốc hội",
+    "Thủ đô",
+    "Trung ương",
+    "Nhà nước",
+    "Hội nghị",
+    "Ban",
+    "Bộ",
+    "Ủy ban",
+    "UBND",
+    "HĐND",
+    "Thủ tướng",
+    "Chủ tịch",
+    "Bí thư",
+    "Mặt trận",
+];
+
+/// A phrase as it reads inside a sentence: "Mục tiêu tổng quát" → "mục tiêu
+/// tổng quát", but "Đại hội đại biểu …" and names keep their capitals.
+pub(super) fn inner_case(s: &str) -> String {
+    let proper = PROPER_STARTS.iter().any(|p| s.starts_with(p))
+        || s.split_whitespace()
+            .nth(1)
+            .is_some_and(|w| w.starts_with(char::is_uppercase));
+    if proper {
+        s.to_string()
+    } else {
+        lowercase_first(s)
+    }
+}
+
+pub(super) fn lowercase_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+pub(super) fn capitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// The number as the phrase writes it ("12.000" in "gần 12.000 cán bộ").
+pub(super) fn number_in_phrase(phrase: &str, n: f64) -> String {
+    phrase
+        .split_whitespace()
+        .find(|w| crate::numbers::parse_number(w) == Some(n))
+        .map(str::to_string)
+        .unwrap_or_else(|| format_number(n))
+}
+
+pub(super) use crate::vocabulary::is_compound;
+
+/// Whether every place `part` stands in `quote` starts in the middle of a
+/// two-syllable word ("tế - xã hội" in "phát triển kinh tế - xã hội").
+pub(super) fn starts_inside_word(quote: &str, part: &str) -> bool {
+    let part = part.trim_matches(['“', '”', '"', ' ']);
+    let Some(first) = part.split_whitespace().next() else {
+        return false;
+    };
+    let mut found = false;
+    for (at, _) in quote.match_indices(part) {
+        found = true;
+        let before = quote[..at].split_whitespace().next_back().unwrap_or("");
+        let glued = quote[..at].ends_with(|c: char| !c.is_whitespace());
+        if glued || !is_compound(before, first) {
+            return false;
+        }
+    }
+    found
+}
+
+/// Whether every place `part` stands in `quote` ends in the middle of a
+/// two-syllable word ("cải cách hành" in "cải cách hành chính").
+pub(super) fn ends_inside_word(quote: &str, part: &str) -> bool {
+    let part = part.trim_matches(['“', '”', '"', ' ']);
+    let Some(last) = part.split_whitespace().next_back() else {
+        return false;
+    };
+    let mut found = false;
+    for (at, _) in quote.match_indices(part) {
+        found = true;
+        let rest = &quote[at + part.len()..];
+        let after = rest.split_whitespace().next().unwrap_or("");
+        let glued = rest.starts_with(|c: char| !c.is_whitespace());
+        if glued || !is_compound(last, after) {
+            return false;
+        }
+    }
+    found
+}

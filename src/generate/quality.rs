@@ -1,0 +1,790 @@
+//! How good a generated set is: automatic flags for the defects a trainer
+//! would refuse a question for, and coverage of a list of "gold" facts —
+//! the facts a trainer would ask about a text, written down by hand.
+//!
+//! A flag is a bug to fix or a question to drop: [`super::generate`] drops
+//! every question with a flag, and the quality test (`tests/generate_quality.rs`)
+//! runs the whole corpus through the generator and these checks.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+use serde::Deserialize;
+
+use super::phrasing::{contains_words, ends_inside_word, starts_inside_word};
+use crate::document::{Anchor, AnchorKind, Document};
+use crate::numbers::format_number;
+use crate::quiz::{Answer, BLANK, Question, QuestionSet};
+use crate::text::{Fold, fold};
+
+/// A known defect of a generated question.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Flag {
+    /// "có bao nhiêu năm 2024?": a year, or the word "năm", taken as a count.
+    YearAsCount,
+    /// "bao nhiêu … số?": the number of a document ("Chỉ thị số 12") taken as a count.
+    DocumentNumberAsCount,
+    /// A prompt, blank or choice that begins or ends inside a two-syllable
+    /// word ("phát triển kinh ___" → "tế - xã").
+    CutWord,
+    /// "đến năm nào?" when the sentence gives two years.
+    AmbiguousYear,
+    /// The answer stands elsewhere in the prompt, or can be worked out from it
+    /// ("___ tháng (tăng 6 tháng)").
+    AnswerInPrompt,
+    /// A true/false statement with no subject ("Đúng hay sai: Có 9 trường.").
+    NoSubject,
+    /// Asked about a heading, a caption or a byline, not a sentence of the text.
+    NotProse,
+    /// Choices of a number question in different units.
+    MixedUnits,
+    /// "gRDP": a capitalised abbreviation lower-cased by a rule for ordinary words.
+    BrokenCase,
+    /// Quotation marks doubled or unbalanced.
+    BadQuotes,
+    /// An answer or choice that starts or ends on a word that cannot end a phrase ("và", "của").
+    Fragment,
+    /// A prompt too long to read out to a room.
+    TooLong,
+    /// A prompt that does not say what it asks ("Theo văn bản, có bao nhiêu ngày?").
+    Vague,
+    /// The same prompt twice in a set, with different answers.
+    SamePrompt,
+    /// The same fact asked from two sentences, or more than twice.
+    SameFact,
+}
+
+impl Flag {
+    pub fn describe(self) -> &'static str {
+        match self {
+            Flag::YearAsCount => "năm bị hỏi như một số đếm",
+            Flag::DocumentNumberAsCount => "số hiệu văn bản bị hỏi như một số đếm",
+            Flag::CutWord => "cắt giữa một từ hai tiếng",
+            Flag::AmbiguousYear => "câu có hai năm, hỏi \"năm nào\" không rõ",
+            Flag::AnswerInPrompt => "đáp án nằm sẵn trong câu hỏi",
+            Flag::NoSubject => "câu đúng/sai không có chủ ngữ",
+            Flag::NotProse => "hỏi vào tiêu đề, chú thích ảnh hay tên tác giả",
+            Flag::MixedUnits => "các lựa chọn khác đơn vị",
+            Flag::BrokenCase => "chữ viết tắt bị đổi chữ hoa",
+            Flag::BadQuotes => "ngoặc kép lặp hoặc thiếu",
+            Flag::Fragment => "đáp án là một mẩu câu",
+            Flag::TooLong => "câu hỏi quá dài",
+            Flag::Vague => "câu hỏi không nói rõ hỏi gì",
+            Flag::SamePrompt => "hai câu hỏi giống nhau, đáp án khác nhau",
+            Flag::SameFact => "cùng một ý hỏi nhiều lần",
+        }
+    }
+}
+
+/// The longest prompt (with its fill-in text) a room can follow when it is read out.
+pub const MAX_PROMPT_WORDS: usize = 70;
+
+/// Words a phrase never ends on.
+const OPEN_ENDS: &[&str] = &[
+    "và", "của", "các", "những", "với", "cho", "để", "là", "theo", "trong", "tại", "về", "từ",
+    "đến", "hoặc", "hay", "mà", "thì", "bằng", "do", "được", "bị", "đã", "sẽ", "đang", "như",
+    "nhằm", "vào", "ra", "có", "không", "một", "mỗi", "nhiều", "sự", "việc", "cùng",
+];
+
+/// Words a phrase (an answer or a choice) never starts with.
+const OPEN_STARTS: &[&str] = &["và", "của", "với", "hoặc", "hay", "mà", "thì", "là"];
+
+/// Every flag a question shows on its own (the set-level flags are in [`set_flags`]).
+pub fn flags(doc: &Document, q: &Question) -> Vec<Flag> {
+    let mut out = Vec::new();
+    let prompt = &q.prompt;
+    let fill_text = match &q.answer {
+        Answer::FillBlank { text, .. } => text.as_str(),
+        _ => "",
+    };
+    let shown = format!("{prompt} {fill_text}");
+    let quote = q.source.quote.as_str();
+    let lower = fold(prompt, Fold::Case);
+
+    // Counts.
+    if let Some(after) = lower.split("bao nhiêu").nth(1) {
+        let after = after.trim_start();
+        let word = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+        let first = word(after.split_whitespace().next().unwrap_or(""));
+        let second = word(after.split_whitespace().nth(1).unwrap_or(""));
+        let (first, second) = (first.as_str(), second.as_str());
+        let numeric_second = second.starts_with(|c: char| c.is_ascii_digit());
+        let bare = after.starts_with('?') || OPEN_STARTS.contains(&first);
+        if (first == "năm" && (numeric_second || second.is_empty()))
+            || first.starts_with(|c: char| c.is_ascii_digit())
+            || bare
+        {
+            out.push(Flag::YearAsCount);
+        }
+        let noun_end = after.trim_end_matches(['?', ' ', '.']);
+        if noun_end.ends_with(" số") || noun_end == "số" {
+            out.push(Flag::DocumentNumberAsCount);
+        }
+    }
+    // "Theo văn bản, có bao nhiêu ngày?": what is counted is not said.
+    if prompt.starts_with("Theo văn bản, có ")
+        && let Some(what) = lower.split("bao nhiêu").nth(1)
+    {
+        let what: Vec<&str> = what
+            .trim_end_matches(['?', ' '])
+            .split_whitespace()
+            .collect();
+        let time = what
+            .first()
+            .is_some_and(|w| matches!(*w, "ngày" | "tháng" | "năm" | "giờ" | "tuần" | "lần"));
+        if what.len() <= 2 || time {
+            out.push(Flag::Vague);
+        }
+    }
+    if let Answer::Numeric { answer, .. } = &q.answer
+        && is_document_number(quote, *answer)
+    {
+        out.push(Flag::DocumentNumberAsCount);
+    }
+
+    // Years.
+    if lower.contains("năm nào") {
+        let years = years_in(quote);
+        if years.len() >= 2 {
+            out.push(Flag::AmbiguousYear);
+        }
+    }
+
+    // Answers given away.
+    for right in right_texts(q) {
+        let right = right.trim_matches(['“', '”', '"']);
+        if right.is_empty() {
+            continue;
+        }
+        let elsewhere = match &q.answer {
+            Answer::FillBlank { .. } => contains_words(&shown, right),
+            Answer::SingleChoice { .. } | Answer::MultipleChoice { .. } => {
+                right.split_whitespace().count() >= 1 && contains_words(prompt, right)
+            }
+            _ => false,
+        };
+        if elsewhere {
+            out.push(Flag::AnswerInPrompt);
+            break;
+        }
+    }
+    if let Answer::FillBlank { blanks, .. } = &q.answer {
+        let numeric = blanks.iter().any(|b| {
+            b.first()
+                .is_some_and(|a| crate::numbers::parse_number(a).is_some())
+        });
+        let folded = fold(fill_text, Fold::Case);
+        if numeric && (folded.contains("(tăng ") || folded.contains("(giảm ")) {
+            out.push(Flag::AnswerInPrompt);
+        }
+    }
+    if let Answer::Numeric { answer, .. } = &q.answer
+        && contains_words(prompt, &format_number(*answer))
+    {
+        out.push(Flag::AnswerInPrompt);
+    }
+
+    // True/false with a subject.
+    if matches!(q.answer, Answer::TrueFalse(_)) {
+        let statement = prompt
+            .strip_prefix("Đúng hay sai:")
+            .unwrap_or(prompt)
+            .trim();
+        let first = fold(
+            statement.split_whitespace().next().unwrap_or(""),
+            Fold::Case,
+        );
+        if statement.split_whitespace().count() < 4
+            || first == "có"
+            || first.starts_with(|c: char| c.is_ascii_digit())
+            || fold(statement, Fold::Case).starts_with("văn bản nêu")
+        {
+            out.push(Flag::NoSubject);
+        }
+    }
+
+    // The source is prose.
+    if !is_prose(doc, q.source.anchor, quote) {
+        out.push(Flag::NotProse);
+    }
+
+    // Units of number choices.
+    if let Answer::SingleChoice { choices, .. } = &q.answer {
+        let units: Vec<String> = choices
+            .iter()
+            .filter(|c| c.starts_with(|ch: char| ch.is_ascii_digit()))
+            .map(|c| unit_of(c))
+            .collect();
+        if units.len() == choices.len() && units.windows(2).any(|w| w[0] != w[1]) {
+            out.push(Flag::MixedUnits);
+        }
+    }
+
+    // Writing.
+    let all_text = all_texts(q);
+    if all_text.iter().any(|t| has_broken_case(t)) {
+        out.push(Flag::BrokenCase);
+    }
+    if all_text.iter().any(|t| bad_quotes(t)) {
+        out.push(Flag::BadQuotes);
+    }
+    if answer_parts(q).iter().any(|part| {
+        is_fragment(part) || starts_inside_word(quote, part) || ends_inside_word(quote, part)
+    }) {
+        out.push(if answer_parts(q).iter().any(|p| is_fragment(p)) {
+            Flag::Fragment
+        } else {
+            Flag::CutWord
+        });
+    }
+    if cut_around_blank(quote, q) || prompt_ends_inside_word(quote, prompt) {
+        out.push(Flag::CutWord);
+    }
+    if shown.split_whitespace().count() > MAX_PROMPT_WORDS {
+        out.push(Flag::TooLong);
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Flags that need the whole set, by index of the question: the same prompt
+/// with another answer, the same fact from another sentence or a third time.
+pub fn set_flags(set: &QuestionSet) -> Vec<(usize, Flag)> {
+    let mut out = Vec::new();
+    let mut prompts: HashMap<String, String> = HashMap::new();
+    let mut facts: HashMap<String, (Anchor, usize)> = HashMap::new();
+    for (i, q) in set.questions.iter().enumerate() {
+        let fill = match &q.answer {
+            Answer::FillBlank { text, .. } => text.as_str(),
+            _ => "",
+        };
+        let key = fold(&format!("{}|{fill}", q.prompt), Fold::Case);
+        let answer = fold(&right_texts(q).join("|"), Fold::Case);
+        match prompts.get(&key) {
+            Some(a) if *a != answer => out.push((i, Flag::SamePrompt)),
+            Some(_) => {}
+            None => {
+                prompts.insert(key, answer);
+            }
+        }
+        if let Some(fact) = fact_key(q) {
+            let entry = facts.entry(fact).or_insert((q.source.anchor, 0));
+            entry.1 += 1;
+            if entry.0.block_anchor() != q.source.anchor.block_anchor() || entry.1 > 2 {
+                out.push((i, Flag::SameFact));
+            }
+        }
+    }
+    out
+}
+
+/// What a question asks about, the same for every question on one fact.
+pub fn fact_key(q: &Question) -> Option<String> {
+    q.key_point
+        .as_deref()
+        .filter(|k| !k.is_empty())
+        .map(|k| fold(k, Fold::Case))
+}
+
+/// The texts a right answer consists of.
+pub fn right_texts(q: &Question) -> Vec<String> {
+    match &q.answer {
+        Answer::SingleChoice { choices, answer } => {
+            choices.get(*answer).cloned().into_iter().collect()
+        }
+        Answer::MultipleChoice { choices, answers } => answers
+            .iter()
+            .filter_map(|a| choices.get(*a).cloned())
+            .collect(),
+        Answer::TrueFalse(_) => vec![q.explanation.clone()],
+        Answer::FillBlank { blanks, .. } => {
+            blanks.iter().filter_map(|b| b.first().cloned()).collect()
+        }
+        Answer::Numeric { answer, unit, .. } => {
+            let n = format_number(*answer);
+            match unit {
+                Some(u) => vec![format!("{n}{u}"), format!("{n} {u}")],
+                None => vec![n],
+            }
+        }
+        Answer::Ordering(items) => items.clone(),
+        Answer::Matching(pairs) => pairs.iter().map(|(a, b)| format!("{a} — {b}")).collect(),
+    }
+}
+
+/// The parts of a question that must read as whole phrases: blanks' answers
+/// and choices.
+fn answer_parts(q: &Question) -> Vec<&str> {
+    match &q.answer {
+        Answer::SingleChoice { choices, .. } | Answer::MultipleChoice { choices, .. } => {
+            choices.iter().map(String::as_str).collect()
+        }
+        Answer::FillBlank { blanks, .. } => blanks
+            .iter()
+            .filter_map(|b| b.first().map(String::as_str))
+            .collect(),
+        Answer::Ordering(items) => items.iter().map(String::as_str).collect(),
+        Answer::Matching(pairs) => pairs
+            .iter()
+            .flat_map(|(a, b)| [a.as_str(), b.as_str()])
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn all_texts(q: &Question) -> Vec<&str> {
+    let mut out = vec![q.prompt.as_str()];
+    if let Answer::FillBlank { text, .. } = &q.answer {
+        out.push(text);
+    }
+    out.extend(answer_parts(q));
+    out
+}
+
+fn is_fragment(part: &str) -> bool {
+    let part = part.trim_matches(['“', '”', '"']).trim();
+    if part.is_empty() || part.starts_with([',', ';', ':', '-', '–', ')', '.']) {
+        return true;
+    }
+    if part.ends_with([',', ';', '-', '–', '('])
+        || part.matches('(').count() != part.matches(')').count()
+    {
+        return true;
+    }
+    if part.contains('*') {
+        return true;
+    }
+    let words: Vec<String> = part
+        .split_whitespace()
+        .map(|w| fold(w, Fold::Case))
+        .collect();
+    let first = words.first().map_or("", String::as_str);
+    let last = words.last().map_or("", String::as_str);
+    // A one-word answer is its own phrase ("có", "không" may be the point).
+    words.len() > 1 && (OPEN_STARTS.contains(&first) || OPEN_ENDS.contains(&last))
+}
+
+/// Whether the word before a blank and the blank's first word (or its last
+/// word and the word after) make one two-syllable word.
+fn cut_around_blank(quote: &str, q: &Question) -> bool {
+    let Answer::FillBlank { text, blanks } = &q.answer else {
+        return false;
+    };
+    let mut rest = text.as_str();
+    for blank in blanks {
+        let Some(at) = rest.find(BLANK) else { break };
+        let answer = blank.first().map_or("", String::as_str);
+        let before = rest[..at].split_whitespace().next_back().unwrap_or("");
+        let after_text = &rest[at + BLANK.len()..];
+        let after = after_text.split_whitespace().next().unwrap_or("");
+        let first = answer.split_whitespace().next().unwrap_or("");
+        let last = answer.split_whitespace().next_back().unwrap_or("");
+        if super::phrasing::is_compound(before, first) || super::phrasing::is_compound(last, after)
+        {
+            return true;
+        }
+        let _ = quote;
+        rest = after_text;
+    }
+    false
+}
+
+/// "… cải cách hành?" when the sentence goes on "hành chính".
+fn prompt_ends_inside_word(quote: &str, prompt: &str) -> bool {
+    let Some(body) = prompt.trim_end().strip_suffix('?') else {
+        return false;
+    };
+    let body = body.trim_end();
+    let tail: Vec<&str> = body.split_whitespace().rev().take(3).collect();
+    if tail.len() < 2 {
+        return false;
+    }
+    let phrase: Vec<&str> = tail.into_iter().rev().collect();
+    ends_inside_word(quote, &phrase.join(" "))
+}
+
+/// A heading, caption or byline is not asked about.
+fn is_prose(doc: &Document, anchor: Anchor, quote: &str) -> bool {
+    if matches!(anchor.kind, AnchorKind::Heading | AnchorKind::Caption) {
+        return false;
+    }
+    let _ = doc;
+    !crate::keypoints::is_byline(quote)
+}
+
+/// Distinct years (1900–2100) a sentence names, ranges' ends included.
+fn years_in(s: &str) -> Vec<u32> {
+    let mut years: Vec<u32> = s
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|w| w.len() == 4)
+        .filter_map(|w| w.parse().ok())
+        .filter(|y| (1900..=2100).contains(y))
+        .collect();
+    years.sort_unstable();
+    years.dedup();
+    years
+}
+
+/// Whether `n` stands in `quote` only as (part of) a document's number:
+/// "Nghị quyết số 12-NQ/TW", "Quyết định 759/QĐ-TTg".
+fn is_document_number(quote: &str, n: f64) -> bool {
+    let shown = format_number(n);
+    let mut as_number = false;
+    let mut as_count = false;
+    for (at, _) in quote.match_indices(&shown) {
+        let before = quote[..at].chars().next_back();
+        if before
+            .is_some_and(|c| c.is_alphanumeric() || c == '/' || c == '-' || c == '.' || c == ',')
+        {
+            continue;
+        }
+        let after = &quote[at + shown.len()..];
+        let next = after.chars().next();
+        if next.is_some_and(|c| {
+            c.is_ascii_digit() || c == '.' && after[1..].starts_with(|c: char| c.is_ascii_digit())
+        }) {
+            continue;
+        }
+        if matches!(next, Some('-' | '/')) {
+            as_number = true;
+        } else {
+            let word_before = fold(
+                quote[..at].split_whitespace().next_back().unwrap_or(""),
+                Fold::Case,
+            );
+            if word_before == "số" {
+                as_number = true;
+            } else {
+                as_count = true;
+            }
+        }
+    }
+    as_number && !as_count
+}
+
+/// The words of a number choice after its figure: "8%" → "%", "12 tỷ đồng" → "tỷ đồng".
+fn unit_of(choice: &str) -> String {
+    let rest = choice.trim_start_matches(|c: char| {
+        c.is_ascii_digit() || matches!(c, '.' | ',' | ' ' | '-' | '–')
+    });
+    fold(rest.trim(), Fold::Case)
+}
+
+/// "gRDP", "tP.HCM": a lower-case letter, then capitals, in one word.
+fn has_broken_case(text: &str) -> bool {
+    text.split(|c: char| c.is_whitespace() || "(),;:“”\"".contains(c))
+        .any(|w| {
+            let mut chars = w.chars();
+            let first = chars.next();
+            let second = chars.next();
+            let third = chars.next();
+            first.is_some_and(char::is_lowercase)
+                && second.is_some_and(char::is_uppercase)
+                && third.is_none_or(|c| c.is_uppercase() || c == '.')
+        })
+}
+
+/// `""`, `“”`, `““…””`, or quotation marks that do not pair up.
+fn bad_quotes(text: &str) -> bool {
+    if ["\"\"", "“”", "““", "””", "\"“", "”\"", "“\"", "\"”"]
+        .iter()
+        .any(|d| text.contains(d))
+    {
+        return true;
+    }
+    let open = text.matches('“').count();
+    let close = text.matches('”').count();
+    open != close || text.matches('"').count() % 2 == 1
+}
+
+// ------------------------------------------------------------------ gold facts
+
+/// The facts a trainer would ask about one text, written down by hand.
+#[derive(Clone, Debug, Deserialize)]
+pub struct Gold {
+    /// The text's file name.
+    pub text: String,
+    #[serde(default)]
+    pub genre: String,
+    pub facts: Vec<GoldFact>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct GoldFact {
+    /// The sentence that states the fact.
+    pub anchor: Anchor,
+    pub kind: FactKind,
+    /// What a question on it asks, in a few words.
+    pub asks: String,
+    /// Short answers; one of them must stand in a question's right answer.
+    pub answers: Vec<String>,
+}
+
+/// What kind of fact a gold fact is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+pub enum FactKind {
+    Count,
+    Percent,
+    Amount,
+    Threshold,
+    Date,
+    Year,
+    Milestone,
+    Person,
+    Decision,
+    Document,
+    Quote,
+    Definition,
+    ListCount,
+    ListItem,
+    Statement,
+}
+
+/// Whether question `q` asks about `fact`: it comes from the fact's
+/// paragraph (a matching or ordering question may gather several) and one of
+/// the fact's answers stands, as whole words, in its right answer.
+pub fn covers(q: &Question, fact: &GoldFact) -> bool {
+    let gathers = matches!(q.answer, Answer::Matching(_) | Answer::Ordering(_));
+    if !gathers && q.source.anchor.block_anchor() != fact.anchor.block_anchor() {
+        return false;
+    }
+    let rights: Vec<String> = right_texts(q)
+        .iter()
+        .map(|r| compact_numbers(r.trim_matches(['“', '”', '"'])))
+        .filter(|r| {
+            r.chars().filter(|c| c.is_alphanumeric()).count() >= 2
+                || r.chars().any(|c| c.is_ascii_digit())
+        })
+        .collect();
+    // The right answer holds the fact's answer, or is its key part ("10" of "10 địa phương").
+    fact.answers.iter().map(|a| compact_numbers(a)).any(|a| {
+        rights
+            .iter()
+            .any(|r| contains_words(r, &a) || contains_words(&a, r))
+    })
+}
+
+/// "8 %" → "8%", "7 - 7,5" → "7-7,5": numbers written either way compare equal.
+fn compact_numbers(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let chars: Vec<char> = s.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        if c == ' ' {
+            let prev = out.chars().next_back();
+            let next = chars.get(i + 1).copied();
+            let numberish = |c: Option<char>| {
+                c.is_some_and(|c| c.is_ascii_digit() || matches!(c, '%' | '-' | '–'))
+            };
+            if numberish(prev) && numberish(next) {
+                continue;
+            }
+        }
+        out.push(if c == '–' { '-' } else { c });
+    }
+    out
+}
+
+/// A set measured: counts by type, flags, and gold coverage when there is gold.
+pub struct Report {
+    pub questions: usize,
+    pub by_type: Vec<(&'static str, usize)>,
+    /// Question index and its flags.
+    pub flagged: Vec<(usize, Vec<Flag>)>,
+    /// Per gold fact, the questions that ask it.
+    pub coverage: Vec<(GoldFact, Vec<usize>)>,
+    pub chars: usize,
+}
+
+impl Report {
+    pub fn covered(&self) -> usize {
+        self.coverage
+            .iter()
+            .filter(|(_, qs)| !qs.is_empty())
+            .count()
+    }
+
+    /// Share of gold facts asked, 0–1; `None` without gold.
+    pub fn coverage_share(&self) -> Option<f64> {
+        (!self.coverage.is_empty()).then(|| self.covered() as f64 / self.coverage.len() as f64)
+    }
+}
+
+/// Measures `set` (generated for `doc`) against the flags and `gold`.
+pub fn report(doc: &Document, set: &QuestionSet, gold: Option<&Gold>) -> Report {
+    let mut by_type: HashMap<&'static str, usize> = HashMap::new();
+    let mut flagged: HashMap<usize, Vec<Flag>> = HashMap::new();
+    for (i, q) in set.questions.iter().enumerate() {
+        *by_type.entry(q.answer.type_name()).or_default() += 1;
+        let f = flags(doc, q);
+        if !f.is_empty() {
+            flagged.insert(i, f);
+        }
+    }
+    for (i, f) in set_flags(set) {
+        flagged.entry(i).or_default().push(f);
+    }
+    let mut by_type: Vec<_> = by_type.into_iter().collect();
+    by_type.sort();
+    let mut flagged: Vec<_> = flagged.into_iter().collect();
+    flagged.sort_by_key(|(i, _)| *i);
+    let coverage = gold
+        .map(|g| {
+            g.facts
+                .iter()
+                .map(|f| {
+                    let qs = set
+                        .questions
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, q)| covers(q, f))
+                        .map(|(i, _)| i)
+                        .collect();
+                    (f.clone(), qs)
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    Report {
+        questions: set.questions.len(),
+        by_type,
+        flagged,
+        coverage,
+        chars: doc.blocks.iter().map(|b| b.text.chars().count()).sum(),
+    }
+}
+
+/// One line for a question: its type, prompt, and right answer.
+pub fn one_line(q: &Question) -> String {
+    let mut line = format!("[{}] {}", q.answer.type_name(), q.prompt);
+    match &q.answer {
+        Answer::SingleChoice { choices, answer } => {
+            let shown: Vec<String> = choices
+                .iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    if i == *answer {
+                        format!("*{c}*")
+                    } else {
+                        c.clone()
+                    }
+                })
+                .collect();
+            let _ = write!(line, "  {{ {} }}", shown.join(" | "));
+        }
+        Answer::FillBlank { text, .. } => {
+            let _ = write!(line, "  «{text}» → {}", right_texts(q).join(" / "));
+        }
+        Answer::TrueFalse(t) => {
+            let _ = write!(line, "  → {}", if *t { "Đúng" } else { "Sai" });
+        }
+        _ => {
+            let _ = write!(line, "  → {}", right_texts(q).join(" | "));
+        }
+    }
+    line
+}
+
+/// The report as text, for `nghiquyet generate DOC --report`.
+pub fn write_report(set: &QuestionSet, report: &Report, out: &mut String) {
+    let types: Vec<String> = report
+        .by_type
+        .iter()
+        .map(|(t, n)| format!("{t} {n}"))
+        .collect();
+    let _ = writeln!(
+        out,
+        "{} câu hỏi ({} ký tự văn bản, 1 câu / {} ký tự): {}",
+        report.questions,
+        report.chars,
+        report.chars / report.questions.max(1),
+        types.join(", ")
+    );
+    let _ = writeln!(out, "Câu có lỗi: {}", report.flagged.len());
+    let flagged: HashMap<usize, &Vec<Flag>> = report.flagged.iter().map(|(i, f)| (*i, f)).collect();
+    for (i, q) in set.questions.iter().enumerate() {
+        let marks = flagged.get(&i).map_or(String::new(), |f| {
+            let names: Vec<&str> = f.iter().map(|f| f.describe()).collect();
+            format!("  !! {}", names.join("; "))
+        });
+        let _ = writeln!(
+            out,
+            "{:>3}. {} ({}){marks}",
+            i + 1,
+            one_line(q),
+            q.source.anchor
+        );
+    }
+    if let Some(share) = report.coverage_share() {
+        let _ = writeln!(
+            out,
+            "\nÝ chính đã hỏi: {}/{} ({:.0}%)",
+            report.covered(),
+            report.coverage.len(),
+            share * 100.0
+        );
+        for (fact, qs) in &report.coverage {
+            let status = if qs.is_empty() {
+                "CHƯA HỎI".to_string()
+            } else {
+                let n: Vec<String> = qs.iter().map(|i| (i + 1).to_string()).collect();
+                format!("câu {}", n.join(", "))
+            };
+            let _ = writeln!(
+                out,
+                "  {:<8} {:<10} {} → {} — {status}",
+                fact.anchor.to_string(),
+                format!("{:?}", fact.kind),
+                fact.asks,
+                fact.answers.join(" / ")
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_compare_however_they_are_spaced() {
+        assert_eq!(compact_numbers("khoảng 7 - 7,5 %"), "khoảng 7-7,5%");
+    }
+
+    #[test]
+    fn a_document_number_is_not_a_count() {
+        assert!(is_document_number(
+            "theo Nghị quyết số 12-NQ/TW của Bộ Chính trị",
+            12.0
+        ));
+        assert!(!is_document_number(
+            "có 12 tỉnh theo Nghị quyết 12-NQ/TW",
+            12.0
+        ));
+        assert!(!is_document_number("gồm 34 tỉnh, thành phố", 34.0));
+    }
+
+    #[test]
+    fn broken_abbreviations_and_quotes_are_seen() {
+        assert!(has_broken_case("tăng trưởng gRDP đạt"));
+        assert!(!has_broken_case("tăng trưởng GRDP đạt"));
+        assert!(bad_quotes("phương châm “”Đoàn kết”"));
+        assert!(bad_quotes("“Đoàn kết"));
+        assert!(!bad_quotes("“Đoàn kết”"));
+    }
+
+    #[test]
+    fn fragments_are_seen() {
+        assert!(is_fragment("phát triển và"));
+        assert!(is_fragment("- xã hội"));
+        assert!(!is_fragment("phát triển bền vững"));
+    }
+
+    #[test]
+    fn years_are_counted_once() {
+        assert_eq!(
+            years_in("đến năm 2030, tầm nhìn đến năm 2045; năm 2030"),
+            vec![2030, 2045]
+        );
+    }
+}

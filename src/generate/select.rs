@@ -1,0 +1,181 @@
+//! Scoring and dropping: which of the candidate questions a trainer gets.
+//!
+//! Precision first: every candidate that shows a defect ([`super::quality`])
+//! is already gone; here each fact keeps its two best questions, of two
+//! different kinds, and a fact stated again in another sentence (or a prompt
+//! already asked with another answer) is not asked again.
+
+use std::collections::{HashMap, HashSet};
+
+use super::quality::{self, Flag};
+use crate::quiz::{Answer, Question};
+use crate::text::{Fold, fold};
+
+/// The most questions asked about one fact.
+pub const MAX_PER_FACT: usize = 2;
+
+pub(super) struct Candidate {
+    pub question: Question,
+    /// Bytes it adds to the set's file.
+    pub size: usize,
+    pub score: f32,
+}
+
+impl Candidate {
+    pub fn new(question: Question, size: usize) -> Self {
+        let score = score(&question);
+        Self {
+            question,
+            size,
+            score,
+        }
+    }
+}
+
+/// How much a trainer would want this question, before comparing it with the
+/// others on its fact: a choice reads best to a room, a fill-in tests recall,
+/// a bare number or true/false says least; long prompts lose.
+pub fn score(q: &Question) -> f32 {
+    let base = match &q.answer {
+        Answer::SingleChoice { .. } => 3.0,
+        Answer::Matching(_) => 2.8,
+        Answer::FillBlank { .. } => 2.6,
+        Answer::Ordering(_) => 3.1,
+        Answer::MultipleChoice { .. } => 2.2,
+        Answer::Numeric { .. } => 2.0,
+        Answer::TrueFalse(_) => 1.5,
+    };
+    let words = q.prompt.split_whitespace().count()
+        + match &q.answer {
+            Answer::FillBlank { text, .. } => text.split_whitespace().count(),
+            _ => 0,
+        };
+    let long = words.saturating_sub(35) as f32 * 0.03;
+    // "Theo văn bản, có bao nhiêu …" says less than a prompt that names its subject.
+    let vague = if q.prompt.starts_with("Theo văn bản, có ") {
+        0.6
+    } else {
+        0.0
+    };
+    base - long - vague
+}
+
+/// A family name for "two different kinds": a number asked as a choice and
+/// as a typed number are the same kind of question.
+fn kind(q: &Question) -> &'static str {
+    match &q.answer {
+        Answer::SingleChoice { .. } | Answer::MultipleChoice { .. } => "choose",
+        Answer::Numeric { .. } => "number",
+        Answer::FillBlank { .. } => "fill",
+        Answer::TrueFalse(_) => "true-false",
+        Answer::Ordering(_) => "order",
+        Answer::Matching(_) => "match",
+    }
+}
+
+/// The best [`MAX_PER_FACT`] questions of one key point, of different kinds,
+/// in the order they were made; the rest go to `dropped`.
+pub(super) fn best_per_fact(
+    mut candidates: Vec<Candidate>,
+    dropped: &mut Vec<(Question, Vec<Flag>)>,
+) -> Vec<Candidate> {
+    let order: HashMap<String, usize> = candidates
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.question.id.clone(), i))
+        .collect();
+    candidates.sort_by(|a, b| b.score.total_cmp(&a.score));
+    let mut kinds = HashSet::new();
+    let mut kept = Vec::new();
+    for c in candidates {
+        if kept.len() < MAX_PER_FACT && kinds.insert(kind(&c.question)) {
+            kept.push(c);
+        } else {
+            dropped.push((c.question, vec![Flag::SameFact]));
+        }
+    }
+    kept.sort_by_key(|c| order.get(&c.question.id).copied().unwrap_or(usize::MAX));
+    kept
+}
+
+/// Across the set: a fact asked from a second sentence, or a third time, and
+/// a prompt already asked with another answer, are dropped.
+pub(super) fn across_the_set(
+    candidates: Vec<Candidate>,
+    dropped: &mut Vec<(Question, Vec<Flag>)>,
+) -> Vec<Candidate> {
+    let mut facts: HashMap<String, (crate::document::Anchor, usize)> = HashMap::new();
+    let mut answers: HashMap<String, crate::document::Anchor> = HashMap::new();
+    let mut prompts: HashMap<String, String> = HashMap::new();
+    let mut numbers: HashMap<String, usize> = HashMap::new();
+    let mut kept = Vec::new();
+    for c in candidates {
+        let q = &c.question;
+        let block = q.source.anchor.block_anchor();
+        let right = fold(&quality::right_texts(q).join("|"), Fold::Case);
+        let fill = match &q.answer {
+            Answer::FillBlank { text, .. } => text.as_str(),
+            _ => "",
+        };
+        let prompt = fold(&format!("{}|{fill}", q.prompt), Fold::Case);
+        if prompts.contains_key(&prompt) {
+            dropped.push((c.question, vec![Flag::SamePrompt]));
+            continue;
+        }
+        // The same number asked twice from one sentence (as a count and as
+        // a figure) is one fact.
+        if let Some(n) = first_number(&right) {
+            // The number and the word after it in the key point: "30 ngày".
+            let summary = q.key_point.as_deref().unwrap_or("");
+            let counted = summary
+                .split_whitespace()
+                .skip_while(|w| first_number(w).as_deref() != Some(n.as_str()))
+                .nth(1)
+                .map(|w| fold(w, Fold::Case))
+                .unwrap_or_default();
+            let key = format!("{}|{n}|{counted}", q.source.anchor);
+            let seen = numbers.entry(key).or_insert(0);
+            if *seen >= MAX_PER_FACT {
+                dropped.push((c.question, vec![Flag::SameFact]));
+                continue;
+            }
+            *seen += 1;
+        }
+        if let Some(fact) = quality::fact_key(q) {
+            let seen = facts.get(&fact).copied();
+            if seen.is_some_and(|(a, n)| a != block || n >= MAX_PER_FACT) {
+                dropped.push((c.question, vec![Flag::SameFact]));
+                continue;
+            }
+            // The same right answer, as a choice or a blank, from another
+            // paragraph: the same fact said twice in other words.
+            let answer_key = format!("{}|{right}", kind(q));
+            // A bare number or year may answer two facts.
+            let bare = right.chars().all(|c| !c.is_alphabetic());
+            if !matches!(q.answer, Answer::TrueFalse(_))
+                && !bare
+                && answers.get(&answer_key).is_some_and(|a| *a != block)
+            {
+                dropped.push((c.question, vec![Flag::SameFact]));
+                continue;
+            }
+            answers.entry(answer_key).or_insert(block);
+            let entry = facts.entry(fact).or_insert((block, 0));
+            entry.1 += 1;
+        }
+        prompts.entry(prompt).or_insert(right);
+        kept.push(c);
+    }
+    kept
+}
+
+/// The first number in a right answer, digits only: "8%" → "8", "3.000" → "3000".
+fn first_number(answer: &str) -> Option<String> {
+    let start = answer.find(|c: char| c.is_ascii_digit())?;
+    let digits: String = answer[start..]
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || matches!(c, '.' | ','))
+        .filter(char::is_ascii_digit)
+        .collect();
+    Some(digits.trim_start_matches('0').to_string())
+}

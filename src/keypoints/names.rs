@@ -1,0 +1,138 @@
+//! Names of bodies and places: "Bộ Nội vụ", "Ban Tuyên giáo và Dân vận",
+//! "Ủy ban Thường vụ Quốc hội", "cảng biển quốc tế Cần Giờ" — who is given a
+//! task, where a thing is built. One pass over a sentence's tokens.
+
+use super::Detail;
+use super::KeyPoint;
+use super::extract::{Place, span};
+use super::tokens::{Kind, Token};
+
+/// The words a body's name starts with, and the class its distractors come
+/// from. Longest first.
+const BODIES: &[(&str, &str)] = &[
+    ("tổng liên đoàn", "tổ chức"),
+    ("ủy ban nhân dân", "ủy ban"),
+    ("uỷ ban nhân dân", "ủy ban"),
+    ("hội đồng nhân dân", "hội đồng"),
+    ("ủy ban", "ủy ban"),
+    ("uỷ ban", "ủy ban"),
+    ("đảng ủy", "đảng ủy"),
+    ("đảng uỷ", "đảng ủy"),
+    ("mặt trận", "tổ chức"),
+    ("hội đồng", "hội đồng"),
+    ("tòa án", "cơ quan"),
+    ("toà án", "cơ quan"),
+    ("viện kiểm sát", "cơ quan"),
+    ("kiểm toán", "cơ quan"),
+    ("thanh tra", "cơ quan"),
+    ("ngân hàng", "cơ quan"),
+    ("văn phòng", "cơ quan"),
+    ("tổng cục", "cơ quan"),
+    ("tập đoàn", "doanh nghiệp"),
+    ("công an", "cơ quan"),
+    ("bộ", "bộ"),
+    ("ban", "ban"),
+    ("đoàn", "tổ chức"),
+    ("hội", "tổ chức"),
+];
+
+/// Lower-case words a place's name follows: "tỉnh Nghệ An", "cảng … Cần Giờ".
+const PLACE_WORDS: &[&str] = &["tỉnh", "phố", "huyện", "quận", "xã", "phường", "tế", "cảng"];
+
+fn lower<'t>(t: &'t Token<'_>) -> &'t str {
+    &t.lower
+}
+
+/// A capitalised word that may continue a name ("Nội", "GTVT", "Quốc").
+fn continues(t: &Token<'_>) -> bool {
+    t.is(Kind::Word) && t.starts_upper()
+}
+
+pub(super) fn names(at: &Place<'_>, tokens: &[Token<'_>], out: &mut Vec<KeyPoint>) {
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        // Bodies: a capitalised head, then capitalised words ("và" joins two).
+        if t.starts_upper()
+            && let Some((len, class)) = body_head(tokens, i)
+        {
+            let mut end = i + len - 1;
+            loop {
+                match tokens.get(end + 1) {
+                    Some(n) if continues(n) => end += 1,
+                    // "Bộ Xây dựng", "Ban Tuyên giáo": a capital, then the rest of its word.
+                    Some(n)
+                        if n.is_lower_word()
+                            && end >= i + len
+                            && tokens[end].starts_upper()
+                            && crate::vocabulary::is_compound(tokens[end].text, n.text) =>
+                    {
+                        end += 1
+                    }
+                    Some(n)
+                        if lower(n) == "và"
+                            && tokens.get(end + 2).is_some_and(continues)
+                            && end > i + len - 1 =>
+                    {
+                        end += 2
+                    }
+                    _ => break,
+                }
+            }
+            // A head alone ("Bộ", "Ban") is not a name, and a body's name is short.
+            let words = end + 1 - i;
+            if end > i + len - 1 && words <= 9 {
+                let name = span(at.text, tokens, i, end);
+                out.push(at.point(
+                    tokens[i].range.start..tokens[end].range.end,
+                    Detail::Name {
+                        name,
+                        class: class.to_string(),
+                    },
+                ));
+            }
+            i = end + 1;
+            continue;
+        }
+        // Places: after "tỉnh", "thành phố", "cảng hàng không quốc tế"…
+        if t.is(Kind::Word)
+            && PLACE_WORDS.contains(&lower(t))
+            && tokens.get(i + 1).is_some_and(|n| n.is_titlecase())
+        {
+            let mut end = i + 1;
+            while tokens.get(end + 1).is_some_and(|n| n.is_titlecase()) && end - i < 4 {
+                end += 1;
+            }
+            if end > i + 1 {
+                let class = if lower(t) == "tế" || lower(t) == "cảng" {
+                    "cảng"
+                } else {
+                    "địa phương"
+                };
+                let name = span(at.text, tokens, i + 1, end);
+                out.push(at.point(
+                    tokens[i + 1].range.start..tokens[end].range.end,
+                    Detail::Name {
+                        name,
+                        class: class.to_string(),
+                    },
+                ));
+            }
+            i = end + 1;
+            continue;
+        }
+        i += 1;
+    }
+}
+
+/// The head of a body's name at token `i`: its length in tokens and class.
+fn body_head(tokens: &[Token<'_>], i: usize) -> Option<(usize, &'static str)> {
+    for (head, class) in BODIES {
+        let n = head.split(' ').count();
+        let words = tokens.get(i..i + n)?;
+        if words.iter().all(|t| t.is(Kind::Word)) && words.iter().map(lower).eq(head.split(' ')) {
+            return Some((n, class));
+        }
+    }
+    None
+}
