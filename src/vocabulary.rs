@@ -258,11 +258,45 @@ const COMPOUNDS: &[&str] = &[
     "thông tin",
     "truyền thông",
     "điện lực",
+    "chỉ huy",
+    "tư lệnh",
+    "liên hiệp",
+    "kỹ thuật",
+    "địa chất",
+    "quân khu",
+    "cảnh sát",
+    "biên phòng",
+    "hàng không",
+    "nhân dân",
+    "chủ nhiệm",
+    "thư ký",
+    "tổng thư",
+    "hải quân",
+    "phòng không",
+    "không quân",
+    "văn phòng",
+    "mặt trận",
+    "tổ quốc",
+    "thống nhất",
+    "nội chính",
+    "tiền tệ",
+    "kiểm toán",
+    "thống kê",
+    "bưu chính",
+    "viễn thông",
+    "thủy sản",
+    "lâm nghiệp",
+    "thủy lợi",
 ];
 
 /// Whether syllables `a` and `b`, side by side, are one word.
 pub fn is_compound(a: &str, b: &str) -> bool {
-    let clean = |w: &str| fold(w.trim_matches(|c: char| !c.is_alphanumeric()), Fold::Case);
+    let clean = |w: &str| {
+        modern_tones(&fold(
+            w.trim_matches(|c: char| !c.is_alphanumeric()),
+            Fold::Case,
+        ))
+    };
     let (a, b) = (clean(a), clean(b));
     if a.is_empty() || b.is_empty() {
         return false;
@@ -278,9 +312,54 @@ fn compounds() -> &'static std::collections::HashSet<(String, String)> {
         for c in COMPOUNDS {
             let words: Vec<&str> = c.split_whitespace().collect();
             for pair in words.windows(2) {
-                set.insert((pair[0].to_string(), pair[1].to_string()));
+                set.insert((modern_tones(pair[0]), modern_tones(pair[1])));
             }
         }
         set
     })
+}
+
+/// Tone marks where today's spelling puts them: "hoá" → "hóa", "uỷ" → "ủy"
+/// (both spellings stand in real documents, often in one text).
+pub fn modern_tones(word: &str) -> String {
+    const PAIRS: &[(&str, &str)] = &[
+        ("oá", "óa"),
+        ("oà", "òa"),
+        ("oả", "ỏa"),
+        ("oã", "õa"),
+        ("oạ", "ọa"),
+        ("oé", "óe"),
+        ("oè", "òe"),
+        ("oẻ", "ỏe"),
+        ("oẽ", "õe"),
+        ("oẹ", "ọe"),
+        ("uý", "úy"),
+        ("uỳ", "ùy"),
+        ("uỷ", "ủy"),
+        ("uỹ", "ũy"),
+        ("uỵ", "ụy"),
+    ];
+    let mut out = word.to_string();
+    for (old, new) in PAIRS {
+        // Only at a word's end: "hoàn", "quyết" keep their marks where they are.
+        if out.ends_with(old) {
+            let at = out.len() - old.len();
+            out.replace_range(at.., new);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn old_and_new_tone_places_are_one_word() {
+        assert!(is_compound("Văn", "hoá"));
+        assert!(is_compound("văn", "hóa"));
+        assert!(is_compound("Uỷ", "ban"));
+        assert!(!is_compound("văn", "bản"));
+        assert_eq!(modern_tones("hoàn"), "hoàn");
+    }
 }

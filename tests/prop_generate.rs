@@ -86,7 +86,11 @@ fn pipeline(text: &str, format: Format, seed: u64) -> Result<usize, TestCaseErro
     for q in &set.questions {
         let loc = doc.locate(q.source.anchor);
         prop_assert!(loc.is_some(), "{}: no {}", q.id, q.source.anchor);
+        // Nothing with a known defect is ever emitted.
+        let flags = nghiquyet::generate::quality::flags(&doc, q);
+        prop_assert!(flags.is_empty(), "{}: {:?} in {:?}", q.id, flags, q.prompt);
     }
+    prop_assert!(nghiquyet::generate::quality::set_flags(&set).is_empty());
     Ok(set.questions.len())
 }
 
@@ -109,6 +113,14 @@ const PIECES: &[&str] = &[
     "gần 12.000 cán bộ",
     "99999999999999999999 cán bộ",
     "1,23456789012345678 tỷ đồng",
+    "khoảng 7 - 7,5%/năm",
+    "không quá 3 ngày",
+    "từ 20% trở lên",
+    "Nghị quyết số 12-NQ/TW",
+    "ngày 19 tháng 02 năm 2025",
+    "Bộ Xây dựng",
+    "Ủy ban Thường vụ Quốc hội",
+    "tỉnh Bình Sơn",
     "ba nhóm nhiệm vụ",
     "Đồng chí Nguyễn Văn An",
     "Bí thư Tỉnh ủy",

@@ -95,8 +95,13 @@ impl Generator<'_> {
         ];
         let completes = ["đạt", "là", "gồm", "có", "ra", "bầu", "khoảng", "vào"];
         let opens_a_clause = first.starts_with(char::is_uppercase) || completes.contains(&last);
-        (words.len() <= 16 && opens_a_clause && !joins.contains(&first.to_lowercase().as_str()))
-            .then(|| capitalise(lead))
+        // "Là", "UBND của": too little to say what is counted.
+        let says_enough = words.len() >= 3 && !joins.contains(&last.to_lowercase().as_str());
+        (words.len() <= 16
+            && says_enough
+            && opens_a_clause
+            && !joins.contains(&first.to_lowercase().as_str()))
+        .then(|| capitalise(lead))
     }
 
     pub(super) fn count(
@@ -132,7 +137,7 @@ impl Generator<'_> {
         let distractors = self.number_distractors(n, noun, &mut rng);
         // One count in two is typed in rather than chosen, so a set has
         // both; which ones depends on the key point only, not on the seed.
-        let typed = crate::keypoints::fnv1a(point.id.as_bytes()) % 2 == 0;
+        let typed = crate::keypoints::fnv1a(point.id.as_bytes()).is_multiple_of(2);
         if typed || distractors.len() < 3 {
             out.push(self.question(
                 point,
@@ -146,7 +151,9 @@ impl Generator<'_> {
                 explanation.clone(),
             ));
         }
-        if !typed && distractors.len() == 3 {
+        // "trên 20 nghị định": "trên 10" would be as true.
+        let bounded = !qualifier.is_empty();
+        if !typed && !bounded && distractors.len() == 3 {
             let mut values = distractors.clone();
             values.push(n);
             values.sort_by(f64::total_cmp);
@@ -220,7 +227,10 @@ impl Generator<'_> {
                 if pairs.len() == MAX_MATCHING_PAIRS {
                     break; // a sentence of a thousand counts is not one question of a thousand pairs
                 }
-                if let Detail::Count { number, noun, .. } = &p.detail {
+                // "22 giờ 51 phút", "88 tuổi": a matching needs nouns that say something.
+                if let Detail::Count { number, noun, .. } = &p.detail
+                    && noun.split_whitespace().count() >= 2
+                {
                     let n = format_number(*number);
                     if !pairs.iter().any(|(a, b)| *a == n || same(b, noun)) {
                         pairs.push((n, noun.clone()));

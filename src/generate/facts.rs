@@ -33,6 +33,10 @@ pub(super) struct Facts<'a> {
     /// Ids of the name asked about in each sentence: the first whose class
     /// has enough other names to choose from.
     pub(super) asked_names: HashSet<&'a str>,
+    /// Sentences that open on a place's name and give figures, where the
+    /// text has three or more of them: rows of a table ("Tỉnh A xây dựng
+    /// 68 phương án…", "Tỉnh B …").
+    pub(super) row_sentences: HashSet<crate::document::Anchor>,
 }
 
 impl<'a> Facts<'a> {
@@ -52,6 +56,7 @@ impl<'a> Facts<'a> {
             references: Vec::new(),
             names_by_class: HashMap::new(),
             asked_names: HashSet::new(),
+            row_sentences: HashSet::new(),
         };
         let mut seen_counts = HashSet::new();
         for p in points {
@@ -200,4 +205,38 @@ pub(super) fn overlaps(a: &[String], b: &[String]) -> bool {
         short.iter().all(|w| it.any(|x| x == w))
     };
     within(a, b) || within(b, a)
+}
+
+/// Sentences that open on a place's name and give figures, when the text
+/// has three or more: the rows of a table written as sentences.
+pub(super) fn row_sentences(
+    doc: &crate::document::Document,
+    points: &[KeyPoint],
+) -> HashSet<crate::document::Anchor> {
+    let mut opens_on_place = HashSet::new();
+    let mut with_figures = HashSet::new();
+    for p in points {
+        match &p.detail {
+            Detail::Name { class, .. } if matches!(class.as_str(), "tỉnh" | "xã" | "huyện") => {
+                let start = p.sentence_range(doc).map_or(0, |r| r.start);
+                // "Tỉnh ", "Thành phố ", "UBND tỉnh ": within the first words.
+                if p.range.start.saturating_sub(start) <= 24 {
+                    opens_on_place.insert(p.anchor);
+                }
+            }
+            Detail::Count { .. } | Detail::Figure { .. } => {
+                with_figures.insert(p.anchor);
+            }
+            _ => {}
+        }
+    }
+    let rows: HashSet<_> = opens_on_place
+        .intersection(&with_figures)
+        .copied()
+        .collect();
+    if rows.len() >= 3 {
+        rows
+    } else {
+        HashSet::new()
+    }
 }

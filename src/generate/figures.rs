@@ -25,7 +25,10 @@ impl Generator<'_> {
         let written = written_with_unit(&point.phrase, figure, unit);
         let mut rng = self.rng(&point.id);
         let others = figure_distractors(figure, sentence, unit == "%", &mut rng);
+        // "trên 20", "không quá 30": a near figure may be as true.
+        let bounded = !qualifier.is_empty();
         if others.len() == 3
+            && !bounded
             && let Some((text, _)) = self.blanked(point, &written)
         {
             let glue = &written[figure.len()..written.len() - unit.len()];
@@ -46,7 +49,6 @@ impl Generator<'_> {
         if let Some(n) = parse_number(figure) {
             accepted.push(format_number(n));
         }
-        let _ = qualifier;
         self.blank_in_clause(point, figure, &accepted, "blank", out);
     }
 
@@ -57,6 +59,16 @@ impl Generator<'_> {
         number: &str,
         out: &mut Vec<Question>,
     ) {
+        // A trainer asks the number of a resolution, a conclusion, a
+        // directive or a law — not of a report, a plan or a submission.
+        let landmark = ["nghị quyết", "kết luận", "chỉ thị", "quy định"]
+            .iter()
+            .any(|k| crate::text::eq_folded(kind, k, crate::text::Fold::Case));
+        // "Căn cứ Luật số …": the legal basis lines of a decree.
+        let basis = point.sentence(self.doc).trim_start().starts_with("Căn cứ");
+        if !landmark || basis {
+            return;
+        }
         let Some((text, _)) = self.blanked(point, number) else {
             return;
         };
@@ -67,12 +79,13 @@ impl Generator<'_> {
         };
         let rest = &number[digits.len()..];
         let mut rng = self.rng(&point.id);
-        let mut pool: Vec<u32> = [n + 1, n + 2, n + 5, n + 10]
+        // Far enough apart not to be a test of rote digits.
+        let mut pool: Vec<u32> = [n + 7, n + 15, n + 30, n + 52]
             .into_iter()
             .chain([
-                n.saturating_sub(1),
-                n.saturating_sub(3),
-                n.saturating_sub(8),
+                n.saturating_sub(6),
+                n.saturating_sub(13),
+                n.saturating_sub(27),
             ])
             .filter(|&m| m > 0 && m != n)
             .collect();
@@ -102,7 +115,7 @@ impl Generator<'_> {
     /// Whether the document names `number` anywhere (a distractor must not be
     /// another document the text cites).
     fn doc_mentions(&self, number: &str) -> bool {
-        self.facts.references.iter().any(|r| *r == number)
+        self.facts.references.contains(&number)
     }
 }
 

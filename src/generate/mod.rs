@@ -69,7 +69,10 @@ pub(crate) fn generate_within(
         doc,
         points,
         seed,
-        facts: Facts::gather(points),
+        facts: Facts {
+            row_sentences: facts::row_sentences(doc, points),
+            ..Facts::gather(points)
+        },
     };
     let mut set = QuestionSet {
         format: FORMAT_VERSION,
@@ -140,6 +143,12 @@ pub(crate) fn generate_within(
     // the first is kept. Then unique ids (as `check` compares them) and the
     // size budget.
     let checked = select::across_the_set(checked, &mut dropped);
+    let text_chars = doc
+        .blocks
+        .iter()
+        .map(|b| b.text.chars().count())
+        .sum::<usize>();
+    let checked = select::thin(checked, text_chars, &mut dropped);
     let mut ids = HashSet::new();
     let mut size = empty_size;
     for c in checked {
@@ -242,7 +251,8 @@ impl Generator<'_> {
         }
     }
 
-    /// The clause (the part between ";" in the sentence) around the key point.
+    /// The sentence of the key point (the text a fill-in is made from) and
+    /// where the point stands in it; shortened around the blank later.
     fn clause(&self, point: &KeyPoint) -> (String, usize) {
         let block = &self.doc.blocks[point.block];
         let sentence = point
@@ -256,8 +266,10 @@ impl Generator<'_> {
             .saturating_sub(sentence.start)
             .min(text.len());
         let at = if text.is_char_boundary(at) { at } else { 0 };
-        let start = text[..at].rfind([';', ':']).map_or(0, |i| i + 1);
-        let end = text[at..].find(';').map_or(text.len(), |i| at + i);
+        // The whole sentence: a clause cut at ";" or ":" loses who does
+        // what (a trainer's review found blanks no one could place).
+        let start = 0;
+        let end = text.len();
         let clause = text[start..end].trim_start();
         let lead = text[start..end].len() - clause.len();
         let clause = clause.trim_end().trim_end_matches(['.', ';']).trim_end();
@@ -271,8 +283,53 @@ impl Generator<'_> {
             .is_some_and(|r| r.len() <= MAX_SENTENCE_BYTES)
     }
 
+    /// Whether the key point stands inside brackets: a detail ("(7.694 xã,
+    /// 1.724 phường)"), not what the sentence says.
+    fn in_brackets(&self, point: &KeyPoint) -> bool {
+        let text = &self.doc.blocks[point.block].text;
+        let Some(range) = point.sentence_range(self.doc) else {
+            return false;
+        };
+        let start = point.range.start.clamp(range.start, range.end);
+        let before = text.get(range.start..start).unwrap_or("");
+        before.matches('(').count() > before.matches(')').count()
+    }
+
+    /// A date right after a document's number, or opening a news item.
+    fn clerical_date(&self, point: &KeyPoint) -> bool {
+        let text = &self.doc.blocks[point.block].text;
+        let Some(range) = point.sentence_range(self.doc) else {
+            return false;
+        };
+        let start = point.range.start.clamp(range.start, range.end);
+        let before = text.get(range.start..start).unwrap_or("");
+        let near: String = before
+            .chars()
+            .rev()
+            .take(30)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let after_number = near.contains('/')
+            && near.chars().any(|c| c.is_uppercase())
+            && near
+                .split_whitespace()
+                .any(|w| w.contains('/') || w.contains('-'));
+        let dateline = point.block == 0
+            || before.trim_start().starts_with('(')
+            || before.split_whitespace().count() <= 1;
+        after_number || dateline
+    }
+
     fn for_point(&self, point: &KeyPoint, out: &mut Vec<Question>) {
-        if !self.askable(point) {
+        if !self.askable(point) || self.in_brackets(point) {
+            return;
+        }
+        // "Tỉnh A xây dựng 68 phương án …": one row of a table written as
+        // sentences; its figures are not what a room is asked.
+        let number = matches!(point.detail, Detail::Count { .. } | Detail::Figure { .. });
+        if number && self.facts.row_sentences.contains(&point.anchor) {
             return;
         }
         match &point.detail {
@@ -304,6 +361,9 @@ impl Generator<'_> {
                     self.name(point, name, class, out);
                 }
             }
+            // The date of a report or a plan ("Báo cáo số 392-BC/BTCTW, ngày
+            // …") and the dateline of a news item are not worth asking.
+            Detail::Date { .. } if self.clerical_date(point) => {}
             Detail::Date { date } => {
                 self.blank_in_clause(point, date, &date_variants(date), "date", out)
             }
@@ -315,6 +375,11 @@ impl Generator<'_> {
             } => self.definition(point, subject, definition, out),
             Detail::Enumeration { items } => self.enumeration(point, items, out),
             Detail::Statement { text, key } => self.statement(point, text, key, out),
+            Detail::List {
+                intro,
+                count,
+                titles,
+            } => self.list(point, intro, *count, titles, out),
         }
     }
 
@@ -370,7 +435,7 @@ impl Generator<'_> {
 
 /// The most words a fill-in text keeps on each side of its blank: enough to
 /// say what is asked, short enough to read out to a room.
-const MAX_BLANK_WORDS: usize = 16;
+const MAX_BLANK_WORDS: usize = 20;
 
 /// The end of `text` (what stands before a blank), cut at a comma or a word
 /// boundary to at most [`MAX_BLANK_WORDS`] words, with "…" where it was cut.
@@ -408,6 +473,7 @@ fn shorten_after(text: &str) -> String {
 mod counts;
 mod facts;
 mod figures;
+mod lists;
 mod names;
 mod people;
 mod phrasing;

@@ -34,7 +34,7 @@ impl Generator<'_> {
         let answer = rng.random_range(0..=choices.len());
         choices.insert(answer, name.to_string());
         let what = match class {
-            "địa phương" => "địa phương",
+            "tỉnh" | "xã" | "huyện" => "địa danh",
             "cảng" => "tên",
             _ => "cơ quan, tổ chức",
         };

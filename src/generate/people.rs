@@ -29,6 +29,8 @@ impl Generator<'_> {
             .into_iter()
             .map(|i| all[if i >= me { i + 1 } else { i }].1.to_string())
             .filter(|n| n != name)
+            // Never a filler choice for a serving office-holder.
+            .filter(|n| !n.contains("Hồ Chí Minh"))
             .collect();
         if choices.is_empty() {
             return;

@@ -119,7 +119,11 @@ pub(super) fn ends_inside_word(quote: &str, part: &str) -> bool {
         let rest = &quote[at + part.len()..];
         let after = rest.split_whitespace().next().unwrap_or("");
         let glued = rest.starts_with(|c: char| !c.is_whitespace());
-        if glued || !is_compound(last, after) {
+        // A name goes on while its words are capitalised: "Tư lệnh Cảnh | sát",
+        // "Bộ Tư lệnh | Thủ đô".
+        let capital = |w: &str| w.starts_with(char::is_uppercase);
+        let name_goes_on = capital(last) && capital(after) && !last.ends_with([',', '.', ';', ':']);
+        if glued || !(is_compound(last, after) || name_goes_on) {
             return false;
         }
     }

@@ -106,7 +106,12 @@ impl Generator<'_> {
         }
         // A short phrase in quotation marks ("xin - cho", "luồng xanh") is
         // what the sentence wants remembered: blanked inside its marks.
-        if parts.len() < 3 && (2..=8).contains(&text.split_whitespace().count()) {
+        // Not one of several quoted words in a row ("suy thoái, “tự diễn
+        // biến”, “tự chuyển hóa”"): the others give it away.
+        let sentence = point.sentence(self.doc);
+        let quoted = sentence.matches(['“', '"']).count();
+        let alone = quoted <= 2;
+        if alone && parts.len() < 3 && (2..=8).contains(&text.split_whitespace().count()) {
             self.blank_in_clause(point, text, &[], "quoted", out);
         }
     }

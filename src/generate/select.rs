@@ -12,7 +12,15 @@ use crate::quiz::{Answer, Question};
 use crate::text::{Fold, fold};
 
 /// The most questions asked about one fact.
-pub const MAX_PER_FACT: usize = 2;
+pub const MAX_PER_FACT: usize = 1;
+
+/// The most questions from one sentence: a sentence of ten figures is not
+/// ten questions.
+pub const MAX_PER_SENTENCE: usize = 2;
+
+/// At most one question per this many characters of text: a trainer
+/// wants the best questions on a text, not every one that could be made.
+pub const CHARS_PER_QUESTION: usize = 250;
 
 pub(super) struct Candidate {
     pub question: Question,
@@ -133,7 +141,8 @@ pub(super) fn across_the_set(
                 .nth(1)
                 .map(|w| fold(w, Fold::Case))
                 .unwrap_or_default();
-            let key = format!("{}|{n}|{counted}", q.source.anchor);
+            // Over the whole document: "1 triệu căn" said in four sentences is one fact.
+            let key = format!("{n}|{counted}");
             let seen = numbers.entry(key).or_insert(0);
             if *seen >= MAX_PER_FACT {
                 dropped.push((c.question, vec![Flag::SameFact]));
@@ -149,9 +158,9 @@ pub(super) fn across_the_set(
             }
             // The same right answer, as a choice or a blank, from another
             // paragraph: the same fact said twice in other words.
-            let answer_key = format!("{}|{right}", kind(q));
-            // A bare number or year may answer two facts.
-            let bare = right.chars().all(|c| !c.is_alphabetic());
+            let answer_key = right.clone();
+            // A bare year may answer two facts; anything else is asked once.
+            let bare = right.len() <= 4 && right.chars().all(|c| c.is_ascii_digit());
             if !matches!(q.answer, Answer::TrueFalse(_))
                 && !bare
                 && answers.get(&answer_key).is_some_and(|a| *a != block)
@@ -178,4 +187,111 @@ fn first_number(answer: &str) -> Option<String> {
         .filter(char::is_ascii_digit)
         .collect();
     Some(digits.trim_start_matches('0').to_string())
+}
+
+/// The best [`MAX_PER_SENTENCE`] of each sentence, then the best of all
+/// within one per [`CHARS_PER_QUESTION`] characters (never fewer than 10),
+/// in document order.
+pub(super) fn thin(
+    candidates: Vec<Candidate>,
+    text_chars: usize,
+    dropped: &mut Vec<(Question, Vec<Flag>)>,
+) -> Vec<Candidate> {
+    // Every fact's best question comes before any fact's second one: within
+    // the limit, as many facts as possible are asked.
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut ranked: Vec<(usize, usize, Candidate)> = candidates
+        .into_iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let fact = quality::fact_key(&c.question).unwrap_or_else(|| c.question.id.clone());
+            let n = seen.entry(fact).or_insert(0);
+            *n += 1;
+            (*n, i, c)
+        })
+        .collect();
+    ranked.sort_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then(b.2.score.total_cmp(&a.2.score))
+            .then(a.1.cmp(&b.1))
+    });
+    let ranked = ranked.into_iter().map(|(_, i, c)| (i, c));
+    let limit = (text_chars / CHARS_PER_QUESTION).max(10);
+    let mut per_sentence: HashMap<crate::document::Anchor, usize> = HashMap::new();
+    let mut kept = Vec::new();
+    for (i, c) in ranked {
+        let n = per_sentence.entry(c.question.source.anchor).or_insert(0);
+        // Matching questions gather several sentences: they count for none.
+        let gathers = matches!(c.question.answer, Answer::Matching(_));
+        if kept.len() >= limit || (!gathers && *n >= MAX_PER_SENTENCE) {
+            dropped.push((c.question, vec![Flag::SameFact]));
+            continue;
+        }
+        if !gathers {
+            *n += 1;
+        }
+        kept.push((i, c));
+    }
+    kept.sort_by_key(|(i, _)| *i);
+    let kept: Vec<Candidate> = kept.into_iter().map(|(_, c)| c).collect();
+    without_leaks(kept, dropped)
+}
+
+/// A question whose answer another question of the same paragraph prints
+/// (in its prompt, text or choices) is dropped: projected one after the
+/// other, the first would give the second away.
+fn without_leaks(
+    candidates: Vec<Candidate>,
+    dropped: &mut Vec<(Question, Vec<Flag>)>,
+) -> Vec<Candidate> {
+    let visible = |q: &Question| {
+        let mut t = q.prompt.clone();
+        match &q.answer {
+            Answer::FillBlank { text, .. } => t.push_str(text),
+            Answer::SingleChoice { choices, .. } | Answer::MultipleChoice { choices, .. } => {
+                t.push_str(&choices.join(" "))
+            }
+            _ => {}
+        }
+        t
+    };
+    let mut by_block: HashMap<crate::document::Anchor, Vec<usize>> = HashMap::new();
+    for (i, c) in candidates.iter().enumerate() {
+        by_block
+            .entry(c.question.source.anchor.block_anchor())
+            .or_default()
+            .push(i);
+    }
+    let mut leaked = vec![false; candidates.len()];
+    for members in by_block.values() {
+        for &i in members {
+            let answers: Vec<String> = quality::right_texts(&candidates[i].question)
+                .into_iter()
+                .filter(|a| {
+                    !matches!(candidates[i].question.answer, Answer::TrueFalse(_))
+                        && a.chars().count() >= 2
+                })
+                .collect();
+            for &j in members {
+                if i != j
+                    && !leaked[j]
+                    && answers.iter().any(|a| {
+                        super::phrasing::contains_words(&visible(&candidates[j].question), a)
+                    })
+                {
+                    leaked[i] = true;
+                    break;
+                }
+            }
+        }
+    }
+    let mut kept = Vec::new();
+    for (c, leak) in candidates.into_iter().zip(leaked) {
+        if leak {
+            dropped.push((c.question, vec![Flag::AnswerInPrompt]));
+        } else {
+            kept.push(c);
+        }
+    }
+    kept
 }

@@ -7,6 +7,7 @@ use super::Generator;
 use super::phrasing::*;
 use crate::keypoints::KeyPoint;
 use crate::quiz::{Answer, BLANK, Question};
+use crate::text::{Fold, fold};
 
 impl Generator<'_> {
     // -------------------------------------------------------------- statements
@@ -44,8 +45,24 @@ impl Generator<'_> {
         let mut rng = self.rng(&point.id);
         let mut others: Vec<&str> = Vec::new();
         for (s, d) in self.facts.definitions.sample(&mut rng, 6) {
-            // Two subjects may share a definition: each choice once.
-            if !same(s, subject) && !same(d, definition) && !others.iter().any(|o| same(o, d)) {
+            // Two subjects may share a definition: each choice once. And
+            // what the text says of a subject with the same head ("văn hóa
+            // … là sức mạnh", "văn hóa … là động lực") may be as true.
+            let head = |x: &str| {
+                fold(x, Fold::Case)
+                    .split_whitespace()
+                    .take(2)
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
+            let related = head(s) == head(subject)
+                || contains_words(s, &head(subject))
+                || contains_words(subject, &head(s));
+            if !related
+                && !same(s, subject)
+                && !same(d, definition)
+                && !others.iter().any(|o| same(o, d))
+            {
                 others.push(d);
             }
         }

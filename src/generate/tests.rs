@@ -37,24 +37,23 @@ fn types(set: &QuestionSet) -> HashSet<&'static str> {
 
 #[test]
 fn every_fitting_question_type_is_generated() {
+    // Precision first: each fact is asked once, each sentence at most twice,
+    // so a short text gives a handful of questions, not dozens. True/false
+    // statements and typed numbers are made only where no better question
+    // fits: a trainer's reading of real documents found them the weakest.
+    let mut all = HashSet::new();
     for doc in docs() {
         let set = generated(&doc, 1);
         assert!(
-            set.questions.len() >= 25,
+            set.questions.len() >= 7,
             "{}: {}",
             doc.meta.title,
             set.questions.len()
         );
-        for t in [
-            "SingleChoice",
-            "TrueFalse",
-            "FillBlank",
-            "Numeric",
-            "Ordering",
-            "Matching",
-        ] {
-            assert!(types(&set).contains(t), "{}: no {t}", doc.meta.title);
-        }
+        all.extend(types(&set));
+    }
+    for t in ["SingleChoice", "FillBlank", "Ordering"] {
+        assert!(all.contains(t), "no {t}");
     }
 }
 
@@ -297,4 +296,20 @@ fn any_text_at_all_gives_valid_questions_and_never_a_panic() {
             );
         }
     }
+}
+
+#[test]
+fn a_set_past_its_budget_is_cut_not_dropped() {
+    let doc = Document::bundled();
+    let (points, _) = key_points_for(&doc);
+    let (full, _) = generate_within(&doc, &points, 1, MAX_GENERATED_BYTES);
+    assert!(full.questions.len() >= 4);
+    let whole = crate::storage::to_ron(&full).unwrap().len();
+    let budget = whole * 2 / 3;
+    let (cut, _) = generate_within(&doc, &points, 1, budget);
+    let size = crate::storage::to_ron(&cut).unwrap().len();
+    assert!(size <= budget, "{size} > {budget}");
+    assert!(!cut.questions.is_empty() && cut.questions.len() < full.questions.len());
+    // What is kept is the start of the whole set, in order.
+    assert_eq!(cut.questions[..], full.questions[..cut.questions.len()]);
 }

@@ -43,7 +43,10 @@ impl Generator<'_> {
         let mut rng = self.rng(&point.id);
         pool.shuffle(&mut rng);
         pool.truncate(3);
-        if pool.len() == 3 {
+        // A choice of years is asked only where the text gives this one
+        // year and no other (a plan with targets for 2025 and 2030 makes
+        // "đến năm nào?" a guess).
+        if pool.len() == 3 && self.facts.all_years.len() == 1 {
             pool.push(year);
             pool.sort();
             let answer = pool.iter().position(|y| *y == year).unwrap_or(0);

@@ -245,6 +245,7 @@ fn count_at(
     // "10 năm 2021 - 2030" a span, not a count of "năm 2021".
     let next_but_one = tokens.get(after + 1);
     if super::figures::is_unit(next)
+        || matches!(lower(next), "giờ" | "phút")
         || (matches!(lower(next), "tháng" | "năm")
             && next_but_one.is_some_and(|n| n.is(Kind::Number)))
     {
@@ -677,7 +678,9 @@ fn statements(at: &Place<'_>, tokens: &[Token<'_>], quotes: &[QuoteSpan], out: &
         }
         let subject_words = i - s;
         // Cut by the word limit, the definition would be a fragment.
-        let cut = e - i >= 14 && e + 1 < tokens.len();
+        // A definition that stops at a comma or a bracket is cut short ("X
+        // là Y, Z" would ask for Y alone): only whole ones are kept.
+        let cut = e + 1 < tokens.len() && !tokens[e + 1].is_punct(";.!?");
         if !(2..=8).contains(&subject_words) || e - i < 2 || cut {
             continue;
         }

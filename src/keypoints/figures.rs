@@ -258,9 +258,30 @@ fn document_kind_at(tokens: &[Token<'_>], i: usize) -> Option<(usize, String)> {
     None
 }
 
-/// "ngày 19 tháng 02 năm 2025", "ngày 5 tháng 6": a date in words.
+/// "ngày 19 tháng 02 năm 2025", "ngày 5 tháng 6": a date in words; and a
+/// month or quarter of a year: "tháng 10/2025", "quý 1/2026".
 pub(super) fn dates_in_words(at: &Place<'_>, tokens: &[Token<'_>], out: &mut Vec<KeyPoint>) {
     for i in 0..tokens.len() {
+        if matches!(lower(&tokens[i]), "tháng" | "quý")
+            && let (Some(m), Some(slash), Some(y)) =
+                (tokens.get(i + 1), tokens.get(i + 2), tokens.get(i + 3))
+            && m.is(Kind::Number)
+            && slash.is_punct("/")
+            && y.is(Kind::Number)
+            && !tokens.get(i + 4).is_some_and(|t| t.is_punct("/"))
+        {
+            let month: u32 = m.text.parse().unwrap_or(0);
+            let year: u32 = y.text.parse().unwrap_or(0);
+            let max = if lower(&tokens[i]) == "quý" { 4 } else { 12 };
+            if (1..=max).contains(&month) && (1900..=2100).contains(&year) {
+                let date = span(at.text, tokens, i + 1, i + 3);
+                out.push(at.point(
+                    tokens[i].range.start..tokens[i + 3].range.end,
+                    Detail::Date { date },
+                ));
+            }
+            continue;
+        }
         if lower(&tokens[i]) != "ngày" {
             continue;
         }

@@ -6,6 +6,7 @@
 mod curated;
 mod extract;
 mod figures;
+mod lists;
 mod names;
 mod people;
 mod tokens;
@@ -62,6 +63,13 @@ pub enum Detail {
     /// The name of a body or a place ("Bộ Nội vụ", "Cần Giờ"), and the class
     /// other names of its kind share ("bộ", "ủy ban", "địa phương").
     Name { name: String, class: String },
+    /// A numbered list under an introduction ("Các giải pháp chủ yếu:"):
+    /// how many items, and each item's title when they are short.
+    List {
+        intro: String,
+        count: u32,
+        titles: Vec<String>,
+    },
     /// Another document, by number: "Nghị quyết số 57-NQ/TW".
     Reference { kind: String, number: String },
     /// Text in quotation marks, what it is ("phương châm Đại hội") and its
@@ -115,7 +123,8 @@ impl Detail {
             | Detail::Enumeration { .. }
             | Detail::Statement { .. }
             | Detail::Reference { .. }
-            | Detail::Name { .. } => Group::Statements,
+            | Detail::Name { .. }
+            | Detail::List { .. } => Group::Statements,
         }
     }
 
@@ -128,6 +137,7 @@ impl Detail {
             Detail::Figure { .. } => "figure",
             Detail::Reference { .. } => "reference",
             Detail::Name { .. } => "name",
+            Detail::List { .. } => "numbered-list",
             Detail::Quote { .. } => "quote",
             Detail::Person { .. } => "person",
             Detail::Definition { .. } => "definition",
@@ -185,6 +195,7 @@ impl KeyPoint {
             }
             Detail::Reference { kind, number } => format!("{kind} số {number}"),
             Detail::Name { name, .. } => name.clone(),
+            Detail::List { intro, count, .. } => format!("{intro} ({count} mục)"),
             Detail::Quote { label, text, .. } if !label.is_empty() => format!("{label}: “{text}”"),
             Detail::Quote { text, .. } => format!("“{text}”"),
             Detail::Person { name, positions } => match positions.first() {
@@ -273,7 +284,9 @@ pub fn is_byline(sentence: &str) -> bool {
 
 /// The key points of a document, as the extractor finds them.
 pub fn extract(doc: &Document) -> Vec<KeyPoint> {
-    finish(extract::extract_all(doc))
+    let mut points = extract::extract_all(doc);
+    points.extend(lists::lists(doc));
+    finish(points)
 }
 
 /// Sorts by place in the document and gives each point its stable id.

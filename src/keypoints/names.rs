@@ -30,6 +30,9 @@ const BODIES: &[(&str, &str)] = &[
     ("tổng cục", "cơ quan"),
     ("tập đoàn", "doanh nghiệp"),
     ("công an", "cơ quan"),
+    ("bộ chính trị", "đảng"),
+    ("bộ tư lệnh", "quân đội"),
+    ("bộ chỉ huy", "quân đội"),
     ("bộ", "bộ"),
     ("ban", "ban"),
     ("đoàn", "tổ chức"),
@@ -64,7 +67,6 @@ pub(super) fn names(at: &Place<'_>, tokens: &[Token<'_>], out: &mut Vec<KeyPoint
                     Some(n)
                         if n.is_lower_word()
                             && end >= i + len
-                            && tokens[end].starts_upper()
                             && crate::vocabulary::is_compound(tokens[end].text, n.text) =>
                     {
                         end += 1
@@ -79,9 +81,13 @@ pub(super) fn names(at: &Place<'_>, tokens: &[Token<'_>], out: &mut Vec<KeyPoint
                     _ => break,
                 }
             }
-            // A head alone ("Bộ", "Ban") is not a name, and a body's name is short.
+            // A head alone ("Bộ", "Ban") is not a name, and a body's name is
+            // short and whole: not followed by more of a word ("Kỹ | thuật").
             let words = end + 1 - i;
-            if end > i + len - 1 && words <= 9 {
+            let whole = tokens.get(end + 1).is_none_or(|n| {
+                !(n.is(Kind::Word) && crate::vocabulary::is_compound(tokens[end].text, n.text))
+            });
+            if end > i + len - 1 && words <= 9 && whole {
                 let name = span(at.text, tokens, i, end);
                 out.push(at.point(
                     tokens[i].range.start..tokens[end].range.end,
@@ -95,7 +101,10 @@ pub(super) fn names(at: &Place<'_>, tokens: &[Token<'_>], out: &mut Vec<KeyPoint
             continue;
         }
         // Places: after "tỉnh", "thành phố", "cảng hàng không quốc tế"…
+        // "phố" names a city only after "thành": "phố Vạn Phúc" is a street.
+        let street = lower(t) == "phố" && (i == 0 || lower(&tokens[i - 1]) != "thành");
         if t.is(Kind::Word)
+            && !street
             && PLACE_WORDS.contains(&lower(t))
             && tokens.get(i + 1).is_some_and(|n| n.is_titlecase())
         {
@@ -104,10 +113,12 @@ pub(super) fn names(at: &Place<'_>, tokens: &[Token<'_>], out: &mut Vec<KeyPoint
                 end += 1;
             }
             if end > i + 1 {
-                let class = if lower(t) == "tế" || lower(t) == "cảng" {
-                    "cảng"
-                } else {
-                    "địa phương"
+                // Distractors of the same level: a commune for a commune.
+                let class = match lower(t) {
+                    "tế" | "cảng" => "cảng",
+                    "tỉnh" | "phố" => "tỉnh",
+                    "xã" | "phường" => "xã",
+                    _ => "huyện",
                 };
                 let name = span(at.text, tokens, i + 1, end);
                 out.push(at.point(
