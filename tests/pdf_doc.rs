@@ -223,7 +223,10 @@ fn real_files_give_question_sets_that_pass_check() {
             // (precision first): then the message says so, and nothing is
             // written. The regulation has plenty.
             assert!(name != PDF_294, "{name}: {err}");
-            assert!(err.contains("Không tìm được điều gì để hỏi"), "{name}: {err}");
+            assert!(
+                err.contains("Không tìm được điều gì để hỏi"),
+                "{name}: {err}"
+            );
             continue;
         }
         let (ok, stdout, err) = common::run_cli(&["check", out.to_str().unwrap()], home.path());
