@@ -259,6 +259,7 @@ const COMPOUNDS: &[&str] = &[
     "truyền thông",
     "điện lực",
     "chỉ huy",
+    "cán sự",
     "tư lệnh",
     "liên hiệp",
     "kỹ thuật",

@@ -69,7 +69,8 @@ fn any_document_gets_key_points_and_questions_to_practise() {
     h.get_by_label_contains("tạo tự động từ văn bản");
     h.get_by_label("▶ Bắt đầu luyện tập").click();
     h.run_steps(3);
-    h.get_by_label("Câu 1 / 10");
+    // A round is up to 10 questions; a short text has fewer worth asking.
+    h.get_by_label_contains("Câu 1 / ");
     let round = h.state().practice().round().unwrap();
     assert!(
         round

@@ -140,6 +140,12 @@ fn figure_at(
             last += 2;
         }
     } else if next.is_some_and(|n| n.is(Kind::Word) && SCALES.contains(&lower(n))) {
+        // "53 đồng chí", "đồng bào": "đồng" is money only on its own.
+        if lower(&tokens[last + 1]) == "đồng"
+            && tokens.get(last + 2).is_some_and(|w| w.is(Kind::Word))
+        {
+            return None;
+        }
         last += 1;
         let mut words = 1;
         while words < 4

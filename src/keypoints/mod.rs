@@ -286,6 +286,18 @@ pub fn is_byline(sentence: &str) -> bool {
 pub fn extract(doc: &Document) -> Vec<KeyPoint> {
     let mut points = extract::extract_all(doc);
     points.extend(lists::lists(doc));
+    // "UBND tỉnh Lê Minh Khoa": a person after a place word is not a place.
+    let people: std::collections::HashSet<String> = points
+        .iter()
+        .filter_map(|p| match &p.detail {
+            Detail::Person { name, .. } => Some(fold(name, Fold::Case)),
+            _ => None,
+        })
+        .collect();
+    points.retain(|p| match &p.detail {
+        Detail::Name { name, .. } => !people.contains(&fold(name, Fold::Case)),
+        _ => true,
+    });
     finish(points)
 }
 
