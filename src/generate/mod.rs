@@ -101,20 +101,27 @@ pub(crate) fn generate_within(
         let mut out = Vec::new();
         for point in &points[range.clone()] {
             g.for_point(point, &mut out);
+            // Flags and the choice of the best question of each fact come
+            // first: the check (writing and reading the question back) is
+            // the costly step, and only what is kept goes through it.
             let mut candidates = Vec::new();
             for q in out.drain(..) {
-                if let Some((q, size)) = as_checked(empty_one, q) {
-                    let flags = quality::flags(doc, &q);
-                    if flags.is_empty() {
-                        candidates.push(Candidate::new(q, size));
-                    } else {
-                        dropped.push((q, flags));
-                    }
+                let flags = quality::flags(doc, &q);
+                if flags.is_empty() {
+                    candidates.push(Candidate::new(q, 0));
+                } else {
+                    dropped.push((q, flags));
                 }
             }
             for c in select::best_per_fact(candidates, &mut dropped) {
-                bytes += c.size;
-                checked.push(c);
+                if let Some((q, size)) = as_checked(empty_one, c.question) {
+                    bytes += size;
+                    checked.push(Candidate {
+                        question: q,
+                        size,
+                        score: c.score,
+                    });
+                }
             }
             // Past the budget on its own, nothing later in this part is kept.
             if bytes > max_bytes {
