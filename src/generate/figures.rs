@@ -94,7 +94,8 @@ impl Generator<'_> {
         pool.shuffle(&mut rng);
         let mut choices: Vec<String> = pool
             .into_iter()
-            .map(|m| format!("{m}{rest}"))
+            // Written as wide as the real one: "05-NQ/TW", not "5-NQ/TW".
+            .map(|m| format!("{m:0width$}{rest}", width = digits.len()))
             .filter(|c| !self.doc_mentions(c))
             .take(3)
             .collect();

@@ -112,6 +112,27 @@ fn is_weak_form(q: &Question) -> bool {
                 || p.contains("nêu bao nhiêu mục")
                 || p.starts_with("Chọn cơ quan, tổ chức")
         }
+        Answer::FillBlank { text, blanks } => {
+            let answer = blanks
+                .first()
+                .and_then(|b| b.first())
+                .map_or("", String::as_str);
+            // A year or a term ("giai đoạn ___" → 2020 - 2025) is a guess.
+            let digits: String = answer.chars().filter(|c| !c.is_whitespace()).collect();
+            let year_or_term = !years_in(answer).is_empty()
+                && digits
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, '-' | '–'));
+            // Words (not a figure, not a quoted phrase) blanked in a plain
+            // sentence: anyone fills them from the words around. A trainer's
+            // own choice (a curated statement) is kept.
+            let quoted =
+                text.contains(&format!("“{BLANK}”")) || text.contains(&format!("\"{BLANK}\""));
+            let words = !answer.chars().any(|c| c.is_ascii_digit());
+            let plain = p == "Điền vào chỗ trống theo đúng văn bản.";
+            let curated = q.id.contains("-statement-");
+            year_or_term || (words && plain && !quoted && !curated)
+        }
         _ => false,
     }
 }
@@ -191,8 +212,25 @@ pub fn flags(doc: &Document, q: &Question) -> Vec<Flag> {
     // "Theo văn bản, có bao nhiêu ngày?": what is counted is not said.
     // Whatever follows, a count whose subject the text did not give reads
     // as a shard of the sentence ("có bao nhiêu cơ bản số lượng …?").
-    if prompt.starts_with("Theo văn bản, có ") && lower.contains("bao nhiêu") {
-        out.push(Flag::Vague);
+    // Asked plainly ("Theo văn bản, có bao nhiêu khâu đột phá?"), what is
+    // counted must be a clean noun phrase of its own: short, no function
+    // word, no figure.
+    if prompt.starts_with("Theo văn bản, có ")
+        && let Some(what) = lower.split("bao nhiêu").nth(1)
+    {
+        let what: Vec<&str> = what
+            .trim_end_matches(['?', ' '])
+            .split_whitespace()
+            .collect();
+        let clean = (2..=5).contains(&what.len())
+            && what.iter().all(|w| {
+                !OPEN_ENDS.contains(w)
+                    && !w.contains(|c: char| c.is_ascii_digit() || c.is_ascii_punctuation())
+                    && !matches!(*w, "ngày" | "tháng" | "năm" | "giờ" | "lần" | "người")
+            });
+        if !clean {
+            out.push(Flag::Vague);
+        }
     }
     if is_weak_form(q) {
         out.push(Flag::WeakForm);

@@ -50,7 +50,7 @@ pub fn score(q: &Question) -> f32 {
         Answer::FillBlank { .. } => 2.6,
         Answer::Ordering(_) => 3.1,
         Answer::MultipleChoice { .. } => 2.2,
-        Answer::Numeric { .. } => 2.0,
+        Answer::Numeric { .. } => 2.7,
         Answer::TrueFalse(_) => 1.5,
     };
     let words = q.prompt.split_whitespace().count()
@@ -237,7 +237,9 @@ pub(super) fn thin(
     without_leaks(kept, dropped)
 }
 
-/// A question whose answer another question of the same paragraph prints
+/// A question whose answer (of three characters or more: a "3" among
+/// another question's number choices gives nothing away) another question
+/// of the same paragraph prints
 /// (in its prompt, text or choices) is dropped: projected one after the
 /// other, the first would give the second away.
 fn without_leaks(
@@ -269,7 +271,7 @@ fn without_leaks(
                 .into_iter()
                 .filter(|a| {
                     !matches!(candidates[i].question.answer, Answer::TrueFalse(_))
-                        && a.chars().count() >= 2
+                        && a.chars().count() >= 3
                 })
                 .collect();
             for &j in members {
