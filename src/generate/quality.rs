@@ -105,8 +105,22 @@ fn is_weak_form(q: &Question) -> bool {
         Answer::Ordering(_) => p.contains("câu trích") || p.contains("nội dung theo đúng thứ tự"),
         Answer::SingleChoice { choices, .. } => {
             let quoted_choices = choices.iter().all(|c| c.starts_with('“'));
+            // "Theo văn bản, Thông tin số là gì?": a term a text defines (a
+            // law's "giải thích từ ngữ") is worth asking; "…, nhưng lại là
+            // gì?" is a shard. The term opens its sentence with a capital.
+            let term = p
+                .strip_prefix("Theo văn bản, ")
+                .and_then(|r| r.strip_suffix(" là gì?"))
+                .is_some_and(|t| {
+                    t.starts_with(char::is_uppercase)
+                        && !t.contains([';', ',', ':'])
+                        && t.split_whitespace().count() <= 6
+                });
             p.starts_with("Theo văn bản, ai là")
-                || (p.starts_with("Theo văn bản,") && p.ends_with(" là gì?") && !quoted_choices)
+                || (p.starts_with("Theo văn bản,")
+                    && p.ends_with(" là gì?")
+                    && !quoted_choices
+                    && !term)
                 || p.contains("thuộc nhiệm kỳ nào")
                 || p.contains("thuộc giai đoạn nào")
                 || p.contains("nêu bao nhiêu mục")
