@@ -279,6 +279,15 @@ pub fn read_versioned<T: serde::de::DeserializeOwned>(
     path: &Path,
     version: impl Fn(&T) -> u32,
 ) -> Result<Option<T>, FileProblem> {
+    read_versioned_with(path, version, |_| None)
+}
+
+/// [`read_versioned`], trying `quick` on the text before the RON parser.
+fn read_versioned_with<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    version: impl Fn(&T) -> u32,
+    quick: impl Fn(&str) -> Option<T>,
+) -> Result<Option<T>, FileProblem> {
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
@@ -289,7 +298,10 @@ pub fn read_versioned<T: serde::de::DeserializeOwned>(
             path: path.to_path_buf(),
         })
     })?;
-    let value: T = storage::parse_ron(path, text).map_err(FileProblem::Malformed)?;
+    let value: T = match quick(text) {
+        Some(value) => value,
+        None => storage::parse_ron(path, text).map_err(FileProblem::Malformed)?,
+    };
     let v = version(&value);
     if v > PROGRESS_VERSION {
         return Err(FileProblem::Newer {
@@ -300,8 +312,10 @@ pub fn read_versioned<T: serde::de::DeserializeOwned>(
     Ok(Some(value))
 }
 
+/// A month's answers: most often read by [`super::rows`], which knows the
+/// layout we write; by the RON parser otherwise.
 pub fn read_month(path: &Path) -> Result<Option<MonthFile>, FileProblem> {
-    read_versioned(path, |m: &MonthFile| m.version)
+    read_versioned_with(path, |m: &MonthFile| m.version, super::rows::month_file)
 }
 
 pub fn read_profile(path: &Path) -> Result<Option<ProfileFile>, FileProblem> {

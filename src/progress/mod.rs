@@ -18,6 +18,7 @@ pub mod mastery;
 pub mod overview;
 pub mod profiles;
 pub mod record;
+pub mod rows;
 pub mod schedule;
 pub mod store;
 
