@@ -22,5 +22,6 @@ pub mod settings;
 pub mod startup;
 pub mod storage;
 pub mod text;
+pub mod trace;
 pub mod ui;
 pub mod vocabulary;

@@ -136,6 +136,7 @@ fn exit_code(result: std::io::Result<bool>) -> ExitCode {
 }
 
 fn main() -> ExitCode {
+    nghiquyet::trace::init();
     let cli = Cli::parse();
     let paths = Paths::from_env();
     match cli.command {
