@@ -69,8 +69,10 @@ fn reader_frame(c: &mut Criterion) {
         paths: Paths::under(home.path()),
         settings: Settings::default(),
         settings_writable: true,
-        document: doc,
+        document: doc.clone(),
         library: nghiquyet::quiz::Library::default(),
+        learner: None,
+        key_points: nghiquyet::startup::KeyPointsJob::start(doc.clone()),
         problems: Vec::new(),
         notes: Vec::new(),
     });

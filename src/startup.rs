@@ -4,10 +4,15 @@
 //! the start-up benchmark.
 
 use std::path::Path;
+use std::sync::mpsc::{Receiver, RecvTimeoutError, TryRecvError};
+use std::time::Duration;
 
 use crate::document::{Document, load_document};
 use crate::i18n::{describe_load_error, fill};
+use crate::keypoints::{KeyPoint, key_points_for};
 use crate::paths::Paths;
+use crate::progress::profiles::{self, Listing};
+use crate::progress::{Clock, OpenError, Opened, ProfileStore};
 use crate::quiz::Library;
 use crate::settings::{self, Settings};
 
@@ -18,8 +23,15 @@ pub struct Startup {
     /// must then not be overwritten.
     pub settings_writable: bool,
     pub document: Document,
+    /// The document's key points and generated questions, being found on a
+    /// worker thread while the window opens.
+    pub key_points: KeyPointsJob,
     /// The bundled question sets and the user's own.
     pub library: Library,
+    /// The learners on this PC, and the one who studied last being opened,
+    /// on a worker thread while the window opens: a long history takes a
+    /// while to read and replay.
+    pub learner: Option<LearnerJob>,
     /// Problems to show in the window, already in the user's language.
     pub problems: Vec<String>,
     /// What the user should know about the opened file (converted from an
@@ -32,6 +44,7 @@ impl Startup {
     /// is reported in `problems` and the bundled document is shown instead.
     pub fn prepare(paths: Paths, file: Option<&Path>) -> Startup {
         let loaded = settings::load(&paths.settings_file());
+        crate::trace::mark("settings read");
         let mut settings = loaded.settings;
         let tr = settings.language.strings();
         let mut problems = Vec::new();
@@ -71,16 +84,160 @@ impl Startup {
                 }
             },
         };
+        let key_points = KeyPointsJob::start(document.clone());
+        crate::trace::mark("document read");
+        let learner = LearnerJob::start(&paths, settings.profile.clone());
         let library = Library::load(&paths.user_sets_dir());
+        crate::trace::mark("question library read");
         Startup {
             paths,
             settings,
             library,
+            learner,
             settings_writable,
             document,
+            key_points,
             problems,
             notes,
         }
+    }
+}
+
+/// The learners on this PC, and the last one's history if it was opened.
+pub struct PreparedLearner {
+    pub listing: Listing,
+    /// The learner asked for (the settings' when it started).
+    pub last: Option<String>,
+    /// The learner who studied last (by folder name) and their history,
+    /// where that learner is still on the list.
+    pub opened: Option<(String, Result<Opened, OpenError>)>,
+}
+
+/// Reads the list of learners and opens the last one's history.
+pub fn prepare_learner(paths: &Paths, last: Option<String>) -> PreparedLearner {
+    let listing = profiles::scan(&profiles::root(paths));
+    let opened = last.as_ref().and_then(|slug| {
+        let info = listing.profiles.iter().find(|p| &p.slug == slug)?;
+        let opened = ProfileStore::open(&info.dir, &info.name, Clock::system());
+        Some((slug.clone(), opened))
+    });
+    crate::trace::mark("learner's history read");
+    PreparedLearner {
+        listing,
+        last,
+        opened,
+    }
+}
+
+/// [`prepare_learner`] on a worker thread.
+pub struct LearnerJob(std::thread::JoinHandle<PreparedLearner>);
+
+impl LearnerJob {
+    /// `None` when no thread can be started (the window then reads the
+    /// learner itself).
+    pub fn start(paths: &Paths, last: Option<String>) -> Option<LearnerJob> {
+        let paths = paths.clone();
+        std::thread::Builder::new()
+            .name("learner".into())
+            .spawn(move || prepare_learner(&paths, last))
+            .ok()
+            .map(LearnerJob)
+    }
+
+    /// Waits for it; `None` if the worker panicked.
+    pub fn wait(self) -> Option<PreparedLearner> {
+        self.0.join().ok()
+    }
+}
+
+/// A document's key points with the questions generated from them.
+pub struct FoundKeyPoints {
+    pub points: Vec<KeyPoint>,
+    pub generated: crate::quiz::QuestionSet,
+    /// The curated key points beside the document could not be read.
+    pub problem: Option<crate::storage::RonError>,
+}
+
+pub fn find_key_points(doc: &Document) -> FoundKeyPoints {
+    let (points, problem) = key_points_for(doc);
+    crate::trace::mark("key points found");
+    let generated = crate::generate::generate(doc, &points, 1);
+    crate::trace::mark("questions generated");
+    FoundKeyPoints {
+        points,
+        generated,
+        problem,
+    }
+}
+
+/// Documents with less text than this (bytes) are waited for when the
+/// window asks for their key points: they take a few milliseconds, and a
+/// panel that flashes "working" is worse. Longer ones arrive when ready.
+const WAIT_BELOW: usize = 64 * 1024;
+
+/// The longest a frame waits for a short document's key points.
+const LONGEST_WAIT: Duration = Duration::from_millis(250);
+
+/// What a worker's result looks like from the window's thread.
+#[derive(Debug)]
+pub enum JobState<T> {
+    Done(T),
+    Working,
+    /// The worker stopped without an answer (it panicked).
+    Lost,
+}
+
+/// Key points being found on a worker thread.
+pub struct KeyPointsJob {
+    receiver: Receiver<FoundKeyPoints>,
+    short: bool,
+}
+
+impl KeyPointsJob {
+    /// Starts finding `doc`'s key points (on the caller's thread only if no
+    /// thread can be started).
+    pub fn start(doc: Document) -> KeyPointsJob {
+        let size: usize = doc.blocks.iter().map(|b| b.text.len()).sum();
+        let (send, receiver) = std::sync::mpsc::channel();
+        let doc = std::sync::Arc::new(doc);
+        let work = {
+            let (send, doc) = (send.clone(), doc.clone());
+            move || {
+                let _ = send.send(find_key_points(&doc));
+            }
+        };
+        if std::thread::Builder::new()
+            .name("key points".into())
+            .spawn(work)
+            .is_err()
+        {
+            let _ = send.send(find_key_points(&doc));
+        }
+        KeyPointsJob {
+            receiver,
+            short: size < WAIT_BELOW,
+        }
+    }
+
+    /// The result if there is one; for a short document, waits for it.
+    pub fn poll(&mut self) -> JobState<FoundKeyPoints> {
+        if self.short {
+            return match self.receiver.recv_timeout(LONGEST_WAIT) {
+                Ok(found) => JobState::Done(found),
+                Err(RecvTimeoutError::Timeout) => JobState::Working,
+                Err(RecvTimeoutError::Disconnected) => JobState::Lost,
+            };
+        }
+        match self.receiver.try_recv() {
+            Ok(found) => JobState::Done(found),
+            Err(TryRecvError::Empty) => JobState::Working,
+            Err(TryRecvError::Disconnected) => JobState::Lost,
+        }
+    }
+
+    /// Waits for the result (tests, and the command line).
+    pub fn wait(self) -> Option<FoundKeyPoints> {
+        self.receiver.recv().ok()
     }
 }
 

@@ -21,6 +21,14 @@ pub fn italic() -> FontFamily {
 
 /// egui's fonts with Noto Sans first in every family; egui's own fonts stay
 /// as fallbacks for symbols and emoji used in buttons.
+fn tweak() -> egui::FontTweak {
+    egui::FontTweak {
+        hinting: Some(false),
+        subpixel_binning: Some(false),
+        ..Default::default()
+    }
+}
+
 pub fn definitions() -> FontDefinitions {
     let mut fonts = FontDefinitions::default();
     for (name, bytes) in [
@@ -28,9 +36,10 @@ pub fn definitions() -> FontDefinitions {
         ("noto-bold", BOLD),
         ("noto-italic", ITALIC),
     ] {
-        fonts
-            .font_data
-            .insert(name.to_string(), Arc::new(FontData::from_static(bytes)));
+        fonts.font_data.insert(
+            name.to_string(),
+            Arc::new(FontData::from_static(bytes).tweak(tweak())),
+        );
     }
     let fallbacks = fonts
         .families

@@ -24,19 +24,19 @@ use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 
 use crate::document::{Document, Origin};
 use crate::i18n::{Language, Strings, describe_load_error, fill};
-use crate::keypoints::{KeyPoint, key_points_for};
+use crate::keypoints::KeyPoint;
 use crate::paths::Paths;
 use crate::progress::clock::{Clock, format_local, now_ms};
 use crate::progress::exchange::{export, read_export};
 use crate::progress::overview::{Overview, StudyQuestions};
 use crate::progress::profiles::{self, CreateError, ProfileInfo};
 use crate::progress::schedule::{FitError, expected_millis, rating};
-use crate::progress::{Backup, Mode, OpenError, ProfileStore, QuestionRef, StoreNotice};
+use crate::progress::{Backup, Mode, OpenError, Opened, ProfileStore, QuestionRef, StoreNotice};
 use crate::quiz::practice::Practice;
 use crate::quiz::{Library, Source};
 use crate::search::{SearchIndex, SearchSession};
 use crate::settings::{self, DEFAULT_TEXT_SIZE, Settings, TEXT_SIZE_STEP, Theme};
-use crate::startup::Startup;
+use crate::startup::{FoundKeyPoints, JobState, KeyPointsJob, LearnerJob, Startup};
 use editor_screen::{EditorInput, EditorScreen};
 use exam_screen::{ExamInput, ExamScreen};
 use open_dialog::{DialogOutcome, DialogPurpose, OpenDialog};
@@ -137,29 +137,11 @@ impl Screen {
     }
 }
 
-/// Documents at least this long (bytes of text) have their key points found
-/// on a worker thread.
-const BACKGROUND_FROM: usize = 512 * 1024;
-
-/// What the key-point worker hands back.
-struct FoundKeyPoints {
-    points: Vec<KeyPoint>,
-    generated: crate::quiz::QuestionSet,
-    problem: Option<crate::storage::RonError>,
-}
-
-fn find_key_points(doc: &Document) -> FoundKeyPoints {
-    let (points, problem) = key_points_for(doc);
-    let generated = crate::generate::generate(doc, &points, 1);
-    FoundKeyPoints {
-        points,
-        generated,
-        problem,
-    }
-}
-
 /// What fitting FSRS hands back: the number of answers used, and the parameters.
 type FitResult = (usize, Result<Vec<f32>, FitError>);
+
+/// The widest texture the app asks for (see `raw_input_hook`).
+const MAX_TEXTURE_SIDE: usize = 2048;
 
 /// Windows at least this wide show the quiz and the text side by side.
 const SIDE_BY_SIDE_WIDTH: f32 = 1150.0;
@@ -224,7 +206,7 @@ pub struct App {
     /// the library), made the first time they are needed.
     key_points: Option<Vec<KeyPoint>>,
     /// The worker finding them for a long document.
-    key_points_job: Option<std::sync::mpsc::Receiver<FoundKeyPoints>>,
+    key_points_job: Option<KeyPointsJob>,
     key_points_panel: keypoints_panel::KeyPointsPanel,
     practice: PracticeScreen,
     /// The learner studying, with their progress; `None` until one is chosen.
@@ -266,6 +248,7 @@ pub struct App {
 
 impl App {
     pub fn new(startup: Startup) -> Self {
+        let learner = startup.learner;
         let notices = startup
             .problems
             .into_iter()
@@ -286,7 +269,7 @@ impl App {
             screen: Screen::Reader,
             library: startup.library,
             key_points: None,
-            key_points_job: None,
+            key_points_job: Some(startup.key_points),
             key_points_panel: Default::default(),
             practice: PracticeScreen::default(),
             profile: None,
@@ -310,11 +293,23 @@ impl App {
             window_fitted: false,
             side_passage: None,
         }
-        .with_profile()
+        .with_profile(learner)
     }
 
     /// Opens the learner who studied last, or asks who is studying.
-    fn with_profile(mut self) -> Self {
+    fn with_profile(mut self, prepared: Option<LearnerJob>) -> Self {
+        // Read while the window opened (see `Startup`); the wait is short.
+        // (Unless the settings changed since: a test choosing its learner.)
+        if let Some(prepared) = prepared.and_then(LearnerJob::wait)
+            && prepared.last == self.settings.profile
+        {
+            self.take_listing(prepared.listing);
+            match prepared.opened {
+                Some((slug, opened)) => self.accept_profile(&slug, opened),
+                None => self.profile_picker = Some(ProfilePicker::default()),
+            }
+            return self;
+        }
         self.refresh_profiles();
         match self.settings.profile.clone() {
             Some(slug) if self.profiles.iter().any(|p| p.slug == slug) => {
@@ -328,8 +323,11 @@ impl App {
     /// Reads the list of learners again, with what stands in the profiles
     /// folder that is not one of them.
     fn refresh_profiles(&mut self) {
+        self.take_listing(profiles::scan(&profiles::root(&self.paths)));
+    }
+
+    fn take_listing(&mut self, listing: profiles::Listing) {
         let tr = self.tr();
-        let listing = profiles::scan(&profiles::root(&self.paths));
         self.profiles = listing.profiles;
         self.profile_problems = listing
             .problems
@@ -365,14 +363,24 @@ impl App {
     }
 
     fn choose_profile(&mut self, slug: &str) {
-        let tr = self.tr();
         let Some(info) = self.profiles.iter().find(|p| p.slug == slug).cloned() else {
             return;
         };
         // The learner studying until now is saved and let go first.
         self.flush_progress();
         self.profile = None;
-        match ProfileStore::open(&info.dir, &info.name, Clock::system()) {
+        let opened = ProfileStore::open(&info.dir, &info.name, Clock::system());
+        self.accept_profile(slug, opened);
+    }
+
+    /// The learner `slug` opened (or not): their history, or the picker
+    /// with why not.
+    fn accept_profile(&mut self, slug: &str, opened: Result<Opened, OpenError>) {
+        let tr = self.tr();
+        let Some(info) = self.profiles.iter().find(|p| p.slug == slug).cloned() else {
+            return;
+        };
+        match opened {
             Ok(opened) => {
                 for notice in opened.notices {
                     let text = self.describe_store_notice(&notice);
@@ -566,33 +574,29 @@ impl App {
         if self.key_points.is_some() {
             return;
         }
-        if let Some(job) = &self.key_points_job {
-            match job.try_recv() {
-                Ok(found) => {
+        if let Some(job) = &mut self.key_points_job {
+            match job.poll() {
+                JobState::Done(found) => {
                     self.key_points_job = None;
                     self.accept_key_points(found);
                 }
-                Err(std::sync::mpsc::TryRecvError::Empty) => {
-                    ctx.request_repaint_after(Duration::from_millis(50));
+                JobState::Working => ctx.request_repaint_after(Duration::from_millis(30)),
+                // The worker panicked: no key points rather than trying again
+                // every frame.
+                JobState::Lost => {
+                    self.key_points_job = None;
+                    self.accept_key_points(FoundKeyPoints {
+                        points: Vec::new(),
+                        generated: crate::generate::generate(&self.doc, &[], 1),
+                        problem: None,
+                    });
                 }
-                Err(std::sync::mpsc::TryRecvError::Disconnected) => self.key_points_job = None,
             }
             return;
         }
-        let size: usize = self.doc.blocks.iter().map(|b| b.text.len()).sum();
-        if size < BACKGROUND_FROM {
-            let found = find_key_points(&self.doc);
-            self.accept_key_points(found);
-            return;
-        }
-        let doc = self.doc.clone();
-        let (send, receive) = std::sync::mpsc::channel();
-        let ctx = ctx.clone();
-        std::thread::spawn(move || {
-            let _ = send.send(find_key_points(&doc));
-            ctx.request_repaint();
-        });
-        self.key_points_job = Some(receive);
+        let job = KeyPointsJob::start(self.doc.clone());
+        self.key_points_job = Some(job);
+        self.ensure_key_points(ctx);
     }
 
     fn accept_key_points(&mut self, found: FoundKeyPoints) {
@@ -626,6 +630,7 @@ impl App {
     /// One frame of the whole window.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        trace_frame(&ctx);
         self.install_look(&ctx);
         let mut actions = self.shortcuts(&ctx);
         self.remember_window(&ctx);
@@ -651,15 +656,26 @@ impl App {
             self.apply(&ctx, action);
         }
         self.save_settings_if_due(&ctx);
+        if ctx.cumulative_frame_nr() == 0 && crate::trace::on() {
+            let [w, h] = ctx.fonts(|f| f.font_image_size());
+            crate::trace::mark(&format!("first frame laid out (glyph atlas {w}x{h})"));
+            ctx.request_repaint();
+        }
     }
 
-    /// Fonts once; theme and sizes whenever they change.
-    fn install_look(&mut self, ctx: &egui::Context) {
+    /// Our fonts, once. Before the first pass where possible (see [`run`]):
+    /// set during a pass, egui has already built its default fonts for it.
+    fn install_fonts(&mut self, ctx: &egui::Context) {
         if !self.fonts_installed {
             ctx.set_fonts(fonts::definitions());
             ctx.options_mut(|o| o.zoom_with_keyboard = false);
             self.fonts_installed = true;
         }
+    }
+
+    /// Fonts once; theme and sizes whenever they change.
+    fn install_look(&mut self, ctx: &egui::Context) {
+        self.install_fonts(ctx);
         let wanted = (self.settings.text_size, self.settings.theme);
         if self.applied_style != Some(wanted) {
             style::apply(ctx, &self.settings);
@@ -2097,6 +2113,19 @@ impl eframe::App for App {
         self.show(ui);
     }
 
+    /// The glyph atlas is as wide as the widest texture the driver allows
+    /// (16,384 pixels in Mesa's software renderer), and every row of it is
+    /// uploaded: 4 MB for the first frame's glyphs. A narrower atlas holds
+    /// the same glyphs in a quarter of that, and the first frame shows
+    /// sooner. The app draws no image of its own that would need more.
+    fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        raw_input.max_texture_side = Some(
+            raw_input
+                .max_texture_side
+                .map_or(MAX_TEXTURE_SIDE, |side| side.min(MAX_TEXTURE_SIDE)),
+        );
+    }
+
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.save_settings();
         self.flush_progress();
@@ -2133,9 +2162,27 @@ pub fn run(startup: Startup) -> eframe::Result {
         persist_window: false,
         ..Default::default()
     };
+    crate::trace::mark("window options");
     eframe::run_native(
         WINDOW_TITLE,
         options,
-        Box::new(|_cc| Ok(Box::new(App::new(startup)))),
+        Box::new(|cc| {
+            crate::trace::mark("window and OpenGL ready");
+            let mut app = App::new(startup);
+            crate::trace::mark("app state (learner's history)");
+            app.install_fonts(&cc.egui_ctx);
+            crate::trace::mark("fonts given to egui");
+            Ok(Box::new(app))
+        }),
     )
+}
+
+/// The start-up trace's view of a frame: the second frame starts once the
+/// first is on screen. Closes the window then when the trace asks for it.
+fn trace_frame(ctx: &egui::Context) {
+    if crate::trace::on()
+        && crate::trace::first_frame_shown(ctx.cumulative_frame_nr(), ctx.cumulative_pass_nr())
+    {
+        ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+    }
 }
