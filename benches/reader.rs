@@ -72,7 +72,7 @@ fn reader_frame(c: &mut Criterion) {
         document: doc.clone(),
         library: nghiquyet::quiz::Library::default(),
         learner: None,
-        key_points: nghiquyet::startup::KeyPointsJob::start(doc.clone()),
+        key_points: nghiquyet::startup::start_key_points(doc.clone()),
         problems: Vec::new(),
         notes: Vec::new(),
     });

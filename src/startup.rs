@@ -4,11 +4,11 @@
 //! the start-up benchmark.
 
 use std::path::Path;
-use std::sync::mpsc::{Receiver, RecvTimeoutError, TryRecvError};
 use std::time::Duration;
 
 use crate::document::{Document, load_document};
 use crate::i18n::{describe_load_error, fill};
+use crate::jobs::Job;
 use crate::keypoints::{KeyPoint, key_points_for};
 use crate::paths::Paths;
 use crate::progress::profiles::{self, Listing};
@@ -84,9 +84,9 @@ impl Startup {
                 }
             },
         };
-        let key_points = KeyPointsJob::start(document.clone());
+        let key_points = start_key_points(document.clone());
         crate::trace::mark("document read");
-        let learner = LearnerJob::start(&paths, settings.profile.clone());
+        let learner = Some(start_learner(&paths, settings.profile.clone()));
         let library = Library::load(&paths.user_sets_dir());
         crate::trace::mark("question library read");
         Startup {
@@ -130,24 +130,12 @@ pub fn prepare_learner(paths: &Paths, last: Option<String>) -> PreparedLearner {
 }
 
 /// [`prepare_learner`] on a worker thread.
-pub struct LearnerJob(std::thread::JoinHandle<PreparedLearner>);
+pub type LearnerJob = Job<PreparedLearner>;
 
-impl LearnerJob {
-    /// `None` when no thread can be started (the window then reads the
-    /// learner itself).
-    pub fn start(paths: &Paths, last: Option<String>) -> Option<LearnerJob> {
-        let paths = paths.clone();
-        std::thread::Builder::new()
-            .name("learner".into())
-            .spawn(move || prepare_learner(&paths, last))
-            .ok()
-            .map(LearnerJob)
-    }
-
-    /// Waits for it; `None` if the worker panicked.
-    pub fn wait(self) -> Option<PreparedLearner> {
-        self.0.join().ok()
-    }
+/// Starts reading the learners while the window opens.
+pub fn start_learner(paths: &Paths, last: Option<String>) -> LearnerJob {
+    let paths = paths.clone();
+    Job::spawn("learner", move || prepare_learner(&paths, last))
 }
 
 /// A document's key points with the questions generated from them.
@@ -178,66 +166,18 @@ const WAIT_BELOW: usize = 64 * 1024;
 /// The longest a frame waits for a short document's key points.
 const LONGEST_WAIT: Duration = Duration::from_millis(250);
 
-/// What a worker's result looks like from the window's thread.
-#[derive(Debug)]
-pub enum JobState<T> {
-    Done(T),
-    Working,
-    /// The worker stopped without an answer (it panicked).
-    Lost,
-}
-
 /// Key points being found on a worker thread.
-pub struct KeyPointsJob {
-    receiver: Receiver<FoundKeyPoints>,
-    short: bool,
-}
+pub type KeyPointsJob = Job<FoundKeyPoints>;
 
-impl KeyPointsJob {
-    /// Starts finding `doc`'s key points (on the caller's thread only if no
-    /// thread can be started).
-    pub fn start(doc: Document) -> KeyPointsJob {
-        let size: usize = doc.blocks.iter().map(|b| b.text.len()).sum();
-        let (send, receiver) = std::sync::mpsc::channel();
-        let doc = std::sync::Arc::new(doc);
-        let work = {
-            let (send, doc) = (send.clone(), doc.clone());
-            move || {
-                let _ = send.send(find_key_points(&doc));
-            }
-        };
-        if std::thread::Builder::new()
-            .name("key points".into())
-            .spawn(work)
-            .is_err()
-        {
-            let _ = send.send(find_key_points(&doc));
-        }
-        KeyPointsJob {
-            receiver,
-            short: size < WAIT_BELOW,
-        }
-    }
-
-    /// The result if there is one; for a short document, waits for it.
-    pub fn poll(&mut self) -> JobState<FoundKeyPoints> {
-        if self.short {
-            return match self.receiver.recv_timeout(LONGEST_WAIT) {
-                Ok(found) => JobState::Done(found),
-                Err(RecvTimeoutError::Timeout) => JobState::Working,
-                Err(RecvTimeoutError::Disconnected) => JobState::Lost,
-            };
-        }
-        match self.receiver.try_recv() {
-            Ok(found) => JobState::Done(found),
-            Err(TryRecvError::Empty) => JobState::Working,
-            Err(TryRecvError::Disconnected) => JobState::Lost,
-        }
-    }
-
-    /// Waits for the result (tests, and the command line).
-    pub fn wait(self) -> Option<FoundKeyPoints> {
-        self.receiver.recv().ok()
+/// Starts finding a document's key points (and generating its questions);
+/// a short document's are waited for when polled (see [`WAIT_BELOW`]).
+pub fn start_key_points(doc: Document) -> KeyPointsJob {
+    let size: usize = doc.blocks.iter().map(|b| b.text.len()).sum();
+    let job = Job::spawn("key points", move || find_key_points(&doc));
+    if size < WAIT_BELOW {
+        job.patient(LONGEST_WAIT)
+    } else {
+        job
     }
 }
 

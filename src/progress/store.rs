@@ -194,6 +194,26 @@ struct Loaded {
     unwritten: Vec<Month>,
 }
 
+/// How long a lock held elsewhere is waited for before the profile is said
+/// to be in use.
+const LOCK_PATIENCE: std::time::Duration = std::time::Duration::from_millis(500);
+
+/// Takes the profile's lock, waiting a little for one that is being let
+/// go: the app closing as it is started again, or a program being started
+/// (a file manager, a browser) that holds a copy of the lock for an instant
+/// between its fork and its exec.
+fn take_lock(lock: &File) -> Result<(), fs::TryLockError> {
+    let started = std::time::Instant::now();
+    loop {
+        match lock.try_lock() {
+            Err(fs::TryLockError::WouldBlock) if started.elapsed() < LOCK_PATIENCE => {
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
+            other => return other,
+        }
+    }
+}
+
 impl ProfileStore {
     /// Opens the profile in `dir` (creating it if needed) for `name`'s use.
     pub fn open(dir: &Path, name: &str, clock: Clock) -> Result<Opened, OpenError> {
@@ -205,13 +225,10 @@ impl ProfileStore {
             .write(true)
             .open(&lock_path)
             .map_err(|e| OpenError::Io(format!("{}: {e}", lock_path.display())))?;
-        match lock.try_lock() {
-            Ok(()) => {}
-            Err(fs::TryLockError::WouldBlock) => return Err(OpenError::InUse),
-            Err(fs::TryLockError::Error(e)) => {
-                return Err(OpenError::Io(format!("{}: {e}", lock_path.display())));
-            }
-        }
+        take_lock(&lock).map_err(|e| match e {
+            fs::TryLockError::WouldBlock => OpenError::InUse,
+            fs::TryLockError::Error(e) => OpenError::Io(format!("{}: {e}", lock_path.display())),
+        })?;
         let loaded = load(dir, name)?;
         let scheduler = Scheduler::new(loaded.header.parameters.as_deref(), clock);
         let schedule = Schedule::replay(&loaded.progress, &scheduler);

@@ -7,9 +7,10 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use egui::{Key, KeyboardShortcut, Modifiers, RichText};
+use egui::{Key, RichText};
 
 use super::Action;
+use super::command::{Command, Scope};
 use super::icons;
 use super::practice::{Draft, PracticeInput, answer_widget};
 use crate::document::Document;
@@ -212,15 +213,12 @@ impl EditorScreen {
         let mut actions = Vec::new();
         let tr = input.tr;
         // Our undo, not the text field's: it covers every change in the set.
-        let (undo, redo, save) = ui.input_mut(|i| {
-            let redo = i.consume_shortcut(&KeyboardShortcut::new(
-                Modifiers::COMMAND | Modifiers::SHIFT,
-                Key::Z,
-            )) || i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Y));
-            let undo = i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Z));
-            let save = i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::S));
-            (undo, redo, save)
-        });
+        let pressed = ui.input_mut(|i| Command::pressed_in(Scope::Editor, i, |_| true));
+        let (undo, redo, save) = (
+            pressed.contains(&Command::Undo),
+            pressed.contains(&Command::Redo),
+            pressed.contains(&Command::Save),
+        );
         if let Some(open) = &mut self.open {
             if undo {
                 self.history.undo(&mut open.set);
@@ -307,7 +305,10 @@ impl EditorScreen {
                 );
                 ui.add_space(8.0);
                 ui.horizontal(|ui| {
-                    if ui.button(RichText::new(tr.editor_save).strong()).clicked() {
+                    if ui
+                        .button(RichText::new(Command::Save.with_keys(tr)).strong())
+                        .clicked()
+                    {
                         choice = Some(true);
                     }
                     if ui.button(tr.editor_discard).clicked() {
@@ -482,16 +483,24 @@ impl EditorScreen {
         let mut save = false;
         let mut close = false;
         ui.horizontal_wrapped(|ui| {
-            save = ui.button(RichText::new(tr.editor_save).strong()).clicked();
+            save = ui
+                .button(RichText::new(Command::Save.with_keys(tr)).strong())
+                .clicked();
             if ui
-                .add_enabled(self.history.can_undo(), egui::Button::new(tr.editor_undo))
+                .add_enabled(
+                    self.history.can_undo(),
+                    egui::Button::new(Command::Undo.with_keys(tr)),
+                )
                 .clicked()
             {
                 self.history.undo(&mut open.set);
                 *structural = true;
             }
             if ui
-                .add_enabled(self.history.can_redo(), egui::Button::new(tr.editor_redo))
+                .add_enabled(
+                    self.history.can_redo(),
+                    egui::Button::new(Command::Redo.with_keys(tr)),
+                )
                 .clicked()
             {
                 self.history.redo(&mut open.set);

@@ -26,13 +26,6 @@ pub struct ProfilePicker {
 }
 
 impl ProfilePicker {
-    pub fn with_message(message: Option<String>) -> Self {
-        Self {
-            message,
-            ..Self::default()
-        }
-    }
-
     pub fn set_message(&mut self, message: String) {
         self.message = Some(message);
     }

@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use egui::{Align2, Color32, FontId, Key, RichText};
 
 use super::Action;
+use super::command::Command;
 use super::icons;
 use super::practice::{PracticeInput, choose_sets, count_choice};
 use crate::classroom::training::{MAX_TEAMS, Stage, Training, TrainingPlan, TrainingResult};
@@ -170,11 +171,15 @@ impl SessionScreen {
         let start = ui.add_enabled(
             questions > 0,
             egui::Button::new(
-                RichText::new(format!("{} {}", icons::START, tr.session_start)).strong(),
+                RichText::new(format!(
+                    "{} {}",
+                    icons::START,
+                    Command::Present.with_keys(tr)
+                ))
+                .strong(),
             ),
         );
-        // F5 starts, as in presentation programs.
-        let f5 = questions > 0 && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, Key::F5));
+        let f5 = questions > 0 && ui.input_mut(|i| Command::Present.pressed(i));
         if start.clicked() || f5 {
             let plan = TrainingPlan {
                 count: self.count,

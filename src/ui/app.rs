@@ -1,0 +1,564 @@
+//! The frame pipeline: [`App`] holds the [`Workspace`] and the state of
+//! each screen; every frame it reads the keys, draws the bars, the screen
+//! and the dialogs (each hands back [`Action`]s), then applies the actions
+//! in order, so state never changes mid-layout.
+
+use std::path::PathBuf;
+
+use super::command::{Command, Scope};
+use super::editor_screen::{EditorInput, EditorScreen};
+use super::exam_screen::ExamScreen;
+use super::keypoints_panel::KeyPointsPanel;
+use super::open_dialog::{DialogPurpose, OpenDialog};
+use super::practice::{Answered, PracticeScreen};
+use super::profile_picker::ProfilePicker;
+use super::progress_screen::ProgressScreen;
+use super::reader::{Reader, ScrollTarget};
+use super::session_screen::SessionScreen;
+use super::{MAX_TEXTURE_SIDE, SIDE_BY_SIDE_WIDTH, fonts, style};
+use crate::document::Document;
+use crate::i18n::{Language, Strings};
+use crate::progress::{Mode, ProfileStore};
+use crate::quiz::practice::Practice;
+use crate::quiz::{Library, Source};
+use crate::search::SearchSession;
+use crate::settings::{DEFAULT_TEXT_SIZE, Settings, TEXT_SIZE_STEP, Theme};
+use crate::startup::Startup;
+use crate::workspace::{LearnerOutcome, Notice, Screen, Workspace};
+
+/// A change asked for by a screen, a bar or a dialog, applied after the
+/// frame. Commands from the table ([`Command`]) come as [`Action::Run`];
+/// the rest carry what the change needs.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// A command of the table (a key, a menu entry, a button).
+    Run(Command),
+    ShowOpenDialog,
+    Open(PathBuf),
+    OpenBundled,
+    SetTheme(Theme),
+    SetTextSize(f32),
+    SetLanguage(Language),
+    SetShowNumbers(bool),
+    SetShowKeyPoints(bool),
+    /// The words in the search field changed.
+    Search(String),
+    SearchNext,
+    SearchPrevious,
+    ClearSearch,
+    DismissNotice(usize),
+    /// Opens a folder in the system's file manager.
+    OpenFolder(PathBuf),
+    ShowScreen(Screen),
+    /// Open the reader at a question's passage, marked.
+    ShowPassage(Source),
+    /// Open the reader at a key point: block and byte range.
+    ShowKeyPoint(usize, std::ops::Range<usize>),
+    /// Mark a key point's passage in the reader (the reader stays shown).
+    MarkPassage(usize, std::ops::Range<usize>),
+    /// Record an answer in the learner's progress.
+    Answered(Box<Answered>),
+    StartReview,
+    /// Practise the questions on these key points (indices).
+    PracticePoints(Vec<usize>),
+    ShowProfilePicker,
+    /// The profile picker was put away for now.
+    CloseProfilePicker,
+    /// Switch to the learner with this folder name.
+    ChooseProfile(String),
+    CreateProfile(String),
+    ExportProgress,
+    ShowImportDialog,
+    ImportProgress(PathBuf),
+    /// The file chooser was closed without a choice.
+    CloseOpenDialog,
+    RestoreBackup(PathBuf),
+    FitParameters,
+    /// Save a training session's results (after every change).
+    SaveSession(Box<crate::classroom::training::TrainingResult>),
+    ExportSessionCsv(Box<crate::classroom::training::TrainingResult>),
+    SetFullscreen(bool),
+    /// An exam was handed in (by the learner or the clock): record it.
+    ExamFinished(Box<crate::classroom::exam::Exam>),
+    /// Write the handed-in exam's result file for the trainer.
+    ExportExamResult,
+    /// Question sets were saved or deleted: read them again.
+    SetsChanged,
+    /// Start a question about the passage marked in the reader.
+    QuestionFromPassage,
+    Quit,
+}
+
+pub struct App {
+    pub(super) ws: Workspace,
+    /// What the search field holds (the search runs on it after the frame).
+    pub(super) search_text: String,
+    pub(super) focus_search: bool,
+    pub(super) reader: Reader,
+    pub(super) key_points_panel: KeyPointsPanel,
+    pub(super) practice: PracticeScreen,
+    pub(super) profile_picker: Option<ProfilePicker>,
+    pub(super) progress_screen: ProgressScreen,
+    pub(super) session: SessionScreen,
+    pub(super) fullscreen: bool,
+    pub(super) exam: ExamScreen,
+    pub(super) editor: EditorScreen,
+    pub(super) open_dialog: Option<OpenDialog>,
+    /// The text size and theme egui's style was last built for.
+    applied_style: Option<(f32, Theme)>,
+    fonts_installed: bool,
+    /// Whether a remembered window size was checked against the screen.
+    window_fitted: bool,
+    /// The answered question whose passage the text beside practice shows.
+    pub(super) side_passage: Option<String>,
+}
+
+impl App {
+    pub fn new(startup: Startup) -> Self {
+        let (ws, learner) = Workspace::new(startup);
+        let mut app = Self {
+            ws,
+            search_text: String::new(),
+            focus_search: false,
+            reader: Reader::new(),
+            key_points_panel: Default::default(),
+            practice: PracticeScreen::default(),
+            profile_picker: None,
+            progress_screen: ProgressScreen::default(),
+            session: SessionScreen::default(),
+            fullscreen: false,
+            exam: ExamScreen::default(),
+            editor: EditorScreen::default(),
+            open_dialog: None,
+            applied_style: None,
+            fonts_installed: false,
+            window_fitted: false,
+            side_passage: None,
+        };
+        // The learner who studied last, or the question who is studying.
+        let outcome = app.ws.open_last_learner(learner);
+        app.learner_outcome(outcome);
+        app
+    }
+
+    /// The picker stays (with why) unless a learner is now studying.
+    fn learner_outcome(&mut self, outcome: LearnerOutcome) {
+        match outcome {
+            LearnerOutcome::Opened => self.profile_picker = None,
+            LearnerOutcome::NoneChosen => {
+                self.profile_picker
+                    .get_or_insert_with(ProfilePicker::default);
+            }
+            LearnerOutcome::Failed(message) => self
+                .profile_picker
+                .get_or_insert_with(ProfilePicker::default)
+                .set_message(message),
+        }
+    }
+
+    // ----- What tests and the start-up code look at -----
+
+    /// What the window works on, without the window.
+    pub fn workspace(&self) -> &Workspace {
+        &self.ws
+    }
+
+    /// The learner whose progress is recorded, if any.
+    pub fn profile(&self) -> Option<&ProfileStore> {
+        self.ws.profile()
+    }
+
+    /// Saves the learner's progress and waits for it (on exit, and in tests).
+    pub fn flush_progress(&mut self) {
+        self.ws.flush_progress();
+    }
+
+    pub fn document(&self) -> &Document {
+        &self.ws.doc
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.ws.settings
+    }
+
+    pub fn notices(&self) -> &[Notice] {
+        &self.ws.notices
+    }
+
+    pub fn search(&self) -> &SearchSession {
+        &self.ws.search
+    }
+
+    pub fn screen(&self) -> Screen {
+        self.ws.screen
+    }
+
+    pub fn library(&self) -> &Library {
+        &self.ws.library
+    }
+
+    pub fn practice(&self) -> &PracticeScreen {
+        &self.practice
+    }
+
+    pub fn session(&self) -> &SessionScreen {
+        &self.session
+    }
+
+    pub fn exam(&self) -> &ExamScreen {
+        &self.exam
+    }
+
+    pub fn editor(&self) -> &EditorScreen {
+        &self.editor
+    }
+
+    /// Whether the window was asked to fill the screen (presenting).
+    pub fn is_fullscreen(&self) -> bool {
+        self.fullscreen
+    }
+
+    /// The passage the reader marks, as block index and byte range.
+    pub fn focused_passage(&self) -> Option<&(usize, std::ops::Range<usize>)> {
+        self.reader.focus()
+    }
+
+    /// Writes the settings now (also called when the window closes).
+    pub fn save_settings(&mut self) {
+        self.ws.save_settings();
+    }
+
+    pub(super) fn tr(&self) -> &'static Strings {
+        self.ws.tr()
+    }
+
+    // ----- The frame -----
+
+    /// One frame of the whole window.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        trace_frame(&ctx);
+        self.install_look(&ctx);
+        let mut actions = self.shortcuts(&ctx);
+        self.remember_window(&ctx);
+
+        // A presentation fills the window: no bars, no notices.
+        let presenting = self.ws.screen == Screen::Session && self.session.is_presenting();
+        if !presenting {
+            actions.extend(self.top_bars(ui));
+            self.status_bar(ui);
+            actions.extend(self.notice_band(ui));
+        }
+        actions.extend(self.main_area(ui));
+        actions.extend(self.open_dialog(&ctx));
+        actions.extend(self.profile_dialog(&ctx));
+        if let Some(again) = self.ws.poll_background() {
+            ctx.request_repaint_after(again);
+        }
+        if let Some(path) = super::chrome::dropped_file(&ctx) {
+            actions.push(Action::Open(path));
+        }
+        self.drop_overlay(&ctx);
+        super::chrome::focus_ring(&ctx);
+
+        for action in actions {
+            self.apply(&ctx, action);
+        }
+        if let Some(wait) = self.ws.save_settings_if_due() {
+            ctx.request_repaint_after(wait);
+        }
+        if ctx.cumulative_frame_nr() == 0 && crate::trace::on() {
+            let [w, h] = ctx.fonts(|f| f.font_image_size());
+            crate::trace::mark(&format!("first frame laid out (glyph atlas {w}x{h})"));
+            ctx.request_repaint();
+        }
+    }
+
+    /// Our fonts, once. Before the first pass where possible (see
+    /// [`super::run`]): set during a pass, egui has already built its
+    /// default fonts for it.
+    pub(super) fn install_fonts(&mut self, ctx: &egui::Context) {
+        if !self.fonts_installed {
+            ctx.set_fonts(fonts::definitions());
+            ctx.options_mut(|o| o.zoom_with_keyboard = false);
+            self.fonts_installed = true;
+        }
+    }
+
+    /// Fonts once; theme and sizes whenever they change.
+    fn install_look(&mut self, ctx: &egui::Context) {
+        self.install_fonts(ctx);
+        let wanted = (self.ws.settings.text_size, self.ws.settings.theme);
+        if self.applied_style != Some(wanted) {
+            style::apply(ctx, &self.ws.settings);
+            self.applied_style = Some(wanted);
+        }
+    }
+
+    /// The window's keys, from the command table.
+    fn shortcuts(&mut self, ctx: &egui::Context) -> Vec<Action> {
+        // Esc clears a search only while one is shown (and no dialog is
+        // open): otherwise it belongs to the screen.
+        let searching = self.open_dialog.is_none() && !self.ws.search.query().is_empty();
+        let enabled = |c: Command| c != Command::ClearSearch || searching;
+        ctx.input_mut(|i| Command::pressed_in(Scope::Window, i, enabled))
+            .into_iter()
+            .map(Action::Run)
+            .collect()
+    }
+
+    fn remember_window(&mut self, ctx: &egui::Context) {
+        let (rect, maximized, monitor) = ctx.input(|i| {
+            let v = i.viewport();
+            (v.inner_rect, v.maximized, v.monitor_size)
+        });
+        // A size remembered on a larger screen (the office PC's, before the
+        // projector's) shrinks to fit this one, once.
+        if !self.window_fitted
+            && let (Some(rect), Some(monitor)) = (rect, monitor)
+        {
+            self.window_fitted = true;
+            let fit = egui::vec2(
+                rect.width().min(monitor.x - 16.0),
+                rect.height().min(monitor.y - 80.0),
+            );
+            if fit != rect.size() && fit.x > 0.0 && fit.y > 0.0 {
+                ctx.send_viewport_cmd(egui::ViewportCommand::InnerSize(fit));
+            }
+        }
+        // Kept without counting as a change: written with the next one, or
+        // when the window closes.
+        let settings = &mut self.ws.settings;
+        if let Some(maximized) = maximized {
+            settings.window_maximized = maximized;
+        }
+        if let Some(rect) = rect
+            && !settings.window_maximized
+        {
+            settings.window_size = Some([rect.width(), rect.height()]);
+        }
+    }
+
+    // ----- After the frame -----
+
+    /// A command of the table: what it asks for.
+    fn run(&mut self, ctx: &egui::Context, command: Command) {
+        let size = self.ws.settings.text_size;
+        let action = match command {
+            Command::Open => Action::ShowOpenDialog,
+            Command::Quit => Action::Quit,
+            Command::Find => {
+                self.focus_search = true;
+                return;
+            }
+            Command::SearchNext => Action::SearchNext,
+            Command::SearchPrevious => Action::SearchPrevious,
+            Command::ClearSearch => Action::ClearSearch,
+            Command::TextLarger => Action::SetTextSize(size + TEXT_SIZE_STEP),
+            Command::TextSmaller => Action::SetTextSize(size - TEXT_SIZE_STEP),
+            Command::TextReset => Action::SetTextSize(DEFAULT_TEXT_SIZE),
+            Command::ToggleKeyPoints => Action::SetShowKeyPoints(!self.ws.settings.show_key_points),
+            Command::Show(screen) => Action::ShowScreen(screen),
+            // The editor's and the session screen's own: they read their keys.
+            Command::Save | Command::Undo | Command::Redo | Command::Present => return,
+        };
+        self.apply(ctx, action);
+    }
+
+    /// Applies one action. Public so tests can drive the app without a mouse.
+    pub fn apply(&mut self, ctx: &egui::Context, action: Action) {
+        match action {
+            Action::Run(command) => self.run(ctx, command),
+            Action::ShowOpenDialog => {
+                self.open_dialog = Some(OpenDialog::new(&self.ws.document_folder()));
+            }
+            Action::CloseOpenDialog => self.open_dialog = None,
+            Action::Open(path) => {
+                self.open_dialog = None;
+                if let Some(doc) = self.ws.read_document(&path) {
+                    self.set_document(doc);
+                }
+            }
+            Action::OpenBundled => self.set_document(Document::bundled()),
+            Action::SetTheme(theme) => self.ws.change_settings(|s| s.theme = theme),
+            Action::SetTextSize(size) => self.ws.change_settings(|s| s.set_text_size(size)),
+            Action::SetLanguage(language) => self.ws.change_settings(|s| s.language = language),
+            Action::SetShowNumbers(show) => {
+                self.ws.change_settings(|s| s.show_paragraph_numbers = show)
+            }
+            Action::SetShowKeyPoints(show) => self.ws.change_settings(|s| s.show_key_points = show),
+            Action::Search(text) => {
+                if self.ws.search_for(&text) {
+                    self.reveal_current_hit();
+                }
+            }
+            Action::SearchNext => {
+                self.ws.search.go_next();
+                self.reveal_current_hit();
+            }
+            Action::SearchPrevious => {
+                self.ws.search.go_previous();
+                self.reveal_current_hit();
+            }
+            Action::ClearSearch => {
+                self.ws.search.clear();
+                self.search_text.clear();
+            }
+            Action::OpenFolder(folder) => self.ws.open_folder(&folder),
+            Action::DismissNotice(i) => self.ws.dismiss_notice(i),
+            Action::ShowScreen(screen) => self.ws.screen = screen,
+            Action::ShowPassage(source) => self.show_passage(ctx, &source),
+            Action::ShowKeyPoint(block, range) => {
+                self.reader.show_passage(block, range);
+                self.ws.screen = Screen::Reader;
+            }
+            Action::MarkPassage(block, range) => self.reader.show_passage(block, range),
+            Action::Answered(answered) => {
+                let Answered {
+                    item,
+                    attempt,
+                    mode,
+                } = *answered;
+                self.ws.record_answer(&item, attempt, mode);
+            }
+            Action::StartReview => {
+                let round = self.ws.review_round();
+                self.begin(round, Mode::Review);
+            }
+            Action::PracticePoints(points) => {
+                let round = self.ws.points_round(&points);
+                self.begin(round, Mode::Practice);
+            }
+            Action::ShowProfilePicker => {
+                self.ws.refresh_profiles();
+                self.profile_picker = Some(ProfilePicker::default());
+            }
+            Action::CloseProfilePicker => self.profile_picker = None,
+            Action::ChooseProfile(slug) => {
+                let outcome = self.ws.choose_profile(&slug);
+                self.learner_outcome(outcome);
+            }
+            Action::CreateProfile(name) => {
+                let outcome = self.ws.create_profile(&name);
+                self.learner_outcome(outcome);
+            }
+            Action::ExportProgress => self.ws.export_progress(),
+            Action::ShowImportDialog => {
+                let start = self.ws.import_folder();
+                self.open_dialog = Some(OpenDialog::for_purpose(&start, DialogPurpose::Progress));
+            }
+            Action::ImportProgress(path) => {
+                self.open_dialog = None;
+                self.ws.import_progress(&path);
+            }
+            Action::RestoreBackup(path) => self.ws.restore_backup(&path),
+            Action::FitParameters => {
+                self.ws.fit_parameters();
+                ctx.request_repaint();
+            }
+            Action::SaveSession(result) => self.ws.save_session(&result),
+            Action::ExportSessionCsv(result) => self.ws.export_session_csv(&result),
+            Action::SetFullscreen(on) => {
+                self.fullscreen = on;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on));
+            }
+            Action::ExamFinished(exam) => self.ws.record_exam(&exam),
+            Action::ExportExamResult => {
+                if let Some(exam) = self.exam.exam() {
+                    self.ws.export_exam_result(exam);
+                }
+            }
+            Action::SetsChanged => {
+                self.ws.reload_sets();
+                self.practice = PracticeScreen::default();
+            }
+            Action::QuestionFromPassage => {
+                if let Some(source) = self.ws.passage_at(self.reader.focus()) {
+                    let user_sets_dir = self.ws.paths.user_sets_dir();
+                    let input = EditorInput {
+                        library: &self.ws.library,
+                        doc: &self.ws.doc,
+                        user_sets_dir: &user_sets_dir,
+                        tr: self.ws.tr(),
+                        text_size: self.ws.settings.text_size,
+                        palette: style::palette(ctx.global_style().visuals.dark_mode),
+                    };
+                    self.editor.question_from_passage(source, &input);
+                    self.ws.screen = Screen::Editor;
+                }
+            }
+            Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+        }
+    }
+
+    /// A round of practice, if there are questions for it.
+    fn begin(&mut self, round: Option<Practice>, mode: Mode) {
+        if let Some(round) = round {
+            self.practice.begin(round, mode);
+            self.ws.screen = Screen::Practice;
+        }
+    }
+
+    pub(super) fn reveal_current_hit(&mut self) {
+        if let Some(hit) = self.ws.search.current_hit() {
+            self.reader.scroll_to(ScrollTarget::Text {
+                block: hit.block,
+                byte: hit.range.start,
+            });
+        }
+    }
+
+    /// Opens the reader at a question's passage, marked (beside the
+    /// questions on a wide window, instead of them on a narrow one).
+    pub(super) fn show_passage(&mut self, ctx: &egui::Context, source: &Source) {
+        if let Some((block, range)) = self.ws.find_passage(source) {
+            self.reader.show_passage(block, range);
+            if ctx.content_rect().width() < SIDE_BY_SIDE_WIDTH {
+                self.ws.screen = Screen::Reader;
+            }
+        }
+    }
+
+    fn set_document(&mut self, doc: Document) {
+        self.ws.set_document(doc);
+        self.key_points_panel = Default::default();
+        self.practice = PracticeScreen::default();
+        self.reader.reset();
+        self.reveal_current_hit();
+    }
+}
+
+impl eframe::App for App {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+
+    /// The glyph atlas is as wide as the widest texture the driver allows
+    /// (16,384 pixels in Mesa's software renderer), and every row of it is
+    /// uploaded: 4 MB for the first frame's glyphs. A narrower atlas holds
+    /// the same glyphs in a quarter of that, and the first frame shows
+    /// sooner. The app draws no image of its own that would need more.
+    fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        raw_input.max_texture_side = Some(
+            raw_input
+                .max_texture_side
+                .map_or(MAX_TEXTURE_SIDE, |side| side.min(MAX_TEXTURE_SIDE)),
+        );
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.ws.save_settings();
+        self.ws.flush_progress();
+        self.editor.write_draft();
+    }
+}
+
+/// The start-up trace's view of a frame: the second frame starts once the
+/// first is on screen. Closes the window then when the trace asks for it.
+fn trace_frame(ctx: &egui::Context) {
+    if crate::trace::on()
+        && crate::trace::first_frame_shown(ctx.cumulative_frame_nr(), ctx.cumulative_pass_nr())
+    {
+        ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+    }
+}

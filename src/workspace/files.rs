@@ -1,0 +1,159 @@
+//! Files written for the user and the trainer: training sessions kept in
+//! the app, score sheets, exam results. Each says where it went, in words,
+//! with the folder to open.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use super::{Notice, Workspace};
+use crate::classroom::training::{TrainingResult, session_file};
+use crate::i18n::fill;
+use crate::progress::profiles;
+
+impl Workspace {
+    /// Where files for the user to take away go; made if missing.
+    fn documents_dir(&mut self) -> Option<PathBuf> {
+        let dir = self.paths.documents_dir.clone();
+        match std::fs::create_dir_all(&dir) {
+            Ok(()) => Some(dir),
+            Err(e) => {
+                self.error(format!("{}: {e}", dir.display()));
+                None
+            }
+        }
+    }
+
+    /// Keeps a training session's results in the app (after every change);
+    /// says so the first time.
+    pub fn save_session(&mut self, result: &TrainingResult) {
+        let path = session_file(&self.paths.data_dir, result.started);
+        let first = !path.exists();
+        let written = path
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| crate::storage::write_ron(&path, result));
+        let tr = self.tr();
+        match written {
+            Ok(()) if first => self.info(tr.session_saved_in_app.to_string()),
+            Ok(()) => {}
+            Err(e) => self.error(fill(tr.session_export_failed, &[("error", &e)])),
+        }
+        self.past_sessions = None;
+    }
+
+    /// A training session's score sheet, for a spreadsheet.
+    pub fn export_session_csv(&mut self, result: &TrainingResult) {
+        let tr = self.tr();
+        let Some(dir) = self.documents_dir() else {
+            return;
+        };
+        let stamp = stamp(result.started);
+        let path = dir.join(format!("bang-diem-{stamp}.csv"));
+        let csv = result.to_csv(tr.csv_question, tr.csv_total);
+        match crate::storage::write_atomic(&path, csv.as_bytes()) {
+            Ok(()) => self.info_written(tr.session_saved_words, &path),
+            Err(e) => self.error(fill(tr.session_export_failed, &[("error", &e)])),
+        }
+    }
+
+    /// The handed-in exam's result file, for the trainer.
+    pub fn export_exam_result(&mut self, exam: &crate::classroom::exam::Exam) {
+        let tr = self.tr();
+        let learner = self
+            .profile
+            .as_ref()
+            .map_or_else(String::new, |p| p.name().to_string());
+        let Some(result) = exam.result(&learner) else {
+            return;
+        };
+        let Some(dir) = self.documents_dir() else {
+            return;
+        };
+        let stamp = stamp(result.finished);
+        let path = dir.join(format!("ket-qua-{}-{stamp}.ron", profiles::slug(&learner)));
+        match crate::storage::write_ron(&path, &result) {
+            Ok(()) => self.info_written(tr.exam_exported, &path),
+            Err(e) => self.error(fill(tr.session_export_failed, &[("error", &e)])),
+        }
+    }
+
+    /// A file written for the user: where it went, in words ("the Documents
+    /// folder" rather than its path), with a button that opens its folder.
+    pub(super) fn info_written(&mut self, template: &str, path: &Path) {
+        let tr = self.tr();
+        let folder = path.parent().map(Path::to_path_buf);
+        let folder_words = match &folder {
+            Some(f) if *f == self.paths.documents_dir => tr.folder_documents.to_string(),
+            Some(f) => f.display().to_string(),
+            None => String::new(),
+        };
+        let file = path
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        let place = fill(
+            tr.written_place,
+            &[("folder", &folder_words), ("file", &file)],
+        );
+        let screen = Some(self.screen);
+        self.notices.push(Notice {
+            screen,
+            folder,
+            ..Notice::info(fill(template, &[("place", &place)]))
+        });
+    }
+
+    /// Opens a folder in the system's file manager, or says why not.
+    pub fn open_folder(&mut self, folder: &Path) {
+        if let Err(e) = crate::desktop::open_folder(folder) {
+            self.error(format!("{}: {e}", folder.display()));
+        }
+    }
+}
+
+/// A file name's time stamp for `millis` since 1970 (UTC).
+fn stamp(millis: i64) -> String {
+    crate::storage::utc_timestamp(
+        std::time::UNIX_EPOCH + Duration::from_millis(millis.max(0) as u64),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::paths::Paths;
+    use crate::startup::Startup;
+    use crate::workspace::{NoticeKind, Screen};
+
+    #[test]
+    fn a_score_sheet_says_where_it_went_in_words_with_its_folder() {
+        let home = tempfile::tempdir().unwrap();
+        let (mut ws, _) = Workspace::new(Startup::prepare(Paths::under(home.path()), None));
+        ws.screen = Screen::Session;
+        let result = TrainingResult {
+            version: 1,
+            started: 1_700_000_000_000,
+            sets: vec!["Bộ câu hỏi".into()],
+            seconds: 60,
+            questions: Vec::new(),
+            teams: vec!["Đội 1".into()],
+            scores: Vec::new(),
+        };
+        ws.export_session_csv(&result);
+        let notice = ws.notices.last().unwrap();
+        assert_eq!(notice.kind, NoticeKind::Info);
+        assert_eq!(notice.screen, Some(Screen::Session));
+        assert_eq!(notice.folder.as_ref(), Some(&ws.paths.documents_dir));
+        let written: Vec<_> = std::fs::read_dir(&ws.paths.documents_dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        assert_eq!(written.len(), 1);
+        assert!(written[0].starts_with("bang-diem-"), "{written:?}");
+        assert!(notice.text.contains(&written[0]), "{}", notice.text);
+        assert!(
+            !notice.text.contains(&*home.path().to_string_lossy()),
+            "{}",
+            notice.text
+        );
+    }
+}
