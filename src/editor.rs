@@ -302,7 +302,7 @@ pub fn draft_path(file: &Path) -> PathBuf {
 
 /// A file name for a new set in `dir`, from its title, not yet taken.
 pub fn new_set_path(dir: &Path, title: &str) -> PathBuf {
-    let stem = crate::progress::profiles::slug(title);
+    let stem = crate::ids::slug(title);
     let stem = if stem == "ho-so" {
         "bo-cau-hoi".to_string()
     } else {

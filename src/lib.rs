@@ -3,6 +3,7 @@
 //! The core (document model, normalisation, search, settings, storage) never
 //! touches egui; `ui` is the only module that does.
 
+pub mod calendar;
 pub mod classroom;
 pub mod cli;
 pub mod desktop;
@@ -11,6 +12,7 @@ pub mod editor;
 pub mod formats;
 pub mod generate;
 pub mod i18n;
+pub mod ids;
 pub mod jobs;
 pub mod keypoints;
 pub mod numbers;

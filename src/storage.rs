@@ -305,7 +305,7 @@ fn aside_name(path: &Path) -> PathBuf {
 /// "YYYYMMDD-HHMMSS" in UTC.
 pub fn utc_timestamp(t: SystemTime) -> String {
     let secs = t.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
-    let (y, m, d) = crate::progress::clock::civil_from_days((secs / 86_400) as i64);
+    let (y, m, d) = crate::calendar::civil_from_days((secs / 86_400) as i64);
     let s = secs % 86_400;
     format!(
         "{y:04}{m:02}{d:02}-{:02}{:02}{:02}",

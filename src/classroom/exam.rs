@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::progress::record::fingerprint;
+use crate::ids::fingerprint;
 use crate::quiz::practice::{Item, Options, Practice};
 use crate::quiz::{Grade, LoadedSet, Response, Verdict, grade};
 

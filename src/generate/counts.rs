@@ -137,7 +137,7 @@ impl Generator<'_> {
         let distractors = self.number_distractors(n, noun, &mut rng);
         // One count in two is typed in rather than chosen, so a set has
         // both; which ones depends on the key point only, not on the seed.
-        let typed = crate::keypoints::fnv1a(point.id.as_bytes()).is_multiple_of(2);
+        let typed = crate::ids::fnv1a(point.id.as_bytes()).is_multiple_of(2);
         if typed || distractors.len() < 3 {
             out.push(self.question(
                 point,

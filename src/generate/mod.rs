@@ -17,7 +17,8 @@ use rand::SeedableRng;
 use rand::rngs::StdRng;
 
 use crate::document::Document;
-use crate::keypoints::{Detail, KeyPoint, fnv1a};
+use crate::ids::fnv1a;
+use crate::keypoints::{Detail, KeyPoint};
 use crate::quiz::{
     Answer, BLANK, Difficulty, FORMAT_VERSION, MAX_SET_BYTES, Question, QuestionSet, Source,
     ToneMarks,

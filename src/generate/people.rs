@@ -3,7 +3,8 @@
 use rand::RngExt;
 
 use super::Generator;
-use crate::keypoints::{KeyPoint, fnv1a};
+use crate::ids::fnv1a;
+use crate::keypoints::KeyPoint;
 use crate::quiz::{Answer, Question};
 
 impl Generator<'_> {

@@ -1,8 +1,7 @@
 //! Rules for counts, years, terms, dates, quotations, definitions and
 //! enumerations. Each works on one sentence's tokens.
 
-use std::ops::Range;
-
+use super::place::{Place, span};
 use super::tokens::{Kind, Token, tokenize};
 use super::{Detail, KeyPoint};
 use crate::document::{Document, Sentence};
@@ -130,32 +129,6 @@ fn extract_blocks(doc: &Document, range: std::ops::Range<usize>) -> (Vec<KeyPoin
         }
     }
     (out, people)
-}
-
-/// A sentence being read: where it is and its text.
-pub(super) struct Place<'a> {
-    pub block: usize,
-    pub sentence: &'a Sentence,
-    pub text: &'a str,
-}
-
-impl Place<'_> {
-    pub fn point(&self, range: Range<usize>, detail: Detail) -> KeyPoint {
-        let base = self.sentence.range.start;
-        KeyPoint {
-            id: String::new(),
-            anchor: self.sentence.anchor,
-            phrase: self.text[range.clone()].to_string(),
-            detail,
-            block: self.block,
-            range: base + range.start..base + range.end,
-        }
-    }
-}
-
-/// The text from token `from` to token `to` (inclusive), as written.
-pub(super) fn span(text: &str, tokens: &[Token<'_>], from: usize, to: usize) -> String {
-    text[tokens[from].range.start..tokens[to].range.end].to_string()
 }
 
 fn lower<'t>(t: &'t Token<'_>) -> &'t str {

@@ -5,7 +5,7 @@
 
 use super::Detail;
 use super::KeyPoint;
-use super::extract::{Place, span};
+use super::place::{Place, span};
 use super::tokens::{Kind, Token};
 use crate::numbers::parse_number;
 

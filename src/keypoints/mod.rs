@@ -9,6 +9,7 @@ mod figures;
 mod lists;
 mod names;
 mod people;
+mod place;
 mod tokens;
 
 use std::ops::Range;
@@ -17,6 +18,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::document::Origin;
 use crate::document::{Anchor, Document};
+use crate::ids::fnv1a;
 use crate::storage::{RonError, parse_ron};
 use crate::text::{Fold, fold};
 pub use curated::{
@@ -242,17 +244,6 @@ fn id_from_folded(detail: &Detail, folded: &str, occurrence: usize) -> String {
         detail.kind_name(),
         fnv1a(key.as_bytes()) as u32
     )
-}
-
-/// FNV-1a, 64 bits: a hash that never changes between builds or platforms
-/// (std's hashers may), so ids written to files stay valid.
-pub fn fnv1a(bytes: &[u8]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        hash ^= u64::from(b);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    hash
 }
 
 /// Whether a sentence is a byline, a source line or a photo credit rather

@@ -4,7 +4,7 @@
 
 use super::Detail;
 use super::KeyPoint;
-use super::extract::{Place, span};
+use super::place::{Place, span};
 use super::tokens::{Kind, Token};
 
 /// The words a body's name starts with, and the class its distractors come

@@ -3,7 +3,7 @@
 //! Tuyến". A name counts only when a position or "đồng chí/ông/bà" stands
 //! next to it, so street names ("8B Lê Trực") are left alone.
 
-use super::extract::{Place, span};
+use super::place::{Place, span};
 use super::tokens::{Kind, Token};
 use super::{Detail, KeyPoint};
 use crate::text::{Fold, fold};

@@ -11,9 +11,9 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use super::clock::days_from_civil;
 use super::clock::{DAY, HOUR, MINUTE};
 use super::files::{ANSWERS_DIR, PROFILE_FILE, month_files, read_month, read_profile};
+use crate::calendar::days_from_civil;
 use crate::storage::write_atomic;
 
 pub const BACKUPS_DIR: &str = "backups";
@@ -31,7 +31,7 @@ pub struct Backup {
 
 /// "YYYYMMDD-HHMMSS-mmm" of a moment (UTC).
 fn stamp(at: i64) -> String {
-    let (y, m, d) = super::clock::civil_from_days(at.div_euclid(DAY));
+    let (y, m, d) = crate::calendar::civil_from_days(at.div_euclid(DAY));
     let t = at.rem_euclid(DAY);
     format!(
         "{y:04}{m:02}{d:02}-{:02}{:02}{:02}-{:03}",

@@ -12,14 +12,17 @@
 //! answers loads and saves well under 100 ms. Each answer is one line, a
 //! tuple (see [`Row`]), so a file stays readable and comparable line by line.
 
+mod rows;
+
 use std::io;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::clock::{DAY, civil_from_days, days_from_civil};
+use super::clock::DAY;
+use super::record::Rating;
 use super::record::{Attempt, Mode, Progress, QuestionRef};
-use super::schedule::Rating;
+use crate::calendar::{civil_from_days, days_from_civil};
 use crate::quiz::{Response, Verdict};
 use crate::storage::{self, RonError};
 
@@ -315,7 +318,7 @@ fn read_versioned_with<T: serde::de::DeserializeOwned>(
 /// A month's answers: most often read by [`super::rows`], which knows the
 /// layout we write; by the RON parser otherwise.
 pub fn read_month(path: &Path) -> Result<Option<MonthFile>, FileProblem> {
-    read_versioned_with(path, |m: &MonthFile| m.version, super::rows::month_file)
+    read_versioned_with(path, |m: &MonthFile| m.version, rows::month_file)
 }
 
 pub fn read_profile(path: &Path) -> Result<Option<ProfileFile>, FileProblem> {

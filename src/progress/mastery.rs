@@ -174,9 +174,9 @@ pub fn streak(progress: &Progress, clock: &Clock) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::progress::Rating;
     use crate::progress::clock::{DAY, HOUR};
     use crate::progress::record::{Attempt, Mode};
-    use crate::progress::schedule::Rating;
     use crate::quiz::Verdict;
 
     const T0: i64 = 20_782 * DAY + 10 * HOUR;

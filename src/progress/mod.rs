@@ -18,13 +18,12 @@ pub mod mastery;
 pub mod overview;
 pub mod profiles;
 pub mod record;
-pub mod rows;
 pub mod schedule;
 pub mod store;
 
 pub use clock::Clock;
-pub use record::{Attempt, Mode, Progress, QuestionRef};
-pub use schedule::{Card, Counts, Rating, Schedule};
+pub use record::{Attempt, Mode, Progress, QuestionRef, Rating};
+pub use schedule::{Card, Counts, Schedule};
 pub use store::{OpenError, Opened, ProfileStore, StoreNotice};
 // Re-exported for callers that only need backups.
 pub use backup::Backup;

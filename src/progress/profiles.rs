@@ -7,6 +7,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use super::files::{PROFILE_FILE, ProfileFile, read_profile};
+use crate::ids::slug;
 use crate::paths::Paths;
 use crate::storage::write_ron;
 use crate::text::{Fold, fold, nfc};
@@ -22,25 +23,6 @@ pub struct ProfileInfo {
 
 pub fn root(paths: &Paths) -> PathBuf {
     paths.data_dir.join("profiles")
-}
-
-/// A folder name for a person's name: "Nguyễn Văn Ân" → "nguyen-van-an".
-pub fn slug(name: &str) -> String {
-    let folded = fold(&nfc(name), Fold::Marks);
-    let mut out = String::new();
-    for c in folded.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    let out = out.trim_end_matches('-').to_string();
-    if out.is_empty() {
-        "ho-so".to_string()
-    } else {
-        out
-    }
 }
 
 /// Something in the profiles folder that is not a profile the picker can

@@ -4,9 +4,19 @@ use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::schedule::Rating;
-use crate::keypoints::fnv1a;
+use crate::ids::fingerprint;
 use crate::quiz::{LoadedSet, Question, Response, Verdict};
+
+/// How well an answer went, in FSRS's four grades: what the answer log
+/// keeps. The scheduler works it out from the verdict and the time taken
+/// ([`super::schedule::rating`]) and reads it back when replaying.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Rating {
+    Again = 1,
+    Hard = 2,
+    Good = 3,
+    Easy = 4,
+}
 
 /// Which question an answer was about: its document, its set, its id in the
 /// set, and a fingerprint of its content, so an edited question is known to
@@ -145,13 +155,6 @@ pub fn question_ref(set: &LoadedSet, question: &Question) -> QuestionRef {
         id: question.id.clone(),
         fingerprint: fingerprint(question),
     }
-}
-
-/// A fingerprint of what a question asks and accepts: its prompt and answer.
-/// Tags, explanation and source may change without making it a new question.
-pub fn fingerprint(question: &Question) -> u64 {
-    let text = ron::to_string(&(&question.prompt, &question.answer)).unwrap_or_default();
-    fnv1a(text.as_bytes())
 }
 
 #[cfg(test)]

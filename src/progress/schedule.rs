@@ -9,20 +9,10 @@
 use std::collections::HashMap;
 
 use fsrs::{DEFAULT_PARAMETERS, FSRS, MemoryState};
-use serde::{Deserialize, Serialize};
 
 use super::clock::{Clock, DAY, MINUTE};
-use super::record::{Attempt, Progress, QuestionRef};
+use super::record::{Attempt, Progress, QuestionRef, Rating};
 use crate::quiz::{Answer, Question, Verdict};
-
-/// How well an answer went, in FSRS's four grades.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum Rating {
-    Again = 1,
-    Hard = 2,
-    Good = 3,
-    Easy = 4,
-}
 
 /// How an answer counts: right and quick is Good; right but slow, or accepted
 /// with a tone-mark note, is Hard; half right or more is Hard; the rest Again.

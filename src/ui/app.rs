@@ -255,11 +255,7 @@ impl App {
         if let Some(again) = self.ws.poll_background() {
             ctx.request_repaint_after(again);
         }
-        if let Some(path) = super::chrome::dropped_file(&ctx) {
-            actions.push(Action::Open(path));
-        }
-        self.drop_overlay(&ctx);
-        super::chrome::focus_ring(&ctx);
+        actions.extend(self.overlays(&ctx));
 
         for action in actions {
             self.apply(&ctx, action);

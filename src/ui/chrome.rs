@@ -411,8 +411,17 @@ impl App {
         actions
     }
 
+    /// What is drawn over everything: the drop hint while a file is
+    /// dragged over the window, and the focus ring. A file dropped this
+    /// frame is opened.
+    pub(super) fn overlays(&self, ctx: &egui::Context) -> Option<Action> {
+        self.drop_overlay(ctx);
+        focus_ring(ctx);
+        dropped_file(ctx).map(Action::Open)
+    }
+
     /// "Drop the file here" over the whole window while a file is dragged.
-    pub(super) fn drop_overlay(&self, ctx: &egui::Context) {
+    fn drop_overlay(&self, ctx: &egui::Context) {
         if ctx.input(|i| i.raw.hovered_files.is_empty()) {
             return;
         }
@@ -435,7 +444,7 @@ impl App {
 
 /// A thick ring around the widget that has the keyboard focus, so someone
 /// using Tab always sees where they are (egui's own cue is faint).
-pub(super) fn focus_ring(ctx: &egui::Context) {
+fn focus_ring(ctx: &egui::Context) {
     let Some(response) = ctx
         .memory(|m| m.focused())
         .and_then(|id| ctx.read_response(id))
@@ -462,7 +471,7 @@ pub(super) fn focus_ring(ctx: &egui::Context) {
 }
 
 /// A file dropped on the window this frame.
-pub(super) fn dropped_file(ctx: &egui::Context) -> Option<PathBuf> {
+fn dropped_file(ctx: &egui::Context) -> Option<PathBuf> {
     ctx.input(|i| {
         i.raw.dropped_files.iter().find_map(|f| {
             Some(f.path())

@@ -8,7 +8,6 @@ use std::time::Duration;
 use super::{Notice, Workspace};
 use crate::classroom::training::{TrainingResult, session_file};
 use crate::i18n::fill;
-use crate::progress::profiles;
 
 impl Workspace {
     /// Where files for the user to take away go; made if missing.
@@ -70,7 +69,10 @@ impl Workspace {
             return;
         };
         let stamp = stamp(result.finished);
-        let path = dir.join(format!("ket-qua-{}-{stamp}.ron", profiles::slug(&learner)));
+        let path = dir.join(format!(
+            "ket-qua-{}-{stamp}.ron",
+            crate::ids::slug(&learner)
+        ));
         match crate::storage::write_ron(&path, &result) {
             Ok(()) => self.info_written(tr.exam_exported, &path),
             Err(e) => self.error(fill(tr.session_export_failed, &[("error", &e)])),

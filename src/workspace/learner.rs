@@ -244,7 +244,7 @@ impl Workspace {
             document: item.document.clone(),
             set: item.set_key.clone(),
             id: question.id.clone(),
-            fingerprint: crate::progress::record::fingerprint(question),
+            fingerprint: crate::ids::fingerprint(question),
         };
         let index = store.intern(&reference);
         store.record(crate::progress::Attempt {
@@ -363,7 +363,7 @@ impl Workspace {
             self.error(fill(tr.progress_export_failed, &[("error", &e)]));
             return;
         }
-        let slug = profiles::slug(store.name());
+        let slug = crate::ids::slug(store.name());
         let stamp = &crate::storage::utc_timestamp(std::time::SystemTime::now())[..8];
         let path = folder.join(format!("tien-do-{slug}-{stamp}.ron"));
         match export(&path, store.name(), store.progress(), now_ms()) {

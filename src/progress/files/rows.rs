@@ -1,4 +1,4 @@
-//! A quick reader for the month files this app writes ([`super::files::rows_text`]).
+//! A quick reader for the month files this app writes ([`super::rows_text`]).
 //!
 //! A learner with years of answers has 100,000 lines to read before the first
 //! screen can say what is due; the general RON parser spent three quarters of
@@ -11,9 +11,8 @@
 
 use std::borrow::Cow;
 
-use super::files::{MonthFile, Row};
-use super::record::{Mode, QuestionRef};
-use super::schedule::Rating;
+use super::{MonthFile, Row};
+use crate::progress::record::{Mode, QuestionRef, Rating};
 use crate::quiz::{Response, Verdict};
 
 /// The month file in `text`, or `None` where the RON parser must read it.
