@@ -9,6 +9,7 @@ use super::command::{Command, Scope};
 use super::editor_screen::{EditorInput, EditorScreen};
 use super::exam_screen::ExamScreen;
 use super::keypoints_panel::KeyPointsPanel;
+use super::look::Look;
 use super::open_dialog::{DialogPurpose, OpenDialog};
 use super::practice::{Answered, PracticeScreen};
 use super::profile_picker::ProfilePicker;
@@ -475,9 +476,7 @@ impl App {
                         library: &self.ws.library,
                         doc: &self.ws.doc,
                         user_sets_dir: &user_sets_dir,
-                        tr: self.ws.tr(),
-                        text_size: self.ws.settings.text_size,
-                        palette: style::palette(ctx.global_style().visuals.dark_mode),
+                        look: Look::new(&self.ws.settings, ctx.global_style().visuals.dark_mode),
                     };
                     self.editor.question_from_passage(source, &input);
                     self.ws.screen = Screen::Editor;

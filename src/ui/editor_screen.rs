@@ -12,7 +12,7 @@ use egui::{Key, RichText};
 use super::Action;
 use super::command::{Command, Scope};
 use super::icons;
-use super::practice::{Draft, PracticeInput, answer_widget};
+use super::widgets::{Draft, answer_widget};
 use crate::document::Document;
 use crate::editor::{self, History, Kind};
 use crate::i18n::{Strings, describe_problem, fill};
@@ -54,9 +54,8 @@ pub struct EditorInput<'a> {
     pub library: &'a crate::quiz::Library,
     pub doc: &'a Document,
     pub user_sets_dir: &'a std::path::Path,
-    pub tr: &'static Strings,
-    pub text_size: f32,
-    pub palette: super::style::Palette,
+    /// Language, text size, colours.
+    pub look: super::look::Look,
 }
 
 /// How often unsaved work is written to the draft file.
@@ -92,7 +91,7 @@ impl EditorScreen {
     pub fn question_from_passage(&mut self, source: Source, input: &EditorInput<'_>) {
         if self.open.is_none() {
             let title = crate::i18n::fill(
-                input.tr.editor_copy_title,
+                input.look.tr.editor_copy_title,
                 &[("title", &input.doc.meta.title)],
             );
             self.start_new(&title, input);
@@ -128,7 +127,7 @@ impl EditorScreen {
 
     /// Opens a set of the library; bundled and generated sets open as a copy.
     fn open_from_library(&mut self, loaded: &LoadedSet, input: &EditorInput<'_>) {
-        let tr = input.tr;
+        let tr = input.look.tr;
         match &loaded.origin {
             SetOrigin::User(path) => {
                 let draft = editor::draft_path(path);
@@ -211,7 +210,7 @@ impl EditorScreen {
 
     pub fn ui(&mut self, ui: &mut egui::Ui, input: &EditorInput<'_>) -> Vec<Action> {
         let mut actions = Vec::new();
-        let tr = input.tr;
+        let tr = input.look.tr;
         // Our undo, not the text field's: it covers every change in the set.
         let pressed = ui.input_mut(|i| Command::pressed_in(Scope::Editor, i, |_| true));
         let (undo, redo, save) = (
@@ -233,7 +232,11 @@ impl EditorScreen {
         self.dialogs(ui.ctx(), input, &mut actions);
         if let Some(message) = self.message.clone() {
             ui.horizontal_wrapped(|ui| {
-                ui.label(RichText::new(message).color(input.palette.text).strong());
+                ui.label(
+                    RichText::new(message)
+                        .color(input.look.palette.text)
+                        .strong(),
+                );
                 if ui.small_button(tr.close).clicked() {
                     self.message = None;
                 }
@@ -250,7 +253,7 @@ impl EditorScreen {
         let mut structural = false;
         self.set_bar(ui, input, &mut actions, &mut structural);
         let width = ui.available_width();
-        let list_width = (width * 0.32).clamp(220.0, input.text_size * 18.0);
+        let list_width = (width * 0.32).clamp(220.0, input.look.text_size * 18.0);
         egui::Panel::left("editor-questions")
             .resizable(true)
             .default_size(list_width)
@@ -291,7 +294,7 @@ impl EditorScreen {
     }
 
     fn dialogs(&mut self, ctx: &egui::Context, input: &EditorInput<'_>, actions: &mut Vec<Action>) {
-        let tr = input.tr;
+        let tr = input.look.tr;
         if self.confirm_close {
             let title = self
                 .open
@@ -299,7 +302,7 @@ impl EditorScreen {
                 .map_or(String::new(), |o| o.set.title.clone());
             let mut choice = None;
             let modal = egui::Modal::new(egui::Id::unique("editor-discard")).show(ctx, |ui| {
-                ui.set_max_width(input.text_size * 26.0);
+                ui.set_max_width(input.look.text_size * 26.0);
                 ui.label(
                     RichText::new(fill(tr.editor_discard_question, &[("title", &title)])).strong(),
                 );
@@ -336,7 +339,7 @@ impl EditorScreen {
             let trash = input.user_sets_dir.join(".da-xoa");
             let mut done = false;
             let modal = egui::Modal::new(egui::Id::unique("editor-delete")).show(ctx, |ui| {
-                ui.set_max_width(input.text_size * 26.0);
+                ui.set_max_width(input.look.text_size * 26.0);
                 ui.label(
                     RichText::new(fill(
                         tr.editor_delete_confirm,
@@ -377,8 +380,8 @@ impl EditorScreen {
     }
 
     fn set_list(&mut self, ui: &mut egui::Ui, input: &EditorInput<'_>) {
-        let tr = input.tr;
-        let size = input.text_size;
+        let tr = input.look.tr;
+        let size = input.look.text_size;
         ui.add_space(size * 0.5);
         ui.heading(RichText::new(tr.editor_title).size(size * 1.3));
         ui.label(fill(
@@ -459,7 +462,7 @@ impl EditorScreen {
         actions: &mut Vec<Action>,
         structural: &mut bool,
     ) {
-        let tr = input.tr;
+        let tr = input.look.tr;
         let unsaved = self.has_unsaved_changes();
         let Some(open) = &mut self.open else {
             return;
@@ -469,14 +472,14 @@ impl EditorScreen {
             ui.add(
                 egui::TextEdit::singleline(&mut open.set.title)
                     .id_salt("set-title")
-                    .desired_width(input.text_size * 16.0),
+                    .desired_width(input.look.text_size * 16.0),
             )
             .labelled_by(label.id);
             let label = ui.label(tr.editor_author);
             ui.add(
                 egui::TextEdit::singleline(&mut open.set.author)
                     .id_salt("set-author")
-                    .desired_width(input.text_size * 8.0),
+                    .desired_width(input.look.text_size * 8.0),
             )
             .labelled_by(label.id);
         });
@@ -510,7 +513,7 @@ impl EditorScreen {
             if unsaved {
                 ui.label(
                     RichText::new(tr.editor_unsaved)
-                        .color(input.palette.warning)
+                        .color(input.look.palette.warning)
                         .strong(),
                 );
             }
@@ -542,7 +545,7 @@ impl EditorScreen {
     }
 
     fn question_list(&mut self, ui: &mut egui::Ui, input: &EditorInput<'_>, structural: &mut bool) {
-        let tr = input.tr;
+        let tr = input.look.tr;
         let Some(open) = &mut self.open else {
             return;
         };
@@ -566,7 +569,7 @@ impl EditorScreen {
                     };
                     let mut label = RichText::new(format!("{}. {}", i + 1, text));
                     if problems {
-                        label = label.color(input.palette.wrong);
+                        label = label.color(input.look.palette.wrong);
                     }
                     let row = egui::Button::selectable(i == self.selected, label).truncate();
                     if ui.add(row).on_hover_text(&q.prompt).clicked() {
@@ -666,8 +669,8 @@ impl EditorScreen {
         actions: &mut Vec<Action>,
         structural: &mut bool,
     ) {
-        let tr = input.tr;
-        let size = input.text_size;
+        let tr = input.look.tr;
+        let size = input.look.text_size;
         let Some(open) = &mut self.open else {
             return;
         };
@@ -709,7 +712,7 @@ impl EditorScreen {
                 *structural = true;
             }
             if ui
-                .button(RichText::new(tr.editor_remove_question).color(input.palette.wrong))
+                .button(RichText::new(tr.editor_remove_question).color(input.look.palette.wrong))
                 .clicked()
             {
                 open.set.questions.remove(i);
@@ -728,7 +731,7 @@ impl EditorScreen {
         // A summary at the top; each problem is shown beside its field.
         if !problems.is_empty() {
             egui::Frame::new()
-                .fill(input.palette.error_bg)
+                .fill(input.look.palette.error_bg)
                 .inner_margin(8.0)
                 .corner_radius(4.0)
                 .show(ui, |ui| {
@@ -736,13 +739,13 @@ impl EditorScreen {
                     ui.label(
                         RichText::new(tr.editor_problems)
                             .strong()
-                            .color(input.palette.text),
+                            .color(input.look.palette.text),
                     );
                     ui.label(
                         RichText::new(fill(tr.editor_problem_count, &[("n", &problems.len())]))
-                            .color(input.palette.text),
+                            .color(input.look.palette.text),
                     );
-                    problems_at(ui, &problems, Place::Top, tr, input.palette.text);
+                    problems_at(ui, &problems, Place::Top, tr, input.look.palette.text);
                 });
         }
         let q = &mut open.set.questions[i];
@@ -752,9 +755,9 @@ impl EditorScreen {
                 .strong(),
         );
         field(ui, tr.editor_id, &mut q.id, size * 12.0);
-        problems_at(ui, &problems, Place::Id, tr, input.palette.wrong);
+        problems_at(ui, &problems, Place::Id, tr, input.look.palette.wrong);
         let prompt = multiline(ui, tr.editor_prompt, &mut q.prompt);
-        problems_at(ui, &problems, Place::Prompt, tr, input.palette.wrong);
+        problems_at(ui, &problems, Place::Prompt, tr, input.look.palette.wrong);
         if self.focus_prompt > 0 {
             if prompt.has_focus() {
                 self.focus_prompt = 0;
@@ -766,7 +769,7 @@ impl EditorScreen {
         }
         ui.add_space(size * 0.3);
         answer_form(ui, tr, q, structural);
-        problems_at(ui, &problems, Place::Answer, tr, input.palette.wrong);
+        problems_at(ui, &problems, Place::Answer, tr, input.look.palette.wrong);
         ui.add_space(size * 0.3);
         multiline(ui, tr.editor_explanation, &mut q.explanation);
         let mut tags = q.tags.join(", ");
@@ -804,9 +807,9 @@ impl EditorScreen {
             q.source.anchor = a;
         }
         multiline(ui, tr.editor_quote, &mut q.source.quote);
-        problems_at(ui, &problems, Place::Quote, tr, input.palette.wrong);
+        problems_at(ui, &problems, Place::Quote, tr, input.look.palette.wrong);
         if !q.source.quote.trim().is_empty() && !editor::passage_found(input.doc, &q.source) {
-            ui.colored_label(input.palette.wrong, tr.editor_passage_missing);
+            ui.colored_label(input.look.palette.wrong, tr.editor_passage_missing);
         }
         ui.horizontal_wrapped(|ui| {
             if ui.button(tr.editor_pick_passage).clicked() {
@@ -848,16 +851,7 @@ impl EditorScreen {
                     if !q.prompt.is_empty() {
                         ui.label(RichText::new(&q.prompt).size(size * 1.1).strong());
                     }
-                    let practice = PracticeInput {
-                        library: input.library,
-                        document_id: input.doc.id(),
-                        user_sets_dir: input.user_sets_dir,
-                        tr,
-                        text_size: size,
-                        palette: input.palette,
-                        review: None,
-                    };
-                    answer_widget(ui, &item, draft, false, &practice);
+                    answer_widget(ui, &item, draft, false, &input.look);
                 });
             }
         } else {
@@ -1295,7 +1289,7 @@ fn passage_picker(
     input: &EditorInput<'_>,
     search: &mut String,
 ) -> Option<Source> {
-    let tr = input.tr;
+    let tr = input.look.tr;
     let mut picked = None;
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
@@ -1311,8 +1305,8 @@ fn passage_picker(
             .id_salt("passage-picker")
             // Inside the form's own scrolling, egui's default (64 px) showed
             // barely two results.
-            .min_scrolled_height(input.text_size * 10.0)
-            .max_height(input.text_size * 14.0)
+            .min_scrolled_height(input.look.text_size * 10.0)
+            .max_height(input.look.text_size * 14.0)
             .show(ui, |ui| {
                 let mut shown = 0;
                 for block in &input.doc.blocks {

@@ -8,7 +8,8 @@ use egui::RichText;
 
 use super::Action;
 use super::icons;
-use super::practice::{Draft, PracticeInput, answer_widget, choose_sets, count_choice, feedback};
+use super::practice::PracticeInput;
+use super::widgets::{Draft, answer_widget, choose_sets, count_choice, feedback};
 use crate::classroom::exam::{Exam, ExamPlan};
 use crate::i18n::fill;
 use crate::quiz::practice::Attempt;
@@ -86,7 +87,7 @@ impl ExamScreen {
             .id_salt(("exam", page))
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                let width = (input.practice.text_size * 38.0).min(ui.available_width());
+                let width = (input.practice.look.text_size * 38.0).min(ui.available_width());
                 ui.vertical_centered(|ui| {
                     ui.set_max_width(width);
                     ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
@@ -103,8 +104,8 @@ impl ExamScreen {
     }
 
     fn setup(&mut self, ui: &mut egui::Ui, input: &ExamInput<'_>, actions: &mut Vec<Action>) {
-        let tr = input.practice.tr;
-        let size = input.practice.text_size;
+        let tr = input.practice.look.tr;
+        let size = input.practice.look.text_size;
         ui.add_space(size * 0.5);
         ui.heading(RichText::new(tr.tab_exam).size(size * 1.3));
         ui.label(tr.exam_intro);
@@ -131,7 +132,7 @@ impl ExamScreen {
         self.seed_text.retain(|c| c.is_ascii_digit());
         ui.add_space(size * 0.5);
         let Some(learner) = input.learner else {
-            ui.label(RichText::new(tr.exam_no_profile).color(input.practice.palette.wrong));
+            ui.label(RichText::new(tr.exam_no_profile).color(input.practice.look.palette.wrong));
             if ui
                 .button(format!("{} {}", icons::PERSON, tr.progress_choose_profile))
                 .clicked()
@@ -168,8 +169,8 @@ impl ExamScreen {
     }
 
     fn top_bar(&mut self, ui: &mut egui::Ui, input: &ExamInput<'_>, actions: &mut Vec<Action>) {
-        let tr = input.practice.tr;
-        let palette = input.practice.palette;
+        let tr = input.practice.look.tr;
+        let palette = input.practice.look.palette;
         let Some(exam) = &mut self.exam else {
             return;
         };
@@ -232,8 +233,8 @@ impl ExamScreen {
     }
 
     fn question(&mut self, ui: &mut egui::Ui, input: &ExamInput<'_>) {
-        let tr = input.practice.tr;
-        let size = input.practice.text_size;
+        let tr = input.practice.look.tr;
+        let size = input.practice.look.text_size;
         let Some(exam) = &mut self.exam else {
             return;
         };
@@ -248,7 +249,7 @@ impl ExamScreen {
             );
             ui.add_space(size * 0.4);
         }
-        answer_widget(ui, &item, &mut self.drafts[i], false, &input.practice);
+        answer_widget(ui, &item, &mut self.drafts[i], false, &input.practice.look);
         ui.add_space(size * 0.6);
         ui.horizontal(|ui| {
             if ui
@@ -273,7 +274,7 @@ impl ExamScreen {
         if !self.confirm_submit {
             return;
         }
-        let tr = input.practice.tr;
+        let tr = input.practice.look.tr;
         let Some(exam) = &mut self.exam else {
             self.confirm_submit = false;
             return;
@@ -281,7 +282,7 @@ impl ExamScreen {
         let unanswered = exam.items.len() - exam.answered();
         let mut close = false;
         let modal = egui::Modal::new(egui::Id::unique("exam-submit")).show(ctx, |ui| {
-            ui.set_max_width(input.practice.text_size * 24.0);
+            ui.set_max_width(input.practice.look.text_size * 24.0);
             ui.label(RichText::new(fill(tr.exam_submit_confirm, &[("n", &unanswered)])).strong());
             ui.add_space(8.0);
             ui.horizontal(|ui| {
@@ -301,9 +302,9 @@ impl ExamScreen {
     }
 
     fn results(&mut self, ui: &mut egui::Ui, input: &ExamInput<'_>, actions: &mut Vec<Action>) {
-        let tr = input.practice.tr;
-        let size = input.practice.text_size;
-        let palette = input.practice.palette;
+        let tr = input.practice.look.tr;
+        let size = input.practice.look.text_size;
+        let palette = input.practice.look.palette;
         let Some(exam) = &self.exam else {
             return;
         };
@@ -369,7 +370,7 @@ impl ExamScreen {
             egui::Frame::group(ui.style()).show(ui, |ui| {
                 ui.set_width(ui.available_width());
                 ui.label(RichText::new(format!("{}. {}", i + 1, item.question.prompt)).strong());
-                answer_widget(ui, item, &mut self.drafts[i], true, &input.practice);
+                answer_widget(ui, item, &mut self.drafts[i], true, &input.practice.look);
                 match &exam.responses[i] {
                     Some(response) => {
                         let attempt = Attempt {
@@ -377,7 +378,7 @@ impl ExamScreen {
                             grade: outcome.grades[i].clone(),
                             time: std::time::Duration::ZERO,
                         };
-                        feedback(ui, item, &attempt, &input.practice, actions);
+                        feedback(ui, item, &attempt, &input.practice.look, actions);
                     }
                     None => {
                         ui.label(RichText::new(tr.practice_not_answered).color(palette.wrong));

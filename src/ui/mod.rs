@@ -23,6 +23,7 @@ pub mod exam_screen;
 pub mod fonts;
 pub mod icons;
 mod keypoints_panel;
+pub mod look;
 mod open_dialog;
 pub mod practice;
 mod profile_picker;
@@ -31,6 +32,7 @@ pub mod reader;
 mod router;
 pub mod session_screen;
 pub mod style;
+mod widgets;
 
 pub use crate::workspace::{Notice, NoticeKind, Screen};
 pub use app::{Action, App};

@@ -27,9 +27,8 @@ pub struct ProgressInput<'a> {
     pub backups: &'a [Backup],
     pub fitting: bool,
     pub clock: Clock,
-    pub tr: &'static Strings,
-    pub text_size: f32,
-    pub palette: Palette,
+    /// Language, text size, colours.
+    pub look: super::look::Look,
 }
 
 #[derive(Default)]
@@ -77,24 +76,25 @@ fn percent(score: Option<f32>) -> String {
 impl ProgressScreen {
     pub fn ui(&mut self, ui: &mut egui::Ui, input: &ProgressInput<'_>) -> Vec<Action> {
         let mut actions = Vec::new();
-        let tr = input.tr;
+        let tr = input.look.tr;
         self.confirm(ui.ctx(), input, &mut actions);
         egui::ScrollArea::vertical()
             .id_salt("progress")
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                let width = (input.text_size * 40.0).min(ui.available_width());
+                let width = (input.look.text_size * 40.0).min(ui.available_width());
                 ui.vertical_centered(|ui| {
                     ui.set_max_width(width);
                     ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
                         let (Some((name, fitted_on)), Some(overview)) =
                             (input.profile, input.overview)
                         else {
-                            ui.add_space(input.text_size);
+                            ui.add_space(input.look.text_size);
                             ui.label(
-                                RichText::new(tr.progress_no_profile).size(input.text_size * 1.1),
+                                RichText::new(tr.progress_no_profile)
+                                    .size(input.look.text_size * 1.1),
                             );
-                            ui.add_space(input.text_size * 0.5);
+                            ui.add_space(input.look.text_size * 0.5);
                             if ui
                                 .button(
                                     RichText::new(format!(
@@ -126,8 +126,8 @@ impl ProgressScreen {
         o: &Overview,
         actions: &mut Vec<Action>,
     ) {
-        let tr = input.tr;
-        let size = input.text_size;
+        let tr = input.look.tr;
+        let size = input.look.text_size;
         ui.add_space(size * 0.5);
         ui.heading(fill(tr.progress_title, &[("name", &name)]));
         ui.add_space(size * 0.3);
@@ -135,9 +135,13 @@ impl ProgressScreen {
         // Due, new, learned — the numbers that matter today.
         ui.horizontal_wrapped(|ui| {
             for (label, n, color) in [
-                (tr.progress_due, o.counts.due, input.palette.accent),
-                (tr.progress_new, o.counts.new, input.palette.selection),
-                (tr.progress_learned, o.counts.learned, input.palette.right),
+                (tr.progress_due, o.counts.due, input.look.palette.accent),
+                (tr.progress_new, o.counts.new, input.look.palette.selection),
+                (
+                    tr.progress_learned,
+                    o.counts.learned,
+                    input.look.palette.right,
+                ),
             ] {
                 egui::Frame::group(ui.style())
                     .inner_margin(size * 0.5)
@@ -320,10 +324,10 @@ impl ProgressScreen {
         let Some((path, at)) = self.confirm_restore.clone() else {
             return;
         };
-        let tr = input.tr;
+        let tr = input.look.tr;
         let mut close = false;
         let modal = egui::Modal::new(egui::Id::unique("confirm-restore")).show(ctx, |ui| {
-            ui.set_max_width(input.text_size * 28.0);
+            ui.set_max_width(input.look.text_size * 28.0);
             let time = format_local(&input.clock, at);
             ui.label(fill(tr.progress_restore_confirm, &[("time", &time)]));
             ui.add_space(8.0);
@@ -355,11 +359,11 @@ fn section(ui: &mut egui::Ui, size: f32, title: &str) {
 
 /// A coloured mark with the level in words beside it on hover.
 fn mark(ui: &mut egui::Ui, input: &ProgressInput<'_>, mastery: &Mastery) {
-    let (_, words) = level_look(mastery.level(), &input.palette, input.tr);
-    level_mark(ui, mastery.level(), &input.palette, input.tr).on_hover_text(format!(
+    let (_, words) = level_look(mastery.level(), &input.look.palette, input.look.tr);
+    level_mark(ui, mastery.level(), &input.look.palette, input.look.tr).on_hover_text(format!(
         "{words} · {}",
         fill(
-            input.tr.progress_known,
+            input.look.tr.progress_known,
             &[("percent", &percent(mastery.score))]
         )
     ));
@@ -372,10 +376,10 @@ fn point_row(
     mastery: &Mastery,
     actions: &mut Vec<Action>,
 ) {
-    let tr = input.tr;
+    let tr = input.look.tr;
     ui.horizontal_wrapped(|ui| {
-        let (color, words) = level_look(mastery.level(), &input.palette, tr);
-        level_mark(ui, mastery.level(), &input.palette, tr);
+        let (color, words) = level_look(mastery.level(), &input.look.palette, tr);
+        level_mark(ui, mastery.level(), &input.look.palette, tr);
         ui.label(
             // "Cần ôn · nắm được 0%": the share known, never read as the
             // share left to review.
@@ -405,9 +409,9 @@ fn point_row(
 /// Right and not-right answers per day, stacked.
 fn answers_plot(ui: &mut egui::Ui, input: &ProgressInput<'_>, o: &Overview) {
     use egui_plot::{Bar, BarChart, Corner, Legend, Plot};
-    let tr = input.tr;
+    let tr = input.look.tr;
     let first = o.per_day.first().map_or(0, |d| d.0);
-    let (right_color, wrong_color) = (input.palette.right, input.palette.wrong);
+    let (right_color, wrong_color) = (input.look.palette.right, input.look.palette.wrong);
     let bar = |day: i64, n: usize, color| {
         Bar::new((day - first) as f64, n as f64)
             .width(0.7)
@@ -423,9 +427,9 @@ fn answers_plot(ui: &mut egui::Ui, input: &ProgressInput<'_>, o: &Overview) {
         .iter()
         .map(|&(d, _, w)| bar(d, w, wrong_color))
         .collect();
-    let right = BarChart::new(tr.progress_plot_right, right).color(input.palette.right);
+    let right = BarChart::new(tr.progress_plot_right, right).color(input.look.palette.right);
     let wrong = BarChart::new(tr.progress_plot_wrong, wrong)
-        .color(input.palette.wrong)
+        .color(input.look.palette.wrong)
         .stack_on(&[&right]);
     let most = o
         .per_day
@@ -435,7 +439,7 @@ fn answers_plot(ui: &mut egui::Ui, input: &ProgressInput<'_>, o: &Overview) {
         .unwrap_or(0)
         .max(5);
     Plot::new("answers-per-day")
-        .height(input.text_size * 9.0)
+        .height(input.look.text_size * 9.0)
         // Top left: the newest days, on the right, have the bars that matter.
         .legend(Legend::default().position(Corner::LeftTop))
         .allow_zoom(false)

@@ -13,9 +13,8 @@ use egui::text::{CCursor, LayoutJob, TextFormat};
 use egui::{Align2, Color32, FontFamily, FontId, Galley, Key, Pos2, Rect, Sense, Stroke, Vec2};
 
 use super::fonts;
-use super::style::Palette;
 use crate::document::{Block, BlockKind, Document};
-use crate::i18n::{Strings, fill};
+use crate::i18n::fill;
 use crate::search::Hit;
 
 /// Where the reader should scroll to on the next frame.
@@ -33,10 +32,9 @@ pub struct ReaderInput<'a> {
     /// Search hits, in reading order.
     pub hits: &'a [Hit],
     pub current_hit: Option<usize>,
-    pub text_size: f32,
+    /// Language, text size, colours.
+    pub look: super::look::Look,
     pub show_numbers: bool,
-    pub palette: Palette,
-    pub tr: &'static Strings,
 }
 
 /// The geometry that row heights depend on; when it changes, every row is
@@ -315,7 +313,7 @@ struct Geometry {
 
 impl Geometry {
     fn new(available: f32, input: &ReaderInput<'_>) -> Self {
-        let text_size = input.text_size;
+        let text_size = input.look.text_size;
         let margin = if input.show_numbers {
             text_size * 2.6
         } else {
@@ -445,9 +443,9 @@ fn block_format(geometry: &Geometry, input: &ReaderInput<'_>, kind: BlockKind) -
         _ => FontFamily::Proportional,
     };
     let color = if kind == BlockKind::Caption {
-        input.palette.muted
+        input.look.palette.muted
     } else {
-        input.palette.text
+        input.look.palette.text
     };
     TextFormat {
         font_id: FontId::new(geometry.text_size * geometry.scale(kind), family),
@@ -477,14 +475,14 @@ fn layout_row(
         }
         job.append(&block.text[at..range.start], 0.0, format.clone());
         let background = match mark {
-            Mark::Hit => input.palette.hit,
-            Mark::CurrentHit => input.palette.current_hit,
-            Mark::Focus => input.palette.focus,
+            Mark::Hit => input.look.palette.hit,
+            Mark::CurrentHit => input.look.palette.current_hit,
+            Mark::Focus => input.look.palette.focus,
         };
         let mut marked = format.clone();
         marked.background = background;
         if *mark == Mark::CurrentHit {
-            marked.underline = Stroke::new(2.0, input.palette.text);
+            marked.underline = Stroke::new(2.0, input.look.palette.text);
         }
         job.append(&block.text[range.clone()], 0.0, marked);
         at = range.end;
@@ -508,7 +506,7 @@ fn layout_header(ui: &egui::Ui, geometry: &Geometry, input: &ReaderInput<'_>) ->
         TextFormat {
             font_id: FontId::new(size * 1.5, fonts::bold()),
             line_height: Some(size * 1.5 * 1.3),
-            color: input.palette.text,
+            color: input.look.palette.text,
             ..Default::default()
         },
     );
@@ -523,7 +521,7 @@ fn layout_header(ui: &egui::Ui, geometry: &Geometry, input: &ReaderInput<'_>) ->
             line.join("  ·  "),
             TextFormat {
                 font_id: FontId::new(size * 0.9, FontFamily::Proportional),
-                color: input.palette.muted,
+                color: input.look.palette.muted,
                 ..Default::default()
             },
         );
@@ -552,7 +550,7 @@ fn paint_row(
     focused: bool,
 ) {
     let text_left = rect.left() + geometry.margin;
-    let palette = input.palette;
+    let palette = input.look.palette;
     if row == 0 {
         let title_rect = Rect::from_min_size(Pos2::new(text_left, rect.top()), laid.main.size());
         ui.put(
@@ -605,7 +603,7 @@ fn paint_row(
             palette.muted,
         );
         response.on_hover_text(fill(
-            input.tr.paragraph_tooltip,
+            input.look.tr.paragraph_tooltip,
             &[("n", &number), ("anchor", &block.anchor)],
         ));
     }

@@ -8,6 +8,7 @@ use egui::RichText;
 use super::app::{Action, App};
 use super::editor_screen::EditorInput;
 use super::exam_screen::ExamInput;
+use super::look::Look;
 use super::open_dialog::{DialogOutcome, DialogPurpose};
 use super::practice::{PracticeInput, ReviewCard};
 use super::profile_picker::PickerOutcome;
@@ -37,8 +38,7 @@ impl App {
             .fill(palette.page)
             .inner_margin(egui::Margin::symmetric(16, 12));
         let ws = &mut self.ws;
-        let tr = ws.settings.language.strings();
-        let text_size = ws.settings.text_size;
+        let look = Look::new(&ws.settings, ui.visuals().dark_mode);
         if ws.screen == Screen::Progress {
             let input = ProgressInput {
                 profile: ws.profile().map(|s| (s.name(), s.header().fitted_on)),
@@ -47,9 +47,7 @@ impl App {
                 backups: &ws.backups,
                 fitting: ws.is_fitting(),
                 clock: Clock::system(),
-                tr,
-                text_size,
-                palette,
+                look,
             };
             let screen = &mut self.progress_screen;
             return egui::CentralPanel::default()
@@ -63,9 +61,7 @@ impl App {
                 library: &ws.library,
                 doc: &ws.doc,
                 user_sets_dir: &user_sets_dir,
-                tr,
-                text_size,
-                palette,
+                look,
             };
             let editor = &mut self.editor;
             return egui::CentralPanel::default()
@@ -81,9 +77,7 @@ impl App {
                         library: &ws.library,
                         document_id: ws.doc.id(),
                         user_sets_dir: &user_sets_dir,
-                        tr,
-                        text_size,
-                        palette,
+                        look,
                         review: None,
                     },
                     now,
@@ -103,9 +97,7 @@ impl App {
                     library: &ws.library,
                     document_id: ws.doc.id(),
                     user_sets_dir: &user_sets_dir,
-                    tr,
-                    text_size,
-                    palette,
+                    look,
                     review: None,
                 },
                 now,
@@ -131,9 +123,7 @@ impl App {
             library: &self.ws.library,
             document_id: self.ws.doc.id(),
             user_sets_dir: &user_sets_dir,
-            tr,
-            text_size,
-            palette,
+            look,
             review,
         };
         let practice = &mut self.practice;
@@ -228,10 +218,8 @@ impl App {
             doc: &self.ws.doc,
             hits: &self.ws.search.hits,
             current_hit: self.ws.search.current,
-            text_size: settings.text_size,
             show_numbers: settings.show_paragraph_numbers,
-            palette,
-            tr: settings.language.strings(),
+            look: Look::new(settings, ui.visuals().dark_mode),
         };
         let reader = &mut self.reader;
         egui::CentralPanel::default()

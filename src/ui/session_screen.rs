@@ -11,7 +11,8 @@ use egui::{Align2, Color32, FontId, Key, RichText};
 use super::Action;
 use super::command::Command;
 use super::icons;
-use super::practice::{PracticeInput, choose_sets, count_choice};
+use super::practice::PracticeInput;
+use super::widgets::{choose_sets, count_choice};
 use crate::classroom::training::{MAX_TEAMS, Stage, Training, TrainingPlan, TrainingResult};
 use crate::i18n::{Strings, fill};
 use crate::progress::clock::{Clock, format_local};
@@ -104,7 +105,7 @@ impl SessionScreen {
                 .id_salt("session-setup")
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
-                    let width = (input.practice.text_size * 38.0).min(ui.available_width());
+                    let width = (input.practice.look.text_size * 38.0).min(ui.available_width());
                     ui.vertical_centered(|ui| {
                         ui.set_max_width(width);
                         ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
@@ -117,8 +118,8 @@ impl SessionScreen {
     }
 
     fn setup(&mut self, ui: &mut egui::Ui, input: &SessionInput<'_>, actions: &mut Vec<Action>) {
-        let tr = input.practice.tr;
-        let size = input.practice.text_size;
+        let tr = input.practice.look.tr;
+        let size = input.practice.look.text_size;
         ui.add_space(size * 0.5);
         ui.heading(RichText::new(tr.session_title).size(size * 1.3));
         let sets = choose_sets(ui, &input.practice, &mut self.chosen);
@@ -254,8 +255,8 @@ impl SessionScreen {
         result: &TrainingResult,
         actions: &mut Vec<Action>,
     ) {
-        let tr = input.practice.tr;
-        let size = input.practice.text_size;
+        let tr = input.practice.look.tr;
+        let size = input.practice.look.text_size;
         ui.horizontal_wrapped(|ui| {
             if ui
                 .button(format!("⬅ {}", tr.session_back_to_setup))
@@ -279,7 +280,7 @@ impl SessionScreen {
             egui::vec2(ui.available_width(), height),
             egui::Sense::hover(),
         );
-        let palette = input.practice.palette;
+        let palette = input.practice.look.palette;
         scoreboard(
             ui,
             rect,
@@ -384,8 +385,8 @@ impl SessionScreen {
 
     fn present(&mut self, ui: &mut egui::Ui, input: &SessionInput<'_>, actions: &mut Vec<Action>) {
         self.keys(ui, input, actions);
-        let tr = input.practice.tr;
-        let palette = input.practice.palette;
+        let tr = input.practice.look.tr;
+        let palette = input.practice.look.palette;
         let rect = ui.max_rect();
         let painter = ui.painter().clone();
         let Some(training) = &self.training else {
