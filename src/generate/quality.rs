@@ -5,6 +5,10 @@
 //! A flag is a bug to fix or a question to drop: [`super::generate`] drops
 //! every question with a flag, and the quality test (`tests/generate_quality.rs`)
 //! runs the whole corpus through the generator and these checks.
+//!
+//! Why this file is long: it is one checklist, a short function per known
+//! defect (each with the real case that made it a rule), read and run as a
+//! whole; the flags share the sentence helpers at the bottom.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;

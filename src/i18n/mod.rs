@@ -4,6 +4,11 @@
 //! them (the compiler refuses a table that leaves one out), and a test checks
 //! that no entry is blank and that both languages use the same placeholders.
 //! Placeholders are written `{name}` and filled with [`fill`].
+//!
+//! Why this file is long: the [`Strings`] table declares every sentence
+//! the interface says, one field each (several hundred), and the
+//! `describe_*` functions that turn the core's typed errors into those
+//! sentences live beside it, so wording is in one place.
 
 mod en;
 mod vi;

@@ -109,7 +109,12 @@ impl ExamScreen {
         ui.add_space(size * 0.5);
         ui.heading(RichText::new(tr.tab_exam).size(size * 1.3));
         ui.label(tr.exam_intro);
-        let sets = choose_sets(ui, &input.practice, &mut self.chosen);
+        let sets = choose_sets(
+            ui,
+            &input.practice.look,
+            input.practice.sets(),
+            &mut self.chosen,
+        );
         ui.add_space(size * 0.5);
         count_choice(ui, tr, tr.exam_count, &[10, 20, 30, 0], &mut self.count);
         ui.horizontal_wrapped(|ui| {

@@ -26,6 +26,7 @@ mod keypoints_panel;
 pub mod look;
 mod open_dialog;
 pub mod practice;
+mod presenter;
 mod profile_picker;
 pub mod progress_screen;
 pub mod reader;

@@ -10,7 +10,7 @@ use egui::{Key, RichText};
 use super::Action;
 use super::icons;
 use super::widgets::{
-    Draft, answer_widget, choose_sets, count_choice, feedback, letter, numbered_blanks,
+    Draft, SetsOf, answer_widget, choose_sets, count_choice, feedback, letter, numbered_blanks,
 };
 use crate::i18n::{Strings, fill, format_problem};
 use crate::progress::{Counts, Mode};
@@ -26,6 +26,17 @@ pub struct PracticeInput<'a> {
     pub look: super::look::Look,
     /// Today's review for the chosen learner; `None` when none is chosen.
     pub review: Option<ReviewCard>,
+}
+
+impl<'a> PracticeInput<'a> {
+    /// The sets of the open document, for choosing.
+    pub fn sets(&self) -> SetsOf<'a> {
+        SetsOf {
+            library: self.library,
+            document_id: self.document_id,
+            user_sets_dir: self.user_sets_dir,
+        }
+    }
 }
 
 /// What the review card at the top of the screen shows.
@@ -165,7 +176,7 @@ impl PracticeScreen {
     fn setup(&mut self, ui: &mut egui::Ui, input: &PracticeInput<'_>, actions: &mut Vec<Action>) {
         let tr = input.look.tr;
         review_card(ui, input, actions);
-        let chosen_sets = choose_sets(ui, input, &mut self.chosen);
+        let chosen_sets = choose_sets(ui, &input.look, input.sets(), &mut self.chosen);
         ui.add_space(input.look.text_size * 0.5);
         count_choice(ui, tr, tr.practice_count, &[5, 10, 20, 0], &mut self.count);
         ui.checkbox(&mut self.shuffle, tr.practice_shuffle);

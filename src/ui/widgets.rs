@@ -11,7 +11,6 @@ use egui::{Key, RichText, Sense, Stroke};
 use super::Action;
 use super::icons;
 use super::look::Look;
-use super::practice::PracticeInput;
 use crate::i18n::{Strings, fill};
 use crate::quiz::practice::Item;
 use crate::quiz::{Answer, BLANK, Note, Response, SetOrigin, Verdict, correct_answer_text};
@@ -623,14 +622,24 @@ pub(super) fn feedback(
         .response
 }
 
+/// Where a screen's question sets come from: the library, the open
+/// document's id, and the folder the user's own sets are kept in.
+#[derive(Clone, Copy)]
+pub struct SetsOf<'a> {
+    pub library: &'a crate::quiz::Library,
+    pub document_id: &'a str,
+    pub user_sets_dir: &'a std::path::Path,
+}
+
 /// The sets of the open document as checkboxes; returns the chosen ones.
 /// By default the hand-written sets, or the generated one when there are none.
 pub(super) fn choose_sets<'a>(
     ui: &mut egui::Ui,
-    input: &PracticeInput<'a>,
+    look: &Look,
+    input: SetsOf<'a>,
     chosen: &mut Option<BTreeSet<usize>>,
 ) -> Vec<&'a crate::quiz::LoadedSet> {
-    let tr = input.look.tr;
+    let tr = look.tr;
     let sets: Vec<_> = input.library.for_document(input.document_id).collect();
     // By default the hand-written sets; the generated one when there are none.
     let chosen = chosen.get_or_insert_with(|| {
@@ -645,9 +654,9 @@ pub(super) fn choose_sets<'a>(
             written
         }
     });
-    ui.add_space(input.look.text_size * 0.5);
+    ui.add_space(look.text_size * 0.5);
     ui.heading(tr.practice_sets);
-    ui.add_space(input.look.text_size * 0.3);
+    ui.add_space(look.text_size * 0.3);
     if sets.is_empty() {
         ui.label(fill(
             tr.practice_no_sets,

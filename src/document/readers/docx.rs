@@ -13,6 +13,11 @@
 //! - footnotes and endnotes at the end as "[n] …", marked "[n]" in the text;
 //! - headers, footers (page numbers) and comments left out;
 //! - the title from `docProps/core.xml`, else from the first heading.
+//!
+//! Why this file is long: every part above reads the same XML stream with
+//! the same state (the style table, the numbering definitions, the note
+//! map, the table being flattened); split by part, that state would be
+//! passed between files at every element.
 
 use std::collections::HashMap;
 use std::io::{Cursor, Read};

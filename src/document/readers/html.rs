@@ -11,6 +11,12 @@
 //!
 //! Every walk over the tree is an iteration (no recursion), so a page nested
 //! a hundred thousand deep costs time, not stack.
+//!
+//! Why this file is long: finding the article in a saved page is one
+//! judgement made of many small rules (which blocks are menus, bylines,
+//! comments or related links; which container holds the most prose), and
+//! they are tuned together against saved pages of many sites; spread over
+//! files they would hide each other's effect.
 
 use std::collections::{HashMap, HashSet};
 
