@@ -4,6 +4,8 @@
 
 mod common;
 
+use common::ui::{click, press, step};
+
 use std::path::Path;
 
 use egui::accesskit::Role;
@@ -46,22 +48,6 @@ fn harness(home: &Path, dt: f32) -> Harness<'static, App> {
         .build_ui_state(|ui, app: &mut App| app.show(ui), app);
     harness.run_steps(3);
     harness
-}
-
-fn step(h: &mut Harness<'_, App>) {
-    h.run_steps(2);
-}
-
-fn press(h: &mut Harness<'_, App>, key: Key) {
-    h.key_press(key);
-    step(h);
-}
-
-fn click(h: &mut Harness<'_, App>, label: &str) {
-    h.get_by_label(label).scroll_to_me();
-    h.run_steps(4);
-    h.get_by_label(label).click();
-    step(h);
 }
 
 /// Only the three-question set, all of it.

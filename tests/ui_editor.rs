@@ -4,6 +4,8 @@
 
 mod common;
 
+use common::ui::{click, step};
+
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -18,17 +20,6 @@ fn harness(home: &std::path::Path) -> Harness<'static, App> {
         .build_ui_state(|ui, app: &mut App| app.show(ui), app);
     h.run_steps(3);
     h
-}
-
-fn step(h: &mut Harness<'_, App>) {
-    h.run_steps(2);
-}
-
-fn click(h: &mut Harness<'_, App>, label: &str) {
-    h.get_by_label(label).scroll_to_me();
-    h.run();
-    h.get_by_label(label).click();
-    step(h);
 }
 
 /// The one-line or multi-line field labelled `label`.

@@ -4,6 +4,8 @@
 
 mod common;
 
+use common::ui::{click, press, step};
+
 use std::path::Path;
 
 use egui::accesskit::Role;
@@ -61,25 +63,6 @@ fn harness(home: &Path, width: f32) -> Harness<'static, App> {
         .build_ui_state(|ui, app: &mut App| app.show(ui), app);
     harness.run_steps(3);
     harness
-}
-
-fn step(h: &mut Harness<'_, App>) {
-    h.run_steps(2);
-}
-
-#[track_caller]
-fn press(h: &mut Harness<'_, App>, key: Key) {
-    h.key_press(key);
-    step(h);
-}
-
-#[track_caller]
-fn click(h: &mut Harness<'_, App>, label: &str) {
-    // As a user would: scroll it into view first.
-    h.get_by_label(label).scroll_to_me();
-    step(h);
-    h.get_by_label(label).click();
-    step(h);
 }
 
 /// Opens the practice screen and starts the seven-question set, in order.

@@ -3,6 +3,10 @@
 //! same due count, after the app is closed and opened again; today's review;
 //! the progress screen and the key-point marks; a second copy of the app.
 
+mod common;
+
+use common::ui::{click, press, step};
+
 use std::path::Path;
 
 use egui::accesskit::Role;
@@ -43,23 +47,6 @@ fn harness(home: &Path) -> Harness<'static, App> {
         .build_ui_state(|ui, app: &mut App| app.show(ui), app);
     harness.run_steps(3);
     harness
-}
-
-fn step(h: &mut Harness<'_, App>) {
-    h.run_steps(2);
-}
-
-fn press(h: &mut Harness<'_, App>, key: Key) {
-    h.key_press(key);
-    step(h);
-}
-
-fn click(h: &mut Harness<'_, App>, label: &str) {
-    h.get_by_label(label).scroll_to_me();
-    // Until the scrolling has settled, so the click lands where it is drawn.
-    h.run();
-    h.get_by_label(label).click();
-    step(h);
 }
 
 /// Creates the learner through the "who is studying?" dialog.

@@ -3,6 +3,8 @@
 // Each test file uses only some of these.
 #![allow(dead_code)]
 
+pub mod ui;
+
 use std::path::Path;
 use std::process::Command;
 
