@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::document::{Document, load_document};
-use crate::i18n::{Language, describe_load_error, fill, format_problem};
+use crate::i18n::{Language, could_not_open, fill, format_problem};
 use crate::keypoints::key_points_for;
 use crate::paths::Paths;
 use crate::quiz::check_paths;
@@ -50,13 +50,7 @@ pub fn check(paths: &[PathBuf], language: Language, out: &mut impl Write) -> std
 /// Opens a document for a command-line verb, or says why not (on stderr).
 fn open_document(path: &Path, language: Language) -> Result<Document, String> {
     let tr = language.strings();
-    let doc = load_document(path).map_err(|e| {
-        format!(
-            "{} {}",
-            fill(tr.open_failed, &[("path", &path.display())]),
-            describe_load_error(tr, &e)
-        )
-    })?;
+    let doc = load_document(path).map_err(|e| could_not_open(tr, path, &e))?;
     // Converted from an old encoding: the trainer is told on stderr, so the
     // output (a set, a list) stays clean.
     if let Some(conversion) = &doc.conversion {
@@ -106,12 +100,7 @@ pub fn convert(
     let opened = match crate::document::open_document(input) {
         Ok(opened) => opened,
         Err(e) => {
-            writeln!(
-                err,
-                "{} {}",
-                fill(tr.open_failed, &[("path", &input.display())]),
-                describe_load_error(tr, &e)
-            )?;
+            writeln!(err, "{}", could_not_open(tr, input, &e))?;
             return Ok(false);
         }
     };

@@ -124,7 +124,9 @@ enum Format {
     Html,
 }
 
-fn exit_code(result: std::io::Result<bool>) -> ExitCode {
+/// The one way a verb ends: success, "done, but something was wrong"
+/// (a file with problems: the verb has said what), or an error said here.
+fn exit_code<E: std::fmt::Display>(result: Result<bool, E>) -> ExitCode {
     match result {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::FAILURE,
@@ -208,7 +210,7 @@ fn main() -> ExitCode {
         }) => {
             let language = nghiquyet::cli::language(&paths);
             let mut out = std::io::stdout().lock();
-            match nghiquyet::cli::report(
+            exit_code(nghiquyet::cli::report(
                 &targets,
                 Output {
                     path: csv.as_deref(),
@@ -216,25 +218,15 @@ fn main() -> ExitCode {
                 },
                 language,
                 &mut out,
-            ) {
-                Ok(true) => ExitCode::SUCCESS,
-                Ok(false) => ExitCode::FAILURE,
-                Err(e) => {
-                    eprintln!("nghiquyet: {e}");
-                    ExitCode::FAILURE
-                }
-            }
+            ))
         }
         Some(Command::Check { paths: targets }) => {
             let language = nghiquyet::cli::language(&paths);
-            match nghiquyet::cli::check(&targets, language, &mut std::io::stdout().lock()) {
-                Ok(true) => ExitCode::SUCCESS,
-                Ok(false) => ExitCode::FAILURE,
-                Err(e) => {
-                    eprintln!("nghiquyet: {e}");
-                    ExitCode::FAILURE
-                }
-            }
+            exit_code(nghiquyet::cli::check(
+                &targets,
+                language,
+                &mut std::io::stdout().lock(),
+            ))
         }
         Some(Command::Generate {
             document,
@@ -246,19 +238,16 @@ fn main() -> ExitCode {
         }) => {
             let language = nghiquyet::cli::language(&paths);
             if report {
-                return match nghiquyet::cli::generate_report(
-                    &document,
-                    gold.as_deref(),
-                    seed,
-                    language,
-                    &mut std::io::stdout().lock(),
-                ) {
-                    Ok(()) => ExitCode::SUCCESS,
-                    Err(e) => {
-                        eprintln!("nghiquyet: {e}");
-                        ExitCode::FAILURE
-                    }
-                };
+                return exit_code(
+                    nghiquyet::cli::generate_report(
+                        &document,
+                        gold.as_deref(),
+                        seed,
+                        language,
+                        &mut std::io::stdout().lock(),
+                    )
+                    .map(|()| true),
+                );
             }
             let result = nghiquyet::cli::generate(
                 &document,
@@ -270,43 +259,31 @@ fn main() -> ExitCode {
                 language,
                 &mut std::io::stdout().lock(),
             );
-            match result {
-                Ok(count) => {
-                    if let Some(path) = output {
-                        let tr = language.strings();
-                        let message = fill(
-                            tr.generate_written,
-                            &[("count", &count), ("path", &path.display())],
-                        );
-                        eprintln!("nghiquyet: {message}");
-                    }
-                    ExitCode::SUCCESS
+            exit_code(result.map(|count| {
+                if let Some(path) = output {
+                    let tr = language.strings();
+                    let message = fill(
+                        tr.generate_written,
+                        &[("count", &count), ("path", &path.display())],
+                    );
+                    eprintln!("nghiquyet: {message}");
                 }
-                Err(e) => {
-                    eprintln!("nghiquyet: {e}");
-                    ExitCode::FAILURE
-                }
-            }
+                true
+            }))
         }
         Some(Command::Anchors { document }) => {
             let language = nghiquyet::cli::language(&paths);
-            match nghiquyet::cli::anchors(&document, language, &mut std::io::stdout().lock()) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) => {
-                    eprintln!("nghiquyet: {e}");
-                    ExitCode::FAILURE
-                }
-            }
+            exit_code(
+                nghiquyet::cli::anchors(&document, language, &mut std::io::stdout().lock())
+                    .map(|()| true),
+            )
         }
         Some(Command::Keypoints { document }) => {
             let language = nghiquyet::cli::language(&paths);
-            match nghiquyet::cli::keypoints(&document, language, &mut std::io::stdout().lock()) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) => {
-                    eprintln!("nghiquyet: {e}");
-                    ExitCode::FAILURE
-                }
-            }
+            exit_code(
+                nghiquyet::cli::keypoints(&document, language, &mut std::io::stdout().lock())
+                    .map(|()| true),
+            )
         }
         None => run_window(paths, cli.file),
     }
@@ -317,11 +294,5 @@ fn run_window(paths: Paths, file: Option<PathBuf>) -> ExitCode {
     for problem in &startup.problems {
         eprintln!("nghiquyet: {problem}");
     }
-    match nghiquyet::ui::run(startup) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("nghiquyet: {e}");
-            ExitCode::FAILURE
-        }
-    }
+    exit_code(nghiquyet::ui::run(startup).map(|()| true))
 }

@@ -7,7 +7,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use crate::document::{Document, load_document};
-use crate::i18n::{describe_load_error, fill};
+use crate::i18n::{could_not_open, fill};
 use crate::jobs::Job;
 use crate::keypoints::{KeyPoint, key_points_for};
 use crate::paths::Paths;
@@ -74,12 +74,8 @@ impl Startup {
                     doc
                 }
                 Err(error) => {
-                    problems.push(format!(
-                        "{} {} {}",
-                        fill(tr.open_failed, &[("path", &path.display())]),
-                        describe_load_error(tr, &error),
-                        tr.kept_document
-                    ));
+                    let why = could_not_open(tr, path, &error);
+                    problems.push(format!("{why} {}", tr.kept_document));
                     Document::bundled()
                 }
             },

@@ -137,14 +137,12 @@ define_strings! {
     convert_exists,
     convert_same_file,
     kept_document,
-    opened_document,
     settings_unreadable,
     settings_unreadable_kept,
     settings_save_failed,
     status_paragraphs,
     status_bundled,
     paragraph_tooltip,
-    caption_label,
     kp_button,
     kp_tooltip,
     kp_title,
@@ -210,7 +208,6 @@ define_strings! {
     practice_retry_missed,
     practice_new_round,
     practice_back_to_question,
-    practice_your_answer,
     practice_not_answered,
     passage_not_found,
     qtype_single,
@@ -364,14 +361,11 @@ define_strings! {
     session_final,
     session_mark_hint,
     session_points,
-    session_saved,
     session_export_csv,
-    session_exported,
     session_export_failed,
     session_past,
     session_past_line,
     session_open,
-    session_end,
     session_help_hint,
     session_unreadable,
     session_back_to_setup,
@@ -436,7 +430,6 @@ define_strings! {
     editor_intro,
     editor_new_set,
     editor_new_title,
-    editor_create,
     editor_edit,
     editor_copy,
     editor_duplicate,
@@ -524,6 +517,16 @@ pub fn human_bytes(bytes: u64) -> String {
     } else {
         format!("{bytes} B")
     }
+}
+
+/// "Could not open PATH: why." — the one way the app and the command
+/// line say a document could not be opened.
+pub fn could_not_open(tr: &Strings, path: &std::path::Path, error: &LoadError) -> String {
+    format!(
+        "{} {}",
+        fill(tr.open_failed, &[("path", &path.display())]),
+        describe_load_error(tr, error)
+    )
 }
 
 /// Why a document could not be opened, in one sentence, for the window and

@@ -25,7 +25,7 @@ pub use learner::{FitResult, LearnerOutcome};
 pub use notices::{INFO_SECONDS, Notice, NoticeKind};
 
 use crate::document::{Document, Origin};
-use crate::i18n::{Strings, describe_load_error, fill};
+use crate::i18n::{Strings, could_not_open, fill};
 use crate::jobs::{Job, JobState};
 use crate::keypoints::KeyPoint;
 use crate::paths::Paths;
@@ -233,12 +233,8 @@ impl Workspace {
                 Some(opened.document)
             }
             Err(error) => {
-                self.error(format!(
-                    "{} {} {}",
-                    fill(tr.open_failed, &[("path", &path.display())]),
-                    describe_load_error(tr, &error),
-                    tr.kept_document
-                ));
+                let why = could_not_open(tr, path, &error);
+                self.error(format!("{why} {}", tr.kept_document));
                 None
             }
         }
