@@ -11,7 +11,10 @@
 //! sentences live beside it, so wording is in one place.
 
 mod en;
+mod errors;
 mod vi;
+
+pub use errors::{describe_create_error, describe_fit_error, describe_open_error};
 
 use serde::{Deserialize, Serialize};
 

@@ -6,11 +6,11 @@ use std::path::Path;
 use std::time::Duration;
 
 use super::{Notice, Screen, Workspace};
-use crate::i18n::fill;
+use crate::i18n::{describe_create_error, describe_fit_error, describe_open_error, fill};
 use crate::jobs::{Job, JobState};
 use crate::progress::clock::{Clock, format_local, now_ms};
 use crate::progress::exchange::{export, read_export};
-use crate::progress::profiles::{self, CreateError};
+use crate::progress::profiles;
 use crate::progress::schedule::{FitError, expected_millis, rating};
 use crate::progress::{Mode, OpenError, Opened, ProfileStore, QuestionRef, StoreNotice};
 use crate::quiz::practice::{Item, Practice};
@@ -124,18 +124,7 @@ impl Workspace {
                 self.progress_changed();
                 LearnerOutcome::Opened
             }
-            Err(error) => LearnerOutcome::Failed(match error {
-                OpenError::InUse => fill(tr.profile_in_use, &[("name", &info.name)]),
-                OpenError::Newer { path, version } => fill(
-                    tr.profile_newer,
-                    &[
-                        ("name", &info.name),
-                        ("path", &path.display()),
-                        ("version", &version),
-                    ],
-                ),
-                OpenError::Io(e) => fill(tr.profile_error, &[("name", &info.name), ("error", &e)]),
-            }),
+            Err(error) => LearnerOutcome::Failed(describe_open_error(tr, &info.name, &error)),
         }
     }
 
@@ -148,11 +137,7 @@ impl Workspace {
                 self.refresh_profiles();
                 self.choose_profile(&info.slug)
             }
-            Err(error) => LearnerOutcome::Failed(match error {
-                CreateError::Empty => tr.profile_name_empty.to_string(),
-                CreateError::Exists(p) => fill(tr.profile_name_taken, &[("name", &p.name)]),
-                CreateError::Io(e) => fill(tr.profile_error, &[("name", &name), ("error", &e)]),
-            }),
+            Err(error) => LearnerOutcome::Failed(describe_create_error(tr, name, &error)),
         }
     }
 
@@ -473,16 +458,7 @@ impl Workspace {
                 self.progress_changed();
             }
             Err(error) => {
-                let error = match error {
-                    FitError::TooFew { answers } => fill(
-                        tr.progress_fit_need,
-                        &[
-                            ("need", &crate::progress::schedule::FIT_FROM),
-                            ("n", &answers),
-                        ],
-                    ),
-                    FitError::Failed(e) => e,
-                };
+                let error = describe_fit_error(tr, &error);
                 self.notices.push(Notice {
                     screen: Some(Screen::Progress),
                     ..Notice::error(fill(tr.progress_fit_failed, &[("error", &error)]))
