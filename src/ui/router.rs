@@ -18,7 +18,7 @@ use super::session_screen::SessionInput;
 use super::{SIDE_BY_SIDE_WIDTH, icons, style};
 use crate::keypoints::KeyPoint;
 use crate::progress::Clock;
-use crate::workspace::Screen;
+use crate::workspace::{Screen, Workspace};
 
 impl App {
     /// The screen shown, in the space the bars leave.
@@ -73,13 +73,7 @@ impl App {
             let now = ui.input(|i| i.time);
             if ws.screen == Screen::Exam {
                 let input = ExamInput {
-                    practice: PracticeInput {
-                        library: &ws.library,
-                        document_id: ws.doc.id(),
-                        user_sets_dir: &user_sets_dir,
-                        look,
-                        review: None,
-                    },
+                    practice: practice_input(ws, &user_sets_dir, look, None),
                     now,
                     learner: ws.profile().map(|p| p.name()),
                 };
@@ -93,13 +87,7 @@ impl App {
             ws.ensure_past_sessions();
             let ws = &self.ws;
             let input = SessionInput {
-                practice: PracticeInput {
-                    library: &ws.library,
-                    document_id: ws.doc.id(),
-                    user_sets_dir: &user_sets_dir,
-                    look,
-                    review: None,
-                },
+                practice: practice_input(ws, &user_sets_dir, look, None),
                 now,
                 past: ws.past_sessions(),
                 fullscreen: self.fullscreen,
@@ -119,13 +107,7 @@ impl App {
             counts: o.counts,
             todays: o.todays_review,
         });
-        let input = PracticeInput {
-            library: &self.ws.library,
-            document_id: self.ws.doc.id(),
-            user_sets_dir: &user_sets_dir,
-            look,
-            review,
-        };
+        let input = practice_input(&self.ws, &user_sets_dir, look, review);
         let practice = &mut self.practice;
         if ui.available_width() < SIDE_BY_SIDE_WIDTH {
             return egui::CentralPanel::default()
@@ -266,5 +248,21 @@ impl App {
             Some(PickerOutcome::Later) => vec![Action::CloseProfilePicker],
             None => Vec::new(),
         }
+    }
+}
+
+/// What the question screens (practice, exams, sessions) are given.
+fn practice_input<'a>(
+    ws: &'a Workspace,
+    user_sets_dir: &'a std::path::Path,
+    look: Look,
+    review: Option<ReviewCard>,
+) -> PracticeInput<'a> {
+    PracticeInput {
+        library: &ws.library,
+        document_id: ws.doc.id(),
+        user_sets_dir,
+        look,
+        review,
     }
 }
