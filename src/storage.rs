@@ -16,6 +16,36 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
+/// A file (or folder) that could not be written or used: which, and what
+/// the system said.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileError {
+    pub path: PathBuf,
+    pub message: String,
+}
+
+impl FileError {
+    pub fn new(path: &Path, error: impl std::fmt::Display) -> FileError {
+        FileError {
+            path: path.to_path_buf(),
+            message: error.to_string(),
+        }
+    }
+
+    /// `map_err` for an operation on `path`.
+    pub fn at<E: std::fmt::Display>(path: &Path) -> impl FnOnce(E) -> FileError + '_ {
+        move |e| FileError::new(path, e)
+    }
+}
+
+impl std::fmt::Display for FileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path.display(), self.message)
+    }
+}
+
+impl std::error::Error for FileError {}
+
 /// Writes `bytes` to `path` so that readers see either the old or the new
 /// content, even across a crash or power cut.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {

@@ -379,7 +379,7 @@ fn a_full_disk_at_any_write_of_the_v1_migration_loses_nothing() {
         let succeeded = first.is_ok();
         if let Err(e) = &first {
             assert!(
-                matches!(e, OpenError::Io(m) if m.contains("space")),
+                matches!(e, OpenError::Io(m) if m.message.contains("space")),
                 "{e:?}"
             );
         }

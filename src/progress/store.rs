@@ -25,7 +25,7 @@ use super::files::{
 };
 use super::record::{Attempt, Progress};
 use super::schedule::{Schedule, Scheduler};
-use crate::storage::{self, set_aside, write_atomic};
+use crate::storage::{self, FileError, set_aside, write_atomic};
 
 /// Why a profile could not be opened.
 #[derive(Clone, Debug, PartialEq)]
@@ -35,7 +35,7 @@ pub enum OpenError {
     /// A file was written by a newer version of the app; nothing was changed.
     Newer { path: PathBuf, version: u32 },
     /// The folder cannot be used at all (permissions, disk).
-    Io(String),
+    Io(FileError),
 }
 
 /// Something the user must be told about after opening or restoring.
@@ -86,7 +86,7 @@ struct SaveJob {
 
 /// What became of a save.
 struct SaveReport {
-    error: Option<String>,
+    error: Option<FileError>,
     months: Vec<Month>,
     header: bool,
 }
@@ -127,8 +127,9 @@ impl Saver {
     }
 }
 
-fn write_job(dir: &Path, job: &SaveJob) -> Result<(), String> {
-    fs::create_dir_all(dir.join(ANSWERS_DIR)).map_err(|e| e.to_string())?;
+fn write_job(dir: &Path, job: &SaveJob) -> Result<(), FileError> {
+    let answers = dir.join(ANSWERS_DIR);
+    fs::create_dir_all(&answers).map_err(FileError::at(&answers))?;
     // Each file on its own (atomic) write, spread over the cores: rewriting
     // every month of a long history stays quick.
     let parts = crate::parallel::split_by_size(&job.files, |(_, payload)| match payload {
@@ -142,11 +143,13 @@ fn write_job(dir: &Path, job: &SaveJob) -> Result<(), String> {
                 Payload::Month(m) => super::files::rows_text(m),
             };
             text.and_then(|t| write_atomic(path, t.as_bytes()))
-                .map_err(|e| format!("{}: {e}", path.display()))?;
+                .map_err(FileError::at(path))?;
         }
-        Ok::<(), String>(())
+        Ok::<(), FileError>(())
     });
-    written.into_iter().collect::<Result<Vec<()>, String>>()?;
+    written
+        .into_iter()
+        .collect::<Result<Vec<()>, FileError>>()?;
     // The save itself has succeeded; a backup that fails is retried next time.
     let now = now_ms();
     let changed: Vec<PathBuf> = job
@@ -217,17 +220,17 @@ fn take_lock(lock: &File) -> Result<(), fs::TryLockError> {
 impl ProfileStore {
     /// Opens the profile in `dir` (creating it if needed) for `name`'s use.
     pub fn open(dir: &Path, name: &str, clock: Clock) -> Result<Opened, OpenError> {
-        fs::create_dir_all(dir).map_err(|e| OpenError::Io(format!("{}: {e}", dir.display())))?;
+        fs::create_dir_all(dir).map_err(|e| OpenError::Io(FileError::new(dir, e)))?;
         let lock_path = dir.join(LOCK_FILE);
         let lock = File::options()
             .create(true)
             .truncate(false)
             .write(true)
             .open(&lock_path)
-            .map_err(|e| OpenError::Io(format!("{}: {e}", lock_path.display())))?;
+            .map_err(|e| OpenError::Io(FileError::new(&lock_path, e)))?;
         take_lock(&lock).map_err(|e| match e {
             fs::TryLockError::WouldBlock => OpenError::InUse,
-            fs::TryLockError::Error(e) => OpenError::Io(format!("{}: {e}", lock_path.display())),
+            fs::TryLockError::Error(e) => OpenError::Io(FileError::new(&lock_path, e)),
         })?;
         let loaded = load(dir, name)?;
         let scheduler = Scheduler::new(loaded.header.parameters.as_deref(), clock);
@@ -320,7 +323,7 @@ impl ProfileStore {
     }
 
     /// Writes every file again and waits (after a migration; benchmarks).
-    pub fn rewrite_all(&mut self) -> Result<(), String> {
+    pub fn rewrite_all(&mut self) -> Result<(), FileError> {
         self.mark_all_dirty();
         self.flush()
     }
@@ -384,7 +387,7 @@ impl ProfileStore {
 
     /// Collects finished saves; returns the errors of failed ones (whose
     /// changes are marked to be saved again).
-    pub fn poll(&mut self) -> Vec<String> {
+    pub fn poll(&mut self) -> Vec<FileError> {
         let mut errors = Vec::new();
         while let Ok(report) = self.saver.reports.try_recv() {
             self.saver.pending -= 1;
@@ -393,7 +396,7 @@ impl ProfileStore {
         errors
     }
 
-    fn absorb(&mut self, report: SaveReport, errors: &mut Vec<String>) {
+    fn absorb(&mut self, report: SaveReport, errors: &mut Vec<FileError>) {
         if let Some(error) = report.error {
             self.dirty_months.extend(report.months);
             self.header_dirty |= report.header;
@@ -402,7 +405,7 @@ impl ProfileStore {
     }
 
     /// Saves and waits until everything is on disk.
-    pub fn flush(&mut self) -> Result<(), String> {
+    pub fn flush(&mut self) -> Result<(), FileError> {
         self.save();
         let mut errors = self.poll();
         while self.saver.pending > 0 {
@@ -422,10 +425,11 @@ impl ProfileStore {
 
     /// Puts a backup back in place and reads it; the present state is
     /// itself backed up first.
-    pub fn restore(&mut self, backup: &Path) -> Result<Vec<StoreNotice>, String> {
-        self.flush()?;
-        backup::restore(&self.dir, backup, now_ms()).map_err(|e| e.to_string())?;
-        let loaded = load(&self.dir, &self.header.name).map_err(|e| format!("{e:?}"))?;
+    pub fn restore(&mut self, backup: &Path) -> Result<Vec<StoreNotice>, OpenError> {
+        self.flush().map_err(OpenError::Io)?;
+        backup::restore(&self.dir, backup, now_ms())
+            .map_err(|e| OpenError::Io(FileError::new(backup, e)))?;
+        let loaded = load(&self.dir, &self.header.name)?;
         self.header = loaded.header;
         self.progress = loaded.progress;
         self.dirty_months.extend(loaded.unwritten);
@@ -495,8 +499,7 @@ fn load(dir: &Path, name: &str) -> Result<Loaded, OpenError> {
             Ok(Some(old)) => {
                 let from = old.version;
                 let (h, p) = migrate_v1(old);
-                write_migrated(dir, &h, &p)
-                    .map_err(|e| OpenError::Io(format!("{}: {e}", dir.display())))?;
+                write_migrated(dir, &h, &p).map_err(|e| OpenError::Io(FileError::new(dir, e)))?;
                 let kept = keep_v1(dir, &v1, from);
                 notices.push(StoreNotice::Migrated { from, kept });
                 // The answers are read back below from the files just written.

@@ -397,7 +397,10 @@ impl Workspace {
                 self.info(fill(tr.progress_restored, &[("time", &time)]));
                 self.progress_changed();
             }
-            Err(e) => self.error(fill(tr.progress_restore_failed, &[("error", &e)])),
+            Err(e) => {
+                let why = describe_open_error(tr, store.name(), &e);
+                self.error(fill(tr.progress_restore_failed, &[("error", &why)]))
+            }
         }
     }
 
