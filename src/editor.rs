@@ -9,6 +9,7 @@ use crate::document::Document;
 use crate::quiz::{
     Answer, BLANK, FORMAT_VERSION, Problem, Question, QuestionSet, Source, ToneMarks,
 };
+use crate::storage::FileError;
 
 /// The kinds of question, in the order the editor offers them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -300,6 +301,69 @@ pub fn draft_path(file: &Path) -> PathBuf {
     file.with_file_name(format!(".{name}.draft"))
 }
 
+/// Writes a set to its file (atomically) and forgets its draft.
+pub fn save_set(path: &Path, set: &QuestionSet) -> Result<(), FileError> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(FileError::at(dir))?;
+    }
+    crate::storage::write_ron(path, set).map_err(FileError::at(path))?;
+    discard_draft(path);
+    Ok(())
+}
+
+/// Keeps unsaved work on a set beside it, so a power cut loses nothing.
+pub fn write_draft(path: &Path, set: &QuestionSet) -> Result<(), FileError> {
+    let draft = draft_path(path);
+    let text = crate::storage::to_ron(set).map_err(FileError::at(&draft))?;
+    crate::storage::write_atomic(&draft, text.as_bytes()).map_err(FileError::at(&draft))
+}
+
+/// The draft beside a set is no longer needed (saved, or discarded).
+pub fn discard_draft(path: &Path) {
+    let _ = std::fs::remove_file(draft_path(path));
+}
+
+/// The draft beside the set at `path`, if it is at least as new as the set
+/// and can be read: work not saved when the app last closed.
+pub fn newer_draft(path: &Path) -> Option<QuestionSet> {
+    let draft = draft_path(path);
+    let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    let (d, f) = (modified(&draft)?, modified(path)?);
+    if d < f {
+        return None;
+    }
+    let text = std::fs::read_to_string(&draft).ok()?;
+    crate::quiz::parse_set(&draft, &text)
+        .ok()
+        .or_else(|| ron::from_str(&text).ok())
+}
+
+/// Moves a deleted set into `trash`, from where it can be taken back; a
+/// set of the same name deleted before is kept (the new one is numbered).
+/// Returns where it went.
+pub fn move_to_trash(path: &Path, trash: &Path) -> Result<PathBuf, FileError> {
+    std::fs::create_dir_all(trash).map_err(FileError::at(trash))?;
+    let name = path
+        .file_name()
+        .map(Path::new)
+        .unwrap_or(Path::new("bo-cau-hoi.ron"));
+    let stem = name
+        .file_stem()
+        .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+    let ext = name
+        .extension()
+        .map_or_else(String::new, |e| format!(".{}", e.to_string_lossy()));
+    let mut target = trash.join(name);
+    let mut n = 2;
+    while target.exists() {
+        target = trash.join(format!("{stem}-{n}{ext}"));
+        n += 1;
+    }
+    std::fs::rename(path, &target).map_err(FileError::at(path))?;
+    discard_draft(path);
+    Ok(target)
+}
+
 /// A file name for a new set in `dir`, from its title, not yet taken.
 pub fn new_set_path(dir: &Path, title: &str) -> PathBuf {
     let stem = crate::ids::slug(title);
@@ -444,5 +508,39 @@ mod tests {
                 quote: "4 khâu đột phá".into()
             }
         ));
+    }
+
+    #[test]
+    fn a_deleted_set_never_replaces_one_deleted_before() {
+        let home = tempfile::tempdir().unwrap();
+        let sets = home.path().join("quizzes");
+        let trash = sets.join("thung-rac");
+        let path = sets.join("bo-a.ron");
+        let mut set = new_set("Bộ A", &Document::bundled());
+        save_set(&path, &set).unwrap();
+        let first = move_to_trash(&path, &trash).unwrap();
+        set.title = "Bộ A, lần hai".into();
+        save_set(&path, &set).unwrap();
+        let second = move_to_trash(&path, &trash).unwrap();
+        assert_ne!(first, second);
+        assert!(!path.exists());
+        let read = |p: &Path| std::fs::read_to_string(p).unwrap();
+        assert!(!read(&first).contains("lần hai"));
+        assert!(read(&second).contains("lần hai"));
+    }
+
+    #[test]
+    fn unsaved_work_comes_back_from_its_draft_until_saved() {
+        let home = tempfile::tempdir().unwrap();
+        let path = home.path().join("bo-b.ron");
+        let mut set = new_set("Bộ B", &Document::bundled());
+        save_set(&path, &set).unwrap();
+        assert_eq!(newer_draft(&path), None);
+        set.title = "Bộ B, chưa lưu".into();
+        write_draft(&path, &set).unwrap();
+        assert_eq!(newer_draft(&path).map(|s| s.title), Some(set.title.clone()));
+        save_set(&path, &set).unwrap();
+        assert_eq!(newer_draft(&path), None, "saving forgets the draft");
+        assert!(!draft_path(&path).exists());
     }
 }

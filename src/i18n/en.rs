@@ -376,6 +376,7 @@ pub const EN: Strings = Strings {
     editor_delete: "Delete",
     editor_delete_confirm: "Delete “{title}”? The file is moved to {dir}, from where it can be taken back.",
     editor_deleted: "Moved “{title}” to {path}.",
+    editor_delete_failed: "Could not delete “{title}”: {error}",
     editor_copy_title: "{title} (copy)",
     editor_set_title: "Title:",
     editor_author: "Author:",

@@ -439,6 +439,7 @@ define_strings! {
     editor_delete,
     editor_delete_confirm,
     editor_deleted,
+    editor_delete_failed,
     editor_copy_title,
     editor_set_title,
     editor_author,

@@ -376,6 +376,7 @@ pub const VI: Strings = Strings {
     editor_delete: "Xoá",
     editor_delete_confirm: "Xoá bộ “{title}”? Tệp được chuyển vào {dir}, có thể lấy lại.",
     editor_deleted: "Đã chuyển “{title}” vào {path}.",
+    editor_delete_failed: "Không xoá được bộ “{title}”: {error}",
     editor_copy_title: "{title} (bản sao)",
     editor_set_title: "Tên bộ:",
     editor_author: "Tác giả:",

@@ -84,9 +84,8 @@ impl EditorScreen {
     pub fn write_draft(&mut self) {
         if let Some(open) = &self.open
             && open.saved.as_ref() != Some(&open.set)
-            && let Ok(text) = crate::storage::to_ron(&open.set)
         {
-            let _ = crate::storage::write_atomic(&editor::draft_path(&open.path), text.as_bytes());
+            let _ = editor::write_draft(&open.path, &open.set);
         }
     }
 
@@ -134,20 +133,7 @@ impl EditorScreen {
         let tr = input.look.tr;
         match &loaded.origin {
             SetOrigin::User(path) => {
-                let draft = editor::draft_path(path);
-                let newer_draft = std::fs::metadata(&draft)
-                    .and_then(|d| d.modified())
-                    .ok()
-                    .zip(std::fs::metadata(path).and_then(|m| m.modified()).ok())
-                    .is_some_and(|(d, f)| d >= f);
-                let restored = newer_draft
-                    .then(|| std::fs::read_to_string(&draft).ok())
-                    .flatten()
-                    .and_then(|t| {
-                        crate::quiz::parse_set(&draft, &t)
-                            .ok()
-                            .or_else(|| ron::from_str(&t).ok())
-                    });
+                let restored = editor::newer_draft(path);
                 self.open = Some(OpenSet {
                     path: path.clone(),
                     set: loaded.set.clone(),
@@ -183,14 +169,8 @@ impl EditorScreen {
         let Some(open) = &mut self.open else {
             return;
         };
-        let written = open
-            .path
-            .parent()
-            .map_or(Ok(()), std::fs::create_dir_all)
-            .and_then(|()| crate::storage::write_ron(&open.path, &open.set));
-        match written {
+        match editor::save_set(&open.path, &open.set) {
             Ok(()) => {
-                let _ = std::fs::remove_file(editor::draft_path(&open.path));
                 open.saved = Some(open.set.clone());
                 self.message = Some(fill(tr.editor_saved, &[("path", &open.path.display())]));
                 actions.push(Action::SetsChanged);
@@ -198,7 +178,7 @@ impl EditorScreen {
             Err(e) => {
                 self.message = Some(fill(
                     tr.editor_save_failed,
-                    &[("path", &open.path.display()), ("error", &e)],
+                    &[("path", &open.path.display()), ("error", &e.message)],
                 ))
             }
         }
@@ -206,7 +186,7 @@ impl EditorScreen {
 
     fn close(&mut self, discard: bool) {
         if discard && let Some(open) = &self.open {
-            let _ = std::fs::remove_file(editor::draft_path(&open.path));
+            editor::discard_draft(&open.path);
         }
         self.open = None;
         self.after_open();
@@ -358,15 +338,15 @@ impl EditorScreen {
                         .clicked()
                     {
                         if let SetOrigin::User(path) = &loaded.origin {
-                            let target = trash.join(path.file_name().unwrap_or_default());
-                            let moved = std::fs::create_dir_all(&trash)
-                                .and_then(|()| std::fs::rename(path, &target));
-                            self.message = Some(match moved {
-                                Ok(()) => fill(
+                            self.message = Some(match editor::move_to_trash(path, &trash) {
+                                Ok(target) => fill(
                                     tr.editor_deleted,
                                     &[("title", &loaded.set.title), ("path", &target.display())],
                                 ),
-                                Err(e) => e.to_string(),
+                                Err(e) => fill(
+                                    tr.editor_delete_failed,
+                                    &[("title", &loaded.set.title), ("error", &e)],
+                                ),
                             });
                             actions.push(Action::SetsChanged);
                         }
