@@ -107,6 +107,13 @@ fn a_set_with_every_type_written_saved_reopened_and_practised() {
         "complete: no problems"
     );
     h.get_by_label("Xem trước (như người học thấy)");
+    // The preview says which choice was saved as right.
+    h.get_by_label("✔ Đáp án đúng: 3");
+    h.get_all_by_label("đúng").nth(2).unwrap().click();
+    step(&mut h);
+    h.get_by_label("✔ Đáp án đúng: 4");
+    h.get_all_by_label("đúng").nth(1).unwrap().click();
+    step(&mut h);
 
     // Multiple choice: two right answers.
     add(

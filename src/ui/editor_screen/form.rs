@@ -197,6 +197,23 @@ impl EditorScreen {
                         ui.label(RichText::new(&q.prompt).size(size * 1.1).strong());
                     }
                     answer_widget(ui, &item, draft, false, &input.look);
+                    // What the trainer saved as right, in words: a wrong
+                    // choice marked right shows here before the room sees it.
+                    let right = crate::quiz::correct_answer_text(
+                        &q.answer,
+                        tr.practice_true,
+                        tr.practice_false,
+                    );
+                    ui.add_space(size * 0.3);
+                    ui.label(
+                        RichText::new(format!(
+                            "{} {}",
+                            super::icons::RIGHT,
+                            fill(tr.practice_correct_answer, &[("answer", &right)])
+                        ))
+                        .strong()
+                        .color(input.look.palette.right),
+                    );
                 });
             }
         } else {
