@@ -4,9 +4,10 @@ mod common;
 
 use std::path::Path;
 
+use egui::accesskit::Toggled;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use nghiquyet::ui::{App, Screen};
 
 fn harness(home: &Path, file: Option<&Path>) -> Harness<'static, App> {
@@ -31,6 +32,12 @@ fn the_panel_lists_key_points_by_kind_and_a_click_shows_the_sentence() {
     let doc = h.state().document();
     assert_eq!(&doc.blocks[block].text[range], "3 khâu đột phá");
     assert_eq!(doc.blocks[block].anchor.to_string(), "p5");
+    // The key point shown is marked in the list; the others are not.
+    let selected = |h: &Harness<'_, App>, label: &str| {
+        h.get_by_label(label).accesskit_node().toggled() == Some(Toggled::True)
+    };
+    assert!(selected(&h, "3 khâu đột phá"));
+    assert!(!selected(&h, "14 nhóm nhiệm vụ, giải pháp chủ yếu"));
 
     // Closing the first groups brings the others into view (only visible rows are drawn).
     h.get_by_label_contains("Con số (8)").click();

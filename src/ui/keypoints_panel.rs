@@ -12,7 +12,7 @@ use super::icons;
 use super::progress_screen::{level_look, level_mark};
 use crate::i18n::{Strings, fill};
 use crate::keypoints::{Group, KeyPoint};
-use crate::progress::mastery::Mastery;
+use crate::progress::mastery::{Level, Mastery};
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Row {
@@ -73,12 +73,15 @@ impl KeyPointsPanel {
 
     /// Draws the list (`None`: still being found); returns the passage
     /// (block, byte range) the user clicked. With the learner's `mastery` of
-    /// each key point, each item carries a coloured mark.
+    /// each key point, each item carries a coloured mark, and a legend says
+    /// what the colours mean. The key point the reader shows (`shown`) is
+    /// highlighted.
     pub fn ui(
         &mut self,
         ui: &mut egui::Ui,
         points: Option<&[KeyPoint]>,
         mastery: Option<&[Mastery]>,
+        shown: Option<&(usize, Range<usize>)>,
         tr: &Strings,
     ) -> Option<(usize, Range<usize>)> {
         let palette = super::style::palette(ui.visuals().dark_mode);
@@ -95,6 +98,10 @@ impl KeyPointsPanel {
         if points.is_empty() {
             ui.label(tr.kp_none);
             return None;
+        }
+        if mastery.is_some() {
+            legend(ui, &palette, tr);
+            ui.add_space(4.0);
         }
         let row_height =
             ui.text_style_height(&egui::TextStyle::Button) + ui.spacing().button_padding.y * 2.0;
@@ -137,12 +144,28 @@ impl KeyPointsPanel {
                                     level_mark(ui, m.level(), &palette, tr).on_hover_text(tip);
                                 }
                                 // A label, so the text starts at the left like a list.
-                                let item = egui::Label::new(point.summary())
+                                let selected = shown.is_some_and(|(block, range)| {
+                                    *block == point.block && *range == point.range
+                                });
+                                let summary = point.summary();
+                                let mut text = RichText::new(&summary);
+                                if selected {
+                                    text = text.strong().background_color(palette.focus);
+                                }
+                                let item = egui::Label::new(text)
                                     .truncate()
                                     .sense(egui::Sense::click());
-                                let hover = format!("{} ({})", point.summary(), point.anchor);
+                                let hover = format!("{summary} ({})", point.anchor);
                                 let response =
                                     ui.add(item).on_hover_cursor(egui::CursorIcon::PointingHand);
+                                response.widget_info(|| {
+                                    egui::WidgetInfo::selected(
+                                        egui::Role::Button,
+                                        true,
+                                        selected,
+                                        &summary,
+                                    )
+                                });
                                 if response.on_hover_text(hover).clicked() {
                                     clicked = Some((point.block, point.range.clone()));
                                 }
@@ -157,4 +180,25 @@ impl KeyPointsPanel {
         }
         clicked
     }
+}
+
+/// What the marks' colours mean, on one wrapped line: each mark as drawn
+/// beside the key points, then its words (read once by a screen reader).
+fn legend(ui: &mut egui::Ui, palette: &super::style::Palette, tr: &Strings) {
+    ui.horizontal_wrapped(|ui| {
+        for level in [Level::Unseen, Level::Weak, Level::Learning, Level::Strong] {
+            let (color, words) = level_look(level, palette, tr);
+            let size = ui.text_style_height(&egui::TextStyle::Small);
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(size, size), egui::Sense::hover());
+            let radius = size * 0.32;
+            if level == Level::Unseen {
+                ui.painter()
+                    .circle_stroke(rect.center(), radius, egui::Stroke::new(2.0, color));
+            } else {
+                ui.painter().circle_filled(rect.center(), radius, color);
+            }
+            ui.label(RichText::new(words).small());
+            ui.add_space(6.0);
+        }
+    });
 }

@@ -184,11 +184,12 @@ impl App {
             .filter(|m| Some(m.len()) == points.map(<[KeyPoint]>::len));
         let width = self.ws.settings.text_size * 15.0;
         let panel = &mut self.key_points_panel;
+        let shown = self.reader.focus();
         let clicked = egui::Panel::right("keypoints-panel")
             .resizable(true)
             .default_size(width)
             .size_range(width * 0.6..=width * 2.0)
-            .show(ui, |ui| panel.ui(ui, points, mastery, tr))
+            .show(ui, |ui| panel.ui(ui, points, mastery, shown, tr))
             .inner;
         clicked.map(|(block, range)| Action::MarkPassage(block, range))
     }
