@@ -220,6 +220,54 @@ fn todays_review_is_answered_and_recorded_as_review() {
 }
 
 #[test]
+fn after_todays_review_the_learner_is_told_when_to_come_back() {
+    let home = tempfile::tempdir().unwrap();
+    // A short text of our own: two questions are made from it, and the
+    // whole of today's review is those two.
+    let doc = home.path().join("nho.md");
+    std::fs::write(
+        &doc,
+        "# Nghị quyết về học tập ở cơ sở\n\nHội nghị thống nhất đề ra 3 nhiệm vụ trọng tâm \
+         trong năm 2027. Toàn đảng bộ phấn đấu có 95% đảng viên tham gia học tập nghị quyết.\n",
+    )
+    .unwrap();
+    let app = App::new(Startup::prepare(Paths::under(home.path()), Some(&doc)));
+    let mut h = Harness::builder()
+        .with_size([1000.0, 900.0])
+        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    h.run_steps(3);
+    add_learner(&mut h, "Đỗ Văn Dũng");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num2);
+    step(&mut h);
+    click(&mut h, "▶ Bắt đầu ôn tập (2 câu)");
+    for _ in 0..2 {
+        let item = h.state().practice().round().unwrap().items
+            [h.state().practice().round().unwrap().current]
+            .clone();
+        match item.question.answer {
+            nghiquyet::quiz::Answer::Numeric { answer, .. } => {
+                h.get_all_by_role(Role::TextInput)
+                    .last()
+                    .unwrap()
+                    .type_text(&answer.to_string());
+                step(&mut h);
+            }
+            // Answered right, so nothing is left for today.
+            nghiquyet::quiz::Answer::SingleChoice { answer, .. } => {
+                let shown = item.layout.choices.iter().position(|&c| c == answer);
+                let keys = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5];
+                press(&mut h, keys[shown.unwrap()]);
+            }
+            other => panic!("a question of another type: {other:?}"),
+        }
+        press(&mut h, Key::Enter);
+        press(&mut h, Key::Enter);
+    }
+    h.get_by_label_contains("Đã ôn xong hôm nay. Lần ôn tiếp theo:");
+    assert_eq!(h.state().profile().unwrap().progress().attempts().len(), 2);
+}
+
+#[test]
 fn the_key_point_panel_marks_what_the_learner_knows() {
     let home = tempfile::tempdir().unwrap();
     let mut h = harness(home.path());

@@ -161,6 +161,8 @@ pub const EN: Strings = Strings {
     practice_summary_title: "Results",
     practice_summary_score: "{right} of {total} right — {percent}%",
     practice_summary_time: "Time: {time}",
+    practice_review_done_next: "Today's review is done. Come back for the next one: {when}.",
+    practice_review_done: "Today's review is done.",
     practice_missed_title: "Questions to review",
     practice_none_missed: "You answered every question right. Well done!",
     practice_retry_missed: "Practise the missed ones again",

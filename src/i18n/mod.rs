@@ -206,6 +206,8 @@ define_strings! {
     practice_summary_title,
     practice_summary_score,
     practice_summary_time,
+    practice_review_done_next,
+    practice_review_done,
     practice_missed_title,
     practice_none_missed,
     practice_retry_missed,

@@ -161,6 +161,8 @@ pub const VI: Strings = Strings {
     practice_summary_title: "Kết quả luyện tập",
     practice_summary_score: "Đúng {right} / {total} câu — {percent}%",
     practice_summary_time: "Thời gian: {time}",
+    practice_review_done_next: "Đã ôn xong hôm nay. Lần ôn tiếp theo: {when}.",
+    practice_review_done: "Đã ôn xong hôm nay.",
     practice_missed_title: "Các câu cần xem lại",
     practice_none_missed: "Bạn đã trả lời đúng tất cả các câu. Rất tốt!",
     practice_retry_missed: "Luyện lại các câu chưa đúng",

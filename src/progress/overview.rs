@@ -55,6 +55,9 @@ pub struct Overview {
     pub counts: Counts,
     /// How many questions today's review holds.
     pub todays_review: usize,
+    /// When the next question falls due, once none is due now (ms since
+    /// 1970); `None` when nothing has been met yet.
+    pub next_review: Option<i64>,
     pub streak: u32,
     pub answers: usize,
     pub right: usize,
@@ -121,6 +124,7 @@ impl Overview {
         Overview {
             counts: schedule.counts(&study.refs, now),
             todays_review: schedule.todays_review(&study.refs, clock).len(),
+            next_review: schedule.next_due(&study.refs, clock),
             streak: streak(progress, clock),
             answers: progress.attempts().len(),
             right,

@@ -393,6 +393,18 @@ impl Schedule {
             .count()
     }
 
+    /// When the next of `questions` falls due after `clock.now` (none are
+    /// due then, or none has been met): what "come back on…" says once
+    /// today's review is done.
+    pub fn next_due(&self, questions: &[QuestionRef], clock: &Clock) -> Option<i64> {
+        questions
+            .iter()
+            .filter_map(|q| self.card(q))
+            .map(|c| c.due)
+            .filter(|&due| due > clock.now)
+            .min()
+    }
+
     /// Today's review: the due questions, most overdue first, then new ones
     /// up to the day's allowance. Returns indices into `questions`.
     pub fn todays_review(&self, questions: &[QuestionRef], clock: &Clock) -> Vec<usize> {
@@ -672,5 +684,42 @@ mod tests {
         let default = review(&Scheduler::new(None, clock), None, 1, Rating::Good, 1.0, T0);
         assert_eq!(card, default);
         assert!(bad.retrievability(&card, T0 + DAY) < 1.0);
+    }
+
+    #[test]
+    fn the_next_review_is_the_earliest_card_not_yet_due() {
+        let s = scheduler();
+        let mut progress = Progress::default();
+        let q = |id: &str| QuestionRef {
+            document: "d".into(),
+            set: "s".into(),
+            id: id.into(),
+            fingerprint: 1,
+        };
+        let clock = Clock::fixed(T0);
+        let mut schedule = Schedule::replay(&progress, &s);
+        assert_eq!(schedule.next_due(&[q("a")], &clock), None, "never met");
+        for (id, rating) in [("a", Rating::Good), ("b", Rating::Again)] {
+            let question = progress.intern(&q(id));
+            progress.push(crate::progress::Attempt {
+                question,
+                at: T0 - 60_000,
+                millis: 5_000,
+                verdict: Verdict::Right,
+                score: 1.0,
+                rating,
+                mode: Mode::Review,
+                response: None,
+            });
+        }
+        schedule = Schedule::replay(&progress, &s);
+        let next = schedule.next_due(&[q("a"), q("b")], &clock).unwrap();
+        let a = schedule.card(&q("a")).unwrap().due;
+        let b = schedule.card(&q("b")).unwrap().due;
+        let expected = [a, b].into_iter().filter(|&d| d > T0).min();
+        assert_eq!(Some(next), expected);
+        // Once the clock passes it, the later one is next.
+        let later = Clock::fixed(next);
+        assert_eq!(schedule.next_due(&[q("a"), q("b")], &later), Some(a.max(b)));
     }
 }

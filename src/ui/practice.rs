@@ -13,6 +13,7 @@ use super::widgets::{
     Draft, SetsOf, answer_widget, choose_sets, count_choice, feedback, letter, numbered_blanks,
 };
 use crate::i18n::{Strings, fill, format_problem};
+use crate::progress::clock::{Clock, format_local};
 use crate::progress::{Counts, Mode};
 use crate::quiz::practice::{Item, Options, Practice};
 use crate::quiz::{Answer, Library, correct_answer_text};
@@ -45,6 +46,8 @@ pub struct ReviewCard {
     pub counts: Counts,
     /// How many questions today's review holds.
     pub todays: usize,
+    /// When the next question falls due (ms since 1970), if one will.
+    pub next: Option<i64>,
 }
 
 /// An answer given, for the app to record in the learner's progress.
@@ -420,6 +423,24 @@ impl PracticeScreen {
             tr.practice_summary_time,
             &[("time", &duration_text(tr, summary.time))],
         ));
+        // After today's review: when to come back.
+        if self.mode == Mode::Review
+            && let Some(review) = input.review.filter(|r| r.todays == 0)
+        {
+            let done = match review.next {
+                Some(at) => fill(
+                    tr.practice_review_done_next,
+                    &[("when", &format_local(&Clock::system(), at))],
+                ),
+                None => tr.practice_review_done.to_string(),
+            };
+            ui.add_space(input.look.em(0.3));
+            ui.label(
+                RichText::new(format!("{} {done}", icons::RIGHT))
+                    .strong()
+                    .color(input.look.palette.right),
+            );
+        }
         ui.add_space(input.look.text_size * 0.5);
         let mut next_stage = None;
         ui.horizontal_wrapped(|ui| {

@@ -106,6 +106,7 @@ impl App {
         let review = ws.overview().map(|o| ReviewCard {
             counts: o.counts,
             todays: o.todays_review,
+            next: o.next_review,
         });
         let input = practice_input(&self.ws, &user_sets_dir, look, review);
         let practice = &mut self.practice;
