@@ -182,23 +182,35 @@ impl KeyPointsPanel {
     }
 }
 
-/// What the marks' colours mean, on one wrapped line: each mark as drawn
-/// beside the key points, then its words (read once by a screen reader).
+/// What the marks' colours mean, wrapped to the panel: each mark as drawn
+/// beside the key points, with its words (read once by a screen reader).
+/// Each pair is one widget, so a mark never ends a line without its words.
 fn legend(ui: &mut egui::Ui, palette: &super::style::Palette, tr: &Strings) {
     ui.horizontal_wrapped(|ui| {
         for level in [Level::Unseen, Level::Weak, Level::Learning, Level::Strong] {
             let (color, words) = level_look(level, palette, tr);
-            let size = ui.text_style_height(&egui::TextStyle::Small);
-            let (rect, _) = ui.allocate_exact_size(egui::vec2(size, size), egui::Sense::hover());
-            let radius = size * 0.32;
+            let font = egui::TextStyle::Body.resolve(ui.style());
+            let galley = ui
+                .painter()
+                .layout_no_wrap(words.to_string(), font, palette.text);
+            let dot = ui.text_style_height(&egui::TextStyle::Body);
+            let size = egui::vec2(dot * 1.2 + galley.size().x, dot.max(galley.size().y));
+            let (rect, response) = ui.allocate_exact_size(size, egui::Sense::hover());
+            let center = egui::pos2(rect.left() + dot * 0.5, rect.center().y);
+            let radius = dot * 0.32;
             if level == Level::Unseen {
                 ui.painter()
-                    .circle_stroke(rect.center(), radius, egui::Stroke::new(2.0, color));
+                    .circle_stroke(center, radius, egui::Stroke::new(2.0, color));
             } else {
-                ui.painter().circle_filled(rect.center(), radius, color);
+                ui.painter().circle_filled(center, radius, color);
             }
-            ui.label(RichText::new(words).small());
-            ui.add_space(6.0);
+            let text_at = egui::pos2(
+                rect.left() + dot * 1.2,
+                rect.center().y - galley.size().y / 2.0,
+            );
+            ui.painter().galley(text_at, galley, palette.text);
+            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, words));
+            ui.add_space(dot * 0.5);
         }
     });
 }
