@@ -9,7 +9,7 @@ use std::sync::Arc;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use nghiquyet::paths::Paths;
 use nghiquyet::settings::{self, DEFAULT_TEXT_SIZE, TEXT_SIZE_STEP, Theme};
 use nghiquyet::startup::Startup;
@@ -330,6 +330,60 @@ fn text_pasted_from_the_clipboard_lands_in_the_search_field() {
         .push(egui::Event::Paste("quán triệt".into()));
     harness.run_steps(3);
     assert_eq!(harness.state().search().hits.len(), 8);
+}
+
+#[test]
+fn text_pasted_on_the_reader_opens_as_a_document_of_its_own() {
+    let home = tempfile::tempdir().unwrap();
+    let mut h = harness(home.path(), None);
+    // Ctrl+V with nothing focused: the clipboard's text, as egui gets it.
+    let pasted = "Thông báo kết luận của Thường trực\n\nHội nghị thống nhất ba nhiệm vụ trọng tâm. \
+                  Một là học tập nghị quyết ở cơ sở.";
+    h.input_mut().events.push(egui::Event::Paste(pasted.into()));
+    h.run_steps(3);
+    // Shown before it is opened, with the first line as its title.
+    h.get_by_label("Mở văn bản đã dán");
+    let field = h.get_by_role_and_label(Role::TextInput, "Tên văn bản:");
+    assert_eq!(
+        field.accesskit_node().value().as_deref(),
+        Some("Thông báo kết luận của Thường trực")
+    );
+    h.get_by_label("📖 Mở văn bản này").click();
+    h.run_steps(3);
+    let state = h.state();
+    assert_eq!(
+        state.document().meta.title,
+        "Thông báo kết luận của Thường trực"
+    );
+    assert!(
+        state
+            .document()
+            .blocks
+            .iter()
+            .any(|b| b.text.contains("ba nhiệm vụ")),
+        "the text is the document"
+    );
+    // Kept in the data folder, so the recent list opens it again.
+    let kept = &state.settings().recent[0];
+    let pasted_dir = Paths::under(home.path()).data_dir.join("van-ban-dan");
+    assert!(
+        kept.starts_with(std::fs::canonicalize(&pasted_dir).unwrap()),
+        "{kept:?}"
+    );
+}
+
+#[test]
+fn nothing_to_paste_is_said_not_opened() {
+    let home = tempfile::tempdir().unwrap();
+    let mut h = harness(home.path(), None);
+    let before = h.state().document().clone();
+    h.input_mut()
+        .events
+        .push(egui::Event::Paste("   \n ".into()));
+    h.run_steps(3);
+    assert!(h.query_by_label("Mở văn bản đã dán").is_none());
+    h.get_by_label_contains("Không có chữ nào để dán");
+    assert_eq!(*h.state().document(), before);
 }
 
 #[test]

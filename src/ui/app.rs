@@ -11,6 +11,7 @@ use super::exam_screen::ExamScreen;
 use super::keypoints_panel::KeyPointsPanel;
 use super::look::Look;
 use super::open_dialog::{DialogPurpose, OpenDialog};
+use super::paste_dialog::PasteDialog;
 use super::practice::{Answered, PracticeScreen};
 use super::profile_picker::ProfilePicker;
 use super::progress_screen::ProgressScreen;
@@ -73,6 +74,14 @@ pub enum Action {
     ImportProgress(PathBuf),
     /// The file chooser was closed without a choice.
     CloseOpenDialog,
+    /// Text arrived from the clipboard, to open as a document.
+    Pasted(String),
+    /// Keep pasted text as a document under this title, and open it.
+    OpenPasted {
+        title: String,
+        text: String,
+    },
+    ClosePasteDialog,
     RestoreBackup(PathBuf),
     FitParameters,
     /// Save a training session's results (after every change).
@@ -105,6 +114,9 @@ pub struct App {
     pub(super) exam: ExamScreen,
     pub(super) editor: EditorScreen,
     pub(super) open_dialog: Option<OpenDialog>,
+    pub(super) paste_dialog: Option<PasteDialog>,
+    /// "Dán văn bản" asked the system for the clipboard's text.
+    paste_requested: bool,
     /// The text size and theme egui's style was last built for.
     applied_style: Option<(f32, Theme)>,
     fonts_installed: bool,
@@ -131,6 +143,8 @@ impl App {
             exam: ExamScreen::default(),
             editor: EditorScreen::default(),
             open_dialog: None,
+            paste_dialog: None,
+            paste_requested: false,
             applied_style: None,
             fonts_installed: false,
             window_fitted: false,
@@ -252,6 +266,7 @@ impl App {
         }
         actions.extend(self.main_area(ui));
         actions.extend(self.open_dialog(&ctx));
+        actions.extend(self.paste_dialog(&ctx));
         actions.extend(self.profile_dialog(&ctx));
         if let Some(again) = self.ws.poll_background() {
             ctx.request_repaint_after(again);
@@ -297,11 +312,33 @@ impl App {
         // Esc clears a search only while one is shown (and no dialog is
         // open): otherwise it belongs to the screen.
         let searching = self.open_dialog.is_none() && !self.ws.search.query().is_empty();
-        let enabled = |c: Command| c != Command::ClearSearch || searching;
-        ctx.input_mut(|i| Command::pressed_in(Scope::Window, i, enabled))
+        let enabled = |c: Command| (c != Command::ClearSearch || searching) && c != Command::Paste;
+        let mut actions: Vec<Action> = ctx
+            .input_mut(|i| Command::pressed_in(Scope::Window, i, enabled))
             .into_iter()
             .map(Action::Run)
-            .collect()
+            .collect();
+        // Ctrl+V reaches egui as pasted text. It opens a document when asked
+        // for ("Dán văn bản"), or on the reader when no field has the
+        // keyboard and no dialog is open; otherwise it is the field's.
+        let free = self.ws.screen == Screen::Reader
+            && ctx.memory(|m| m.focused()).is_none()
+            && self.open_dialog.is_none()
+            && self.paste_dialog.is_none()
+            && self.profile_picker.is_none();
+        if self.paste_requested || free {
+            let pasted = ctx.input(|i| {
+                i.events.iter().find_map(|e| match e {
+                    egui::Event::Paste(text) => Some(text.clone()),
+                    _ => None,
+                })
+            });
+            if let Some(text) = pasted {
+                self.paste_requested = false;
+                actions.push(Action::Pasted(text));
+            }
+        }
+        actions
     }
 
     fn remember_window(&mut self, ctx: &egui::Context) {
@@ -343,6 +380,11 @@ impl App {
         let size = self.ws.settings.text_size;
         let action = match command {
             Command::Open => Action::ShowOpenDialog,
+            Command::Paste => {
+                self.paste_requested = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::RequestPaste);
+                return;
+            }
             Command::Quit => Action::Quit,
             Command::Find => {
                 self.focus_search = true;
@@ -370,6 +412,21 @@ impl App {
                 self.open_dialog = Some(OpenDialog::new(&self.ws.document_folder()));
             }
             Action::CloseOpenDialog => self.open_dialog = None,
+            Action::Pasted(text) => {
+                if text.trim().is_empty() {
+                    let empty = self.ws.tr().paste_empty.to_string();
+                    self.ws.error(empty);
+                } else {
+                    self.paste_dialog = Some(PasteDialog::new(text));
+                }
+            }
+            Action::OpenPasted { title, text } => {
+                self.paste_dialog = None;
+                if let Some(path) = self.ws.keep_pasted(&title, &text) {
+                    self.apply(ctx, Action::Open(path));
+                }
+            }
+            Action::ClosePasteDialog => self.paste_dialog = None,
             Action::Open(path) => {
                 self.open_dialog = None;
                 if let Some(doc) = self.ws.read_document(&path) {

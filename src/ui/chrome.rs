@@ -50,6 +50,9 @@ impl App {
             {
                 actions.push(Action::Run(Command::Open));
             }
+            if entry(ui, Command::Paste).clicked() {
+                actions.push(Action::Run(Command::Paste));
+            }
             ui.menu_button(tr.menu_recent, |ui| {
                 if settings.recent.is_empty() {
                     ui.label(tr.menu_recent_empty);

@@ -27,6 +27,8 @@ pub enum Scope {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Command {
     Open,
+    /// Opens the clipboard's text as a document.
+    Paste,
     Quit,
     Find,
     SearchNext,
@@ -62,8 +64,9 @@ const CTRL_SHIFT: Modifiers = Modifiers {
 
 impl Command {
     /// Every command, in the order the table is read.
-    pub const ALL: [Command; 20] = [
+    pub const ALL: [Command; 21] = [
         Command::Open,
+        Command::Paste,
         Command::Quit,
         Command::Find,
         Command::SearchNext,
@@ -89,6 +92,8 @@ impl Command {
     pub fn shortcuts(self) -> &'static [KeyboardShortcut] {
         match self {
             Command::Open => const { &[ctrl(Key::O)] },
+            // Arrives as pasted text, not as a key (see `App::shortcuts`).
+            Command::Paste => const { &[ctrl(Key::V)] },
             Command::Quit => const { &[ctrl(Key::Q)] },
             Command::Find => const { &[ctrl(Key::F)] },
             Command::SearchNext => const { &[plain(Key::F3)] },
@@ -129,6 +134,7 @@ impl Command {
     pub fn label(self, tr: &Strings) -> &'static str {
         match self {
             Command::Open => tr.menu_open,
+            Command::Paste => tr.menu_paste,
             Command::Quit => tr.menu_quit,
             Command::Find => tr.search_hint,
             Command::SearchNext => tr.search_next,
@@ -249,7 +255,7 @@ mod tests {
                 assert!(!label.contains("Ctrl"), "{command:?}: {label}");
             }
         }
-        assert_eq!(Command::ALL.len(), 14 + Screen::ALL.len());
+        assert_eq!(Command::ALL.len(), 15 + Screen::ALL.len());
     }
 
     #[test]

@@ -25,6 +25,7 @@ pub mod icons;
 mod keypoints_panel;
 pub mod look;
 mod open_dialog;
+mod paste_dialog;
 pub mod practice;
 mod presenter;
 mod profile_picker;

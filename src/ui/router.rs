@@ -10,6 +10,7 @@ use super::editor_screen::EditorInput;
 use super::exam_screen::ExamInput;
 use super::look::Look;
 use super::open_dialog::{DialogOutcome, DialogPurpose};
+use super::paste_dialog::PasteOutcome;
 use super::practice::{PracticeInput, ReviewCard};
 use super::profile_picker::PickerOutcome;
 use super::progress_screen::ProgressInput;
@@ -227,6 +228,19 @@ impl App {
             }
             Some(DialogOutcome::Open(path)) => vec![Action::Open(path)],
             Some(DialogOutcome::Cancel) => vec![Action::CloseOpenDialog],
+            None => Vec::new(),
+        }
+    }
+
+    /// Pasted text about to be opened as a document.
+    pub(super) fn paste_dialog(&mut self, ctx: &egui::Context) -> Vec<Action> {
+        let look = Look::new(&self.ws.settings, ctx.global_style().visuals.dark_mode);
+        let Some(dialog) = &mut self.paste_dialog else {
+            return Vec::new();
+        };
+        match dialog.ui(ctx, &look) {
+            Some(PasteOutcome::Open { title, text }) => vec![Action::OpenPasted { title, text }],
+            Some(PasteOutcome::Cancel) => vec![Action::ClosePasteDialog],
             None => Vec::new(),
         }
     }

@@ -240,6 +240,32 @@ impl Workspace {
         }
     }
 
+    /// Keeps pasted text as a document file of its own (in the data
+    /// folder, so it can be opened again from the recent list) titled
+    /// `title`; returns the file to open. Says why in a notice if it
+    /// cannot.
+    pub fn keep_pasted(&mut self, title: &str, text: &str) -> Option<PathBuf> {
+        let tr = self.tr();
+        let (title, body) = pasted_document(title, text);
+        if body.is_empty() {
+            self.error(tr.paste_empty.to_string());
+            return None;
+        }
+        let dir = self.paths.data_dir.join(PASTED_DIR);
+        let stamp = crate::storage::utc_timestamp(std::time::SystemTime::now());
+        let path = dir.join(format!("{}-{stamp}.md", crate::ids::slug(&title)));
+        let written = std::fs::create_dir_all(&dir).and_then(|()| {
+            crate::storage::write_atomic(&path, format!("# {title}\n\n{body}\n").as_bytes())
+        });
+        match written {
+            Ok(()) => Some(path),
+            Err(e) => {
+                self.error(fill(tr.paste_failed, &[("error", &e)]));
+                None
+            }
+        }
+    }
+
     /// Makes `doc` the open document: its key points are found again, the
     /// search runs again on it, and old "could not open" messages go.
     pub fn set_document(&mut self, doc: Document) {
@@ -448,6 +474,46 @@ impl Workspace {
     }
 }
 
+/// Where pasted texts are kept, in the data folder.
+pub const PASTED_DIR: &str = "van-ban-dan";
+
+/// A title for pasted text: its first line, shortened at a word.
+pub fn pasted_title(text: &str) -> String {
+    let first = crate::text::nfc(text)
+        .lines()
+        .map(|l| l.trim().trim_start_matches('#').trim().to_string())
+        .find(|l| !l.is_empty())
+        .unwrap_or_default();
+    if first.chars().count() <= 100 {
+        return first;
+    }
+    let cut: String = first.chars().take(100).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{cut}…")
+}
+
+/// The title (NFC, on one line) and the body of a pasted document: the
+/// text without its first line when that line is the title.
+fn pasted_document(title: &str, text: &str) -> (String, String) {
+    let title = crate::text::nfc(title)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let text = crate::text::nfc(text).replace("\r\n", "\n");
+    let text = text.trim();
+    let body = match text.split_once('\n') {
+        Some((first, rest)) if first.trim().trim_start_matches('#').trim() == title => rest.trim(),
+        None if text.trim_start_matches('#').trim() == title => "",
+        _ => text,
+    };
+    let title = if title.is_empty() {
+        pasted_title(text)
+    } else {
+        title
+    };
+    (title, body.to_string())
+}
+
 fn home() -> Option<PathBuf> {
     directories::UserDirs::new().map(|u| u.home_dir().to_path_buf())
 }
@@ -550,5 +616,35 @@ mod tests {
         assert_eq!(ws.notices.len(), 1);
         assert_eq!(ws.notices[0].kind, NoticeKind::Error);
         assert!(ws.notices[0].text.contains("khong-co.docx"));
+    }
+
+    #[test]
+    fn pasted_text_is_kept_as_a_document_under_its_title() {
+        let home = tempfile::tempdir().unwrap();
+        let mut ws = workspace(home.path());
+        let text =
+            "Kết luận của Hội nghị\r\n\r\nHội nghị thống nhất ba nhiệm vụ.\r\nMột là học tập.";
+        assert_eq!(pasted_title(text), "Kết luận của Hội nghị");
+        let path = ws.keep_pasted("Kết luận  hội nghị tháng 12", text).unwrap();
+        assert!(path.starts_with(home.path()));
+        let doc = ws.read_document(&path).unwrap();
+        assert_eq!(doc.meta.title, "Kết luận hội nghị tháng 12");
+        let words: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert!(words.iter().any(|t| t.contains("ba nhiệm vụ")), "{words:?}");
+        assert_eq!(
+            ws.settings.recent.first().map(|p| p.file_name()),
+            Some(path.file_name())
+        );
+        // Nothing to paste: said, nothing written.
+        assert_eq!(ws.keep_pasted("", "  \n "), None);
+        assert_eq!(ws.notices.last().unwrap().kind, NoticeKind::Error);
+    }
+
+    #[test]
+    fn a_long_first_line_makes_a_short_title() {
+        let long = "Nghị quyết ".repeat(20);
+        let title = pasted_title(&long);
+        assert!(title.chars().count() <= 101, "{title}");
+        assert!(title.ends_with("quyết…"), "{title}");
     }
 }
