@@ -46,7 +46,17 @@ fn the_panel_lists_key_points_by_kind_and_a_click_shows_the_sentence() {
     h.run_steps(2);
     h.get_by_label_contains("Phương châm, chủ đề, trích dẫn (3)");
     h.get_by_label_contains("Nhân vật và chức vụ (4)");
-    h.get_by_label("Vương Đình Huệ — Ủy viên Bộ Chính trị, Bí thư Thành ủy Hà Nội, Trưởng đoàn đại biểu Quốc hội TP Hà Nội");
+    let long = h.get_by_label("Vương Đình Huệ — Ủy viên Bộ Chính trị, Bí thư Thành ủy Hà Nội, Trưởng đoàn đại biểu Quốc hội TP Hà Nội");
+    // Read in full, on several lines, not cut off with "…".
+    let one_line = h
+        .get_by_label_contains("Nhân vật và chức vụ (4)")
+        .rect()
+        .height();
+    assert!(
+        long.rect().height() > 1.8 * one_line,
+        "{} vs {one_line}",
+        long.rect().height()
+    );
 
     // Ctrl+K hides the panel and remembers it.
     h.key_press_modifiers(Modifiers::COMMAND, Key::K);

@@ -14,6 +14,11 @@ use crate::i18n::{Strings, fill};
 use crate::keypoints::{Group, KeyPoint};
 use crate::progress::mastery::{Level, Mastery};
 
+/// Lists up to this many rows are laid out whole, each key point in full;
+/// longer ones (a long law has tens of thousands) only the rows in view,
+/// one line each.
+const WRAP_UP_TO: usize = 600;
+
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Row {
     /// A group's heading and how many key points it has.
@@ -109,71 +114,74 @@ impl KeyPointsPanel {
         // Taken out while drawn (the rows borrow nothing), put back after.
         let rows = std::mem::take(&mut self.rows);
         let mut toggle = None;
-        egui::ScrollArea::vertical()
-            .id_salt("keypoints")
-            .auto_shrink([false, false])
-            .show_rows(ui, row_height, rows.len(), |ui, visible| {
-                for row in &rows[visible] {
-                    match *row {
-                        Row::Header(group, count) => {
-                            let g = Group::ALL.iter().position(|x| *x == group).unwrap_or(0);
-                            let marker = if self.open[g] {
-                                icons::NEXT
-                            } else {
-                                icons::START
-                            };
-                            let text = RichText::new(format!(
-                                "{marker} {} ({count})",
-                                group_title(tr, group)
-                            ))
+        // A key point's row; `wrap`: its words in full, on as many lines
+        // as they need.
+        let open = self.open;
+        let mut draw = |ui: &mut egui::Ui, row: Row, wrap: bool| {
+            match row {
+                Row::Header(group, count) => {
+                    let g = Group::ALL.iter().position(|x| *x == group).unwrap_or(0);
+                    let marker = if open[g] { icons::NEXT } else { icons::START };
+                    let text =
+                        RichText::new(format!("{marker} {} ({count})", group_title(tr, group)))
                             .strong();
-                            if ui.add(egui::Button::new(text).frame(false)).clicked() {
-                                toggle = Some(g);
-                            }
-                        }
-                        Row::Item(i) => {
-                            let point = &points[i];
-                            ui.horizontal(|ui| {
-                                ui.add_space(row_height * 0.6);
-                                if let Some(m) = mastery.and_then(|m| m.get(i)) {
-                                    let (_, words) = level_look(m.level(), &palette, tr);
-                                    let tip = fill(
-                                        tr.kp_mark_tooltip,
-                                        &[("level", &words), ("met", &m.met), ("total", &m.total)],
-                                    );
-                                    level_mark(ui, m.level(), &palette, tr).on_hover_text(tip);
-                                }
-                                // A label, so the text starts at the left like a list.
-                                let selected = shown.is_some_and(|(block, range)| {
-                                    *block == point.block && *range == point.range
-                                });
-                                let summary = point.summary();
-                                let mut text = RichText::new(&summary);
-                                if selected {
-                                    text = text.strong().background_color(palette.focus);
-                                }
-                                let item = egui::Label::new(text)
-                                    .truncate()
-                                    .sense(egui::Sense::click());
-                                let hover = format!("{summary} ({})", point.anchor);
-                                let response =
-                                    ui.add(item).on_hover_cursor(egui::CursorIcon::PointingHand);
-                                response.widget_info(|| {
-                                    egui::WidgetInfo::selected(
-                                        egui::Role::Button,
-                                        true,
-                                        selected,
-                                        &summary,
-                                    )
-                                });
-                                if response.on_hover_text(hover).clicked() {
-                                    clicked = Some((point.block, point.range.clone()));
-                                }
-                            });
-                        }
+                    if ui.add(egui::Button::new(text).frame(false)).clicked() {
+                        toggle = Some(g);
                     }
                 }
+                Row::Item(i) => {
+                    let point = &points[i];
+                    ui.horizontal(|ui| {
+                        ui.add_space(row_height * 0.6);
+                        if let Some(m) = mastery.and_then(|m| m.get(i)) {
+                            let (_, words) = level_look(m.level(), &palette, tr);
+                            let tip = fill(
+                                tr.kp_mark_tooltip,
+                                &[("level", &words), ("met", &m.met), ("total", &m.total)],
+                            );
+                            level_mark(ui, m.level(), &palette, tr).on_hover_text(tip);
+                        }
+                        // A label, so the text starts at the left like a list.
+                        let selected = shown.is_some_and(|(block, range)| {
+                            *block == point.block && *range == point.range
+                        });
+                        let summary = point.summary();
+                        let mut text = RichText::new(&summary);
+                        if selected {
+                            text = text.strong().background_color(palette.focus);
+                        }
+                        let item = egui::Label::new(text).sense(egui::Sense::click());
+                        // In full where the list is short enough to lay out
+                        // whole; on one line in a very long one.
+                        let item = if wrap { item.wrap() } else { item.truncate() };
+                        let hover = format!("{summary} ({})", point.anchor);
+                        let response = ui.add(item).on_hover_cursor(egui::CursorIcon::PointingHand);
+                        response.widget_info(|| {
+                            egui::WidgetInfo::selected(egui::Role::Button, true, selected, &summary)
+                        });
+                        if response.on_hover_text(hover).clicked() {
+                            clicked = Some((point.block, point.range.clone()));
+                        }
+                    });
+                }
+            }
+        };
+        let scroll = egui::ScrollArea::vertical()
+            .id_salt("keypoints")
+            .auto_shrink([false, false]);
+        if rows.len() <= WRAP_UP_TO {
+            scroll.show(ui, |ui| {
+                for &row in &rows {
+                    draw(ui, row, true);
+                }
             });
+        } else {
+            scroll.show_rows(ui, row_height, rows.len(), |ui, visible| {
+                for &row in &rows[visible] {
+                    draw(ui, row, false);
+                }
+            });
+        }
         self.rows = rows;
         if let Some(g) = toggle {
             self.open[g] = !self.open[g];
