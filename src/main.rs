@@ -4,8 +4,10 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Arg, ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand};
 use nghiquyet::cli::Output;
+use nghiquyet::i18n::Language;
+use nghiquyet::i18n::cli_help::{CliWords, VI, VI_WORDS};
 use nghiquyet::i18n::fill;
 use nghiquyet::paths::Paths;
 use nghiquyet::startup::Startup;
@@ -137,10 +139,97 @@ fn exit_code<E: std::fmt::Display>(result: Result<bool, E>) -> ExitCode {
     }
 }
 
+/// The command line, with its help in the interface language.
+fn command_line(language: Language) -> clap::Command {
+    let command = Cli::command();
+    match language {
+        Language::En => command,
+        Language::Vi => in_words(command, "", VI, &VI_WORDS),
+    }
+}
+
+/// `command` (at `path`: "" or a command's name) with the help of `table`:
+/// its about, its arguments', its commands', the headings and the help
+/// and version flags.
+fn in_words(
+    mut command: clap::Command,
+    path: &str,
+    table: &[(&str, &'static str)],
+    words: &'static CliWords,
+) -> clap::Command {
+    let find = |key: &str| table.iter().find(|(k, _)| *k == key).map(|(_, w)| *w);
+    if let Some(about) = find(path) {
+        command = command.about(about).long_about(None);
+    }
+    let args: Vec<String> = command
+        .get_arguments()
+        .map(|a| a.get_id().to_string())
+        .collect();
+    for id in args {
+        let key = if path.is_empty() {
+            id.clone()
+        } else {
+            format!("{path}.{id}")
+        };
+        let help = find(&key);
+        command = command.mut_arg(&id, |arg| {
+            let heading = if arg.is_positional() {
+                words.arguments
+            } else {
+                words.options
+            };
+            let arg = arg.help_heading(heading);
+            match help {
+                Some(help) => arg.help(help).long_help(None),
+                None => arg,
+            }
+        });
+    }
+    let subcommands: Vec<String> = command
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect();
+    for name in subcommands {
+        command = command.mut_subcommand(&name, |sub| in_words(sub, &name, table, words));
+    }
+    let command = command
+        .help_template(format!(
+            "{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
+            words.usage
+        ))
+        .subcommand_help_heading(words.commands)
+        .disable_help_subcommand(true)
+        .disable_help_flag(true)
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(ArgAction::Help)
+                .help(words.help)
+                .help_heading(words.options),
+        );
+    if path.is_empty() {
+        command.disable_version_flag(true).arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help(words.version)
+                .help_heading(words.options),
+        )
+    } else {
+        command
+    }
+}
+
 fn main() -> ExitCode {
     nghiquyet::trace::init();
-    let cli = Cli::parse();
     let paths = Paths::from_env();
+    let language = nghiquyet::cli::language(&paths);
+    let cli = command_line(language)
+        .try_get_matches()
+        .and_then(|matches| Cli::from_arg_matches(&matches))
+        .unwrap_or_else(|e| e.exit());
     match cli.command {
         Some(Command::Convert {
             file,
@@ -295,4 +384,68 @@ fn run_window(paths: Paths, file: Option<PathBuf>) -> ExitCode {
         eprintln!("nghiquyet: {problem}");
     }
     exit_code(nghiquyet::ui::run(startup).map(|()| true))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_command_and_argument_has_vietnamese_help() {
+        let command = Cli::command();
+        let mut missing = Vec::new();
+        let mut check = |path: String, command: &clap::Command| {
+            if !VI.iter().any(|(k, _)| *k == path) {
+                missing.push(path.clone());
+            }
+            for arg in command.get_arguments() {
+                let id = arg.get_id().as_str();
+                if id == "help" || id == "version" {
+                    continue;
+                }
+                let key = if path.is_empty() {
+                    id.to_string()
+                } else {
+                    format!("{path}.{id}")
+                };
+                if !VI.iter().any(|(k, _)| *k == key) {
+                    missing.push(key);
+                }
+            }
+        };
+        check(String::new(), &command);
+        for sub in command.get_subcommands() {
+            check(sub.get_name().to_string(), sub);
+        }
+        assert!(missing.is_empty(), "no Vietnamese help for {missing:?}");
+    }
+
+    #[test]
+    fn the_help_is_in_the_interface_language() {
+        let vi = command_line(Language::Vi).render_help().to_string();
+        assert!(vi.contains("Cách dùng:") && vi.contains("Lệnh:"), "{vi}");
+        assert!(vi.contains("In hướng dẫn này"), "{vi}");
+        assert!(!vi.contains("Usage:") && !vi.contains("Print help"), "{vi}");
+        let mut generate = command_line(Language::Vi);
+        let sub = generate
+            .find_subcommand_mut("generate")
+            .unwrap()
+            .render_help()
+            .to_string();
+        assert!(sub.contains("Ghi bộ câu hỏi vào tệp .ron này"), "{sub}");
+        let en = command_line(Language::En).render_help().to_string();
+        assert!(
+            en.contains("Usage:") && en.contains("Check question-set files"),
+            "{en}"
+        );
+        // The Vietnamese command line still reads what the English one does.
+        let parsed = command_line(Language::Vi)
+            .try_get_matches_from(["nghiquyet", "generate", "a.md", "--seed", "7"])
+            .and_then(|m| Cli::from_arg_matches(&m))
+            .unwrap();
+        assert!(matches!(
+            parsed.command,
+            Some(Command::Generate { seed: 7, .. })
+        ));
+    }
 }

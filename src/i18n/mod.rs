@@ -10,6 +10,7 @@
 //! `describe_*` functions that turn the core's typed errors into those
 //! sentences live beside it, so wording is in one place.
 
+pub mod cli_help;
 mod en;
 mod errors;
 mod vi;
