@@ -84,6 +84,29 @@ fn answer_three(h: &mut Harness<'_, App>) {
     h.get_by_label("Kết quả luyện tập");
 }
 
+/// Answers the question shown, rightly where its type allows it from the
+/// keyboard alone (a number typed, a choice by its key); other types get
+/// their first option.
+fn answer_right(h: &mut Harness<'_, App>) {
+    let round = h.state().practice().round().unwrap();
+    let item = round.items[round.current].clone();
+    match item.question.answer {
+        nghiquyet::quiz::Answer::Numeric { answer, .. } => {
+            h.get_all_by_role(Role::TextInput)
+                .last()
+                .unwrap()
+                .type_text(&answer.to_string());
+            step(h);
+        }
+        nghiquyet::quiz::Answer::SingleChoice { answer, .. } => {
+            let shown = item.layout.choices.iter().position(|&c| c == answer);
+            let keys = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5];
+            press(h, keys[shown.unwrap()]);
+        }
+        _ => press(h, Key::Num1),
+    }
+}
+
 fn due_new_learned(h: &Harness<'_, App>) -> (usize, usize, usize) {
     let app = h.state();
     let store = app.profile().expect("a learner is chosen");
@@ -201,16 +224,7 @@ fn todays_review_is_answered_and_recorded_as_review() {
     let first = h.state().practice().round().unwrap().items[0]
         .question
         .clone();
-    match first.answer {
-        nghiquyet::quiz::Answer::Numeric { answer, .. } => {
-            h.get_all_by_role(Role::TextInput)
-                .last()
-                .unwrap()
-                .type_text(&answer.to_string());
-            step(&mut h);
-        }
-        _ => press(&mut h, Key::Num1),
-    }
+    answer_right(&mut h);
     press(&mut h, Key::Enter);
     let store = h.state().profile().unwrap();
     let attempts = store.progress().attempts();
@@ -241,25 +255,7 @@ fn after_todays_review_the_learner_is_told_when_to_come_back() {
     step(&mut h);
     click(&mut h, "▶ Bắt đầu ôn tập (2 câu)");
     for _ in 0..2 {
-        let item = h.state().practice().round().unwrap().items
-            [h.state().practice().round().unwrap().current]
-            .clone();
-        match item.question.answer {
-            nghiquyet::quiz::Answer::Numeric { answer, .. } => {
-                h.get_all_by_role(Role::TextInput)
-                    .last()
-                    .unwrap()
-                    .type_text(&answer.to_string());
-                step(&mut h);
-            }
-            // Answered right, so nothing is left for today.
-            nghiquyet::quiz::Answer::SingleChoice { answer, .. } => {
-                let shown = item.layout.choices.iter().position(|&c| c == answer);
-                let keys = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5];
-                press(&mut h, keys[shown.unwrap()]);
-            }
-            other => panic!("a question of another type: {other:?}"),
-        }
+        answer_right(&mut h);
         press(&mut h, Key::Enter);
         press(&mut h, Key::Enter);
     }
