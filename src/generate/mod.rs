@@ -275,8 +275,11 @@ impl Generator<'_> {
             .min(text.len());
         let at = if text.is_char_boundary(at) { at } else { 0 };
         // The whole sentence: a clause cut at ";" or ":" loses who does
-        // what (a trainer's review found blanks no one could place).
-        let start = 0;
+        // what (a trainer's review found blanks no one could place). Less a
+        // news item's dateline ("(TTXVN) – ", "HÀ NỘI – "), which is not
+        // part of what the text says.
+        let dateline = dateline_len(text);
+        let start = if at >= dateline { dateline } else { 0 };
         let end = text.len();
         let clause = text[start..end].trim_start();
         let lead = text[start..end].len() - clause.len();
@@ -439,6 +442,38 @@ impl Generator<'_> {
             format!("Văn bản viết: “{clause}”."),
         ));
     }
+}
+
+/// The length in bytes of a news item's dateline at the start of
+/// `sentence` — a short run of capitals, digits and brackets ending in a
+/// dash: "(TTXVN) – ", "HÀ NỘI (VOV) - ", "(HDDTVN) — " — or 0.
+pub(crate) fn dateline_len(sentence: &str) -> usize {
+    let head: String = sentence.chars().take(40).collect();
+    for (at, dash) in head
+        .char_indices()
+        .filter(|(_, c)| matches!(c, '–' | '—' | '-'))
+    {
+        let rest = &head[at + dash.len_utf8()..];
+        let space = rest.len() - rest.trim_start().len();
+        if space == 0 {
+            continue;
+        }
+        let prefix = head[..at].trim_end();
+        let capitals = prefix.chars().filter(|c| c.is_uppercase()).count();
+        let plain = prefix.chars().all(|c| {
+            c.is_uppercase() || c.is_ascii_digit() || c.is_whitespace() || "().,/".contains(c)
+        });
+        // A source in brackets, or a place of two words or more: not an
+        // abbreviation being explained ("GRDP – tổng sản phẩm…").
+        let bracketed = prefix.contains('(') && prefix.ends_with(')');
+        let place = prefix.split_whitespace().count() >= 2;
+        if plain && capitals >= 2 && (bracketed || place) {
+            return at + dash.len_utf8() + space;
+        }
+        // Only the first dash followed by a space can end a dateline.
+        break;
+    }
+    0
 }
 
 /// The most words a fill-in text keeps on each side of its blank: enough to

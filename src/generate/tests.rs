@@ -313,3 +313,23 @@ fn a_set_past_its_budget_is_cut_not_dropped() {
     // What is kept is the start of the whole set, in order.
     assert_eq!(cut.questions[..], full.questions[..cut.questions.len()]);
 }
+
+#[test]
+fn a_news_dateline_is_not_part_of_what_is_asked() {
+    use super::dateline_len;
+    assert_eq!(
+        dateline_len("(TTXVN) – Sáng nay, Hội nghị khai mạc."),
+        "(TTXVN) – ".len()
+    );
+    assert_eq!(
+        dateline_len("HÀ NỘI (VOV) - Chiều 5/6, Quốc hội họp."),
+        "HÀ NỘI (VOV) - ".len()
+    );
+    // Words in lower case, or a dash far into the sentence: not a dateline.
+    assert_eq!(
+        dateline_len("Tỉnh có 3 đột phá – gồm hạ tầng và nhân lực."),
+        0
+    );
+    assert_eq!(dateline_len("GRDP – tổng sản phẩm trên địa bàn – tăng."), 0);
+    assert_eq!(dateline_len("Nghị quyết số 18-NQ/TW nêu rõ."), 0);
+}
