@@ -237,7 +237,7 @@ impl EditorScreen {
         let mut structural = false;
         self.set_bar(ui, input, &mut actions, &mut structural);
         let width = ui.available_width();
-        let list_width = (width * 0.32).clamp(220.0, input.look.text_size * 18.0);
+        let list_width = (width * 0.32).clamp(220.0, input.look.em(18.0));
         egui::Panel::left("editor-questions")
             .resizable(true)
             .default_size(list_width)
@@ -286,7 +286,7 @@ impl EditorScreen {
                 .map_or(String::new(), |o| o.set.title.clone());
             let mut choice = None;
             let modal = egui::Modal::new(egui::Id::unique("editor-discard")).show(ctx, |ui| {
-                ui.set_max_width(input.look.text_size * 26.0);
+                ui.set_max_width(input.look.em(26.0));
                 ui.label(
                     RichText::new(fill(tr.editor_discard_question, &[("title", &title)])).strong(),
                 );
@@ -323,7 +323,7 @@ impl EditorScreen {
             let trash = input.user_sets_dir.join(".da-xoa");
             let mut done = false;
             let modal = egui::Modal::new(egui::Id::unique("editor-delete")).show(ctx, |ui| {
-                ui.set_max_width(input.look.text_size * 26.0);
+                ui.set_max_width(input.look.em(26.0));
                 ui.label(
                     RichText::new(fill(
                         tr.editor_delete_confirm,
@@ -456,14 +456,14 @@ impl EditorScreen {
             ui.add(
                 egui::TextEdit::singleline(&mut open.set.title)
                     .id_salt("set-title")
-                    .desired_width(input.look.text_size * 16.0),
+                    .desired_width(input.look.em(16.0)),
             )
             .labelled_by(label.id);
             let label = ui.label(tr.editor_author);
             ui.add(
                 egui::TextEdit::singleline(&mut open.set.author)
                     .id_salt("set-author")
-                    .desired_width(input.look.text_size * 8.0),
+                    .desired_width(input.look.em(8.0)),
             )
             .labelled_by(label.id);
         });

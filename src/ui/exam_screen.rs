@@ -87,7 +87,7 @@ impl ExamScreen {
             .id_salt(("exam", page))
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                let width = (input.practice.look.text_size * 38.0).min(ui.available_width());
+                let width = (input.practice.look.em(38.0)).min(ui.available_width());
                 ui.vertical_centered(|ui| {
                     ui.set_max_width(width);
                     ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
@@ -287,7 +287,7 @@ impl ExamScreen {
         let unanswered = exam.items.len() - exam.answered();
         let mut close = false;
         let modal = egui::Modal::new(egui::Id::unique("exam-submit")).show(ctx, |ui| {
-            ui.set_max_width(input.practice.look.text_size * 24.0);
+            ui.set_max_width(input.practice.look.em(24.0));
             ui.label(RichText::new(fill(tr.exam_submit_confirm, &[("n", &unanswered)])).strong());
             ui.add_space(8.0);
             ui.horizontal(|ui| {

@@ -159,7 +159,7 @@ impl PracticeScreen {
             .id_salt(("practice", page))
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                let width = (input.look.text_size * 38.0).min(ui.available_width());
+                let width = (input.look.em(38.0)).min(ui.available_width());
                 ui.vertical_centered(|ui| {
                     ui.set_max_width(width);
                     ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
@@ -180,10 +180,10 @@ impl PracticeScreen {
         let tr = input.look.tr;
         review_card(ui, input, actions);
         let chosen_sets = choose_sets(ui, &input.look, input.sets(), &mut self.chosen);
-        ui.add_space(input.look.text_size * 0.5);
+        ui.add_space(input.look.em(0.5));
         count_choice(ui, tr, tr.practice_count, &[5, 10, 20, 0], &mut self.count);
         ui.checkbox(&mut self.shuffle, tr.practice_shuffle);
-        ui.add_space(input.look.text_size * 0.5);
+        ui.add_space(input.look.em(0.5));
         let questions: usize = chosen_sets.iter().map(|s| s.set.questions.len()).sum();
         let start = ui.add_enabled(
             questions > 0,
@@ -273,7 +273,7 @@ impl PracticeScreen {
         let total = practice.items.len();
         let number = practice.current + 1;
 
-        ui.add_space(input.look.text_size * 0.3);
+        ui.add_space(input.look.em(0.3));
         ui.horizontal(|ui| {
             ui.label(
                 RichText::new(fill(
@@ -291,21 +291,21 @@ impl PracticeScreen {
         });
         ui.add(
             egui::ProgressBar::new(number as f32 / total as f32)
-                .desired_height(input.look.text_size * 0.35),
+                .desired_height(input.look.em(0.35)),
         );
-        ui.add_space(input.look.text_size * 0.6);
+        ui.add_space(input.look.em(0.6));
         if !item.question.prompt.is_empty() {
             ui.label(
                 RichText::new(&item.question.prompt)
-                    .size(input.look.text_size * 1.15)
+                    .size(input.look.em(1.15))
                     .strong(),
             );
-            ui.add_space(input.look.text_size * 0.5);
+            ui.add_space(input.look.em(0.5));
         }
 
         let locked = answered.is_some();
         answer_widget(ui, &item, &mut self.draft, locked, &input.look);
-        ui.add_space(input.look.text_size * 0.6);
+        ui.add_space(input.look.em(0.6));
 
         if let Some(attempt) = &answered {
             let shown = feedback(ui, &item, attempt, &input.look, actions);
@@ -341,7 +341,7 @@ impl PracticeScreen {
                     .inner_margin(egui::Margin::symmetric(0, 10)),
             )
             .show(ui, |ui| {
-                let width = (input.look.text_size * 38.0).min(ui.available_width());
+                let width = (input.look.em(38.0)).min(ui.available_width());
                 let margin = ((ui.available_width() - width) / 2.0).max(0.0);
                 ui.horizontal_wrapped(|ui| {
                     ui.add_space(margin);
@@ -400,7 +400,7 @@ impl PracticeScreen {
             return;
         };
         let summary = practice.summary();
-        ui.add_space(input.look.text_size * 0.5);
+        ui.add_space(input.look.em(0.5));
         ui.heading(tr.practice_summary_title);
         let percent = if summary.total == 0 {
             0
@@ -416,7 +416,7 @@ impl PracticeScreen {
                     ("percent", &percent),
                 ],
             ))
-            .size(input.look.text_size * 1.3)
+            .size(input.look.em(1.3))
             .strong(),
         );
         ui.label(fill(
@@ -441,7 +441,7 @@ impl PracticeScreen {
                     .color(input.look.palette.right),
             );
         }
-        ui.add_space(input.look.text_size * 0.5);
+        ui.add_space(input.look.em(0.5));
         let mut next_stage = None;
         ui.horizontal_wrapped(|ui| {
             if !summary.missed.is_empty()
@@ -455,7 +455,7 @@ impl PracticeScreen {
                 next_stage = Some(false);
             }
         });
-        ui.add_space(input.look.text_size * 0.5);
+        ui.add_space(input.look.em(0.5));
         ui.separator();
         if summary.missed.is_empty() {
             ui.label(tr.practice_none_missed);
@@ -463,7 +463,7 @@ impl PracticeScreen {
             ui.label(RichText::new(tr.practice_missed_title).strong());
             for &i in &summary.missed {
                 let item = &practice.items[i];
-                ui.add_space(input.look.text_size * 0.3);
+                ui.add_space(input.look.em(0.3));
                 egui::Frame::group(ui.style()).show(ui, |ui| {
                     ui.set_width(ui.available_width());
                     let prompt = if item.question.prompt.is_empty() {

@@ -82,7 +82,7 @@ impl ProgressScreen {
             .id_salt("progress")
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                let width = (input.look.text_size * 40.0).min(ui.available_width());
+                let width = (input.look.em(40.0)).min(ui.available_width());
                 ui.vertical_centered(|ui| {
                     ui.set_max_width(width);
                     ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
@@ -91,10 +91,9 @@ impl ProgressScreen {
                         else {
                             ui.add_space(input.look.text_size);
                             ui.label(
-                                RichText::new(tr.progress_no_profile)
-                                    .size(input.look.text_size * 1.1),
+                                RichText::new(tr.progress_no_profile).size(input.look.em(1.1)),
                             );
-                            ui.add_space(input.look.text_size * 0.5);
+                            ui.add_space(input.look.em(0.5));
                             if ui
                                 .button(
                                     RichText::new(format!(
@@ -327,7 +326,7 @@ impl ProgressScreen {
         let tr = input.look.tr;
         let mut close = false;
         let modal = egui::Modal::new(egui::Id::unique("confirm-restore")).show(ctx, |ui| {
-            ui.set_max_width(input.look.text_size * 28.0);
+            ui.set_max_width(input.look.em(28.0));
             let time = format_local(&input.clock, at);
             ui.label(fill(tr.progress_restore_confirm, &[("time", &time)]));
             ui.add_space(8.0);
@@ -439,7 +438,7 @@ fn answers_plot(ui: &mut egui::Ui, input: &ProgressInput<'_>, o: &Overview) {
         .unwrap_or(0)
         .max(5);
     Plot::new("answers-per-day")
-        .height(input.look.text_size * 9.0)
+        .height(input.look.em(9.0))
         // Top left: the newest days, on the right, have the bars that matter.
         .legend(Legend::default().position(Corner::LeftTop))
         .allow_zoom(false)

@@ -103,7 +103,7 @@ impl SessionScreen {
                 .id_salt("session-setup")
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
-                    let width = (input.practice.look.text_size * 38.0).min(ui.available_width());
+                    let width = (input.practice.look.em(38.0)).min(ui.available_width());
                     ui.vertical_centered(|ui| {
                         ui.set_max_width(width);
                         ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {

@@ -265,7 +265,7 @@ pub(super) fn answer_widget(
         }
         Answer::FillBlank { text, blanks } => {
             ui.label(RichText::new(numbered_blanks(text)).size(look.text_size));
-            ui.add_space(look.text_size * 0.3);
+            ui.add_space(look.em(0.3));
             // Once answered, each blank says on its own whether it was right.
             let marks = locked.then(|| crate::quiz::blank_marks(blanks, &draft.blanks, item.rules));
             for (i, typed) in draft.blanks.iter_mut().enumerate() {
@@ -336,9 +336,9 @@ pub(super) fn answer_widget(
                     .add(
                         egui::TextEdit::singleline(&mut draft.number)
                             .interactive(!locked)
-                            .font(egui::FontId::proportional(look.text_size * 1.2))
+                            .font(egui::FontId::proportional(look.em(1.2)))
                             .text_color(look.palette.text)
-                            .desired_width(look.text_size * 10.0)
+                            .desired_width(look.em(10.0))
                             .return_key(None),
                     )
                     .labelled_by(label.id);
@@ -393,7 +393,7 @@ fn ordering_widget(
         }
     }
     let mut moves: Option<(usize, usize)> = None;
-    let row_height = look.text_size * 2.0;
+    let row_height = look.em(2.0);
     for (pos, &index) in draft.order.clone().iter().enumerate() {
         let selected = !locked && draft.selected == pos;
         let mark = locked.then_some(index == pos);
@@ -504,7 +504,7 @@ fn matching_widget(
             );
         }
     });
-    ui.add_space(look.text_size * 0.4);
+    ui.add_space(look.em(0.4));
     for (row, (left, _)) in pairs.iter().enumerate() {
         let chosen = draft.matches[row];
         let right = chosen.map(|p| item.layout.rights[p] == row);
@@ -533,7 +533,7 @@ fn matching_widget(
                             RichText::new(letter(pos).to_string()).size(look.text_size),
                         )
                         .selected(is_chosen)
-                        .min_size(egui::vec2(look.text_size * 2.0, look.text_size * 1.8));
+                        .min_size(egui::vec2(look.em(2.0), look.em(1.8)));
                         if ui.add(button).clicked() && !locked {
                             draft.matches[row] = Some(pos);
                             draft.selected = row;
@@ -576,12 +576,7 @@ pub(super) fn feedback(
         .inner_margin(12.0)
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.label(
-                RichText::new(text)
-                    .size(look.text_size * 1.2)
-                    .strong()
-                    .color(color),
-            );
+            ui.label(RichText::new(text).size(look.em(1.2)).strong().color(color));
             for note in &attempt.grade.notes {
                 let Note::Spelling { typed, expected } = note;
                 ui.label(fill(
@@ -603,10 +598,10 @@ pub(super) fn feedback(
                 );
             }
             if !item.question.explanation.is_empty() {
-                ui.add_space(look.text_size * 0.3);
+                ui.add_space(look.em(0.3));
                 ui.label(&item.question.explanation);
             }
-            ui.add_space(look.text_size * 0.3);
+            ui.add_space(look.em(0.3));
             let source = &item.question.source;
             ui.label(RichText::new(fill(tr.practice_source, &[("anchor", &source.anchor)])).weak());
             ui.label(RichText::new(crate::text::quoted(&source.quote)).italics());
@@ -654,9 +649,9 @@ pub(super) fn choose_sets<'a>(
             written
         }
     });
-    ui.add_space(look.text_size * 0.5);
+    ui.add_space(look.em(0.5));
     ui.heading(tr.practice_sets);
-    ui.add_space(look.text_size * 0.3);
+    ui.add_space(look.em(0.3));
     if sets.is_empty() {
         ui.label(fill(
             tr.practice_no_sets,

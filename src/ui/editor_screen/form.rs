@@ -667,8 +667,8 @@ fn passage_picker(
             .id_salt("passage-picker")
             // Inside the form's own scrolling, egui's default (64 px) showed
             // barely two results.
-            .min_scrolled_height(input.look.text_size * 10.0)
-            .max_height(input.look.text_size * 14.0)
+            .min_scrolled_height(input.look.em(10.0))
+            .max_height(input.look.em(14.0))
             .show(ui, |ui| {
                 let mut shown = 0;
                 for block in &input.doc.blocks {
