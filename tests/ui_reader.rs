@@ -387,6 +387,29 @@ fn nothing_to_paste_is_said_not_opened() {
 }
 
 #[test]
+fn at_the_largest_text_every_tool_stays_on_screen() {
+    let home = tempfile::tempdir().unwrap();
+    let app = App::new(common::startup_with_learner(home.path(), None));
+    let mut h = Harness::builder()
+        .with_size([1000.0, 660.0])
+        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(
+        &ctx,
+        Action::SetTextSize(nghiquyet::settings::MAX_TEXT_SIZE),
+    );
+    h.state_mut()
+        .apply(&ctx, Action::ShowScreen(nghiquyet::ui::Screen::Practice));
+    h.run_steps(4);
+    // The text-size buttons (a group that wraps as a whole) are within the
+    // window, so the text can be made smaller again with the mouse.
+    for label in ["A−", "A+"] {
+        let rect = h.get_by_label(label).rect();
+        assert!(rect.right() <= 1000.0, "{label} at {rect:?}");
+    }
+}
+
+#[test]
 fn the_theme_is_light_when_the_system_states_no_preference() {
     let home = tempfile::tempdir().unwrap();
     let harness = harness(home.path(), None);

@@ -163,9 +163,9 @@ impl App {
         ui.separator();
         // Each group wraps as a whole, so a narrow window never splits a
         // label from its buttons.
-        ui.horizontal(|ui| self.search_field(ui, actions));
+        wrapping_group(ui, "search", |ui| self.search_field(ui, actions));
         ui.separator();
-        ui.horizontal(|ui| {
+        wrapping_group(ui, "text-size", |ui| {
             ui.label(tr.text_size_label);
             let size = self.ws.settings.text_size;
             let hint = |command: Command| command.with_keys(tr);
@@ -443,6 +443,34 @@ impl App {
             style::palette(dark).text,
         );
     }
+}
+
+/// Widgets that wrap as one in a wrapped row: the group goes to the next
+/// row when the width it took last frame does not fit what is left of this
+/// one (egui wraps single widgets, not groups). At the largest text size
+/// the text-size buttons once ran off the right edge of a 1000-pixel window.
+fn wrapping_group<R>(ui: &mut egui::Ui, name: &str, add: impl FnOnce(&mut egui::Ui) -> R) -> R {
+    let key = ui.scope_id().with(("wrapping-group", name));
+    let last: Option<f32> = ui.data(|d| d.get_temp(key));
+    let at_row_start = ui.cursor().min.x <= ui.max_rect().min.x + 1.0;
+    // In a wrapped row, what is left is up to the right edge (available
+    // width is the whole row's).
+    let left = ui.max_rect().right() - ui.cursor().min.x;
+    if last.is_some_and(|width| width > left) && !at_row_start {
+        ui.end_row();
+    }
+    // The width its widgets took, even where they ran past the edge.
+    let (inner, width) = ui
+        .horizontal(|ui| {
+            let inner = add(ui);
+            (inner, ui.min_rect().width())
+        })
+        .inner;
+    ui.data_mut(|d| d.insert_temp(key, width));
+    if last != Some(width) {
+        ui.ctx().request_discard("a toolbar group changed width");
+    }
+    inner
 }
 
 /// A thick ring around the widget that has the keyboard focus, so someone
