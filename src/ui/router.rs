@@ -234,10 +234,10 @@ impl App {
 
     /// Pasted text about to be opened as a document.
     pub(super) fn paste_dialog(&mut self, ctx: &egui::Context) -> Vec<Action> {
-        let look = Look::new(&self.ws.settings, ctx.global_style().visuals.dark_mode);
         let Some(dialog) = &mut self.paste_dialog else {
             return Vec::new();
         };
+        let look = Look::new(&self.ws.settings, ctx.global_style().visuals.dark_mode);
         match dialog.ui(ctx, &look) {
             Some(PasteOutcome::Open { title, text }) => vec![Action::OpenPasted { title, text }],
             Some(PasteOutcome::Cancel) => vec![Action::ClosePasteDialog],
