@@ -75,6 +75,7 @@ fn reader_frame(c: &mut Criterion) {
         key_points: nghiquyet::startup::start_key_points(doc.clone()),
         problems: Vec::new(),
         notes: Vec::new(),
+        exam_file: None,
     });
     let ctx = egui::Context::default();
     for _ in 0..5 {

@@ -29,11 +29,13 @@ fn bench(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
     write_results(dir.path(), 10_000);
     let paths = vec![dir.path().to_path_buf()];
+    let library = nghiquyet::quiz::Library::load(std::path::Path::new("/nonexistent"));
+    let key = nghiquyet::classroom::verify::AnswerKey::Sets(&library.sets);
     let mut group = c.benchmark_group("report");
     group.sample_size(10);
     group.bench_function("10000_results", |b| {
         b.iter(|| {
-            let report = nghiquyet::classroom::report::report(&paths);
+            let report = nghiquyet::classroom::report::report(&paths, &key);
             assert_eq!(report.learners.len(), 10_000);
             black_box(report)
         })

@@ -28,7 +28,11 @@ pub fn language(paths: &Paths) -> Language {
 /// per problem and a summary; returns whether every file was valid.
 pub fn check(paths: &[PathBuf], language: Language, out: &mut impl Write) -> std::io::Result<bool> {
     let tr = language.strings();
-    let (files, problems) = check_paths(paths);
+    let (files, problems) = check_paths(paths, |file| {
+        // A trainer's exam file is checked as one (its sets inside too).
+        crate::classroom::exam_file::is_exam_path(file)
+            .then(|| crate::classroom::exam_file::load(file).map(drop))
+    });
     for problem in &problems {
         writeln!(out, "{}", format_problem(tr, problem))?;
     }
@@ -272,18 +276,42 @@ pub fn generate_report(
     out.write_all(text.as_bytes()).map_err(|e| e.to_string())
 }
 
-/// `nghiquyet report RESULT_FILES...`: every learner's score, then the
-/// hardest and the least discriminating questions; with `csv`, the whole
-/// table as a spreadsheet. Returns whether any result could be read.
+/// `nghiquyet report RESULT_FILES... [--exam EXAM.ron]`: every learner's
+/// score, recomputed from their answers against the exam file (or the
+/// question sets the app knows), with what looks wrong about each result;
+/// then the hardest and the least discriminating questions; with `csv`, the
+/// whole table as a spreadsheet. Returns whether any result could be read.
 pub fn report(
     paths: &[PathBuf],
+    exam: Option<&Path>,
+    app: &Paths,
     csv: Output<'_>,
     language: Language,
     out: &mut impl Write,
 ) -> std::io::Result<bool> {
     use crate::classroom::report::{CsvHeaders, report, write_csv};
+    use crate::classroom::verify::AnswerKey;
     let tr = language.strings();
-    let report = report(paths);
+    let exam = match exam.map(crate::classroom::exam_file::load) {
+        None => None,
+        Some(Ok(file)) => Some(file),
+        Some(Err(problems)) => {
+            writeln!(out, "{}", tr.report_bad_exam)?;
+            for p in &problems {
+                writeln!(out, "{}", crate::i18n::format_problem(tr, p))?;
+            }
+            return Ok(false);
+        }
+    };
+    let library;
+    let key = match &exam {
+        Some(file) => AnswerKey::Exam(file),
+        None => {
+            library = crate::quiz::Library::load(&app.user_sets_dir());
+            AnswerKey::Sets(&library.sets)
+        }
+    };
+    let report = report(paths, &key);
     let show = crate::text::printable;
     for problem in &report.problems {
         writeln!(out, "{}", show(problem))?;
@@ -292,6 +320,22 @@ pub fn report(
         writeln!(out, "{}", tr.report_none)?;
         return Ok(false);
     }
+    if let Some(file) = &exam {
+        writeln!(
+            out,
+            "{}",
+            fill(
+                tr.report_exam,
+                &[
+                    ("title", &show(&file.title)),
+                    ("count", &file.question_count()),
+                    ("minutes", &file.minutes),
+                    ("percent", &file.pass_percent),
+                ],
+            )
+        )?;
+    }
+    writeln!(out, "{}", tr.report_recomputed)?;
     writeln!(
         out,
         "{}",
@@ -311,13 +355,30 @@ pub fn report(
         } else {
             tr.report_failed
         };
+        let unit = if l.unit.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", show(&l.unit))
+        };
+        let mark = if l.flags.is_empty() { " " } else { "⚠" };
         writeln!(
             out,
-            "  {}{}  {:>3}%  {verdict}",
+            "{mark} {}{}  {:>3}%  {verdict}{unit}",
             name,
             " ".repeat(pad),
             l.percent
         )?;
+        for flag in &l.flags {
+            writeln!(out, "      ⚠ {}", show(&describe_flag(tr, flag)))?;
+        }
+    }
+    let flagged = report
+        .learners
+        .iter()
+        .filter(|l| !l.flags.is_empty())
+        .count();
+    if flagged > 0 {
+        writeln!(out, "{}", fill(tr.report_flagged, &[("n", &flagged)]))?;
     }
     let line = |q: &crate::classroom::report::QuestionStat| {
         fill(
@@ -354,8 +415,10 @@ pub fn report(
         let csv = csv.as_path();
         let headers = CsvHeaders {
             learner: tr.csv_learner,
+            unit: tr.csv_unit,
             percent: tr.csv_percent,
             passed: tr.csv_passed,
+            flags: tr.csv_flags,
             file: tr.csv_file,
             set: tr.csv_set,
             id: tr.csv_id,
@@ -364,7 +427,7 @@ pub fn report(
             right: tr.csv_right,
             discrimination: tr.csv_discrimination,
         };
-        write_csv(csv, &report.to_csv(&headers))?;
+        write_csv(csv, &report.to_csv(&headers, |f| describe_flag(tr, f)))?;
         writeln!(
             out,
             "\n{}",
@@ -575,4 +638,158 @@ pub fn export(
         )
     )?;
     Ok(true)
+}
+
+/// What the trainer asks of `nghiquyet make-exam`.
+pub struct ExamSettings {
+    pub title: String,
+    /// Questions to draw: one number for every set, or one per set.
+    pub counts: Vec<usize>,
+    pub minutes: u32,
+    pub pass_percent: u32,
+    pub codes: Vec<u32>,
+    pub allow_reading: bool,
+    pub show_answers: bool,
+    pub ask_unit: bool,
+    pub opens: Option<String>,
+    pub closes: Option<String>,
+}
+
+/// `nghiquyet make-exam SET.ron... --title … -o EXAM.ron`: an exam file
+/// holding the sets' questions and the settings learners cannot change.
+/// The file written is read back and checked before it is reported done.
+pub fn make_exam(
+    sets: &[PathBuf],
+    settings: ExamSettings,
+    output: Output<'_>,
+    language: Language,
+    out: &mut impl Write,
+) -> std::io::Result<bool> {
+    use crate::classroom::exam_file::{EXAM_FILE_VERSION, ExamFile, Part};
+    let tr = language.strings();
+    let mut parts = Vec::new();
+    let mut problems = Vec::new();
+    for (i, path) in sets.iter().enumerate() {
+        match crate::quiz::load_set_file(path) {
+            Ok(set) => {
+                let count = match settings.counts.as_slice() {
+                    [] => 0,
+                    [one] => *one,
+                    many => many.get(i).copied().unwrap_or(0),
+                };
+                let key = path
+                    .file_stem()
+                    .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+                parts.push(Part {
+                    key,
+                    count,
+                    tags: Vec::new(),
+                    set,
+                });
+            }
+            Err(mut p) => problems.append(&mut p),
+        }
+    }
+    if settings.counts.len() > 1 && settings.counts.len() != sets.len() {
+        writeln!(
+            out,
+            "{}",
+            fill(
+                tr.make_exam_counts,
+                &[("counts", &settings.counts.len()), ("sets", &sets.len())]
+            )
+        )?;
+        return Ok(false);
+    }
+    for p in &problems {
+        writeln!(out, "{}", format_problem(tr, p))?;
+    }
+    if !problems.is_empty() {
+        return Ok(false);
+    }
+    let file = ExamFile {
+        exam_file: EXAM_FILE_VERSION,
+        title: settings.title,
+        minutes: settings.minutes,
+        pass_percent: settings.pass_percent,
+        codes: settings.codes,
+        allow_reading: settings.allow_reading,
+        show_answers: settings.show_answers,
+        ask_unit: settings.ask_unit,
+        opens: settings.opens,
+        closes: settings.closes,
+        parts,
+    };
+    let default = PathBuf::from(format!("de-thi-{}.ron", crate::ids::slug(&file.title)));
+    let inputs: Vec<&Path> = sets.iter().map(PathBuf::as_path).collect();
+    let path = match output_path(output, default, &inputs, tr) {
+        Ok(path) => path,
+        Err(message) => {
+            writeln!(out, "{message}")?;
+            return Ok(false);
+        }
+    };
+    // Checked as the learners' PCs will read it, before it is written.
+    let text = crate::storage::to_ron(&file)?;
+    if let Err(problems) = crate::classroom::exam_file::parse(&path, &text) {
+        for p in &problems {
+            writeln!(out, "{}", format_problem(tr, p))?;
+        }
+        return Ok(false);
+    }
+    crate::storage::write_atomic(&path, text.as_bytes())?;
+    writeln!(
+        out,
+        "{}",
+        fill(
+            tr.make_exam_written,
+            &[
+                ("path", &path.display()),
+                ("count", &file.question_count()),
+                ("codes", &file.codes.len()),
+            ],
+        )
+    )?;
+    Ok(true)
+}
+
+/// What `report` flags about a result, in words (the sentences are in
+/// `i18n`; the flags are the classroom's, which `i18n` does not know).
+fn describe_flag(tr: &crate::i18n::Strings, flag: &crate::classroom::verify::Flag) -> String {
+    use crate::classroom::verify::Flag;
+    match flag {
+        Flag::NotSealed => tr.flag_not_sealed.to_string(),
+        Flag::SealBroken => tr.flag_seal_broken.to_string(),
+        Flag::OtherExam { title } if title.is_empty() => tr.flag_self_test.to_string(),
+        Flag::OtherExam { title } => fill(tr.flag_other_exam, &[("title", title)]),
+        Flag::SettingsDiffer {
+            minutes,
+            pass_percent,
+            count,
+        } => fill(
+            tr.flag_settings,
+            &[
+                ("minutes", minutes),
+                ("percent", pass_percent),
+                ("count", count),
+            ],
+        ),
+        Flag::QuestionChanged { number } => fill(tr.flag_question_changed, &[("n", number)]),
+        Flag::QuestionUnknown { number } => fill(tr.flag_question_unknown, &[("n", number)]),
+        Flag::ScoreEdited { written, actual } => fill(
+            tr.flag_score_edited,
+            &[("written", written), ("actual", actual)],
+        ),
+        Flag::TooLong { minutes, limit } => {
+            fill(tr.flag_too_long, &[("minutes", minutes), ("limit", limit)])
+        }
+        Flag::OutsideTimes => tr.flag_outside_times.to_string(),
+        Flag::Twice { other } => fill(tr.flag_twice, &[("file", &other.display())]),
+        Flag::SameWrongAnswers { other, same } => {
+            fill(tr.flag_same_wrong, &[("other", other), ("n", same)])
+        }
+        Flag::Away { times, seconds } => {
+            fill(tr.flag_away, &[("times", times), ("seconds", seconds)])
+        }
+    }
 }

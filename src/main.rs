@@ -103,12 +103,59 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Make an exam file from question sets: the questions and the settings
+    /// learners cannot change, one file to copy to every PC.
+    MakeExam {
+        #[arg(required = true, value_name = "SET.ron")]
+        sets: Vec<PathBuf>,
+        /// The exam's title, as learners see it.
+        #[arg(long)]
+        title: String,
+        /// Questions drawn from each set (one number for all, or one per
+        /// set, comma-separated); 0 or none: all.
+        #[arg(long, value_delimiter = ',')]
+        count: Vec<usize>,
+        /// The time limit in minutes (0: none).
+        #[arg(long, default_value_t = 15)]
+        minutes: u32,
+        /// Percent of the points needed to pass.
+        #[arg(long = "pass", default_value_t = 50)]
+        pass_percent: u32,
+        /// Exam codes (mã đề), comma-separated: each has its own order.
+        #[arg(long, value_delimiter = ',', default_value = "101,102,103,104")]
+        codes: Vec<u32>,
+        /// Let learners read and search the document during the exam.
+        #[arg(long)]
+        allow_reading: bool,
+        /// Do not show learners the right answers after handing in.
+        #[arg(long)]
+        hide_answers: bool,
+        /// Ask learners for their name only, not their unit.
+        #[arg(long)]
+        no_unit: bool,
+        /// When it opens, local time: "2026-12-05 08:00".
+        #[arg(long)]
+        opens: Option<String>,
+        /// When it closes, local time.
+        #[arg(long)]
+        closes: Option<String>,
+        /// Where to write (default: de-thi-TITLE.ron here).
+        #[arg(short, long, value_name = "EXAM.ron")]
+        output: Option<PathBuf>,
+        /// Overwrite the output file if it exists (never a set).
+        #[arg(long)]
+        force: bool,
+    },
     /// Put together exam results collected from learners' PCs (files or
     /// folders of them): each learner's score, the hardest questions and the
     /// least discriminating ones.
     Report {
         #[arg(required = true, value_name = "RESULT_FILE_OR_DIR")]
         paths: Vec<PathBuf>,
+        /// The exam file the results are from: every score is recomputed
+        /// against it, and results of another exam or other settings flagged.
+        #[arg(long, value_name = "EXAM.ron")]
+        exam: Option<PathBuf>,
         /// Also write the whole table as a spreadsheet (CSV, UTF-8).
         #[arg(long, value_name = "FILE.csv")]
         csv: Option<PathBuf>,
@@ -292,8 +339,48 @@ fn main() -> ExitCode {
             );
             exit_code(result)
         }
+        Some(Command::MakeExam {
+            sets,
+            title,
+            count,
+            minutes,
+            pass_percent,
+            codes,
+            allow_reading,
+            hide_answers,
+            no_unit,
+            opens,
+            closes,
+            output,
+            force,
+        }) => {
+            let language = nghiquyet::cli::language(&paths);
+            let settings = nghiquyet::cli::ExamSettings {
+                title,
+                counts: count,
+                minutes,
+                pass_percent,
+                codes,
+                allow_reading,
+                show_answers: !hide_answers,
+                ask_unit: !no_unit,
+                opens,
+                closes,
+            };
+            exit_code(nghiquyet::cli::make_exam(
+                &sets,
+                settings,
+                Output {
+                    path: output.as_deref(),
+                    force,
+                },
+                language,
+                &mut std::io::stdout().lock(),
+            ))
+        }
         Some(Command::Report {
             paths: targets,
+            exam,
             csv,
             force,
         }) => {
@@ -301,6 +388,8 @@ fn main() -> ExitCode {
             let mut out = std::io::stdout().lock();
             exit_code(nghiquyet::cli::report(
                 &targets,
+                exam.as_deref(),
+                &paths,
                 Output {
                     path: csv.as_deref(),
                     force,

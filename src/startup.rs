@@ -3,7 +3,7 @@
 //! collect the messages the user must see. Shared by `main`, the UI tests and
 //! the start-up benchmark.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use crate::document::{Document, load_document};
@@ -37,6 +37,8 @@ pub struct Startup {
     /// What the user should know about the opened file (converted from an
     /// old encoding…): information, not errors.
     pub notes: Vec<String>,
+    /// A trainer's exam file given on the command line, to open first.
+    pub exam_file: Option<PathBuf>,
 }
 
 impl Startup {
@@ -63,6 +65,11 @@ impl Startup {
                 }
             });
         }
+        // A trainer's exam file opens the exam, over the bundled document.
+        let exam_file = file
+            .filter(|f| crate::classroom::exam_file::is_exam_path(f))
+            .map(Path::to_path_buf);
+        let file = file.filter(|_| exam_file.is_none());
         let document = match file {
             None => Document::bundled(),
             Some(path) => match load_document(path) {
@@ -95,6 +102,7 @@ impl Startup {
             key_points,
             problems,
             notes,
+            exam_file,
         }
     }
 }

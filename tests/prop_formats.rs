@@ -67,6 +67,34 @@ fn assert_importable(name: &str, text: &str, doc: &Document) {
     }
 }
 
+/// A small exam file as the app writes it.
+fn exam_file_text() -> String {
+    let mut set = nghiquyet::quiz::Library::load(Path::new("/nonexistent"))
+        .sets
+        .remove(0)
+        .set;
+    set.questions.truncate(6);
+    let file = nghiquyet::classroom::exam_file::ExamFile {
+        exam_file: 1,
+        title: "Đề".into(),
+        minutes: 5,
+        pass_percent: 50,
+        codes: vec![101],
+        allow_reading: false,
+        show_answers: true,
+        ask_unit: true,
+        opens: Some("2026-12-05 08:00".into()),
+        closes: None,
+        parts: vec![nghiquyet::classroom::exam_file::Part {
+            key: "bo".into(),
+            count: 3,
+            tags: Vec::new(),
+            set,
+        }],
+    };
+    nghiquyet::storage::to_ron(&file).unwrap()
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 600, .. ProptestConfig::default() })]
 
@@ -101,10 +129,30 @@ proptest! {
     }
 
     #[test]
+    fn exam_files_of_any_shape_are_checked_without_panic(
+        text in file_like(),
+        cut in 0usize..4000,
+    ) {
+        // Arbitrary text, and a real exam file cut anywhere or with a piece
+        // of anything put in: a clean answer or problems with places.
+        let _ = nghiquyet::classroom::exam_file::parse(Path::new("de.ron"), &text);
+        let real = exam_file_text();
+        let at = (cut % real.len()).min(real.len());
+        let at = (0..=at).rev().find(|&i| real.is_char_boundary(i)).unwrap();
+        if let Err(problems) = nghiquyet::classroom::exam_file::parse(Path::new("de.ron"), &real[..at]) {
+            prop_assert!(!problems.is_empty());
+        }
+        let spliced = format!("{}{}{}", &real[..at], text, &real[at..]);
+        let _ = nghiquyet::classroom::exam_file::parse(Path::new("de.ron"), &spliced);
+    }
+
+    #[test]
     fn exam_results_of_any_shape_are_read_without_panic(text in file_like()) {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("r.ron"), &text).unwrap();
-        let report = nghiquyet::classroom::report::report(&[dir.path().to_path_buf()]);
+        let library = nghiquyet::quiz::Library::load(std::path::Path::new("/nonexistent"));
+        let key = nghiquyet::classroom::verify::AnswerKey::Sets(&library.sets);
+        let report = nghiquyet::classroom::report::report(&[dir.path().to_path_buf()], &key);
         prop_assert!(report.learners.len() <= 1);
     }
 

@@ -6,7 +6,27 @@ use std::path::Path;
 
 use common::run_cli;
 
-/// A result file as the exam screen writes it: `right[i]` for question q{i}.
+/// The set the results are from, in the app's question folder: question
+/// q{i} has two choices, the first right.
+fn write_set(home: &Path, questions: usize) {
+    let sets = nghiquyet::paths::Paths::under(home).user_sets_dir();
+    std::fs::create_dir_all(&sets).unwrap();
+    std::fs::write(sets.join("bo-cau-hoi.ron"), set_text(questions)).unwrap();
+}
+
+fn set_text(questions: usize) -> String {
+    let questions: String = (0..questions)
+        .map(|i| {
+            format!(
+                "(id: \"q{i}\", prompt: \"Câu hỏi số {i}\", answer: SingleChoice(choices: [\"Đúng {i}\", \"Sai {i}\"], answer: 0), source: (anchor: \"p1\", quote: \"câu {i}\")),"
+            )
+        })
+        .collect();
+    format!("QuestionSet(format: 1, title: \"Bộ\", document: \"d\", questions: [{questions}])")
+}
+
+/// A result file as an older version of the exam screen wrote it (no seal):
+/// `right[i]` for question q{i}, the score written to match.
 pub fn write_result(dir: &Path, learner: &str, right: &[bool]) {
     let score = right.iter().filter(|&&r| r).count();
     let percent = score * 100 / right.len();
@@ -15,7 +35,9 @@ pub fn write_result(dir: &Path, learner: &str, right: &[bool]) {
         .enumerate()
         .map(|(i, &r)| {
             format!(
-                "(document: \"d\", set: \"bo-cau-hoi\", id: \"q{i}\", fingerprint: 0, prompt: \"Câu hỏi số {i}\", response: None, verdict: {}, score: {}),",
+                "(document: \"d\", set: \"bo-cau-hoi\", id: \"q{i}\", fingerprint: {}, prompt: \"Câu hỏi số {i}\", response: Some(Choice(Some({}))), verdict: {}, score: {}),",
+                fingerprint(i),
+                if r { 0 } else { 1 },
                 if r { "Right" } else { "Wrong" },
                 if r { "1.0" } else { "0.0" }
             )
@@ -29,11 +51,18 @@ pub fn write_result(dir: &Path, learner: &str, right: &[bool]) {
     std::fs::write(dir.join(format!("{learner}.ron")), text).unwrap();
 }
 
+/// The content fingerprint of question q{i} of [`write_set`].
+fn fingerprint(i: usize) -> u64 {
+    let set = nghiquyet::quiz::parse_set(Path::new("bo-cau-hoi.ron"), &set_text(i + 1)).unwrap();
+    nghiquyet::ids::fingerprint(&set.questions[i])
+}
+
 #[test]
 fn scores_hardest_and_misleading_questions_and_a_csv() {
     let home = tempfile::tempdir().unwrap();
     let results = home.path().join("ket-qua");
     std::fs::create_dir_all(&results).unwrap();
+    write_set(home.path(), 4);
     write_result(&results, "Nguyễn Văn An", &[true, true, false, true]);
     write_result(&results, "Lê Thị Bình", &[true, true, false, true]);
     write_result(&results, "Trần Văn Cường", &[true, false, false, true]);
@@ -76,7 +105,10 @@ fn scores_hardest_and_misleading_questions_and_a_csv() {
         "{misleading}"
     );
     let table = std::fs::read_to_string(&csv).unwrap();
-    assert!(table.starts_with("\u{feff}Người học,Điểm (%),Đạt,Tệp"));
+    assert!(table.starts_with("\u{feff}Người học,Đơn vị,Điểm (%),Đạt,Cần xem lại,Tệp"));
+    // Files from before the seal are said to be so; nothing else is wrong.
+    assert!(out.contains("4 bài cần xem lại"), "{out}");
+    assert!(!out.contains("khác điểm tính"), "{out}");
     assert!(
         table.contains("bo-cau-hoi,q2,Câu hỏi số 2,4,25,-1.00"),
         "{table}"
@@ -96,6 +128,7 @@ fn names_from_handed_in_files_cannot_drive_the_terminal_or_the_spreadsheet() {
     let home = tempfile::tempdir().unwrap();
     let results = home.path().join("ket-qua");
     std::fs::create_dir_all(&results).unwrap();
+    write_set(home.path(), 2);
     write_result(&results, "=HYPERLINK(1)\u{1b}[2J", &[true, false]);
     write_result(&results, "@An\u{7}", &[true, true]);
     let csv = home.path().join("tong-hop.csv");

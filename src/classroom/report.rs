@@ -7,14 +7,19 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::exam::ExamResult;
+use super::verify::{AnswerKey, Flag};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct LearnerRow {
     pub learner: String,
+    pub unit: String,
     pub file: PathBuf,
+    /// Recomputed from the answers, never read from the file.
     pub percent: u32,
     pub passed: bool,
     pub questions: usize,
+    /// What the trainer should look at (see [`super::verify`]).
+    pub flags: Vec<Flag>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -165,10 +170,12 @@ pub fn aggregate(results: &[(PathBuf, ExamResult)]) -> Report {
                 let (file, r) = &results[i];
                 LearnerRow {
                     learner: r.learner.clone(),
+                    unit: r.unit.clone(),
                     file: file.clone(),
                     percent: r.percent,
                     passed: r.passed,
                     questions: r.questions.len(),
+                    flags: Vec::new(),
                 }
             })
             .collect(),
@@ -177,13 +184,23 @@ pub fn aggregate(results: &[(PathBuf, ExamResult)]) -> Report {
     }
 }
 
-/// Reads and aggregates in one go.
-pub fn report(paths: &[PathBuf]) -> Report {
+/// Reads, re-grades every result against `key` and aggregates, in one go.
+pub fn report(paths: &[PathBuf], key: &AnswerKey<'_>) -> Report {
     let (results, problems) = read_results(paths);
-    Report {
-        problems,
-        ..aggregate(&results)
+    let checked = super::verify::check(results, key);
+    let mut flags: HashMap<PathBuf, Vec<Flag>> = HashMap::new();
+    let regraded: Vec<(PathBuf, ExamResult)> = checked
+        .into_iter()
+        .map(|c| {
+            flags.insert(c.path.clone(), c.flags);
+            (c.path, c.result)
+        })
+        .collect();
+    let mut report = aggregate(&regraded);
+    for row in &mut report.learners {
+        row.flags = flags.remove(&row.file).unwrap_or_default();
     }
+    Report { problems, ..report }
 }
 
 impl Report {
@@ -203,20 +220,26 @@ impl Report {
         q
     }
 
-    /// Learners, then questions, as a spreadsheet (UTF-8 with BOM).
-    pub fn to_csv(&self, headers: &CsvHeaders) -> String {
+    /// Learners, then questions, as a spreadsheet (UTF-8 with BOM); each
+    /// flag in words by `describe`.
+    pub fn to_csv(&self, headers: &CsvHeaders, describe: impl Fn(&Flag) -> String) -> String {
         let mut out = String::from("\u{feff}");
         out.push_str(&crate::formats::csv::row(&[
             headers.learner.into(),
+            headers.unit.into(),
             headers.percent.into(),
             headers.passed.into(),
+            headers.flags.into(),
             headers.file.into(),
         ]));
         for l in &self.learners {
+            let flags: Vec<String> = l.flags.iter().map(&describe).collect();
             out.push_str(&crate::formats::csv::row(&[
                 l.learner.clone(),
+                l.unit.clone(),
                 l.percent.to_string(),
                 if l.passed { "1" } else { "0" }.into(),
+                flags.join("; "),
                 l.file.display().to_string(),
             ]));
         }
@@ -247,8 +270,10 @@ impl Report {
 /// Column titles, in the interface language.
 pub struct CsvHeaders {
     pub learner: &'static str,
+    pub unit: &'static str,
     pub percent: &'static str,
     pub passed: &'static str,
+    pub flags: &'static str,
     pub file: &'static str,
     pub set: &'static str,
     pub id: &'static str,
@@ -264,9 +289,9 @@ pub fn write_csv(path: &Path, text: &str) -> std::io::Result<()> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
-    use crate::classroom::exam::{AnsweredQuestion, ExamPlan};
+    use crate::classroom::exam::{AnsweredQuestion, Away, ExamPlan};
     use crate::quiz::Verdict;
 
     /// A learner's result: `right[i]` for question "q{i}".
@@ -276,6 +301,8 @@ mod tests {
         ExamResult {
             version: 1,
             learner: learner.into(),
+            unit: String::new(),
+            exam: None,
             sets: vec!["Bộ".into()],
             plan: ExamPlan {
                 count: right.len(),
@@ -289,6 +316,9 @@ mod tests {
             score,
             percent,
             passed: percent >= 50,
+            seconds_used: 0,
+            away: Away::default(),
+            seal: String::new(),
             questions: right
                 .iter()
                 .enumerate()
@@ -301,6 +331,7 @@ mod tests {
                     response: None,
                     verdict: if r { Verdict::Right } else { Verdict::Wrong },
                     score: if r { 1.0 } else { 0.0 },
+                    answered_at: None,
                 })
                 .collect(),
         }
@@ -335,8 +366,10 @@ mod tests {
         let results = vec![(PathBuf::from("a.ron"), result("Ân", &[true, false]))];
         let headers = CsvHeaders {
             learner: "Người học",
+            unit: "Đơn vị",
             percent: "%",
             passed: "Đạt",
+            flags: "Cần xem",
             file: "Tệp",
             set: "Bộ",
             id: "Mã",
@@ -345,8 +378,15 @@ mod tests {
             right: "% đúng",
             discrimination: "Độ phân biệt",
         };
-        let csv = aggregate(&results).to_csv(&headers);
-        assert!(csv.starts_with("\u{feff}Người học,%,Đạt,Tệp\r\nÂn,50,1,a.ron\r\n\r\nBộ,"));
+        let mut report = aggregate(&results);
+        report.learners[0].flags = vec![Flag::NotSealed, Flag::SealBroken];
+        let csv = report.to_csv(&headers, |f| format!("{f:?}"));
+        assert!(
+            csv.starts_with(
+                "\u{feff}Người học,Đơn vị,%,Đạt,Cần xem,Tệp\r\nÂn,,50,1,\"NotSealed; SealBroken\",a.ron\r\n\r\nBộ,"
+            ),
+            "{csv}"
+        );
         assert!(csv.contains("s,q1,Câu 1,1,0,\r\n"), "{csv}");
     }
 }

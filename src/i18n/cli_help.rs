@@ -108,10 +108,55 @@ pub const VI: &[(&str, &str)] = &[
     ),
     ("export.force", FORCE),
     (
+        "make-exam",
+        "Làm tệp đề thi từ các bộ câu hỏi: câu hỏi và những cài đặt học viên không đổi được, một tệp để chép sang mọi máy.",
+    ),
+    ("make-exam.sets", "Các bộ câu hỏi (.ron) để rút câu."),
+    ("make-exam.title", "Tên bài thi, như học viên thấy."),
+    (
+        "make-exam.count",
+        "Số câu rút từ mỗi bộ (một số cho tất cả, hoặc mỗi bộ một số, cách nhau bằng dấu phẩy); 0 hoặc bỏ trống: lấy hết.",
+    ),
+    (
+        "make-exam.minutes",
+        "Thời gian làm bài, tính bằng phút (0: không giới hạn).",
+    ),
+    ("make-exam.pass_percent", "Phần trăm số điểm cần có để đạt."),
+    (
+        "make-exam.codes",
+        "Các mã đề, cách nhau bằng dấu phẩy: mỗi mã một thứ tự câu hỏi.",
+    ),
+    (
+        "make-exam.allow_reading",
+        "Cho học viên xem và tìm trong văn bản khi làm bài.",
+    ),
+    (
+        "make-exam.hide_answers",
+        "Không cho học viên xem đáp án sau khi nộp bài.",
+    ),
+    ("make-exam.no_unit", "Chỉ hỏi họ tên, không hỏi đơn vị."),
+    (
+        "make-exam.opens",
+        "Giờ mở đề, giờ địa phương: \"2026-12-05 08:00\".",
+    ),
+    ("make-exam.closes", "Giờ đóng đề, giờ địa phương."),
+    (
+        "make-exam.output",
+        "Nơi ghi (mặc định: de-thi-TÊN.ron ở thư mục hiện tại).",
+    ),
+    (
+        "make-exam.force",
+        "Ghi đè tệp đã có (không bao giờ ghi đè bộ câu hỏi).",
+    ),
+    (
         "report",
         "Tổng hợp kết quả kiểm tra thu từ máy của học viên (tệp hoặc thư mục): điểm từng người, những câu khó nhất và những câu phân loại kém nhất.",
     ),
     ("report.paths", "Tệp kết quả hoặc thư mục chứa chúng."),
+    (
+        "report.exam",
+        "Tệp đề thi của các bài này: điểm được tính lại theo đề, bài của đề khác hay làm với cài đặt khác được đánh dấu.",
+    ),
     (
         "report.csv",
         "Ghi thêm toàn bộ bảng ra bảng tính (CSV, UTF-8).",

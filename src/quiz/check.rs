@@ -117,20 +117,53 @@ pub fn parse_set(path: &Path, text: &str) -> Result<QuestionSet, Vec<Problem>> {
     // Trainers may write `key_point: "…"` rather than `key_point: Some("…")`.
     let options =
         ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
-    let set: QuestionSet = options.from_str(&text).map_err(|e| {
-        vec![Problem {
-            path: path.to_path_buf(),
-            line: e.span.start.line,
-            column: e.span.start.col,
-            kind: ron_problem(e.code),
-        }]
-    })?;
+    let set: QuestionSet = options
+        .from_str(&text)
+        .map_err(|e| vec![ron_error_problem(path, e)])?;
     let set = tidy(set);
     let problems = validate(&set, &text, path);
     if problems.is_empty() {
         Ok(set)
     } else {
         Err(problems)
+    }
+}
+
+/// A set inside a bigger file (an exam file), written there from byte
+/// `offset` of `text` on: tidied and checked as a set file is, its
+/// problems placed by line in the whole file.
+pub fn check_embedded(
+    set: QuestionSet,
+    text: &str,
+    offset: usize,
+    path: &Path,
+) -> Result<QuestionSet, Vec<Problem>> {
+    let set = tidy(set);
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let lines_before = text[..offset].matches('\n').count();
+    let mut problems = validate(&set, &text[offset..], path);
+    for p in &mut problems {
+        if p.line > 0 {
+            p.line += lines_before;
+        }
+    }
+    if problems.is_empty() {
+        Ok(set)
+    } else {
+        Err(problems)
+    }
+}
+
+/// The ron error as a problem at its place in `path`.
+pub fn ron_error_problem(path: &Path, e: ron::error::SpannedError) -> Problem {
+    Problem {
+        path: path.to_path_buf(),
+        line: e.span.start.line,
+        column: e.span.start.col,
+        kind: ron_problem(e.code),
     }
 }
 

@@ -8,7 +8,10 @@ pub mod practice;
 
 use std::path::{Path, PathBuf};
 
-pub use check::{MAX_SET_BYTES, Problem, ProblemKind, load_set_file, parse_set, question_problems};
+pub use check::{
+    MAX_SET_BYTES, Problem, ProblemKind, check_embedded, load_set_file, parse_set,
+    question_problems, ron_error_problem,
+};
 pub use grade::{
     Grade, Note, Response, Rules, Verdict, blank_marks, correct_answer_text, correct_response,
     grade,
@@ -29,6 +32,9 @@ pub enum SetOrigin {
     User(PathBuf),
     /// Made by the generator from the open document.
     Generated,
+    /// Carried in an exam file, under the key the set had where the exam
+    /// was made.
+    Exam(String),
 }
 
 #[derive(Clone, Debug)]
@@ -48,6 +54,7 @@ impl LoadedSet {
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_default(),
             SetOrigin::Generated => "generated".to_string(),
+            SetOrigin::Exam(key) => key.clone(),
         }
     }
 
@@ -148,8 +155,12 @@ pub fn set_files(path: &Path) -> Vec<PathBuf> {
 }
 
 /// Checks files and folders as `nghiquyet check` does: every problem found,
-/// and how many files were read.
-pub fn check_paths(paths: &[PathBuf]) -> (usize, Vec<Problem>) {
+/// and how many files were read. `other` checks a file that is not a set
+/// (an exam file) where it knows it, `None` otherwise.
+pub fn check_paths(
+    paths: &[PathBuf],
+    other: impl Fn(&Path) -> Option<Result<(), Vec<Problem>>>,
+) -> (usize, Vec<Problem>) {
     let mut files = 0;
     let mut problems = Vec::new();
     for path in paths {
@@ -164,7 +175,8 @@ pub fn check_paths(paths: &[PathBuf]) -> (usize, Vec<Problem>) {
         }
         for file in set_files(path) {
             files += 1;
-            if let Err(mut p) = load_set_file(&file) {
+            let checked = other(&file).unwrap_or_else(|| load_set_file(&file).map(drop));
+            if let Err(mut p) = checked {
                 problems.append(&mut p);
             }
         }
@@ -290,7 +302,7 @@ mod tests {
         std::fs::write(dir.path().join("tot.ron"), BUNDLED_SETS[0].1).unwrap();
         std::fs::write(dir.path().join("hong.ron"), "QuestionSet(format: 1,").unwrap();
         std::fs::write(dir.path().join("ghi-chu.txt"), "không phải bộ câu hỏi").unwrap();
-        let (files, problems) = check_paths(&[dir.path().to_path_buf()]);
+        let (files, problems) = check_paths(&[dir.path().to_path_buf()], |_| None);
         assert_eq!(files, 2);
         assert_eq!(problems.len(), 1);
         assert!(problems[0].path.ends_with("hong.ron"));

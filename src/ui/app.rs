@@ -92,6 +92,11 @@ pub enum Action {
     ExamFinished(Box<crate::classroom::exam::Exam>),
     /// Write the handed-in exam's result file for the trainer.
     ExportExamResult,
+    /// Keep the exam being sat (after every answer), to resume it after a
+    /// crash or a power cut.
+    SaveSitting(Box<crate::classroom::exam::Sitting>),
+    /// The exam kept from before could not be resumed.
+    SittingUnusable,
     /// Question sets were saved or deleted: read them again.
     SetsChanged,
     /// Start a question about the passage marked in the reader.
@@ -124,10 +129,13 @@ pub struct App {
     window_fitted: bool,
     /// The answered question whose passage the text beside practice shows.
     pub(super) side_passage: Option<String>,
+    /// What start-up asks of the first frame (an exam file to open).
+    pending: Vec<Action>,
 }
 
 impl App {
-    pub fn new(startup: Startup) -> Self {
+    pub fn new(mut startup: Startup) -> Self {
+        let exam_file = startup.exam_file.take();
         let (ws, learner) = Workspace::new(startup);
         let mut app = Self {
             ws,
@@ -149,10 +157,22 @@ impl App {
             fonts_installed: false,
             window_fitted: false,
             side_passage: None,
+            pending: Vec::new(),
         };
         // The learner who studied last, or the question who is studying.
         let outcome = app.ws.open_last_learner(learner);
         app.learner_outcome(outcome);
+        // An exam being sat when the app stopped goes on first of all.
+        if let Some(sitting) = app.ws.take_sitting() {
+            app.exam.resume_later(sitting);
+            app.ws.screen = Screen::Exam;
+            app.profile_picker = None;
+            let resumed = app.ws.tr().exam_resumed.to_string();
+            app.ws.info(resumed);
+        } else if let Some(path) = exam_file {
+            app.pending.push(Action::Open(path));
+            app.profile_picker = None;
+        }
         app
     }
 
@@ -254,7 +274,9 @@ impl App {
         let ctx = ui.ctx().clone();
         trace_frame(&ctx);
         self.install_look(&ctx);
-        let mut actions = self.shortcuts(&ctx);
+        let mut actions = std::mem::take(&mut self.pending);
+        actions.extend(self.shortcuts(&ctx));
+        self.keep_to_the_exam();
         self.remember_window(&ctx);
 
         // A presentation fills the window: no bars, no notices.
@@ -406,6 +428,15 @@ impl App {
 
     /// Applies one action. Public so tests can drive the app without a mouse.
     pub fn apply(&mut self, ctx: &egui::Context, action: Action) {
+        if let Some(reading) = self.exam.lock()
+            && !allowed_during_exam(&action, reading)
+        {
+            let locked = self.ws.tr().exam_locked.to_string();
+            if !self.ws.notices.iter().any(|n| n.text == locked) {
+                self.ws.info(locked);
+            }
+            return;
+        }
         match action {
             Action::Run(command) => self.run(ctx, command),
             Action::ShowOpenDialog => {
@@ -427,6 +458,15 @@ impl App {
                 }
             }
             Action::ClosePasteDialog => self.paste_dialog = None,
+            Action::Open(path) if crate::classroom::exam_file::is_exam_path(&path) => {
+                self.open_dialog = None;
+                if let Some(file) = self.ws.read_exam_file(&path) {
+                    let learner = self.ws.learner_name();
+                    if self.exam.open_file(Some(path), file, learner.as_deref()) {
+                        self.ws.screen = Screen::Exam;
+                    }
+                }
+            }
             Action::Open(path) => {
                 self.open_dialog = None;
                 if let Some(doc) = self.ws.read_document(&path) {
@@ -516,7 +556,24 @@ impl App {
                 self.fullscreen = on;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on));
             }
-            Action::ExamFinished(exam) => self.ws.record_exam(&exam),
+            Action::ExamFinished(exam) => {
+                // Into the learner's progress when it is theirs.
+                let theirs = exam.learner.is_empty()
+                    || self
+                        .ws
+                        .learner_name()
+                        .is_some_and(|n| crate::ids::slug(&n) == crate::ids::slug(&exam.learner));
+                if theirs {
+                    self.ws.record_exam(&exam);
+                }
+                // An exam from a file: its result is written at once, and
+                // only then is the record for resuming let go.
+                if exam.stamp.is_some() && self.ws.export_exam_result(&exam) {
+                    self.ws.finish_sitting();
+                }
+            }
+            Action::SaveSitting(sitting) => self.ws.save_sitting(&sitting),
+            Action::SittingUnusable => self.ws.sitting_unusable(),
             Action::ExportExamResult => {
                 if let Some(exam) = self.exam.exam() {
                     self.ws.export_exam_result(exam);
@@ -540,6 +597,21 @@ impl App {
                 }
             }
             Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+        }
+    }
+
+    /// While an exam from a file runs, its screen stays in front (the
+    /// reader beside it only if the file allows).
+    fn keep_to_the_exam(&mut self) {
+        if let Some(reading) = self.exam.lock() {
+            let allowed =
+                self.ws.screen == Screen::Exam || (reading && self.ws.screen == Screen::Reader);
+            if !allowed {
+                self.ws.screen = Screen::Exam;
+            }
+            self.open_dialog = None;
+            self.paste_dialog = None;
+            self.profile_picker = None;
         }
     }
 
@@ -577,6 +649,48 @@ impl App {
         self.practice = PracticeScreen::default();
         self.reader.reset();
         self.reveal_current_hit();
+    }
+}
+
+/// What may be done while an exam from a file runs: its own steps, the look
+/// of the window, and — when the file allows reading — the reader and search.
+fn allowed_during_exam(action: &Action, reading: bool) -> bool {
+    match action {
+        Action::Run(command) => match command {
+            Command::Quit | Command::TextLarger | Command::TextSmaller | Command::TextReset => true,
+            Command::Show(Screen::Exam) => true,
+            Command::Show(Screen::Reader)
+            | Command::Find
+            | Command::SearchNext
+            | Command::SearchPrevious
+            | Command::ClearSearch
+            | Command::ToggleKeyPoints => reading,
+            _ => false,
+        },
+        Action::SetTheme(_)
+        | Action::SetTextSize(_)
+        | Action::SetLanguage(_)
+        | Action::SetShowNumbers(_)
+        | Action::DismissNotice(_)
+        | Action::OpenFolder(_)
+        | Action::SetFullscreen(_)
+        | Action::ExamFinished(_)
+        | Action::SaveSitting(_)
+        | Action::SittingUnusable
+        | Action::CloseOpenDialog
+        | Action::ClosePasteDialog
+        | Action::CloseProfilePicker
+        | Action::Quit => true,
+        Action::ShowScreen(Screen::Exam) => true,
+        Action::ShowScreen(Screen::Reader)
+        | Action::SetShowKeyPoints(_)
+        | Action::Search(_)
+        | Action::SearchNext
+        | Action::SearchPrevious
+        | Action::ClearSearch
+        | Action::MarkPassage(..)
+        | Action::ShowKeyPoint(..) => reading,
+        _ => false,
     }
 }
 

@@ -43,41 +43,45 @@ impl App {
         let entry = |ui: &mut egui::Ui, command: Command| {
             ui.add(egui::Button::new(command.label(tr)).shortcut_text(command.keys()))
         };
-        ui.menu_button(tr.menu_file, |ui| {
-            if entry(ui, Command::Open)
-                .on_hover_text(Command::Open.explain(tr.open_tooltip))
-                .clicked()
-            {
-                actions.push(Action::Run(Command::Open));
-            }
-            if entry(ui, Command::Paste).clicked() {
-                actions.push(Action::Run(Command::Paste));
-            }
-            ui.menu_button(tr.menu_recent, |ui| {
-                if settings.recent.is_empty() {
-                    ui.label(tr.menu_recent_empty);
+        // An exam from a file: nothing to open or import until it is in.
+        let locked = self.exam.lock().is_some();
+        ui.add_enabled_ui(!locked, |ui| {
+            ui.menu_button(tr.menu_file, |ui| {
+                if entry(ui, Command::Open)
+                    .on_hover_text(Command::Open.explain(tr.open_tooltip))
+                    .clicked()
+                {
+                    actions.push(Action::Run(Command::Open));
                 }
-                for path in &settings.recent {
-                    let name = path.file_name().map_or_else(
-                        || path.display().to_string(),
-                        |n| n.to_string_lossy().into_owned(),
-                    );
-                    if ui
-                        .button(name)
-                        .on_hover_text(path.display().to_string())
-                        .clicked()
-                    {
-                        actions.push(Action::Open(path.clone()));
+                if entry(ui, Command::Paste).clicked() {
+                    actions.push(Action::Run(Command::Paste));
+                }
+                ui.menu_button(tr.menu_recent, |ui| {
+                    if settings.recent.is_empty() {
+                        ui.label(tr.menu_recent_empty);
                     }
+                    for path in &settings.recent {
+                        let name = path.file_name().map_or_else(
+                            || path.display().to_string(),
+                            |n| n.to_string_lossy().into_owned(),
+                        );
+                        if ui
+                            .button(name)
+                            .on_hover_text(path.display().to_string())
+                            .clicked()
+                        {
+                            actions.push(Action::Open(path.clone()));
+                        }
+                    }
+                });
+                if ui.button(tr.menu_open_bundled).clicked() {
+                    actions.push(Action::OpenBundled);
                 }
-            });
-            if ui.button(tr.menu_open_bundled).clicked() {
-                actions.push(Action::OpenBundled);
-            }
-            ui.separator();
-            if entry(ui, Command::Quit).clicked() {
-                actions.push(Action::Run(Command::Quit));
-            }
+                ui.separator();
+                if entry(ui, Command::Quit).clicked() {
+                    actions.push(Action::Run(Command::Quit));
+                }
+            })
         });
         ui.menu_button(tr.menu_view, |ui| {
             ui.label(RichText::new(tr.theme_label).strong());
@@ -122,7 +126,15 @@ impl App {
     fn screen_tabs(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         let tr = self.tr();
         let shown = self.ws.screen;
+        // During an exam from a file only its screen (and the reader, if
+        // the file allows) is offered.
+        let lock = self.exam.lock();
         for screen in Screen::ALL {
+            if let Some(reading) = lock
+                && !(screen == Screen::Exam || (reading && screen == Screen::Reader))
+            {
+                continue;
+            }
             let command = Command::Show(screen);
             let tab =
                 ui.selectable_label(shown == screen, RichText::new(command.label(tr)).strong());
@@ -153,18 +165,23 @@ impl App {
             }
             ui.separator();
         }
-        if ui
-            .button(format!("{} {}", icons::OPEN, tr.open_button_label))
-            .on_hover_text(Command::Open.explain(tr.open_tooltip))
-            .clicked()
-        {
-            actions.push(Action::Run(Command::Open));
+        let lock = self.exam.lock();
+        if lock.is_none() {
+            if ui
+                .button(format!("{} {}", icons::OPEN, tr.open_button_label))
+                .on_hover_text(Command::Open.explain(tr.open_tooltip))
+                .clicked()
+            {
+                actions.push(Action::Run(Command::Open));
+            }
+            ui.separator();
         }
-        ui.separator();
         // Each group wraps as a whole, so a narrow window never splits a
         // label from its buttons.
-        wrapping_group(ui, "search", |ui| self.search_field(ui, actions));
-        ui.separator();
+        if lock.is_none_or(|reading| reading) {
+            wrapping_group(ui, "search", |ui| self.search_field(ui, actions));
+            ui.separator();
+        }
         wrapping_group(ui, "text-size", |ui| {
             ui.label(tr.text_size_label);
             let size = self.ws.settings.text_size;

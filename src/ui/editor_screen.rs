@@ -152,7 +152,7 @@ impl EditorScreen {
                     ));
                 }
             }
-            SetOrigin::Bundled(_) | SetOrigin::Generated => {
+            SetOrigin::Bundled(_) | SetOrigin::Generated | SetOrigin::Exam(_) => {
                 let mut set = loaded.set.clone();
                 set.title = fill(tr.editor_copy_title, &[("title", &set.title)]);
                 self.open = Some(OpenSet {

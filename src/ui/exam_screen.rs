@@ -1,8 +1,14 @@
 //! The exam: a learner at a PC answers N questions drawn with an exam code
 //! (seed), against the clock, with no feedback until it is handed in; then
 //! the score, pass or fail, and a review of every question with its passage.
+//!
+//! Two kinds: an exam file from the trainer (settings locked, the learner
+//! types only a name and unit; the reader closed unless the file allows it;
+//! saved after every answer so a crash resumes it), or self-testing with
+//! settings of one's own, labelled as practice.
 
 use std::collections::BTreeSet;
+use std::path::PathBuf;
 
 use egui::RichText;
 
@@ -10,7 +16,8 @@ use super::Action;
 use super::icons;
 use super::practice::PracticeInput;
 use super::widgets::{Draft, answer_widget, choose_sets, count_choice, feedback};
-use crate::classroom::exam::{Exam, ExamPlan};
+use crate::classroom::exam::{Exam, ExamPlan, Sitting};
+use crate::classroom::exam_file::{ExamFile, Window};
 use crate::i18n::fill;
 use crate::quiz::practice::Attempt;
 
@@ -26,7 +33,27 @@ pub struct ExamScreen {
     /// ordering left as it was shown is not an answer.
     untouched: Vec<crate::quiz::Response>,
     confirm_submit: bool,
+    /// The trainer's exam file, when one was opened: its settings rule.
+    opened: Option<OpenedExam>,
+    /// Name and unit, as the learner types them for an exam file.
+    name: String,
+    unit: String,
+    /// An exam to go on with, from before the app was closed: resumed on
+    /// the first frame, when the window's clock is known.
+    pending: Option<Sitting>,
+    /// When (steady seconds) the exam was last saved for resuming.
+    saved_at: f64,
 }
+
+/// An exam file opened in the app.
+pub struct OpenedExam {
+    pub path: Option<PathBuf>,
+    pub file: ExamFile,
+}
+
+/// How often a running exam from a file is saved even without a new answer
+/// (for the time it has left).
+const SAVE_EVERY_SECONDS: f64 = 10.0;
 
 impl Default for ExamScreen {
     fn default() -> Self {
@@ -40,6 +67,11 @@ impl Default for ExamScreen {
             drafts: Vec::new(),
             untouched: Vec::new(),
             confirm_submit: false,
+            opened: None,
+            name: String::new(),
+            unit: String::new(),
+            pending: None,
+            saved_at: 0.0,
         }
     }
 }
@@ -62,19 +94,107 @@ impl ExamScreen {
         self.exam.as_ref()
     }
 
+    /// The exam file opened, if any.
+    pub fn opened(&self) -> Option<&OpenedExam> {
+        self.opened.as_ref()
+    }
+
+    /// While an exam from a file runs: whether it lets the document be read.
+    pub fn lock(&self) -> Option<bool> {
+        let file = &self.opened.as_ref()?.file;
+        self.exam
+            .as_ref()
+            .filter(|e| e.outcome.is_none() && e.stamp.is_some())
+            .map(|_| file.allow_reading)
+    }
+
+    /// Shows a trainer's exam file, ready for the learner's name. Refused
+    /// (false) while an exam from a file is being sat.
+    pub fn open_file(
+        &mut self,
+        path: Option<PathBuf>,
+        file: ExamFile,
+        learner: Option<&str>,
+    ) -> bool {
+        if self.lock().is_some() {
+            return false;
+        }
+        self.exam = None;
+        self.drafts.clear();
+        self.untouched.clear();
+        self.confirm_submit = false;
+        if self.name.trim().is_empty() {
+            self.name = learner.unwrap_or_default().to_string();
+        }
+        self.opened = Some(OpenedExam { path, file });
+        true
+    }
+
+    /// Goes on with `sitting` on the next frame.
+    pub fn resume_later(&mut self, sitting: Sitting) {
+        self.pending = Some(sitting);
+    }
+
+    fn begin(&mut self, exam: Exam) {
+        self.drafts = exam
+            .items
+            .iter()
+            .zip(&exam.responses)
+            .map(|(item, response)| match response {
+                Some(r) => Draft::of_response(item, r),
+                None => Draft::for_item(item),
+            })
+            .collect();
+        self.untouched = exam
+            .items
+            .iter()
+            .map(|item| Draft::for_item(item).response(item))
+            .collect();
+        self.exam = Some(exam);
+    }
+
     pub fn ui(&mut self, ui: &mut egui::Ui, input: &ExamInput<'_>) -> Vec<Action> {
         let mut actions = Vec::new();
+        if let Some(sitting) = self.pending.take() {
+            match Exam::resume(&sitting, input.now) {
+                Some(exam) => {
+                    self.opened = Some(OpenedExam {
+                        path: None,
+                        file: sitting.exam,
+                    });
+                    self.name.clone_from(&exam.learner);
+                    self.unit.clone_from(&exam.unit);
+                    self.begin(exam);
+                    self.saved_at = input.now;
+                }
+                None => actions.push(Action::SittingUnusable),
+            }
+        }
+        let focused = ui.ctx().input(|i| i.viewport().focused);
         // The clock hands the exam in, whatever is on screen.
         if let Some(exam) = &mut self.exam
             && exam.outcome.is_none()
         {
-            store_drafts(exam, &self.drafts, &self.untouched);
+            let changed = store_drafts(exam, &self.drafts, &self.untouched, input.now);
+            if let Some(focused) = focused {
+                exam.focus(focused, input.now);
+            }
             if exam.check_time(input.now, crate::progress::clock::now_ms()) {
                 actions.push(Action::ExamFinished(Box::new(exam.clone())));
                 self.confirm_submit = false;
-            } else if exam.remaining(input.now).is_some() {
-                ui.ctx()
-                    .request_repaint_after(std::time::Duration::from_millis(250));
+            } else {
+                if exam.remaining(input.now).is_some() {
+                    ui.ctx()
+                        .request_repaint_after(std::time::Duration::from_millis(250));
+                }
+                let due = changed || input.now - self.saved_at >= SAVE_EVERY_SECONDS;
+                if due
+                    && let Some(opened) = &self.opened
+                    && let Some(sitting) = exam.sitting(&opened.file, input.now)
+                {
+                    actions.push(Action::SaveSitting(Box::new(sitting)));
+                    self.saved_at = input.now;
+                }
             }
         }
         if self.exam.as_ref().is_some_and(|e| e.outcome.is_none()) {
@@ -92,6 +212,9 @@ impl ExamScreen {
                     ui.set_max_width(width);
                     ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
                         match &self.exam {
+                            None if self.opened.is_some() => {
+                                self.setup_file(ui, input, &mut actions)
+                            }
                             None => self.setup(ui, input, &mut actions),
                             Some(e) if e.outcome.is_none() => self.question(ui, input),
                             Some(_) => self.results(ui, input, &mut actions),
@@ -107,7 +230,12 @@ impl ExamScreen {
         let tr = input.practice.look.tr;
         let size = input.practice.look.text_size;
         ui.add_space(size * 0.5);
-        ui.heading(RichText::new(tr.tab_exam).size(size * 1.3));
+        ui.heading(RichText::new(tr.exam_self_test).size(size * 1.3));
+        ui.label(
+            RichText::new(tr.exam_self_test_note)
+                .color(input.practice.look.palette.warning)
+                .strong(),
+        );
         ui.label(tr.exam_intro);
         let sets = choose_sets(
             ui,
@@ -162,14 +290,121 @@ impl ExamScreen {
                 pass_percent: self.pass_percent,
             };
             let exam = Exam::new(&sets, plan, input.now, crate::progress::clock::now_ms());
-            self.drafts = exam.items.iter().map(Draft::for_item).collect();
-            self.untouched = exam
-                .items
-                .iter()
-                .zip(&self.drafts)
-                .map(|(item, draft)| draft.response(item))
-                .collect();
-            self.exam = Some(exam);
+            self.begin(exam);
+        }
+    }
+
+    /// The trainer's exam: its settings shown, not chosen; the learner
+    /// types a name (and unit) and starts.
+    fn setup_file(&mut self, ui: &mut egui::Ui, input: &ExamInput<'_>, actions: &mut Vec<Action>) {
+        let look = &input.practice.look;
+        let (tr, size, palette) = (look.tr, look.text_size, look.palette);
+        let Some(opened) = &self.opened else {
+            return;
+        };
+        let file = &opened.file;
+        ui.add_space(look.em(0.5));
+        ui.heading(RichText::new(&file.title).size(size * 1.3).strong());
+        ui.label(tr.exam_file_locked);
+        ui.add_space(look.em(0.3));
+        let time = if file.minutes == 0 {
+            tr.exam_file_no_limit.to_string()
+        } else {
+            fill(tr.exam_file_minutes, &[("minutes", &file.minutes)])
+        };
+        ui.label(
+            RichText::new(fill(
+                tr.exam_file_facts,
+                &[
+                    ("count", &file.question_count()),
+                    ("time", &time),
+                    ("percent", &file.pass_percent),
+                ],
+            ))
+            .size(size * 1.1)
+            .strong(),
+        );
+        ui.label(if file.allow_reading {
+            tr.exam_file_reading_allowed
+        } else {
+            tr.exam_file_reading_closed
+        });
+        let window = file.window(crate::progress::clock::now_ms());
+        match &window {
+            Window::Open => {}
+            Window::NotYet(at) => {
+                ui.label(
+                    RichText::new(fill(tr.exam_file_not_yet, &[("time", at)]))
+                        .color(palette.wrong)
+                        .strong(),
+                );
+                ui.ctx()
+                    .request_repaint_after(std::time::Duration::from_secs(5));
+            }
+            Window::Closed(at) => {
+                ui.label(
+                    RichText::new(fill(tr.exam_file_closed, &[("time", at)]))
+                        .color(palette.wrong)
+                        .strong(),
+                );
+            }
+        }
+        ui.add_space(look.em(0.5));
+        let field_width = look.em(18.0).min(ui.available_width());
+        ui.horizontal_wrapped(|ui| {
+            let label = ui.label(RichText::new(tr.exam_file_name).strong());
+            ui.add(egui::TextEdit::singleline(&mut self.name).desired_width(field_width))
+                .labelled_by(label.id);
+        });
+        if file.ask_unit {
+            ui.horizontal_wrapped(|ui| {
+                let label = ui.label(RichText::new(tr.exam_file_unit).strong());
+                ui.add(egui::TextEdit::singleline(&mut self.unit).desired_width(field_width))
+                    .labelled_by(label.id);
+            });
+        }
+        let named =
+            !self.name.trim().is_empty() && (!file.ask_unit || !self.unit.trim().is_empty());
+        if !named {
+            ui.label(RichText::new(tr.exam_file_type_name).color(palette.warning));
+        }
+        ui.add_space(look.em(0.5));
+        let mut close = false;
+        let mut started = None;
+        ui.horizontal_wrapped(|ui| {
+            let start = ui.add_enabled(
+                named && window == Window::Open,
+                egui::Button::new(
+                    RichText::new(format!("{} {}", icons::START, tr.exam_start))
+                        .size(size * 1.15)
+                        .strong(),
+                ),
+            );
+            if start.clicked() {
+                let code = file.code_for(&self.name, &self.unit);
+                let exam = Exam::from_file(
+                    file,
+                    code,
+                    &self.name,
+                    &self.unit,
+                    input.now,
+                    crate::progress::clock::now_ms(),
+                );
+                if let Some(sitting) = exam.sitting(file, input.now) {
+                    actions.push(Action::SaveSitting(Box::new(sitting)));
+                }
+                started = Some(exam);
+            }
+            if ui.button(tr.exam_file_close).clicked() {
+                close = true;
+            }
+        });
+        if let Some(exam) = started {
+            self.saved_at = input.now;
+            self.begin(exam);
+        }
+        if close {
+            self.opened = None;
         }
     }
 
@@ -188,6 +423,11 @@ impl ExamScreen {
             )
             .show(ui, |ui| {
                 ui.horizontal_wrapped(|ui| {
+                    if let Some(stamp) = &exam.stamp {
+                        ui.label(
+                            RichText::new(fill(tr.exam_code_is, &[("code", &stamp.code)])).strong(),
+                        );
+                    }
                     let total = exam.items.len();
                     ui.label(
                         RichText::new(fill(
@@ -355,18 +595,38 @@ impl ExamScreen {
             );
         }
         ui.add_space(size * 0.4);
+        let from_file = exam.stamp.is_some();
         let mut again = false;
         ui.horizontal_wrapped(|ui| {
-            if ui
-                .button(RichText::new(format!("{} {}", icons::EXPORT, tr.exam_export)).strong())
-                .clicked()
+            if !from_file
+                && ui
+                    .button(RichText::new(format!("{} {}", icons::EXPORT, tr.exam_export)).strong())
+                    .clicked()
             {
                 actions.push(Action::ExportExamResult);
             }
-            if ui.button(tr.exam_new).clicked() {
+            let again_label = if from_file {
+                tr.exam_next_learner
+            } else {
+                tr.exam_new
+            };
+            if ui.button(again_label).clicked() {
                 again = true;
             }
         });
+        let show_answers = self.opened.as_ref().is_none_or(|o| o.file.show_answers);
+        if from_file && !show_answers {
+            ui.add_space(size * 0.5);
+            ui.label(tr.exam_answers_later);
+            if again {
+                self.exam = None;
+                self.drafts.clear();
+                self.untouched.clear();
+                self.name.clear();
+                self.unit.clear();
+            }
+            return;
+        }
         ui.add_space(size * 0.5);
         ui.separator();
         ui.label(RichText::new(tr.exam_review).size(size * 1.1).strong());
@@ -407,16 +667,29 @@ impl ExamScreen {
             self.exam = None;
             self.drafts.clear();
             self.untouched.clear();
+            if from_file {
+                self.name.clear();
+                self.unit.clear();
+            }
         }
     }
 }
 
 /// What the learner has given so far, as responses: a question is answered
 /// once its draft is ready to grade and differs from how it was shown.
-fn store_drafts(exam: &mut Exam, drafts: &[Draft], untouched: &[crate::quiz::Response]) {
-    let given = exam.items.iter().zip(drafts).zip(untouched);
-    for (((item, draft), untouched), response) in given.zip(&mut exam.responses) {
-        let now = draft.response(item);
-        *response = (draft.is_ready(item) && &now != untouched).then_some(now);
+/// Returns whether any answer changed.
+fn store_drafts(
+    exam: &mut Exam,
+    drafts: &[Draft],
+    untouched: &[crate::quiz::Response],
+    now: f64,
+) -> bool {
+    let mut changed = false;
+    for (i, (draft, untouched)) in drafts.iter().zip(untouched).enumerate() {
+        let item = &exam.items[i];
+        let given = draft.response(item);
+        let response = (draft.is_ready(item) && &given != untouched).then_some(given);
+        changed |= exam.set_response(i, response, now);
     }
+    changed
 }

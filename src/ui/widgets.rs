@@ -47,6 +47,42 @@ impl Draft {
         draft
     }
 
+    /// The draft that gives `response` (an answer saved before, shown
+    /// again after the app was closed).
+    pub(super) fn of_response(item: &Item, response: &Response) -> Draft {
+        let mut draft = Draft::for_item(item);
+        draft.focus_first_field = false;
+        let layout = &item.layout;
+        let position = |list: &[usize], i: usize| list.iter().position(|&x| x == i);
+        match response {
+            Response::Choice(c) => draft.choice = c.and_then(|c| position(&layout.choices, c)),
+            Response::Choices(cs) => {
+                draft.ticked = cs
+                    .iter()
+                    .filter_map(|&c| position(&layout.choices, c))
+                    .collect();
+            }
+            Response::TrueFalse(b) => draft.true_false = *b,
+            Response::Blanks(texts) => {
+                for (slot, text) in draft.blanks.iter_mut().zip(texts) {
+                    slot.clone_from(text);
+                }
+            }
+            Response::Number(n) => draft.number.clone_from(n),
+            Response::Order(order) if order.len() == draft.order.len() => {
+                draft.order.clone_from(order);
+            }
+            Response::Matches(ms) if ms.len() == draft.matches.len() => {
+                draft.matches = ms
+                    .iter()
+                    .map(|m| m.and_then(|r| position(&layout.rights, r)))
+                    .collect();
+            }
+            Response::Order(_) | Response::Matches(_) => {}
+        }
+        draft
+    }
+
     pub(super) fn response(&self, item: &Item) -> Response {
         let layout = &item.layout;
         match &item.question.answer {
@@ -667,6 +703,7 @@ pub(super) fn choose_sets<'a>(
             SetOrigin::Bundled(_) => tr.practice_bundled.to_string(),
             SetOrigin::User(path) => path.display().to_string(),
             SetOrigin::Generated => tr.practice_generated.to_string(),
+            SetOrigin::Exam(key) => key.clone(),
         };
         let label = format!(
             "{}  ({} · {})",

@@ -9,6 +9,9 @@ use super::{Notice, Workspace};
 use crate::classroom::training::{TrainingResult, session_file};
 use crate::i18n::fill;
 
+/// The exam being sat, in the data folder (see [`Workspace::save_sitting`]).
+const SITTING_FILE: &str = "bai-thi-dang-lam.ron";
+
 impl Workspace {
     /// Where files for the user to take away go; made if missing.
     fn documents_dir(&mut self) -> Option<PathBuf> {
@@ -55,18 +58,22 @@ impl Workspace {
         }
     }
 
-    /// The handed-in exam's result file, for the trainer.
-    pub fn export_exam_result(&mut self, exam: &crate::classroom::exam::Exam) {
+    /// The handed-in exam's result file, for the trainer; whether it was
+    /// written.
+    pub fn export_exam_result(&mut self, exam: &crate::classroom::exam::Exam) -> bool {
         let tr = self.tr();
-        let learner = self
-            .profile
-            .as_ref()
-            .map_or_else(String::new, |p| p.name().to_string());
+        let learner = if exam.learner.is_empty() {
+            self.profile
+                .as_ref()
+                .map_or_else(String::new, |p| p.name().to_string())
+        } else {
+            exam.learner.clone()
+        };
         let Some(result) = exam.result(&learner) else {
-            return;
+            return false;
         };
         let Some(dir) = self.documents_dir() else {
-            return;
+            return false;
         };
         let stamp = stamp(result.finished);
         let path = dir.join(format!(
@@ -74,8 +81,96 @@ impl Workspace {
             crate::ids::slug(&learner)
         ));
         match crate::storage::write_ron(&path, &result) {
-            Ok(()) => self.info_written(tr.exam_exported, &path),
-            Err(e) => self.error(fill(tr.session_export_failed, &[("error", &e)])),
+            Ok(()) => {
+                self.info_written(tr.exam_exported, &path);
+                true
+            }
+            Err(e) => {
+                self.error(fill(tr.session_export_failed, &[("error", &e)]));
+                false
+            }
+        }
+    }
+
+    /// Where the exam being sat is kept, answer by answer.
+    pub fn sitting_file(&self) -> PathBuf {
+        self.paths.data_dir.join(SITTING_FILE)
+    }
+
+    /// Saves the exam being sat (after every answer); says so if it cannot,
+    /// once until it can again.
+    pub fn save_sitting(&mut self, sitting: &crate::classroom::exam::Sitting) {
+        let path = self.sitting_file();
+        let written = std::fs::create_dir_all(&self.paths.data_dir)
+            .and_then(|()| crate::storage::write_ron(&path, sitting));
+        let tr = self.tr();
+        match written {
+            Ok(()) => self.sitting_failing = false,
+            Err(e) if !self.sitting_failing => {
+                self.sitting_failing = true;
+                self.error(fill(tr.exam_sitting_save_failed, &[("error", &e)]));
+            }
+            Err(_) => {}
+        }
+    }
+
+    /// The exam that was being sat when the app last stopped, if any. A
+    /// record that cannot be read is set aside and the user told where.
+    pub fn take_sitting(&mut self) -> Option<crate::classroom::exam::Sitting> {
+        use crate::storage::ReadOutcome;
+        let path = self.sitting_file();
+        let tr = self.tr();
+        match crate::storage::read_ron(&path) {
+            ReadOutcome::Missing => None,
+            ReadOutcome::Loaded(sitting) => Some(sitting),
+            ReadOutcome::SetAside { error, moved_to } => {
+                let error = crate::i18n::describe_read_problem(tr, &error);
+                let kept = moved_to.unwrap_or(path);
+                self.error(fill(
+                    tr.exam_sitting_unreadable,
+                    &[("error", &error), ("path", &kept.display())],
+                ));
+                None
+            }
+        }
+    }
+
+    /// The saved exam could not be resumed: it stays on disk, and the user
+    /// is told where.
+    pub fn sitting_unusable(&mut self) {
+        let tr = self.tr();
+        let path = self.sitting_file();
+        if let Ok(kept) = crate::storage::set_aside(&path) {
+            self.error(fill(tr.exam_sitting_unusable, &[("path", &kept.display())]));
+        } else {
+            self.error(fill(tr.exam_sitting_unusable, &[("path", &path.display())]));
+        }
+    }
+
+    /// The exam was handed in and its result written: no longer kept for
+    /// resuming.
+    pub fn finish_sitting(&mut self) {
+        let _ = std::fs::remove_file(self.sitting_file());
+    }
+
+    /// Reads a trainer's exam file; its problems (file:line:col) go in a
+    /// notice. Remembered among the recent files when it opens.
+    pub fn read_exam_file(&mut self, path: &Path) -> Option<crate::classroom::exam_file::ExamFile> {
+        let tr = self.tr();
+        match crate::classroom::exam_file::load(path) {
+            Ok(file) => {
+                self.change_settings(|s| s.remember_recent(path));
+                Some(file)
+            }
+            Err(problems) => {
+                let mut text = fill(tr.exam_file_bad, &[("file", &path.display())]);
+                for p in problems.iter().take(10) {
+                    text.push('\n');
+                    text.push_str(&crate::i18n::format_problem(tr, p));
+                }
+                self.error(text);
+                None
+            }
         }
     }
 

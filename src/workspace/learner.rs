@@ -38,6 +38,11 @@ impl Workspace {
         self.profile.as_ref()
     }
 
+    /// The name of the learner studying, if one is.
+    pub fn learner_name(&self) -> Option<String> {
+        self.profile.as_ref().map(|p| p.name().to_string())
+    }
+
     /// Opens the learner who studied last: from what start-up read on a
     /// worker while the window opened, unless the settings changed since
     /// (a test choosing its learner); else here and now.

@@ -121,6 +121,8 @@ pub struct Workspace {
     /// The screen shown: notices about what was just done belong to it.
     pub screen: Screen,
     pub notices: Vec<Notice>,
+    /// Saving the exam being sat fails (said once until it works again).
+    sitting_failing: bool,
 }
 
 impl Workspace {
@@ -153,6 +155,7 @@ impl Workspace {
             past_sessions: None,
             screen: Screen::Reader,
             notices,
+            sitting_failing: false,
         };
         (workspace, startup.learner)
     }

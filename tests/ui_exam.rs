@@ -1,0 +1,256 @@
+//! A trainer's exam file, sat through the window (egui_kittest): opening it
+//! locks its settings, the reader is closed while it runs, a killed app
+//! resumes it with the time it had left, and the result file is written.
+
+mod common;
+
+use common::ui::{click, press, step};
+
+use std::path::{Path, PathBuf};
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use nghiquyet::classroom::exam::{ExamResult, Sitting};
+use nghiquyet::classroom::exam_file::{EXAM_FILE_VERSION, ExamFile, Part};
+use nghiquyet::paths::Paths;
+use nghiquyet::ui::{App, Screen};
+
+const THREE: &str = r#"QuestionSet(
+    format: 1,
+    title: "Ba câu hỏi",
+    document: "ha-noi-hoc-tap-nghi-quyet-xvii-2020",
+    questions: [
+        (id: "khau", prompt: "Có bao nhiêu khâu đột phá?",
+         answer: SingleChoice(choices: ["2", "3", "4"], answer: 1),
+         source: (anchor: "p5", quote: "3 khâu đột phá")),
+        (id: "chi-tieu", prompt: "Có bao nhiêu chỉ tiêu chủ yếu?",
+         answer: SingleChoice(choices: ["20", "25", "30"], answer: 0),
+         source: (anchor: "p5", quote: "20 chỉ tiêu chủ yếu")),
+        (id: "nhiem-vu", prompt: "Có bao nhiêu nhóm nhiệm vụ, giải pháp chủ yếu?",
+         answer: SingleChoice(choices: ["12", "14", "16"], answer: 1),
+         source: (anchor: "p5", quote: "14 nhóm nhiệm vụ, giải pháp chủ yếu")),
+    ],
+)"#;
+
+const TITLE: &str = "Kiểm tra cuối đợt học tập";
+
+/// The trainer's exam file of the three questions: 5 minutes, 60 % to pass.
+fn write_exam(home: &Path) -> PathBuf {
+    let set = nghiquyet::quiz::parse_set(Path::new("ba-cau.ron"), THREE).unwrap();
+    let file = ExamFile {
+        exam_file: EXAM_FILE_VERSION,
+        title: TITLE.into(),
+        minutes: 5,
+        pass_percent: 60,
+        codes: vec![101],
+        allow_reading: false,
+        show_answers: true,
+        ask_unit: true,
+        opens: None,
+        closes: None,
+        parts: vec![Part {
+            key: "ba-cau".into(),
+            count: 0,
+            tags: Vec::new(),
+            set,
+        }],
+    };
+    let path = home.join("de-thi.ron");
+    std::fs::write(&path, nghiquyet::storage::to_ron(&file).unwrap()).unwrap();
+    path
+}
+
+/// The app, started with `file` on its command line; half a second a frame.
+fn harness(home: &Path, file: Option<&Path>) -> Harness<'static, App> {
+    let app = App::new(common::startup_with_learner(home, file));
+    let mut h = Harness::builder()
+        .with_size([1024.0, 768.0])
+        .with_step_dt(0.5)
+        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    h.run_steps(3);
+    h
+}
+
+fn type_into(h: &mut Harness<'_, App>, label: &str, text: &str) {
+    h.get_by_role_and_label(Role::TextInput, label).focus();
+    step(h);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_role_and_label(Role::TextInput, label)
+        .type_text(text);
+    step(h);
+}
+
+/// Answers the current question right, by its number key.
+fn answer_right(h: &mut Harness<'_, App>) {
+    let exam = h.state().exam().exam().unwrap().clone();
+    let item = &exam.items[exam.current];
+    let nghiquyet::quiz::Answer::SingleChoice { answer, .. } = item.question.answer else {
+        panic!("single choice");
+    };
+    let position = item
+        .layout
+        .choices
+        .iter()
+        .position(|&c| c == answer)
+        .unwrap();
+    press(h, [Key::Num1, Key::Num2, Key::Num3][position]);
+}
+
+#[test]
+fn an_exam_file_locks_its_settings_closes_the_reader_and_survives_a_kill() {
+    let home = tempfile::tempdir().unwrap();
+    let exam_path = write_exam(home.path());
+    let paths = Paths::under(home.path());
+    let sitting_file = paths.data_dir.join("bai-thi-dang-lam.ron");
+
+    let mut h = harness(home.path(), Some(&exam_path));
+    assert_eq!(
+        h.state().screen(),
+        Screen::Exam,
+        "opened straight into the exam"
+    );
+    h.get_by_label(TITLE);
+    h.get_by_label("3 câu · 5 phút · đạt từ 60%");
+    // The settings are the trainer's: nothing to choose.
+    assert!(h.query_by_label("Số câu:").is_none());
+    assert!(h.query_by_label("Thời gian (phút):").is_none());
+    assert!(h.query_by_label_contains("Tự kiểm tra").is_none());
+    // The learner's name is there (the profile's); the unit must be typed.
+    assert!(
+        h.get_by_role_and_label(Role::TextInput, "Họ và tên:")
+            .value()
+            .is_some_and(|v| v == "Người thử")
+    );
+    h.get_by_label("Hãy điền đủ các ô trên để bắt đầu.");
+    type_into(&mut h, "Đơn vị:", "Chi bo 5");
+    click(&mut h, "▶ Bắt đầu làm bài");
+    assert!(h.state().exam().exam().is_some(), "started");
+    h.get_by_label("Mã đề 101");
+
+    // The reader, search and the other screens are closed while it runs.
+    assert!(h.query_by_label("📖 Đọc văn bản").is_none());
+    assert!(h.query_by_label("📝 Luyện tập").is_none());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
+    step(&mut h);
+    assert_eq!(
+        h.state().screen(),
+        Screen::Exam,
+        "Ctrl+1 does not open the reader"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    step(&mut h);
+    assert!(
+        h.query_by_role_and_label(Role::TextInput, "🔍 Tìm trong văn bản")
+            .is_none()
+    );
+
+    answer_right(&mut h);
+    h.get_by_label("Đã trả lời 1/3 câu");
+    h.run_steps(4);
+    let sitting: Sitting = ron::from_str(&std::fs::read_to_string(&sitting_file).unwrap()).unwrap();
+    assert_eq!(
+        sitting.responses.iter().flatten().count(),
+        1,
+        "saved as it was given"
+    );
+    let used = h
+        .state()
+        .exam()
+        .exam()
+        .unwrap()
+        .elapsed(h.ctx.input(|i| i.time));
+    assert!(used > 1.0);
+    // Killed: no goodbye, no saving on the way out.
+    drop(h);
+
+    let mut h = harness(home.path(), None);
+    assert_eq!(h.state().screen(), Screen::Exam, "back in the exam");
+    h.get_by_label("Đã trả lời 1/3 câu");
+    h.get_by_label("Mã đề 101");
+    let now = h.ctx.input(|i| i.time);
+    let exam = h.state().exam().exam().unwrap();
+    let left = exam.remaining(now).unwrap();
+    assert!(
+        left < 300.0 - used + 5.0 && left > 200.0,
+        "the time it had left: {left}"
+    );
+    assert_eq!(exam.unit, "Chi bo 5");
+    assert!(h.query_by_label("📖 Đọc văn bản").is_none(), "still locked");
+
+    // The clock hands it in; the result is written at once.
+    h.run_steps(620);
+    let outcome = h.state().exam().exam().unwrap().outcome.clone().unwrap();
+    assert!(outcome.timed_out);
+    assert_eq!(outcome.percent, 33);
+    assert!(!sitting_file.exists(), "nothing left to resume");
+    h.get_by_label("📖 Đọc văn bản");
+    let results: Vec<PathBuf> = std::fs::read_dir(&paths.documents_dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(results.len(), 1, "{results:?}");
+    let result: ExamResult = ron::from_str(&std::fs::read_to_string(&results[0]).unwrap()).unwrap();
+    assert_eq!(result.learner, "Người thử");
+    assert_eq!(result.unit, "Chi bo 5");
+    assert_eq!(result.exam.as_ref().unwrap().title, TITLE);
+    assert_eq!(result.verify_seal(), Some(true));
+    assert!(
+        result.seconds_used >= 299 && result.seconds_used <= 301,
+        "{}",
+        result.seconds_used
+    );
+    // The report takes it as it is.
+    let file = nghiquyet::classroom::exam_file::load(&exam_path).unwrap();
+    let checked = nghiquyet::classroom::verify::check(
+        vec![(results[0].clone(), result)],
+        &nghiquyet::classroom::verify::AnswerKey::Exam(&file),
+    );
+    assert_eq!(checked[0].flags, vec![]);
+}
+
+#[test]
+fn self_testing_is_labelled_as_practice_and_a_dropped_exam_file_opens() {
+    let home = tempfile::tempdir().unwrap();
+    let exam_path = write_exam(home.path());
+    let mut h = harness(home.path(), None);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num5);
+    step(&mut h);
+    h.get_by_label("Tự kiểm tra");
+    h.get_by_label_contains("không phải bài thi");
+    // Dropped on the window, as a trainer's file from a USB stick would be.
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(exam_path.clone())));
+    step(&mut h);
+    h.get_by_label(TITLE);
+    click(&mut h, "Đóng đề thi này");
+    h.get_by_label("Tự kiểm tra");
+}
+
+/// A file dropped on the window.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn a_broken_exam_file_is_refused_with_its_place() {
+    let home = tempfile::tempdir().unwrap();
+    let exam_path = write_exam(home.path());
+    let text = std::fs::read_to_string(&exam_path).unwrap();
+    std::fs::write(&exam_path, text.replacen("minutes: 5", "minutes: năm", 1)).unwrap();
+    let h = harness(home.path(), Some(&exam_path));
+    h.get_by_label_contains("Không mở được tệp đề thi");
+    h.get_by_label_contains("de-thi.ron:");
+    assert!(h.query_by_label(TITLE).is_none());
+}
