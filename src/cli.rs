@@ -504,7 +504,7 @@ pub fn import(
             let stem = file
                 .file_stem()
                 .map_or("nhap".into(), |s| s.to_string_lossy().into_owned());
-            fresh_name(&dir.join(format!("{stem}.ron")))
+            crate::storage::fresh_name(&dir.join(format!("{stem}.ron")))
         }
     };
     let text = crate::storage::to_ron(&set)?;
@@ -534,24 +534,6 @@ pub fn import(
 pub struct Output<'a> {
     pub path: Option<&'a Path>,
     pub force: bool,
-}
-
-/// `path`, or the same name with "-2", "-3"… before its extension: the first
-/// that does not exist yet.
-pub fn fresh_name(path: &Path) -> PathBuf {
-    if !path.exists() && !is_link(path) {
-        return path.to_path_buf();
-    }
-    let stem = path
-        .file_stem()
-        .map_or(String::new(), |s| s.to_string_lossy().into_owned());
-    let ext = path
-        .extension()
-        .map_or(String::new(), |e| format!(".{}", e.to_string_lossy()));
-    (2..)
-        .map(|n| path.with_file_name(format!("{stem}-{n}{ext}")))
-        .find(|p| !p.exists() && !is_link(p))
-        .expect("some name is free")
 }
 
 fn is_link(path: &Path) -> bool {
@@ -593,7 +575,7 @@ pub fn output_path(
 ) -> Result<PathBuf, String> {
     match output.path {
         Some(path) => explicit_output(path, inputs, output.force, tr),
-        None => Ok(fresh_name(&default)),
+        None => Ok(crate::storage::fresh_name(&default)),
     }
 }
 

@@ -345,6 +345,28 @@ pub fn utc_timestamp(t: SystemTime) -> String {
     )
 }
 
+/// `path`, or the same name with "-2", "-3"… before its extension: the first
+/// that does not exist yet.
+pub fn fresh_name(path: &Path) -> PathBuf {
+    if !path.exists() && !is_symlink(path) {
+        return path.to_path_buf();
+    }
+    let stem = path
+        .file_stem()
+        .map_or(String::new(), |s| s.to_string_lossy().into_owned());
+    let ext = path
+        .extension()
+        .map_or(String::new(), |e| format!(".{}", e.to_string_lossy()));
+    (2..)
+        .map(|n| path.with_file_name(format!("{stem}-{n}{ext}")))
+        .find(|p| !p.exists() && !is_symlink(p))
+        .expect("some name is free")
+}
+
+fn is_symlink(path: &Path) -> bool {
+    fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

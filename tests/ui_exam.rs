@@ -254,3 +254,50 @@ fn a_broken_exam_file_is_refused_with_its_place() {
     h.get_by_label_contains("de-thi.ron:");
     assert!(h.query_by_label(TITLE).is_none());
 }
+
+#[test]
+fn a_trainer_saves_the_self_test_choices_as_an_exam_file_that_opens_locked() {
+    let home = tempfile::tempdir().unwrap();
+    let sets = Paths::under(home.path()).user_sets_dir();
+    std::fs::create_dir_all(&sets).unwrap();
+    std::fs::write(sets.join("ba-cau.ron"), THREE).unwrap();
+    let mut h = harness(home.path(), None);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num5);
+    step(&mut h);
+    // Only the three questions, all of them, 45 minutes, 80 % to pass.
+    click(
+        &mut h,
+        "Nghị quyết Đại hội XVII Đảng bộ thành phố Hà Nội — những điểm chính  (49 câu · kèm theo ứng dụng)",
+    );
+    click(&mut h, "45");
+    click(&mut h, "80%");
+    click(&mut h, "Dành cho báo cáo viên: lưu thành tệp đề thi");
+    type_into(&mut h, "Tên bài thi:", "Bai kiem tra chi bo");
+    click(&mut h, "Cho xem văn bản khi làm bài");
+    click(&mut h, "💾 Lưu tệp đề thi");
+    let documents = Paths::under(home.path()).documents_dir;
+    let written = documents.join("de-thi-bai-kiem-tra-chi-bo.ron");
+    let file = nghiquyet::classroom::exam_file::load(&written).expect("written and valid");
+    assert_eq!(file.title, "Bai kiem tra chi bo");
+    assert_eq!((file.minutes, file.pass_percent), (45, 80));
+    assert_eq!(file.codes, vec![101, 102, 103, 104]);
+    assert!(file.allow_reading && file.show_answers && file.ask_unit);
+    assert_eq!(file.parts.len(), 1, "the bundled set was left out");
+    assert_eq!(file.parts[0].key, "ba-cau");
+    assert_eq!(file.question_count(), 3);
+    h.get_by_label_contains("Đã lưu tệp đề thi");
+    drop(h);
+
+    // On a learner's PC: straight into it, the reader allowed beside it.
+    let learner = tempfile::tempdir().unwrap();
+    let mut h = harness(learner.path(), Some(&written));
+    h.get_by_label("Bai kiem tra chi bo");
+    h.get_by_label("3 câu · 45 phút · đạt từ 80%");
+    type_into(&mut h, "Đơn vị:", "Chi bo 1");
+    click(&mut h, "▶ Bắt đầu làm bài");
+    h.get_by_label("📖 Đọc văn bản");
+    assert!(h.query_by_label("📝 Luyện tập").is_none());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
+    step(&mut h);
+    assert_eq!(h.state().screen(), Screen::Reader, "reading is allowed");
+}

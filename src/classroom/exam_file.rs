@@ -264,6 +264,30 @@ fn part_pool<'a>(tags: &[String], set: &'a QuestionSet) -> Vec<&'a crate::quiz::
         .collect()
 }
 
+/// `total` questions shared among sets of these sizes, in proportion; 0 (or
+/// more than there are): all of every set. A set given 0 is left out.
+pub fn split_count(total: usize, sizes: &[usize]) -> Vec<usize> {
+    let all: usize = sizes.iter().sum();
+    if total == 0 || total >= all {
+        return sizes.to_vec();
+    }
+    let mut counts: Vec<usize> = sizes.iter().map(|&n| n * total / all).collect();
+    // What rounding down left: to the sets with the largest remainders.
+    let mut order: Vec<usize> = (0..sizes.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse((sizes[i] * total) % all));
+    let mut left = total - counts.iter().sum::<usize>();
+    for &i in order.iter().cycle().take(sizes.len() * 2) {
+        if left == 0 {
+            break;
+        }
+        if counts[i] < sizes[i] {
+            counts[i] += 1;
+            left -= 1;
+        }
+    }
+    counts
+}
+
 impl ExamFile {
     /// How many questions each learner gets.
     pub fn question_count(&self) -> usize {
@@ -468,6 +492,21 @@ pub(crate) mod tests {
             problems.iter().any(|p| p.kind == ProblemKind::EmptyPrompt),
             "{problems:#?}"
         );
+    }
+
+    #[test]
+    fn a_number_of_questions_is_shared_among_sets_in_proportion() {
+        assert_eq!(split_count(10, &[30, 10]), vec![8, 2]);
+        assert_eq!(split_count(3, &[5, 5, 5]), vec![1, 1, 1]);
+        assert_eq!(split_count(0, &[5, 4]), vec![5, 4]);
+        assert_eq!(
+            split_count(50, &[5, 4]),
+            vec![5, 4],
+            "more than there are: all"
+        );
+        assert_eq!(split_count(6, &[6, 1]).iter().sum::<usize>(), 6);
+        assert_eq!(split_count(2, &[1, 1, 1]).iter().sum::<usize>(), 2);
+        assert_eq!(split_count(3, &[100, 1]), vec![3, 0]);
     }
 
     #[test]

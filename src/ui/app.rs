@@ -97,6 +97,8 @@ pub enum Action {
     SaveSitting(Box<crate::classroom::exam::Sitting>),
     /// The exam kept from before could not be resumed.
     SittingUnusable,
+    /// Save an exam file the trainer made.
+    WriteExamFile(Box<crate::classroom::exam_file::ExamFile>),
     /// Question sets were saved or deleted: read them again.
     SetsChanged,
     /// Start a question about the passage marked in the reader.
@@ -574,6 +576,7 @@ impl App {
             }
             Action::SaveSitting(sitting) => self.ws.save_sitting(&sitting),
             Action::SittingUnusable => self.ws.sitting_unusable(),
+            Action::WriteExamFile(file) => self.ws.write_exam_file(&file),
             Action::ExportExamResult => {
                 if let Some(exam) = self.exam.exam() {
                     self.ws.export_exam_result(exam);

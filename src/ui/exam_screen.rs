@@ -17,9 +17,12 @@ use super::icons;
 use super::practice::PracticeInput;
 use super::widgets::{Draft, answer_widget, choose_sets, count_choice, feedback};
 use crate::classroom::exam::{Exam, ExamPlan, Sitting};
-use crate::classroom::exam_file::{ExamFile, Window};
+use crate::classroom::exam_file::ExamFile;
 use crate::i18n::fill;
 use crate::quiz::practice::Attempt;
+
+mod trainer;
+use trainer::{MakeExam, look_gap};
 
 pub struct ExamScreen {
     chosen: Option<BTreeSet<usize>>,
@@ -43,6 +46,8 @@ pub struct ExamScreen {
     pending: Option<Sitting>,
     /// When (steady seconds) the exam was last saved for resuming.
     saved_at: f64,
+    /// The trainer's choices for an exam file.
+    make: MakeExam,
 }
 
 /// An exam file opened in the app.
@@ -72,6 +77,7 @@ impl Default for ExamScreen {
             unit: String::new(),
             pending: None,
             saved_at: 0.0,
+            make: MakeExam::default(),
         }
     }
 }
@@ -264,7 +270,27 @@ impl ExamScreen {
         });
         self.seed_text.retain(|c| c.is_ascii_digit());
         ui.add_space(size * 0.5);
-        let Some(learner) = input.learner else {
+        let questions: usize = sets.iter().map(|s| s.set.questions.len()).sum();
+        if let Some(learner) = input.learner {
+            ui.label(RichText::new(format!("{} {learner}", icons::PERSON)).strong());
+            let start = ui.add_enabled(
+                questions > 0 && !self.seed_text.is_empty(),
+                egui::Button::new(
+                    RichText::new(format!("{} {}", icons::START, tr.exam_start)).strong(),
+                ),
+            );
+            if start.clicked() {
+                let plan = ExamPlan {
+                    count: self.count,
+                    seed: self.seed_text.parse().unwrap_or(1),
+                    minutes: self.minutes,
+                    pass_percent: self.pass_percent,
+                };
+                let exam = Exam::new(&sets, plan, input.now, crate::progress::clock::now_ms());
+                self.begin(exam);
+                return;
+            }
+        } else {
             ui.label(RichText::new(tr.exam_no_profile).color(input.practice.look.palette.wrong));
             if ui
                 .button(format!("{} {}", icons::PERSON, tr.progress_choose_profile))
@@ -272,140 +298,9 @@ impl ExamScreen {
             {
                 actions.push(Action::ShowProfilePicker);
             }
-            return;
-        };
-        ui.label(RichText::new(format!("{} {learner}", icons::PERSON)).strong());
-        let questions: usize = sets.iter().map(|s| s.set.questions.len()).sum();
-        let start = ui.add_enabled(
-            questions > 0 && !self.seed_text.is_empty(),
-            egui::Button::new(
-                RichText::new(format!("{} {}", icons::START, tr.exam_start)).strong(),
-            ),
-        );
-        if start.clicked() {
-            let plan = ExamPlan {
-                count: self.count,
-                seed: self.seed_text.parse().unwrap_or(1),
-                minutes: self.minutes,
-                pass_percent: self.pass_percent,
-            };
-            let exam = Exam::new(&sets, plan, input.now, crate::progress::clock::now_ms());
-            self.begin(exam);
         }
-    }
-
-    /// The trainer's exam: its settings shown, not chosen; the learner
-    /// types a name (and unit) and starts.
-    fn setup_file(&mut self, ui: &mut egui::Ui, input: &ExamInput<'_>, actions: &mut Vec<Action>) {
-        let look = &input.practice.look;
-        let (tr, size, palette) = (look.tr, look.text_size, look.palette);
-        let Some(opened) = &self.opened else {
-            return;
-        };
-        let file = &opened.file;
-        ui.add_space(look.em(0.5));
-        ui.heading(RichText::new(&file.title).size(size * 1.3).strong());
-        ui.label(tr.exam_file_locked);
-        ui.add_space(look.em(0.3));
-        let time = if file.minutes == 0 {
-            tr.exam_file_no_limit.to_string()
-        } else {
-            fill(tr.exam_file_minutes, &[("minutes", &file.minutes)])
-        };
-        ui.label(
-            RichText::new(fill(
-                tr.exam_file_facts,
-                &[
-                    ("count", &file.question_count()),
-                    ("time", &time),
-                    ("percent", &file.pass_percent),
-                ],
-            ))
-            .size(size * 1.1)
-            .strong(),
-        );
-        ui.label(if file.allow_reading {
-            tr.exam_file_reading_allowed
-        } else {
-            tr.exam_file_reading_closed
-        });
-        let window = file.window(crate::progress::clock::now_ms());
-        match &window {
-            Window::Open => {}
-            Window::NotYet(at) => {
-                ui.label(
-                    RichText::new(fill(tr.exam_file_not_yet, &[("time", at)]))
-                        .color(palette.wrong)
-                        .strong(),
-                );
-                ui.ctx()
-                    .request_repaint_after(std::time::Duration::from_secs(5));
-            }
-            Window::Closed(at) => {
-                ui.label(
-                    RichText::new(fill(tr.exam_file_closed, &[("time", at)]))
-                        .color(palette.wrong)
-                        .strong(),
-                );
-            }
-        }
-        ui.add_space(look.em(0.5));
-        let field_width = look.em(18.0).min(ui.available_width());
-        ui.horizontal_wrapped(|ui| {
-            let label = ui.label(RichText::new(tr.exam_file_name).strong());
-            ui.add(egui::TextEdit::singleline(&mut self.name).desired_width(field_width))
-                .labelled_by(label.id);
-        });
-        if file.ask_unit {
-            ui.horizontal_wrapped(|ui| {
-                let label = ui.label(RichText::new(tr.exam_file_unit).strong());
-                ui.add(egui::TextEdit::singleline(&mut self.unit).desired_width(field_width))
-                    .labelled_by(label.id);
-            });
-        }
-        let named =
-            !self.name.trim().is_empty() && (!file.ask_unit || !self.unit.trim().is_empty());
-        if !named {
-            ui.label(RichText::new(tr.exam_file_type_name).color(palette.warning));
-        }
-        ui.add_space(look.em(0.5));
-        let mut close = false;
-        let mut started = None;
-        ui.horizontal_wrapped(|ui| {
-            let start = ui.add_enabled(
-                named && window == Window::Open,
-                egui::Button::new(
-                    RichText::new(format!("{} {}", icons::START, tr.exam_start))
-                        .size(size * 1.15)
-                        .strong(),
-                ),
-            );
-            if start.clicked() {
-                let code = file.code_for(&self.name, &self.unit);
-                let exam = Exam::from_file(
-                    file,
-                    code,
-                    &self.name,
-                    &self.unit,
-                    input.now,
-                    crate::progress::clock::now_ms(),
-                );
-                if let Some(sitting) = exam.sitting(file, input.now) {
-                    actions.push(Action::SaveSitting(Box::new(sitting)));
-                }
-                started = Some(exam);
-            }
-            if ui.button(tr.exam_file_close).clicked() {
-                close = true;
-            }
-        });
-        if let Some(exam) = started {
-            self.saved_at = input.now;
-            self.begin(exam);
-        }
-        if close {
-            self.opened = None;
-        }
+        ui.add_space(look_gap(input));
+        self.for_trainer(ui, input, &sets, actions);
     }
 
     fn top_bar(&mut self, ui: &mut egui::Ui, input: &ExamInput<'_>, actions: &mut Vec<Action>) {

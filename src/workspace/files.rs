@@ -92,6 +92,32 @@ impl Workspace {
         }
     }
 
+    /// Writes a trainer's exam file to the Documents folder (under a name
+    /// not yet taken), checked as the learners' PCs will read it.
+    pub fn write_exam_file(&mut self, file: &crate::classroom::exam_file::ExamFile) {
+        let tr = self.tr();
+        let Some(dir) = self.documents_dir() else {
+            return;
+        };
+        let path = crate::storage::fresh_name(
+            &dir.join(format!("de-thi-{}.ron", crate::ids::slug(&file.title))),
+        );
+        let written = crate::storage::to_ron(file).and_then(|text| {
+            crate::classroom::exam_file::parse(&path, &text).map_err(|problems| {
+                let first = problems
+                    .first()
+                    .map(|p| crate::i18n::format_problem(tr, p))
+                    .unwrap_or_default();
+                std::io::Error::other(first)
+            })?;
+            crate::storage::write_atomic(&path, text.as_bytes())
+        });
+        match written {
+            Ok(()) => self.info_written(tr.exam_make_written, &path),
+            Err(e) => self.error(fill(tr.exam_make_failed, &[("error", &e)])),
+        }
+    }
+
     /// Where the exam being sat is kept, answer by answer.
     pub fn sitting_file(&self) -> PathBuf {
         self.paths.data_dir.join(SITTING_FILE)
