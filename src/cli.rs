@@ -461,10 +461,10 @@ pub fn import(
         },
         None => Document::bundled(),
     };
-    let text = match std::fs::read(file).map(String::from_utf8) {
-        Ok(Ok(text)) => text,
-        Ok(Err(_)) => {
-            writeln!(err, "{}: not UTF-8 text", file.display())?;
+    let (set, notes) = match crate::formats::import_file(file, &doc) {
+        Ok(read) => read,
+        Err(crate::formats::ImportError::OldWord) => {
+            writeln!(err, "{}: {}", file.display(), tr.import_old_word)?;
             return Ok(false);
         }
         Err(e) => {
@@ -472,7 +472,6 @@ pub fn import(
             return Ok(false);
         }
     };
-    let (set, notes) = crate::formats::import(file, &text, &doc);
     for note in &notes {
         writeln!(
             out,

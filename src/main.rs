@@ -75,9 +75,11 @@ enum Command {
         /// The document (.docx, .doc, .pdf, .html, .txt or .md).
         document: PathBuf,
     },
-    /// Import a GIFT (Moodle) or CSV file as a question set for a document.
+    /// Import questions as a set for a document: a Word file (.docx) or a
+    /// text file in the usual "Câu 1. … A. … Đáp án: B" form, GIFT (Moodle)
+    /// or CSV.
     Import {
-        /// The file: .gift (or .txt) in Moodle's GIFT format, or .csv.
+        /// The file: .docx, .txt (a question bank or GIFT), .gift or .csv.
         file: PathBuf,
         /// The document the questions are about (default: the bundled one).
         #[arg(long, value_name = "DOC")]

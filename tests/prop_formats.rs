@@ -67,6 +67,20 @@ fn assert_importable(name: &str, text: &str, doc: &Document) {
     }
 }
 
+/// A line of a question bank: a question, an option (or several), an
+/// answer, an explanation, a key, or anything.
+fn bank_line() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "(Câu|Câu hỏi|\\[)? ?[0-9]{1,3}[.:)\\]]? ?\\PC{0,20}",
+        "\\*?[A-F][.)] ?\\PC{0,12}( [A-F][.)] \\PC{0,8}){0,3}",
+        "(Đáp án|ANSWER|ĐA|Chọn|•) ?[:.]? ?[A-H](, ?[A-H])?",
+        "(Lời giải|Hướng dẫn|\\^)[:.]? ?\\PC{0,20}",
+        "([0-9]{1,3}[-. ]?[A-H] ?){1,5}",
+        "(HẾT|ĐÁP ÁN|--- HẾT ---)",
+        "\\PC{0,30}",
+    ]
+}
+
 /// A small exam file as the app writes it.
 fn exam_file_text() -> String {
     let mut set = nghiquyet::quiz::Library::load(Path::new("/nonexistent"))
@@ -126,6 +140,20 @@ proptest! {
         let _ = parse_set(Path::new("x.ron"), &mutated);
         let truncated = &good[..at];
         let _ = parse_set(Path::new("x.ron"), truncated);
+    }
+
+    #[test]
+    fn question_banks_of_any_shape_import_to_sets_that_pass_check(
+        lines in prop::collection::vec(bank_line(), 0..40),
+    ) {
+        let doc = Document::bundled();
+        let text = lines.join("\n");
+        let lines = nghiquyet::formats::bank::text_lines(&text);
+        let (set, _notes) = nghiquyet::formats::import_bank(Path::new("b.txt"), &lines, &doc);
+        if !set.questions.is_empty() {
+            let written = nghiquyet::storage::to_ron(&set).unwrap();
+            prop_assert!(nghiquyet::quiz::parse_set(Path::new("b.ron"), &written).is_ok());
+        }
     }
 
     #[test]

@@ -306,3 +306,51 @@ fn a_new_questions_passage_is_picked_never_assumed() {
     assert!(!questions(&h)[0].source.quote.is_empty());
     assert!(h.query_by_label("Cần sửa:").is_none());
 }
+
+#[test]
+fn a_typed_question_bank_is_imported_and_opened_with_its_answers_to_check() {
+    let home = tempfile::tempdir().unwrap();
+    let bank = home.path().join("ngan-hang.txt");
+    std::fs::write(
+        &bank,
+        "Câu 1: Thủ đô là\nA. Huế\n*B. Hà Nội\nC. Vinh\n\
+         Câu 2: Câu này thiếu đáp án\nA. Có\nB. Không\n\
+         Câu 3. Một tuần có mấy ngày?\nA. Sáu\nB. Bảy\nĐáp án: B\n",
+    )
+    .unwrap();
+    let mut h = harness(home.path());
+    click(&mut h, "🖊 Soạn câu hỏi");
+    // By keyboard: a click's release would land on the dialog's backdrop.
+    h.get_by_label("📂 Nhập câu hỏi từ tệp Word hoặc văn bản…")
+        .focus();
+    step(&mut h);
+    h.key_press(Key::Enter);
+    h.run_steps(3);
+    h.get_by_label("Chọn tệp câu hỏi để nhập");
+    let field = h.get_all_by_role(Role::TextInput).last().unwrap();
+    field.focus();
+    step(&mut h);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_all_by_role(Role::TextInput)
+        .last()
+        .unwrap()
+        .type_text(&bank.display().to_string());
+    step(&mut h);
+    h.key_press(Key::Enter);
+    h.run_steps(4);
+    h.get_by_label_contains("Đã nhập 2 câu hỏi từ ngan-hang.txt");
+    h.get_by_label_contains("Không nhập được 1 câu:");
+    h.get_by_label_contains("5: Câu 2: không nhập");
+    assert_eq!(h.state().screen(), Screen::Editor);
+    // The set is open in the editor, each answer there to confirm.
+    h.get_by_label_contains("Đáp án đúng");
+    let written = nghiquyet::paths::Paths::under(home.path())
+        .user_sets_dir()
+        .join("ngan-hang.ron");
+    let set = nghiquyet::quiz::load_set_file(&written).expect("written, and passes check");
+    assert_eq!(set.questions.len(), 2);
+    assert!(matches!(
+        set.questions[0].answer,
+        Answer::SingleChoice { answer: 1, .. }
+    ));
+}

@@ -5,6 +5,7 @@
 //! Imported questions are tied to the passage of the document they best
 //! match ([`link`]), so every question keeps its anchor.
 
+pub mod bank;
 pub mod csv;
 pub mod gift;
 pub mod html;
@@ -41,12 +42,27 @@ pub enum NoteKind {
     /// Read, but `check` would refuse it (two identical choices, an empty
     /// prompt…): left out, so the set written always passes `check`.
     Invalid(crate::quiz::ProblemKind),
+    /// A bank's question with fewer than two options "A.", "B.".
+    NoOptions,
+    /// A bank's question whose right answer is marked nowhere.
+    NoMarkedAnswer,
+    /// A bank's answer letter(s) with no such option.
+    AnswerNotAnOption(String),
+    /// About a numbered question of a question bank ("Câu 12").
+    Question {
+        number: String,
+        why: Box<NoteKind>,
+    },
 }
 
 impl NoteKind {
     /// Whether the question was left out (not just imported with a caveat).
     pub fn is_left_out(&self) -> bool {
-        !matches!(self, NoteKind::LinkedByGuess { .. } | NoteKind::NotLinked)
+        match self {
+            NoteKind::Question { why, .. } => why.is_left_out(),
+            NoteKind::LinkedByGuess { .. } | NoteKind::NotLinked => false,
+            _ => true,
+        }
     }
 
     /// The note in the interface language.
@@ -66,6 +82,16 @@ impl NoteKind {
             NoteKind::LinkedByGuess { anchor } => fill(tr.import_linked, &[("anchor", anchor)]),
             NoteKind::NotLinked => tr.import_not_linked.to_string(),
             NoteKind::Invalid(kind) => left_out(&crate::i18n::describe_problem(tr, kind)),
+            NoteKind::NoOptions => left_out(tr.import_no_options),
+            NoteKind::NoMarkedAnswer => left_out(tr.import_no_marked_answer),
+            NoteKind::AnswerNotAnOption(letters) => left_out(&fill(
+                tr.import_answer_not_an_option,
+                &[("letters", letters)],
+            )),
+            NoteKind::Question { number, why } => fill(
+                tr.import_question,
+                &[("number", number), ("what", &why.describe(tr))],
+            ),
         }
     }
 }
@@ -119,6 +145,61 @@ impl ExportFormat {
     }
 }
 
+/// Why a question file could not be read at all.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ImportError {
+    Io(String),
+    NotUtf8,
+    /// A `.docx` that is not a Word document we can read (the reader's words).
+    Word(String),
+    /// A Word 97–2003 `.doc`: to be saved as `.docx` first.
+    OldWord,
+}
+
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ImportError::Io(e) => write!(f, "{e}"),
+            ImportError::NotUtf8 => write!(f, "not UTF-8 text"),
+            ImportError::Word(e) => write!(f, "{e}"),
+            ImportError::OldWord => write!(f, "a Word 97-2003 file: save it as .docx"),
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// Reads a question file of any kind the app knows as a set for `doc`:
+/// a Word `.docx` or a text file in the Vietnamese bank convention, GIFT,
+/// or CSV.
+pub fn import_file(
+    path: &Path,
+    doc: &Document,
+) -> Result<(QuestionSet, Vec<ImportNote>), ImportError> {
+    let extension = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let bytes = std::fs::read(path).map_err(|e| ImportError::Io(e.to_string()))?;
+    match extension.as_str() {
+        "docx" => {
+            let paragraphs = crate::document::readers::docx_paragraphs(&bytes)
+                .map_err(|e| ImportError::Word(format!("{e:?}")))?;
+            Ok(import_bank(path, &bank::docx_lines(&paragraphs), doc))
+        }
+        "doc" => Err(ImportError::OldWord),
+        _ => {
+            let text = String::from_utf8(bytes).map_err(|_| ImportError::NotUtf8)?;
+            let text = crate::text::nfc(crate::text::strip_bom(&text)).into_owned();
+            if extension == "txt" && looks_like_bank(&text) {
+                Ok(import_bank(path, &bank::text_lines(&text), doc))
+            } else {
+                Ok(import(path, &text, doc))
+            }
+        }
+    }
+}
+
 /// Reads a GIFT (`.gift`, `.txt`) or CSV (`.csv`) file as a question set for
 /// `doc`, tying each question to its passage. The notes say what was left
 /// out and which passages were guessed.
@@ -126,7 +207,7 @@ pub fn import(path: &Path, text: &str, doc: &Document) -> (QuestionSet, Vec<Impo
     let is_csv = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
-    let (found, mut notes) = if is_csv {
+    let (found, notes) = if is_csv {
         let (qs, notes) = csv::parse(text);
         (
             qs.into_iter()
@@ -143,6 +224,43 @@ pub fn import(path: &Path, text: &str, doc: &Document) -> (QuestionSet, Vec<Impo
             notes,
         )
     };
+    assemble(path, found, notes, doc)
+}
+
+/// Reads a question bank in the Vietnamese convention ([`bank`]): a Word
+/// file's paragraphs (with the formatting that marks right answers) or a
+/// text file's lines, as a question set for `doc`.
+pub fn import_bank(
+    path: &Path,
+    lines: &[bank::BankLine],
+    doc: &Document,
+) -> (QuestionSet, Vec<ImportNote>) {
+    let (read, notes) = bank::parse(lines);
+    let found = read
+        .into_iter()
+        .map(|r| (r.line, r.question, None))
+        .collect();
+    assemble(path, found, notes, doc)
+}
+
+/// Whether a text file is a question bank in the Vietnamese convention
+/// rather than GIFT: it has "Câu 1"-style questions and no GIFT answers.
+pub fn looks_like_bank(text: &str) -> bool {
+    let gift =
+        text.contains('{') && text.contains('}') && (text.contains('=') || text.contains('~'));
+    let lines = bank::text_lines(text);
+    let (read, notes) = bank::parse(&lines);
+    !gift || read.len() + notes.len() > 2
+}
+
+/// Ties questions read from a file to their passages, leaves out what
+/// `check` would refuse, gives every one its own id: the set to write.
+fn assemble(
+    path: &Path,
+    found: Vec<(usize, crate::quiz::Question, Option<crate::quiz::Source>)>,
+    mut notes: Vec<ImportNote>,
+    doc: &Document,
+) -> (QuestionSet, Vec<ImportNote>) {
     let mut questions = Vec::new();
     let mut ids = std::collections::HashSet::new();
     for (line, mut question, source) in found {

@@ -81,11 +81,11 @@ pub const VI: &[(&str, &str)] = &[
     ("keypoints.document", DOCUMENT),
     (
         "import",
-        "Nhập một tệp GIFT (Moodle) hoặc CSV thành bộ câu hỏi cho một văn bản.",
+        "Nhập câu hỏi thành bộ câu hỏi cho một văn bản: tệp Word (.docx) hoặc tệp chữ theo lối thường dùng (“Câu 1. … A. … Đáp án: B”), GIFT (Moodle) hoặc CSV.",
     ),
     (
         "import.file",
-        "Tệp .gift (hoặc .txt) theo định dạng GIFT của Moodle, hoặc tệp .csv.",
+        "Tệp .docx, .txt (ngân hàng câu hỏi hoặc GIFT), .gift hoặc .csv.",
     ),
     (
         "import.document",

@@ -97,6 +97,10 @@ pub enum Action {
     SaveSitting(Box<crate::classroom::exam::Sitting>),
     /// The exam kept from before could not be resumed.
     SittingUnusable,
+    /// Choose a question file (Word, text, GIFT, CSV) to bring in.
+    ShowQuestionImport,
+    /// Bring in the questions of this file as a set, and open it.
+    ImportQuestions(PathBuf),
     /// Save an exam file the trainer made.
     WriteExamFile(Box<crate::classroom::exam_file::ExamFile>),
     /// Question sets were saved or deleted: read them again.
@@ -542,6 +546,25 @@ impl App {
             Action::ShowImportDialog => {
                 let start = self.ws.import_folder();
                 self.open_dialog = Some(OpenDialog::for_purpose(&start, DialogPurpose::Progress));
+            }
+            Action::ShowQuestionImport => {
+                let start = self.ws.import_folder();
+                self.open_dialog = Some(OpenDialog::for_purpose(&start, DialogPurpose::Questions));
+            }
+            Action::ImportQuestions(path) => {
+                self.open_dialog = None;
+                if let Some(saved) = self.ws.import_questions(&path) {
+                    self.ws.reload_sets();
+                    let user_sets_dir = self.ws.paths.user_sets_dir();
+                    let input = EditorInput {
+                        library: &self.ws.library,
+                        doc: &self.ws.doc,
+                        user_sets_dir: &user_sets_dir,
+                        look: Look::new(&self.ws.settings, ctx.global_style().visuals.dark_mode),
+                    };
+                    self.editor.open_path(&saved, &input);
+                    self.ws.screen = Screen::Editor;
+                }
             }
             Action::ImportProgress(path) => {
                 self.open_dialog = None;

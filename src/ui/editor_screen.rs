@@ -128,6 +128,18 @@ impl EditorScreen {
         self.passage_search = None;
     }
 
+    /// Opens the library's set written at `path` (one just imported).
+    pub fn open_path(&mut self, path: &std::path::Path, input: &EditorInput<'_>) {
+        let loaded = input
+            .library
+            .sets
+            .iter()
+            .find(|s| s.origin == SetOrigin::User(path.to_path_buf()));
+        if let Some(loaded) = loaded {
+            self.open_from_library(loaded, input);
+        }
+    }
+
     /// Opens a set of the library; bundled and generated sets open as a copy.
     fn open_from_library(&mut self, loaded: &LoadedSet, input: &EditorInput<'_>) {
         let tr = input.look.tr;
@@ -230,7 +242,7 @@ impl EditorScreen {
             egui::ScrollArea::vertical()
                 .id_salt("editor-sets")
                 .auto_shrink([false, false])
-                .show(ui, |ui| self.set_list(ui, input));
+                .show(ui, |ui| self.set_list(ui, input, &mut actions));
             return actions;
         }
         let before = self.open.as_ref().map(|o| o.set.clone());
@@ -363,7 +375,7 @@ impl EditorScreen {
         }
     }
 
-    fn set_list(&mut self, ui: &mut egui::Ui, input: &EditorInput<'_>) {
+    fn set_list(&mut self, ui: &mut egui::Ui, input: &EditorInput<'_>, actions: &mut Vec<Action>) {
         let tr = input.look.tr;
         let size = input.look.text_size;
         ui.add_space(size * 0.5);
@@ -392,6 +404,13 @@ impl EditorScreen {
                 self.start_new(&title, input);
             }
         });
+        if ui
+            .button(format!("{} {}", icons::OPEN, tr.editor_import))
+            .on_hover_text(tr.editor_import_tooltip)
+            .clicked()
+        {
+            actions.push(Action::ShowQuestionImport);
+        }
         ui.add_space(size * 0.5);
         ui.separator();
         let mut open = None;

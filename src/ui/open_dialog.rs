@@ -25,6 +25,8 @@ pub enum DialogPurpose {
     Document,
     /// An exported progress file to import.
     Progress,
+    /// Questions to import: a Word or text question bank, GIFT, CSV.
+    Questions,
 }
 
 pub struct OpenDialog {
@@ -74,6 +76,7 @@ impl OpenDialog {
             ui.heading(match self.purpose {
                 DialogPurpose::Document => tr.open_title,
                 DialogPurpose::Progress => tr.import_title,
+                DialogPurpose::Questions => tr.editor_import_title,
             });
             ui.add_space(ui.spacing().item_spacing.y);
 
@@ -234,10 +237,16 @@ fn is_wanted_file(path: &Path, purpose: DialogPurpose) -> bool {
         DialogPurpose::Document => {
             matches!(
                 extension.as_deref(),
-                Some("txt" | "md" | "markdown" | "docx" | "doc" | "pdf" | "html" | "htm")
+                Some("txt" | "md" | "markdown" | "docx" | "doc" | "pdf" | "html" | "htm" | "ron")
             )
         }
         DialogPurpose::Progress => extension.as_deref() == Some("ron"),
+        DialogPurpose::Questions => {
+            matches!(
+                extension.as_deref(),
+                Some("docx" | "doc" | "txt" | "gift" | "csv")
+            )
+        }
     }
 }
 

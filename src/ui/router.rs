@@ -226,6 +226,9 @@ impl App {
             Some(DialogOutcome::Open(path)) if dialog.purpose == DialogPurpose::Progress => {
                 vec![Action::ImportProgress(path)]
             }
+            Some(DialogOutcome::Open(path)) if dialog.purpose == DialogPurpose::Questions => {
+                vec![Action::ImportQuestions(path)]
+            }
             Some(DialogOutcome::Open(path)) => vec![Action::Open(path)],
             Some(DialogOutcome::Cancel) => vec![Action::CloseOpenDialog],
             None => Vec::new(),

@@ -118,6 +118,78 @@ impl Workspace {
         }
     }
 
+    /// Brings in a question file (Word or text bank, GIFT, CSV) as a set of
+    /// the open document, in the user's question folder; says how many
+    /// came in and which could not, by number and line. The set written.
+    pub fn import_questions(&mut self, path: &Path) -> Option<PathBuf> {
+        let tr = self.tr();
+        let file = path
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        let failed = |ws: &mut Workspace, error: &dyn std::fmt::Display| {
+            ws.error(fill(
+                tr.editor_import_failed,
+                &[("file", &file), ("error", error)],
+            ));
+        };
+        let (set, notes) = match crate::formats::import_file(path, &self.doc) {
+            Ok(read) => read,
+            Err(crate::formats::ImportError::OldWord) => {
+                failed(self, &tr.import_old_word);
+                return None;
+            }
+            Err(e) => {
+                failed(self, &e);
+                return None;
+            }
+        };
+        let left_out: Vec<String> = notes
+            .iter()
+            .filter(|n| n.kind.is_left_out())
+            .map(|n| format!("{}: {}", n.line, n.kind.describe(tr)))
+            .collect();
+        if set.questions.is_empty() {
+            let why = left_out
+                .first()
+                .cloned()
+                .unwrap_or_else(|| tr.import_no_answers.to_string());
+            failed(self, &why);
+            return None;
+        }
+        let dir = self.paths.user_sets_dir();
+        let stem = path
+            .file_stem()
+            .map_or("nhap".into(), |s| s.to_string_lossy().into_owned());
+        let target =
+            crate::storage::fresh_name(&dir.join(format!("{}.ron", crate::ids::slug(&stem))));
+        let written = std::fs::create_dir_all(&dir)
+            .and_then(|()| crate::storage::to_ron(&set))
+            .and_then(|text| {
+                // What the app writes passes its own check.
+                crate::quiz::parse_set(&target, &text)
+                    .map_err(|p| std::io::Error::other(format!("{p:?}")))?;
+                crate::storage::write_atomic(&target, text.as_bytes())
+            });
+        if let Err(e) = written {
+            failed(self, &e);
+            return None;
+        }
+        let mut text = fill(
+            tr.editor_imported,
+            &[("n", &set.questions.len()), ("file", &file)],
+        );
+        if !left_out.is_empty() {
+            text.push('\n');
+            text.push_str(&fill(tr.editor_import_left_out, &[("n", &left_out.len())]));
+            for line in left_out.iter().take(8) {
+                text.push('\n');
+                text.push_str(line);
+            }
+        }
+        self.info(text);
+        Some(target)
+    }
+
     /// Where the exam being sat is kept, answer by answer.
     pub fn sitting_file(&self) -> PathBuf {
         self.paths.data_dir.join(SITTING_FILE)

@@ -32,7 +32,17 @@ const MAX_ENTRIES: usize = 5_000;
 /// Deeper XML than this is not a Word document (Word nests some 20 deep).
 const MAX_DEPTH: usize = 256;
 
-pub(super) fn read(bytes: &[u8], budget: &Budget) -> Result<Converted, ReadError> {
+/// The package opened and the parts every reading needs.
+struct Parts<'b> {
+    package: Package<'b>,
+    document: Vec<u8>,
+    styles: Styles,
+    numbering: Numbering,
+    footnotes_name: String,
+    endnotes_name: String,
+}
+
+fn load_parts<'b>(bytes: &'b [u8], budget: &'b Budget) -> Result<Parts<'b>, ReadError> {
     if declared_entries(bytes).is_some_and(|n| n > MAX_ENTRIES) {
         return Err(ReadError::TooComplex);
     }
@@ -79,6 +89,61 @@ pub(super) fn read(bytes: &[u8], budget: &Budget) -> Result<Converted, ReadError
         Some(xml) => Numbering::parse(&xml, budget).or_else(lenient)?,
         None => Numbering::default(),
     };
+    Ok(Parts {
+        package,
+        document,
+        styles,
+        numbering,
+        footnotes_name,
+        endnotes_name,
+    })
+}
+
+/// A paragraph with how each piece of its text is formatted, and where it
+/// stands when it is in a table: what a question bank marks its right
+/// answers with (underline, red, highlight, bold).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct MarkedParagraph {
+    pub runs: Vec<(String, Marks)>,
+    /// Table (in document order), row and column, for a paragraph in a
+    /// table cell.
+    pub cell: Option<(usize, usize, usize)>,
+}
+
+impl MarkedParagraph {
+    pub fn text(&self) -> String {
+        self.runs.iter().map(|(t, _)| t.as_str()).collect()
+    }
+}
+
+/// How a run of text is set off.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Marks {
+    pub bold: bool,
+    pub underline: bool,
+    pub red: bool,
+    pub highlight: bool,
+}
+
+/// Every paragraph of the body with its formatting, Word's numbering
+/// labels ("A.", "Câu 1.") written in front, table cells in order.
+pub fn read_marked(bytes: &[u8], budget: &Budget) -> Result<Vec<MarkedParagraph>, ReadError> {
+    let parts = load_parts(bytes, budget)?;
+    let mut walker = Walker::new(&parts.styles, &parts.numbering);
+    walker.marked = Some(Vec::new());
+    walker.walk(&parts.document, budget, Part::Body)?;
+    Ok(walker.marked.unwrap_or_default())
+}
+
+pub(super) fn read(bytes: &[u8], budget: &Budget) -> Result<Converted, ReadError> {
+    let Parts {
+        mut package,
+        document,
+        styles,
+        numbering,
+        footnotes_name,
+        endnotes_name,
+    } = load_parts(bytes, budget)?;
     let title = match package.read("docProps/core.xml")? {
         Some(xml) => core_title(&xml, budget).or_else(lenient)?,
         None => String::new(),
@@ -470,6 +535,21 @@ fn level_from_name(name: &str) -> Option<u8> {
     (1..=9).contains(&n).then(|| n - 1)
 }
 
+/// A font colour that reads as red: "FF0000", "C00000", "E00000", "red".
+fn is_red(val: &str) -> bool {
+    if val.eq_ignore_ascii_case("red") {
+        return true;
+    }
+    let byte = |i: usize| {
+        val.get(i..i + 2)
+            .and_then(|h| u8::from_str_radix(h, 16).ok())
+    };
+    match (val.len(), byte(0), byte(2), byte(4)) {
+        (6, Some(r), Some(g), Some(b)) => r >= 0xB0 && g <= 0x60 && b <= 0x60,
+        _ => false,
+    }
+}
+
 fn is_on(val: Option<String>) -> bool {
     !matches!(val.as_deref(), Some("0" | "false" | "off" | "none"))
 }
@@ -657,6 +737,8 @@ struct Paragraph {
     outline: Option<u8>,
     /// Some text in a run that is not bold.
     not_bold: bool,
+    /// The text by formatting, when the walker keeps it.
+    runs: Vec<(String, Marks)>,
 }
 
 #[derive(Default)]
@@ -686,6 +768,12 @@ struct Walker<'a> {
     in_para_props: bool,
     in_text: bool,
     run_bold: Option<bool>,
+    /// The run's underline, colour and highlight.
+    run_marks: Marks,
+    /// Paragraphs with their formatting, when asked for (question banks).
+    marked: Option<Vec<MarkedParagraph>>,
+    /// Tables begun so far, to tell one from the next.
+    tables_begun: usize,
 }
 
 /// Elements whose content is not text of the document.
@@ -728,6 +816,9 @@ impl<'a> Walker<'a> {
             in_para_props: false,
             in_text: false,
             run_bold: None,
+            run_marks: Marks::default(),
+            marked: None,
+            tables_begun: 0,
         }
     }
 
@@ -804,9 +895,17 @@ impl<'a> Walker<'a> {
             b"r" => {
                 self.in_run = true;
                 self.run_bold = None;
+                self.run_marks = Marks::default();
             }
             b"rPr" if self.in_run => self.in_run_props = true,
             b"b" if self.in_run_props => self.run_bold = Some(is_on(val())),
+            b"u" if self.in_run_props => {
+                self.run_marks.underline = val().is_none_or(|v| v != "none");
+            }
+            b"color" if self.in_run_props => self.run_marks.red = val().is_some_and(|v| is_red(&v)),
+            b"highlight" if self.in_run_props => {
+                self.run_marks.highlight = val().is_some_and(|v| v != "none");
+            }
             b"t" if self.in_run => self.in_text = true,
             b"tab" | b"br" | b"cr" if self.in_run => self.add_text(" "),
             b"noBreakHyphen" if self.in_run => self.add_text("-"),
@@ -823,7 +922,10 @@ impl<'a> Walker<'a> {
                 }
             }
             b"blip" | b"imagedata" => self.images += 1,
-            b"tbl" => self.tables.push(Table::default()),
+            b"tbl" => {
+                self.tables.push(Table::default());
+                self.tables_begun += 1;
+            }
             b"tr" => {
                 if let Some(t) = self.tables.last_mut() {
                     t.rows.push(Vec::new());
@@ -849,7 +951,11 @@ impl<'a> Walker<'a> {
                 self.in_text = false;
             }
             b"p" => {
-                if let Some(p) = self.paragraphs.pop() {
+                if let Some(mut p) = self.paragraphs.pop() {
+                    if self.marked.is_some() {
+                        self.keep_marked(&mut p);
+                        return Ok(());
+                    }
                     let block = self.finish_paragraph(p);
                     if let Some((kind, text)) = block {
                         self.emit(kind, text, part)?;
@@ -874,11 +980,22 @@ impl<'a> Walker<'a> {
             .paragraphs
             .last()
             .map(|p| self.styles.resolve(p.style.as_deref()).bold);
+        let keep_runs = self.marked.is_some();
         let Some(p) = self.paragraphs.last_mut() else {
             return;
         };
         p.text.push_str(text);
         let bold = self.run_bold.or(style_bold).unwrap_or(false);
+        if keep_runs {
+            let marks = Marks {
+                bold,
+                ..self.run_marks
+            };
+            match p.runs.last_mut() {
+                Some((last, m)) if *m == marks => last.push_str(text),
+                _ => p.runs.push((text.to_string(), marks)),
+            }
+        }
         if !bold && !text.trim().is_empty() {
             p.not_bold = true;
         }
@@ -912,13 +1029,9 @@ impl<'a> Walker<'a> {
         self.out.push(kind, &text)
     }
 
-    fn finish_paragraph(&mut self, p: Paragraph) -> Option<(BlockKind, String)> {
-        let text = clean_text(&p.text);
-        if text.is_empty() {
-            return None;
-        }
+    /// Word's number for the paragraph ("1.", "a)", "Câu 3:"), counted.
+    fn label_of(&mut self, p: &Paragraph) -> Option<String> {
         let style = self.styles.resolve(p.style.as_deref());
-        let outline = p.outline.or(style.outline).filter(|&l| l < 9);
         let num = match &p.num {
             Some((Some(id), level)) => Some((id.clone(), level.unwrap_or(0))),
             // A paragraph may override only the level of its style's list.
@@ -926,8 +1039,36 @@ impl<'a> Walker<'a> {
             _ => style.num.clone(),
         }
         .filter(|(id, _)| id != "0");
-        let label =
-            num.and_then(|(id, level)| self.numbering.next_label(&mut self.counters, &id, level));
+        num.and_then(|(id, level)| self.numbering.next_label(&mut self.counters, &id, level))
+    }
+
+    /// Keeps a paragraph with its formatting (for a question bank).
+    fn keep_marked(&mut self, p: &mut Paragraph) {
+        if clean_text(&p.text).is_empty() {
+            return;
+        }
+        let mut runs = std::mem::take(&mut p.runs);
+        if let Some(label) = self.label_of(p).filter(|l| !l.is_empty()) {
+            runs.insert(0, (format!("{label} "), Marks::default()));
+        }
+        let cell = self.tables.last().and_then(|t| {
+            let row = t.rows.len().checked_sub(1)?;
+            let column = t.rows.last()?.len().checked_sub(1)?;
+            Some((self.tables_begun, row, column))
+        });
+        if let Some(marked) = &mut self.marked {
+            marked.push(MarkedParagraph { runs, cell });
+        }
+    }
+
+    fn finish_paragraph(&mut self, p: Paragraph) -> Option<(BlockKind, String)> {
+        let text = clean_text(&p.text);
+        if text.is_empty() {
+            return None;
+        }
+        let style = self.styles.resolve(p.style.as_deref());
+        let outline = p.outline.or(style.outline).filter(|&l| l < 9);
+        let label = self.label_of(&p);
         let with_label = |text: String| match &label {
             Some(l) if !l.is_empty() => format!("{l} {text}"),
             _ => text,

@@ -25,7 +25,15 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
+pub use docx::{MarkedParagraph, Marks};
 pub use markdown::to_markdown;
+
+/// A `.docx` file's paragraphs with their formatting (for question banks,
+/// which mark right answers by underline, colour or bold), within the time
+/// limit every reader has.
+pub fn docx_paragraphs(bytes: &[u8]) -> Result<Vec<MarkedParagraph>, ReadError> {
+    docx::read_marked(bytes, &Budget::new(READ_TIME_LIMIT))
+}
 
 use super::{BlockKind, LoadError, Meta};
 
