@@ -91,12 +91,20 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Export a question set as GIFT (for Moodle), CSV (for Anki) or a
-    /// printable HTML paper with its answer key.
+    /// Export a question set as GIFT (for Moodle), CSV (for Anki), a
+    /// printable HTML paper with its answer key, or a paper test in numbered
+    /// versions (paper: .docx and .html with answer sheets and keys).
     Export {
         set: PathBuf,
         #[arg(long, value_enum)]
         format: Format,
+        /// For --format paper: how many numbered versions (mã đề); default:
+        /// the exam file's codes, or 4.
+        #[arg(long)]
+        versions: Option<usize>,
+        /// For --format paper: the unit printed at the top of each version.
+        #[arg(long, default_value = "")]
+        unit: String,
         /// Where to write (default: beside the set, under a name not yet
         /// taken).
         #[arg(short, long, value_name = "FILE")]
@@ -173,6 +181,8 @@ enum Format {
     Gift,
     Csv,
     Html,
+    /// Numbered versions with answer sheets and keys (.docx and .html).
+    Paper,
 }
 
 /// The one way a verb ends: success, "done, but something was wrong"
@@ -319,12 +329,35 @@ fn main() -> ExitCode {
         }
         Some(Command::Export {
             set,
-            format,
+            format: Format::Paper,
+            versions,
+            unit,
             output,
             force,
         }) => {
             let language = nghiquyet::cli::language(&paths);
+            exit_code(nghiquyet::cli::export_paper(
+                &set,
+                versions,
+                &unit,
+                Output {
+                    path: output.as_deref(),
+                    force,
+                },
+                language,
+                &mut std::io::stdout().lock(),
+            ))
+        }
+        Some(Command::Export {
+            set,
+            format,
+            output,
+            force,
+            ..
+        }) => {
+            let language = nghiquyet::cli::language(&paths);
             let format = match format {
+                Format::Paper => unreachable!("handled above"),
                 Format::Gift => nghiquyet::formats::ExportFormat::Gift,
                 Format::Csv => nghiquyet::formats::ExportFormat::Csv,
                 Format::Html => nghiquyet::formats::ExportFormat::Html,

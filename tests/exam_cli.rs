@@ -259,3 +259,93 @@ fn make_exam_refuses_a_count_per_set_that_does_not_match_the_sets() {
     assert!(!ok);
     assert!(out.contains("--count"), "{out}");
 }
+
+#[test]
+fn paper_versions_have_keys_that_match_their_own_shuffles_read_back_from_word() {
+    use nghiquyet::formats::bank::{BankLine, docx_lines, parse};
+    let home = tempfile::tempdir().unwrap();
+    let (exam_path, file) = make_exam(home.path(), &["--codes", "101,102,103"]);
+    let docx = home.path().join("de-in.docx");
+    let (ok, out, _) = run_cli(
+        &[
+            "export".as_ref(),
+            exam_path.as_os_str(),
+            "--format".as_ref(),
+            "paper".as_ref(),
+            "--unit".as_ref(),
+            "Đảng bộ xã Tân Lập".as_ref(),
+            "-o".as_ref(),
+            docx.as_os_str(),
+        ],
+        home.path(),
+    );
+    assert!(ok, "{out}");
+    assert!(out.contains("3 mã đề (10 câu mỗi đề"), "{out}");
+    let html = std::fs::read_to_string(docx.with_extension("html")).unwrap();
+    assert!(html.contains("ĐẢNG BỘ XÃ TÂN LẬP") && html.contains("PHIẾU TRẢ LỜI — Mã đề 103"));
+
+    // Our own Word file, read back as a question bank, version by version.
+    let paragraphs =
+        nghiquyet::document::readers::docx_paragraphs(&std::fs::read(&docx).unwrap()).unwrap();
+    let lines = docx_lines(&paragraphs);
+    let text = |l: &BankLine| l.runs.iter().map(|(t, _)| t.as_str()).collect::<String>();
+    let all: Vec<String> = lines.iter().map(text).collect();
+    let questions: std::collections::HashMap<&str, &nghiquyet::quiz::Question> = file.parts[0]
+        .set
+        .questions
+        .iter()
+        .map(|q| (q.prompt.as_str(), q))
+        .collect();
+    let mut checked = 0;
+    for code in [101, 102, 103] {
+        let start = all
+            .iter()
+            .position(|l| l == &format!("Mã đề: {code}"))
+            .unwrap();
+        let end = start + all[start..].iter().position(|l| l == "— HẾT —").unwrap();
+        let key_at = all
+            .iter()
+            .position(|l| l == &format!("Đáp án mã đề {code}"))
+            .unwrap();
+        let mut version: Vec<BankLine> = lines[start..end].to_vec();
+        version.push(BankLine::plain(0, "ĐÁP ÁN"));
+        version.extend(
+            lines[key_at + 1..]
+                .iter()
+                .take_while(|l| !text(l).starts_with("Đáp án mã đề"))
+                .cloned(),
+        );
+        let (read, _) = parse(&version);
+        for r in read {
+            // Questions printed with more than their prompt (a blank's
+            // text, "choose every right option") are not choice questions.
+            let Some(original) = questions.get(r.question.prompt.as_str()) else {
+                continue;
+            };
+            let right_text = |a: &Answer| match a {
+                Answer::SingleChoice { choices, answer } => Some(choices[*answer].clone()),
+                Answer::TrueFalse(b) => Some(if *b { "Đúng" } else { "Sai" }.to_string()),
+                _ => None,
+            };
+            if let (Some(printed), Some(expected)) =
+                (right_text(&r.question.answer), right_text(&original.answer))
+            {
+                assert_eq!(printed, expected, "mã đề {code}, {}", original.prompt);
+                checked += 1;
+            }
+        }
+    }
+    // Every single-choice and true/false question of every version.
+    let choice_questions = file
+        .draw(101)
+        .iter()
+        .filter(|i| {
+            matches!(
+                i.question.answer,
+                Answer::SingleChoice { .. } | Answer::TrueFalse(_)
+            )
+        })
+        .count();
+    assert!(choice_questions >= 2);
+    assert_eq!(checked, 3 * choice_questions);
+}

@@ -10,6 +10,7 @@ pub mod csv;
 pub mod gift;
 pub mod html;
 pub mod link;
+pub mod printed;
 
 /// Something an import could not take, or took with a caveat.
 #[derive(Clone, Debug, PartialEq)]

@@ -98,13 +98,24 @@ pub const VI: &[(&str, &str)] = &[
     ("import.force", FORCE),
     (
         "export",
-        "Xuất bộ câu hỏi thành GIFT (cho Moodle), CSV (cho Anki) hoặc đề in HTML kèm đáp án.",
+        "Xuất bộ câu hỏi thành GIFT (cho Moodle), CSV (cho Anki), đề in HTML kèm đáp án, hoặc đề giấy nhiều mã đề (paper: .docx và .html, kèm phiếu trả lời và đáp án từng mã).",
     ),
-    ("export.set", "Tệp bộ câu hỏi (.ron)."),
-    ("export.format", "Định dạng: gift, csv hoặc html."),
+    (
+        "export.set",
+        "Tệp bộ câu hỏi (.ron), hoặc tệp đề thi với --format paper.",
+    ),
+    ("export.format", "Định dạng: gift, csv, html hoặc paper."),
     (
         "export.output",
         "Nơi ghi (mặc định: cạnh bộ câu hỏi, dưới một tên chưa dùng).",
+    ),
+    (
+        "export.versions",
+        "Với --format paper: số mã đề (mặc định: các mã đề của tệp đề thi, hoặc 4).",
+    ),
+    (
+        "export.unit",
+        "Với --format paper: tên đơn vị in ở đầu mỗi đề.",
     ),
     ("export.force", FORCE),
     (

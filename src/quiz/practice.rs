@@ -187,6 +187,47 @@ impl Practice {
     }
 }
 
+/// Whether a choice must keep its place when choices are mixed up: it
+/// names the others ("Cả A và B đều đúng", "Tất cả các phương án trên",
+/// "Không có phương án nào đúng").
+pub fn fixed_choice(text: &str) -> bool {
+    let folded = crate::text::fold(text, crate::text::Fold::Marks);
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let has = |phrase: &[&str]| words.windows(phrase.len()).any(|w| w == phrase);
+    let letter = |w: &str| matches!(w, "a" | "b" | "c" | "d" | "e" | "f");
+    has(&["tat", "ca"])
+        || has(&["deu", "dung"])
+        || has(&["deu", "sai"])
+        || has(&["khong", "co", "phuong", "an"])
+        || has(&["khong", "co", "dap", "an"])
+        || has(&["cac", "phuong", "an", "tren"])
+        || has(&["all", "of", "the", "above"])
+        || has(&["none", "of", "the", "above"])
+        || words
+            .windows(3)
+            .any(|w| letter(w[0]) && matches!(w[1], "va" | "and" | "hoac") && letter(w[2]))
+        || words.windows(2).any(|w| {
+            w[0] == "ca" && (letter(w[1]) || matches!(w[1], "hai" | "ba" | "bon" | "2" | "3" | "4"))
+        })
+}
+
+/// The choices mixed up, those that name the others left where they are.
+fn shuffle_movable(choices: &[String], rng: &mut StdRng) -> Vec<usize> {
+    let movable: Vec<usize> = (0..choices.len())
+        .filter(|&i| !fixed_choice(&choices[i]))
+        .collect();
+    let mut mixed = movable.clone();
+    mixed.shuffle(rng);
+    let mut order: Vec<usize> = (0..choices.len()).collect();
+    for (slot, choice) in movable.into_iter().zip(mixed) {
+        order[slot] = choice;
+    }
+    order
+}
+
 fn layout_for(answer: &Answer, shuffle: bool, rng: &mut StdRng) -> Layout {
     let identity = |n: usize| (0..n).collect::<Vec<_>>();
     let shuffled = |n: usize, rng: &mut StdRng| {
@@ -207,7 +248,7 @@ fn layout_for(answer: &Answer, shuffle: bool, rng: &mut StdRng) -> Layout {
     match answer {
         Answer::SingleChoice { choices, .. } | Answer::MultipleChoice { choices, .. } => Layout {
             choices: if shuffle {
-                shuffled(choices.len(), rng)
+                shuffle_movable(choices, rng)
             } else {
                 identity(choices.len())
             },
@@ -235,6 +276,39 @@ fn layout_for(answer: &Answer, shuffle: bool, rng: &mut StdRng) -> Layout {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn choices_that_name_the_others_keep_their_place() {
+        for text in [
+            "Cả A và B đều đúng",
+            "Tất cả các phương án trên",
+            "Không có phương án nào đúng",
+            "A và C",
+            "Cả ba ý trên",
+            "All of the above",
+        ] {
+            assert!(fixed_choice(text), "{text}");
+        }
+        for text in [
+            "Hà Nội",
+            "Cả nước",
+            "Ban Chấp hành Trung ương",
+            "Đảng bộ tỉnh A",
+        ] {
+            assert!(!fixed_choice(text), "{text}");
+        }
+        let choices: Vec<String> = ["Một", "Hai", "Ba", "Cả A và B đều đúng"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        for seed in 0..20 {
+            let order = shuffle_movable(&choices, &mut StdRng::seed_from_u64(seed));
+            assert_eq!(order[3], 3);
+            let mut sorted = order.clone();
+            sorted.sort_unstable();
+            assert_eq!(sorted, vec![0, 1, 2, 3]);
+        }
+    }
     use crate::quiz::{Library, Verdict};
     use std::path::Path;
 
