@@ -160,8 +160,12 @@ enum Command {
     /// folders of them): each learner's score, the hardest questions and the
     /// least discriminating ones.
     Report {
-        #[arg(required = true, value_name = "RESULT_FILE_OR_DIR")]
+        #[arg(required_unless_present = "paper", value_name = "RESULT_FILE_OR_DIR")]
         paths: Vec<PathBuf>,
+        /// Paper answer sheets typed in (one learner a line: "Name; Unit;
+        /// 101: 1A 2C 3B", or a spreadsheet saved as CSV); needs --exam.
+        #[arg(long, value_name = "SHEETS.txt", requires = "exam")]
+        paper: Vec<PathBuf>,
         /// The exam file the results are from: every score is recomputed
         /// against it, and results of another exam or other settings flagged.
         #[arg(long, value_name = "EXAM.ron")]
@@ -415,6 +419,7 @@ fn main() -> ExitCode {
         }
         Some(Command::Report {
             paths: targets,
+            paper,
             exam,
             csv,
             force,
@@ -423,6 +428,7 @@ fn main() -> ExitCode {
             let mut out = std::io::stdout().lock();
             exit_code(nghiquyet::cli::report(
                 &targets,
+                &paper,
                 exam.as_deref(),
                 &paths,
                 Output {

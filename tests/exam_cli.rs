@@ -349,3 +349,53 @@ fn paper_versions_have_keys_that_match_their_own_shuffles_read_back_from_word() 
     assert!(choice_questions >= 2);
     assert_eq!(checked, 3 * choice_questions);
 }
+
+#[test]
+fn paper_answer_sheets_typed_in_get_the_same_report() {
+    let home = tempfile::tempdir().unwrap();
+    let (exam_path, file) = make_exam(home.path(), &["--codes", "101,102"]);
+    // What a learner circled: every letter question right on version 102,
+    // nothing on the others.
+    let items = file.draw(102);
+    let right: Vec<String> = items
+        .iter()
+        .enumerate()
+        .filter(|(_, i)| {
+            matches!(
+                i.question.answer,
+                Answer::SingleChoice { .. } | Answer::TrueFalse(_) | Answer::MultipleChoice { .. }
+            )
+        })
+        .map(|(n, i)| format!("{}{}", n + 1, nghiquyet::classroom::paper::key(i)))
+        .collect();
+    let sheets = home.path().join("phieu.txt");
+    std::fs::write(
+        &sheets,
+        format!(
+            "Nguyễn Văn An; Chi bộ 1; 102: {}\nLê Thị Bình; Chi bộ 2; 101: 1A\nTrần Cường; 105: 1A\n",
+            right.join(" ")
+        ),
+    )
+    .unwrap();
+    let (ok, out, _) = run_cli(
+        &[
+            "report".as_ref(),
+            "--exam".as_ref(),
+            exam_path.as_os_str(),
+            "--paper".as_ref(),
+            sheets.as_os_str(),
+        ],
+        home.path(),
+    );
+    assert!(ok, "{out}");
+    let expected = right.len() * 10;
+    assert!(
+        block(&out, "Nguyễn Văn An")[0].contains(&format!("{expected:>3}%")),
+        "{out}"
+    );
+    assert!(
+        out.contains("phieu.txt:3: đề thi không có mã đề 105"),
+        "{out}"
+    );
+    assert!(out.contains("Người học (2):"), "{out}");
+}

@@ -335,6 +335,7 @@ impl Exam {
                 })
                 .collect(),
             seal: String::new(),
+            paper: false,
         };
         result.sign();
         Some(result)
@@ -390,6 +391,9 @@ pub struct ExamResult {
     /// See [`super::seal`]; empty in files from before it.
     #[serde(default)]
     pub seal: String,
+    /// Typed in from a paper answer sheet (no seal, no clock).
+    #[serde(default)]
+    pub paper: bool,
 }
 
 impl ExamResult {

@@ -305,3 +305,359 @@ pub(crate) mod tests {
         assert_eq!(html.matches("<b>Câu 1. </b>").count(), 3);
     }
 }
+
+/// A typed sheet as an exam result, named by its file and line.
+pub type Sheeted = (std::path::PathBuf, super::exam::ExamResult);
+
+/// A typed answer sheet that could not be read: its line and why.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SheetProblem {
+    /// No "CODE: answers" on the line.
+    NoAnswers,
+    /// An exam code the exam file does not have.
+    UnknownCode(u32),
+    /// A piece of the answers that is not "12A" or "12-A".
+    NotAnAnswer(String),
+    /// A question number beyond the version's questions.
+    NoSuchQuestion(usize),
+}
+
+/// Paper answer sheets typed in, one learner a line — "Nguyễn Văn An;
+/// Chi bộ 3; 101: 1A 2C 3B 4AD" (name and unit optional; ";", "|" or a tab
+/// between them; "1-A", "1.A" and "1A" alike), or a spreadsheet saved as
+/// CSV with columns Họ tên, Đơn vị, Mã đề and one column per question —
+/// as exam results of `file`, to be re-graded and reported like the ones
+/// from the screen. Questions without letters are left unanswered (the
+/// trainer grades those by hand).
+pub fn read_sheets(
+    file: &ExamFile,
+    path: &std::path::Path,
+    text: &str,
+) -> (Vec<Sheeted>, Vec<(usize, SheetProblem)>) {
+    let text = crate::text::nfc(crate::text::strip_bom(text)).into_owned();
+    let is_csv = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+    let sheets: Vec<(usize, Result<Sheet, SheetProblem>)> = if is_csv {
+        csv_sheets(&text)
+    } else {
+        text.lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+            .map(|(i, l)| (i + 1, typed_sheet(l)))
+            .collect()
+    };
+    let mut results = Vec::new();
+    let mut problems = Vec::new();
+    let fingerprint = file.fingerprint();
+    for (line, sheet) in sheets {
+        let sheet = match sheet {
+            Ok(sheet) => sheet,
+            Err(p) => {
+                problems.push((line, p));
+                continue;
+            }
+        };
+        if !file.codes.contains(&sheet.code) {
+            problems.push((line, SheetProblem::UnknownCode(sheet.code)));
+            continue;
+        }
+        let items = file.draw(sheet.code);
+        if let Some(&(n, _)) = sheet
+            .answers
+            .iter()
+            .find(|(n, _)| *n == 0 || *n > items.len())
+        {
+            problems.push((line, SheetProblem::NoSuchQuestion(n)));
+            continue;
+        }
+        let learner = if sheet.name.is_empty() {
+            format!("{}:{line}", path.display())
+        } else {
+            sheet.name.clone()
+        };
+        let questions = items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| {
+                let letters = sheet
+                    .answers
+                    .iter()
+                    .find(|(n, _)| *n == i + 1)
+                    .map(|(_, l)| l.as_slice());
+                super::exam::AnsweredQuestion {
+                    document: item.document.clone(),
+                    set: item.set_key.clone(),
+                    id: item.question.id.clone(),
+                    fingerprint: crate::ids::fingerprint(&item.question),
+                    prompt: item.question.prompt.clone(),
+                    response: letters.and_then(|l| response_of(item, l)),
+                    verdict: crate::quiz::Verdict::Wrong,
+                    score: 0.0,
+                    answered_at: None,
+                }
+            })
+            .collect();
+        let result = super::exam::ExamResult {
+            version: super::exam::RESULT_VERSION,
+            learner,
+            unit: sheet.unit.clone(),
+            exam: Some(super::exam::ExamStamp {
+                title: file.title.clone(),
+                fingerprint: fingerprint.clone(),
+                code: sheet.code,
+            }),
+            sets: file.parts.iter().map(|p| p.set.title.clone()).collect(),
+            plan: super::exam::ExamPlan {
+                count: items.len(),
+                seed: u64::from(sheet.code),
+                minutes: file.minutes,
+                pass_percent: file.pass_percent,
+            },
+            started: 0,
+            finished: 0,
+            timed_out: false,
+            // Graded by the report, from the answers.
+            score: 0.0,
+            percent: 0,
+            passed: false,
+            seconds_used: 0,
+            away: super::exam::Away::default(),
+            questions,
+            seal: String::new(),
+            paper: true,
+        };
+        results.push((
+            std::path::PathBuf::from(format!("{}:{line}", path.display())),
+            result,
+        ));
+    }
+    (results, problems)
+}
+
+/// One learner's sheet as typed.
+struct Sheet {
+    name: String,
+    unit: String,
+    code: u32,
+    /// Question number (1-based) and the letters circled.
+    answers: Vec<(usize, Vec<char>)>,
+}
+
+fn typed_sheet(line: &str) -> Result<Sheet, SheetProblem> {
+    let fields: Vec<&str> = line.split([';', '|', '\t']).map(str::trim).collect();
+    // The field with "CODE: answers".
+    let at = fields
+        .iter()
+        .position(|f| {
+            f.split_once(':').is_some_and(|(c, _)| {
+                !c.trim().is_empty() && c.trim().chars().all(|ch| ch.is_ascii_digit())
+            })
+        })
+        .ok_or(SheetProblem::NoAnswers)?;
+    let (code, answers) = fields[at].split_once(':').ok_or(SheetProblem::NoAnswers)?;
+    let code: u32 = code.trim().parse().map_err(|_| SheetProblem::NoAnswers)?;
+    let others: Vec<&str> = fields
+        .iter()
+        .enumerate()
+        .filter(|(i, f)| *i != at && !f.is_empty())
+        .map(|(_, f)| *f)
+        .collect();
+    Ok(Sheet {
+        name: others.first().map_or_else(String::new, |s| s.to_string()),
+        unit: others.get(1).map_or_else(String::new, |s| s.to_string()),
+        code,
+        answers: answer_pieces(answers)?,
+    })
+}
+
+/// "1A 2-C 3.B 4AD" → numbers with letters.
+fn answer_pieces(text: &str) -> Result<Vec<(usize, Vec<char>)>, SheetProblem> {
+    let mut answers = Vec::new();
+    for piece in text.split([' ', ',']).filter(|p| !p.is_empty()) {
+        let digits: String = piece.chars().take_while(char::is_ascii_digit).collect();
+        let rest = piece[digits.len()..].trim_start_matches(['-', '.', ':', ')']);
+        let letters: Vec<char> = rest.chars().map(|c| c.to_ascii_uppercase()).collect();
+        let number: usize = digits
+            .parse()
+            .map_err(|_| SheetProblem::NotAnAnswer(piece.to_string()))?;
+        if letters.iter().any(|c| !('A'..='H').contains(c)) {
+            return Err(SheetProblem::NotAnAnswer(piece.to_string()));
+        }
+        answers.push((number, letters));
+    }
+    Ok(answers)
+}
+
+/// A spreadsheet of sheets: a header row naming the code column ("Mã đề")
+/// and numbered question columns; name and unit columns where named.
+fn csv_sheets(text: &str) -> Vec<(usize, Result<Sheet, SheetProblem>)> {
+    let rows = crate::formats::csv::rows(text);
+    let Some((_, header)) = rows.first() else {
+        return Vec::new();
+    };
+    let folded: Vec<String> = header
+        .iter()
+        .map(|h| crate::text::fold(h.trim(), crate::text::Fold::Marks))
+        .collect();
+    let find = |names: &[&str]| {
+        folded
+            .iter()
+            .position(|h| names.iter().any(|n| h.starts_with(n)))
+    };
+    let code_at = find(&["ma de", "code"]);
+    let name_at = find(&["ho ten", "ho va ten", "name", "hoc vien", "nguoi"]);
+    let unit_at = find(&["don vi", "unit", "chi bo"]);
+    let questions: Vec<(usize, usize)> = folded
+        .iter()
+        .enumerate()
+        .filter_map(|(i, h)| {
+            h.trim_start_matches("cau")
+                .trim()
+                .parse::<usize>()
+                .ok()
+                .map(|n| (i, n))
+        })
+        .collect();
+    rows[1..]
+        .iter()
+        .filter(|(_, cells)| cells.iter().any(|c| !c.trim().is_empty()))
+        .map(|(line, cells)| {
+            let cell = |i: Option<usize>| i.and_then(|i| cells.get(i)).map_or("", |s| s.trim());
+            let sheet = cell(code_at)
+                .parse::<u32>()
+                .map_err(|_| SheetProblem::NoAnswers)
+                .and_then(|code| {
+                    let mut answers = Vec::new();
+                    for &(column, n) in &questions {
+                        let letters: Vec<char> = cell(Some(column))
+                            .chars()
+                            .filter(|c| !c.is_whitespace() && *c != ',')
+                            .map(|c| c.to_ascii_uppercase())
+                            .collect();
+                        if letters.iter().any(|c| !('A'..='H').contains(c)) {
+                            return Err(SheetProblem::NotAnAnswer(cell(Some(column)).to_string()));
+                        }
+                        if !letters.is_empty() {
+                            answers.push((n, letters));
+                        }
+                    }
+                    Ok(Sheet {
+                        name: cell(name_at).to_string(),
+                        unit: cell(unit_at).to_string(),
+                        code,
+                        answers,
+                    })
+                });
+            (*line, sheet)
+        })
+        .collect()
+}
+
+/// The letters circled for `item`, as the response they stand for: a
+/// letter is a position in the version's order of choices.
+fn response_of(item: &Item, letters: &[char]) -> Option<crate::quiz::Response> {
+    use crate::quiz::Response;
+    let positions: Vec<usize> = letters.iter().map(|&c| (c as u8 - b'A') as usize).collect();
+    let choice = |p: usize| item.layout.choices.get(p).copied();
+    match &item.question.answer {
+        Answer::SingleChoice { .. } => match positions.as_slice() {
+            [p] => Some(Response::Choice(Some(choice(*p)?))),
+            _ => None,
+        },
+        Answer::MultipleChoice { .. } => {
+            let mut chosen: Vec<usize> = positions.iter().filter_map(|&p| choice(p)).collect();
+            chosen.sort_unstable();
+            (!chosen.is_empty()).then_some(Response::Choices(chosen))
+        }
+        Answer::TrueFalse(_) => match positions.as_slice() {
+            [0] => Some(Response::TrueFalse(Some(true))),
+            [1] => Some(Response::TrueFalse(Some(false))),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod sheet_tests {
+    use super::*;
+    use crate::classroom::exam_file::tests::bundled_exam;
+
+    #[test]
+    fn typed_sheets_become_results_graded_by_their_version() {
+        let file = bundled_exam(10);
+        // The right letters of version 102, as a learner would circle them.
+        let items = file.draw(102);
+        let right: Vec<String> = items
+            .iter()
+            .enumerate()
+            .filter(|(_, i)| {
+                matches!(
+                    i.question.answer,
+                    Answer::SingleChoice { .. }
+                        | Answer::TrueFalse(_)
+                        | Answer::MultipleChoice { .. }
+                )
+            })
+            .map(|(n, i)| format!("{}{}", n + 1, key(i)))
+            .collect();
+        let text = format!(
+            "# phiếu của chi bộ 3\nNguyễn Văn An; Chi bộ 3; 102: {}\n102: 1-A\nLê Bình | 999: 1A\nTrần C; 101: 1X\n",
+            right.join(" ")
+        );
+        let (results, problems) = read_sheets(&file, std::path::Path::new("phieu.txt"), &text);
+        assert_eq!(
+            problems,
+            vec![
+                (4, SheetProblem::UnknownCode(999)),
+                (5, SheetProblem::NotAnAnswer("1X".into()))
+            ]
+        );
+        assert_eq!(results.len(), 2);
+        let (path, an) = &results[0];
+        assert_eq!(path, &std::path::PathBuf::from("phieu.txt:2"));
+        assert_eq!(
+            (an.learner.as_str(), an.unit.as_str()),
+            ("Nguyễn Văn An", "Chi bộ 3")
+        );
+        assert!(an.paper);
+        let checked = crate::classroom::verify::check(
+            results.clone(),
+            &crate::classroom::verify::AnswerKey::Exam(&file),
+        );
+        let expected = super::super::exam::percent_of(right.len() as f32, items.len());
+        assert_eq!(checked[0].result.percent, expected);
+        assert!(checked[0].flags.is_empty(), "{:?}", checked[0].flags);
+        assert_eq!(checked[1].result.learner, "phieu.txt:3");
+    }
+
+    #[test]
+    fn a_spreadsheet_of_sheets_with_a_column_per_question() {
+        let file = bundled_exam(4);
+        let items = file.draw(101);
+        let letters: Vec<String> = items
+            .iter()
+            .map(|i| match i.question.answer {
+                Answer::SingleChoice { .. } | Answer::TrueFalse(_) => key(i),
+                _ => String::new(),
+            })
+            .collect();
+        let text = format!(
+            "Họ và tên;Đơn vị;Mã đề;Câu 1;Câu 2;Câu 3;Câu 4\nAn;Chi bộ 1;101;{}\n",
+            letters.join(";")
+        );
+        let (results, problems) = read_sheets(&file, std::path::Path::new("phieu.csv"), &text);
+        assert!(problems.is_empty(), "{problems:?}");
+        let graded = crate::classroom::verify::check(
+            results,
+            &crate::classroom::verify::AnswerKey::Exam(&file),
+        );
+        let answered = letters.iter().filter(|l| !l.is_empty()).count();
+        assert_eq!(
+            graded[0].result.percent,
+            super::super::exam::percent_of(answered as f32, 4)
+        );
+        assert_eq!(graded[0].result.unit, "Chi bộ 1");
+    }
+}

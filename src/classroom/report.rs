@@ -187,6 +187,16 @@ pub fn aggregate(results: &[(PathBuf, ExamResult)]) -> Report {
 /// Reads, re-grades every result against `key` and aggregates, in one go.
 pub fn report(paths: &[PathBuf], key: &AnswerKey<'_>) -> Report {
     let (results, problems) = read_results(paths);
+    report_of(results, problems, key)
+}
+
+/// Re-grades `results` (from files, typed answer sheets) against `key` and
+/// aggregates them; `problems` are reported with them.
+pub fn report_of(
+    results: Vec<(PathBuf, ExamResult)>,
+    problems: Vec<String>,
+    key: &AnswerKey<'_>,
+) -> Report {
     let checked = super::verify::check(results, key);
     let mut flags: HashMap<PathBuf, Vec<Flag>> = HashMap::new();
     let regraded: Vec<(PathBuf, ExamResult)> = checked
@@ -319,6 +329,7 @@ pub(crate) mod tests {
             seconds_used: 0,
             away: Away::default(),
             seal: String::new(),
+            paper: false,
             questions: right
                 .iter()
                 .enumerate()

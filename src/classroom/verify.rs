@@ -112,6 +112,8 @@ fn check_one(
 ) -> Checked {
     let mut flags = Vec::new();
     match result.verify_seal() {
+        // An answer sheet typed in has no seal to check.
+        None if result.paper => {}
         None => flags.push(Flag::NotSealed),
         Some(false) => flags.push(Flag::SealBroken),
         Some(true) => {}
@@ -126,7 +128,7 @@ fn check_one(
                     .map_or_else(String::new, |s| s.title.clone()),
             });
         }
-        if file.outside_window(result.started) {
+        if !result.paper && file.outside_window(result.started) {
             flags.push(Flag::OutsideTimes);
         }
     }
@@ -167,7 +169,10 @@ fn check_one(
     let score: f32 = result.questions.iter().map(|q| q.score).sum();
     let percent = percent_of(score, result.questions.len());
     let passed = percent >= pass_percent;
-    if percent != result.percent || passed != result.passed || (score - result.score).abs() > 0.01 {
+    // A typed sheet has no score of its own to compare.
+    let differs =
+        percent != result.percent || passed != result.passed || (score - result.score).abs() > 0.01;
+    if differs && !result.paper {
         flags.push(Flag::ScoreEdited {
             written: result.percent,
             actual: percent,
@@ -179,7 +184,7 @@ fn check_one(
     } else {
         u32::try_from((result.finished - result.started).max(0) / 1000).unwrap_or(u32::MAX)
     };
-    if limit > 0 && used > limit * 60 + GRACE_SECONDS {
+    if !result.paper && limit > 0 && used > limit * 60 + GRACE_SECONDS {
         flags.push(Flag::TooLong {
             minutes: used.div_ceil(60),
             limit,

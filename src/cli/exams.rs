@@ -16,13 +16,14 @@ use crate::paths::Paths;
 /// whole table as a spreadsheet. Returns whether any result could be read.
 pub fn report(
     paths: &[PathBuf],
+    sheets: &[PathBuf],
     exam: Option<&Path>,
     app: &Paths,
     csv: Output<'_>,
     language: Language,
     out: &mut impl Write,
 ) -> std::io::Result<bool> {
-    use crate::classroom::report::{CsvHeaders, report, write_csv};
+    use crate::classroom::report::{CsvHeaders, write_csv};
     use crate::classroom::verify::AnswerKey;
     let tr = language.strings();
     let exam = match exam.map(crate::classroom::exam_file::load) {
@@ -44,7 +45,32 @@ pub fn report(
             AnswerKey::Sets(&library.sets)
         }
     };
-    let report = report(paths, &key);
+    let (mut results, mut problems) = crate::classroom::report::read_results(paths);
+    if let Some(file) = &exam {
+        for sheet in sheets {
+            let text = match std::fs::read(sheet).map(String::from_utf8) {
+                Ok(Ok(text)) => text,
+                Ok(Err(_)) => {
+                    problems.push(format!("{}: {}", sheet.display(), tr.problem_not_utf8));
+                    continue;
+                }
+                Err(e) => {
+                    problems.push(format!("{}: {e}", sheet.display()));
+                    continue;
+                }
+            };
+            let (typed, wrong) = crate::classroom::paper::read_sheets(file, sheet, &text);
+            results.extend(typed);
+            problems.extend(wrong.iter().map(|(line, p)| {
+                format!(
+                    "{}:{line}: {}",
+                    sheet.display(),
+                    describe_sheet_problem(tr, p)
+                )
+            }));
+        }
+    }
+    let report = crate::classroom::report::report_of(results, problems, &key);
     let show = crate::text::printable;
     for problem in &report.problems {
         writeln!(out, "{}", show(problem))?;
@@ -427,5 +453,19 @@ fn describe_flag(tr: &crate::i18n::Strings, flag: &crate::classroom::verify::Fla
         Flag::Away { times, seconds } => {
             fill(tr.flag_away, &[("times", times), ("seconds", seconds)])
         }
+    }
+}
+
+/// Why a typed answer sheet line was not read, in words.
+fn describe_sheet_problem(
+    tr: &crate::i18n::Strings,
+    problem: &crate::classroom::paper::SheetProblem,
+) -> String {
+    use crate::classroom::paper::SheetProblem as P;
+    match problem {
+        P::NoAnswers => tr.sheet_no_answers.to_string(),
+        P::UnknownCode(code) => fill(tr.sheet_unknown_code, &[("code", code)]),
+        P::NotAnAnswer(piece) => fill(tr.sheet_not_an_answer, &[("piece", piece)]),
+        P::NoSuchQuestion(n) => fill(tr.sheet_no_such_question, &[("n", n)]),
     }
 }

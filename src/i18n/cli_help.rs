@@ -165,6 +165,10 @@ pub const VI: &[(&str, &str)] = &[
     ),
     ("report.paths", "Tệp kết quả hoặc thư mục chứa chúng."),
     (
+        "report.paper",
+        "Phiếu trả lời giấy đã gõ lại (mỗi người một dòng: “Họ tên; Đơn vị; 101: 1A 2C 3B”, hoặc bảng tính lưu dạng CSV); cần --exam.",
+    ),
+    (
         "report.exam",
         "Tệp đề thi của các bài này: điểm được tính lại theo đề, bài của đề khác hay làm với cài đặt khác được đánh dấu.",
     ),
