@@ -173,6 +173,10 @@ enum Command {
         /// Also write the whole table as a spreadsheet (CSV, UTF-8).
         #[arg(long, value_name = "FILE.csv")]
         csv: Option<PathBuf>,
+        /// Also write it as an Excel workbook: a row per learner with a
+        /// column per question, and a sheet of question statistics.
+        #[arg(long, value_name = "FILE.xlsx", conflicts_with = "csv")]
+        xlsx: Option<PathBuf>,
         /// Overwrite the output file if it exists (never the input).
         #[arg(long)]
         force: bool,
@@ -422,8 +426,10 @@ fn main() -> ExitCode {
             paper,
             exam,
             csv,
+            xlsx,
             force,
         }) => {
+            let csv = csv.or(xlsx.map(|x| x.with_extension("xlsx")));
             let language = nghiquyet::cli::language(&paths);
             let mut out = std::io::stdout().lock();
             exit_code(nghiquyet::cli::report(

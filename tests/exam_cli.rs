@@ -220,6 +220,37 @@ fn an_exam_file_is_made_checked_and_every_result_recomputed_and_flagged() {
     assert!(out.contains("5 bài cần xem lại"), "{out}");
     let csv = std::fs::read_to_string(&csv).unwrap();
     assert!(csv.contains("Lê Thị Bình,Chi bộ 1,20,0,"), "{csv}");
+
+    // The same as an Excel workbook: two sheets, a row per learner.
+    let xlsx = home.path().join("tong-hop.xlsx");
+    let (ok, out, _) = run_cli(
+        &[
+            "report".as_ref(),
+            results.as_os_str(),
+            "--exam".as_ref(),
+            exam_path.as_os_str(),
+            "--xlsx".as_ref(),
+            xlsx.as_os_str(),
+        ],
+        home.path(),
+    );
+    assert!(ok, "{out}");
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&xlsx).unwrap()).unwrap();
+    let mut workbook = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("xl/workbook.xml").unwrap(), &mut workbook)
+        .unwrap();
+    assert!(workbook.contains("Kết quả") && workbook.contains("Thống kê câu hỏi"));
+    let mut sheet = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("xl/worksheets/sheet1.xml").unwrap(),
+        &mut sheet,
+    )
+    .unwrap();
+    assert_eq!(
+        sheet.matches("<row ").count(),
+        6,
+        "a title row and five learners"
+    );
 }
 
 #[test]

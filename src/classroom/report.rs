@@ -20,6 +20,8 @@ pub struct LearnerRow {
     pub questions: usize,
     /// What the trainer should look at (see [`super::verify`]).
     pub flags: Vec<Flag>,
+    /// Each question's score, by set and id.
+    pub scores: HashMap<(String, String), f32>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -45,6 +47,8 @@ pub struct Report {
     pub questions: Vec<QuestionStat>,
     /// Files that could not be read, as "file:line:col: message".
     pub problems: Vec<String>,
+    /// Every question (set, id) in the order first met.
+    pub order: Vec<(String, String)>,
 }
 
 /// The `.ron` files among `paths` (folders are searched).
@@ -143,6 +147,10 @@ pub fn aggregate(results: &[(PathBuf, ExamResult)]) -> Report {
             }
         }
     }
+    let question_order: Vec<(String, String)> = keys
+        .iter()
+        .map(|(s, i)| (s.to_string(), i.to_string()))
+        .collect();
     let share = |(had, score): (usize, f32)| (had > 0).then(|| score / had as f32);
     let mut questions: Vec<QuestionStat> = keys
         .into_iter()
@@ -176,11 +184,17 @@ pub fn aggregate(results: &[(PathBuf, ExamResult)]) -> Report {
                     passed: r.passed,
                     questions: r.questions.len(),
                     flags: Vec::new(),
+                    scores: r
+                        .questions
+                        .iter()
+                        .map(|q| ((q.set.clone(), q.id.clone()), q.score))
+                        .collect(),
                 }
             })
             .collect(),
         questions,
         problems: Vec::new(),
+        order: question_order,
     }
 }
 
@@ -277,6 +291,88 @@ impl Report {
     }
 }
 
+impl Report {
+    /// Learners (one row each, one column per question) and the questions'
+    /// statistics, as an Excel workbook of two sheets.
+    pub fn to_xlsx(
+        &self,
+        headers: &CsvHeaders,
+        describe: impl Fn(&Flag) -> String,
+    ) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+        use rust_xlsxwriter::{Format, Workbook};
+        let mut book = Workbook::new();
+        let bold = Format::new().set_bold();
+        let text = |s: &str| crate::text::printable(s).into_owned();
+        let sheet = book.add_worksheet();
+        sheet.set_name(headers.sheet_learners)?;
+        let fixed = [
+            headers.learner,
+            headers.unit,
+            headers.percent,
+            headers.passed,
+            headers.flags,
+            headers.file,
+        ];
+        for (c, title) in fixed.iter().enumerate() {
+            sheet.write_string_with_format(0, c as u16, *title, &bold)?;
+        }
+        let first = fixed.len() as u16;
+        for (k, (_, id)) in self.order.iter().enumerate() {
+            sheet.write_string_with_format(
+                0,
+                first + k as u16,
+                format!("{} ({id})", k + 1),
+                &bold,
+            )?;
+        }
+        for (r, l) in self.learners.iter().enumerate() {
+            let row = r as u32 + 1;
+            sheet.write_string(row, 0, text(&l.learner))?;
+            sheet.write_string(row, 1, text(&l.unit))?;
+            sheet.write_number(row, 2, f64::from(l.percent))?;
+            sheet.write_number(row, 3, if l.passed { 1.0 } else { 0.0 })?;
+            let flags: Vec<String> = l.flags.iter().map(&describe).collect();
+            sheet.write_string(row, 4, text(&flags.join("; ")))?;
+            sheet.write_string(row, 5, text(&l.file.display().to_string()))?;
+            for (k, key) in self.order.iter().enumerate() {
+                if let Some(score) = l.scores.get(key) {
+                    sheet.write_number(row, first + k as u16, f64::from(*score))?;
+                }
+            }
+        }
+        sheet.set_column_width(0, 28)?;
+        sheet.set_column_width(4, 40)?;
+        sheet.set_freeze_panes(1, 1)?;
+        let sheet = book.add_worksheet();
+        sheet.set_name(headers.sheet_questions)?;
+        let titles = [
+            headers.set,
+            headers.id,
+            headers.question,
+            headers.asked,
+            headers.right,
+            headers.discrimination,
+        ];
+        for (c, title) in titles.iter().enumerate() {
+            sheet.write_string_with_format(0, c as u16, *title, &bold)?;
+        }
+        for (r, q) in self.questions.iter().enumerate() {
+            let row = r as u32 + 1;
+            sheet.write_string(row, 0, text(&q.set))?;
+            sheet.write_string(row, 1, text(&q.id))?;
+            sheet.write_string(row, 2, text(&q.prompt))?;
+            sheet.write_number(row, 3, q.asked as f64)?;
+            sheet.write_number(row, 4, (f64::from(q.right_share) * 100.0).round())?;
+            if let Some(d) = q.discrimination {
+                sheet.write_number(row, 5, (f64::from(d) * 100.0).round() / 100.0)?;
+            }
+        }
+        sheet.set_column_width(2, 60)?;
+        sheet.set_freeze_panes(1, 0)?;
+        book.save_to_buffer()
+    }
+}
+
 /// Column titles, in the interface language.
 pub struct CsvHeaders {
     pub learner: &'static str,
@@ -291,6 +387,9 @@ pub struct CsvHeaders {
     pub asked: &'static str,
     pub right: &'static str,
     pub discrimination: &'static str,
+    /// The workbook's two sheets.
+    pub sheet_learners: &'static str,
+    pub sheet_questions: &'static str,
 }
 
 /// Writes `text` (a CSV) to `path` atomically.
@@ -373,6 +472,49 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn the_workbook_has_a_row_per_learner_and_a_column_per_question() {
+        let results = vec![
+            (PathBuf::from("a.ron"), result("Ân", &[true, false])),
+            (PathBuf::from("b.ron"), result("Bình", &[true, true])),
+        ];
+        let headers = CsvHeaders {
+            learner: "Người học",
+            unit: "Đơn vị",
+            percent: "%",
+            passed: "Đạt",
+            flags: "Cần xem",
+            file: "Tệp",
+            set: "Bộ",
+            id: "Mã",
+            question: "Câu hỏi",
+            asked: "Số lần hỏi",
+            right: "% đúng",
+            discrimination: "Độ phân biệt",
+            sheet_learners: "Kết quả",
+            sheet_questions: "Thống kê",
+        };
+        let bytes = aggregate(&results)
+            .to_xlsx(&headers, |f| format!("{f:?}"))
+            .unwrap();
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut read = |name: &str| {
+            let mut text = String::new();
+            std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut text).unwrap();
+            text
+        };
+        let workbook = read("xl/workbook.xml");
+        assert!(workbook.contains("name=\"Kết quả\"") && workbook.contains("name=\"Thống kê\""));
+        let strings = read("xl/sharedStrings.xml");
+        assert!(
+            strings.contains("Bình") && strings.contains("1 (q0)") && strings.contains("2 (q1)")
+        );
+        let learners = read("xl/worksheets/sheet1.xml");
+        // Bình first (100 %), then Ân (50 %), with 1 and 0 for q1.
+        assert_eq!(learners.matches("<row ").count(), 3, "{learners}");
+        assert!(learners.contains("<v>100</v>") && learners.contains("<v>50</v>"));
+    }
+
+    #[test]
     fn the_csv_has_both_tables() {
         let results = vec![(PathBuf::from("a.ron"), result("Ân", &[true, false]))];
         let headers = CsvHeaders {
@@ -388,6 +530,8 @@ pub(crate) mod tests {
             asked: "Số lần hỏi",
             right: "% đúng",
             discrimination: "Độ phân biệt",
+            sheet_learners: "Người học",
+            sheet_questions: "Câu hỏi",
         };
         let mut report = aggregate(&results);
         report.learners[0].flags = vec![Flag::NotSealed, Flag::SealBroken];

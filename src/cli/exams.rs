@@ -185,8 +185,20 @@ pub fn report(
             asked: tr.csv_asked,
             right: tr.csv_right,
             discrimination: tr.csv_discrimination,
+            sheet_learners: tr.xlsx_sheet_learners,
+            sheet_questions: tr.xlsx_sheet_questions,
         };
-        write_csv(csv, &report.to_csv(&headers, |f| describe_flag(tr, f)))?;
+        let xlsx = csv
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+        if xlsx {
+            let bytes = report
+                .to_xlsx(&headers, |f| describe_flag(tr, f))
+                .map_err(std::io::Error::other)?;
+            crate::storage::write_atomic(csv, &bytes)?;
+        } else {
+            write_csv(csv, &report.to_csv(&headers, |f| describe_flag(tr, f)))?;
+        }
         writeln!(
             out,
             "\n{}",

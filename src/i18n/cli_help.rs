@@ -176,5 +176,9 @@ pub const VI: &[(&str, &str)] = &[
         "report.csv",
         "Ghi thêm toàn bộ bảng ra bảng tính (CSV, UTF-8).",
     ),
+    (
+        "report.xlsx",
+        "Ghi thêm ra sổ Excel: mỗi người một dòng, mỗi câu một cột, và một trang thống kê câu hỏi.",
+    ),
     ("report.force", FORCE),
 ];

@@ -290,6 +290,8 @@ pub const EN: Strings = Strings {
     csv_right: "Right (%)",
     csv_discrimination: "Discrimination",
     csv_total: "Total",
+    xlsx_sheet_learners: "Results",
+    xlsx_sheet_questions: "Question statistics",
     sheet_no_answers: "no answers like “101: 1A 2C 3B” (exam code, a colon, then each question)",
     sheet_unknown_code: "the exam has no exam code {code}",
     sheet_not_an_answer: "“{piece}” is not an answer like “12A” or “12-A”",

@@ -354,6 +354,8 @@ define_strings! {
     csv_right,
     csv_discrimination,
     csv_total,
+    xlsx_sheet_learners,
+    xlsx_sheet_questions,
     sheet_no_answers,
     sheet_unknown_code,
     sheet_not_an_answer,

@@ -290,6 +290,8 @@ pub const VI: Strings = Strings {
     csv_right: "Tỉ lệ đúng (%)",
     csv_discrimination: "Độ phân biệt",
     csv_total: "Tổng",
+    xlsx_sheet_learners: "Kết quả",
+    xlsx_sheet_questions: "Thống kê câu hỏi",
     sheet_no_answers: "không thấy phần trả lời dạng “101: 1A 2C 3B” (mã đề, dấu hai chấm, rồi từng câu)",
     sheet_unknown_code: "đề thi không có mã đề {code}",
     sheet_not_an_answer: "“{piece}” không phải câu trả lời dạng “12A” hay “12-A”",
