@@ -114,27 +114,7 @@ pub fn is_exam_path(path: &Path) -> bool {
 
 /// Reads an exam file; every problem as file:line:col.
 pub fn load(path: &Path) -> Result<ExamFile, Vec<Problem>> {
-    let whole = |kind| {
-        vec![Problem {
-            path: path.to_path_buf(),
-            line: 0,
-            column: 0,
-            kind,
-        }]
-    };
-    let bytes = std::fs::read(path).map_err(|e| {
-        whole(if e.kind() == std::io::ErrorKind::NotFound {
-            ProblemKind::NotFound
-        } else {
-            ProblemKind::Io(e.to_string())
-        })
-    })?;
-    // The questions of many sets, each at most a set file's size.
-    if bytes.len() as u64 > crate::quiz::MAX_SET_BYTES * 8 {
-        return Err(whole(ProblemKind::TooLarge));
-    }
-    let text = String::from_utf8(bytes).map_err(|_| whole(ProblemKind::NotUtf8))?;
-    parse(path, &text)
+    parse(path, &crate::quiz::read_text(path)?)
 }
 
 /// Parses and checks an exam file's text (NFC-normalised first).
@@ -289,6 +269,29 @@ pub fn split_count(total: usize, sizes: &[usize]) -> Vec<usize> {
 }
 
 impl ExamFile {
+    /// An exam of every question of one set (kept under `key`), with
+    /// default settings: four codes, no time limit, half to pass.
+    pub fn of_set(key: &str, set: QuestionSet) -> ExamFile {
+        ExamFile {
+            exam_file: EXAM_FILE_VERSION,
+            title: set.title.clone(),
+            minutes: 0,
+            pass_percent: 50,
+            codes: vec![101, 102, 103, 104],
+            allow_reading: false,
+            show_answers: true,
+            ask_unit: true,
+            opens: None,
+            closes: None,
+            parts: vec![Part {
+                key: key.to_string(),
+                count: 0,
+                tags: Vec::new(),
+                set,
+            }],
+        }
+    }
+
     /// How many questions each learner gets.
     pub fn question_count(&self) -> usize {
         self.parts
@@ -384,24 +387,13 @@ pub(crate) mod tests {
     /// An exam of the bundled set: `count` questions, two codes.
     pub fn bundled_exam(count: usize) -> ExamFile {
         let library = crate::quiz::Library::load(Path::new("/nonexistent"));
-        ExamFile {
-            exam_file: EXAM_FILE_VERSION,
-            title: "Kiểm tra cuối đợt".into(),
-            minutes: 5,
-            pass_percent: 60,
-            codes: vec![101, 102],
-            allow_reading: false,
-            show_answers: true,
-            ask_unit: true,
-            opens: None,
-            closes: None,
-            parts: vec![Part {
-                key: library.sets[0].key(),
-                count,
-                tags: Vec::new(),
-                set: library.sets[0].set.clone(),
-            }],
-        }
+        let mut exam = ExamFile::of_set(&library.sets[0].key(), library.sets[0].set.clone());
+        exam.title = "Kiểm tra cuối đợt".into();
+        exam.minutes = 5;
+        exam.pass_percent = 60;
+        exam.codes = vec![101, 102];
+        exam.parts[0].count = count;
+        exam
     }
 
     #[test]

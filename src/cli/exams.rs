@@ -331,31 +331,17 @@ pub fn export_paper(
     language: Language,
     out: &mut impl Write,
 ) -> std::io::Result<bool> {
-    use crate::classroom::exam_file::{self, EXAM_FILE_VERSION, ExamFile, Part};
+    use crate::classroom::exam_file::{self, ExamFile};
     use crate::classroom::paper::{PaperWords, paper};
     let tr = language.strings();
     let loaded = if exam_file::is_exam_path(file) {
         exam_file::load(file)
     } else {
-        crate::quiz::load_set_file(file).map(|set| ExamFile {
-            exam_file: EXAM_FILE_VERSION,
-            title: set.title.clone(),
-            minutes: 0,
-            pass_percent: 50,
-            codes: vec![101, 102, 103, 104],
-            allow_reading: false,
-            show_answers: true,
-            ask_unit: true,
-            opens: None,
-            closes: None,
-            parts: vec![Part {
-                key: file
-                    .file_stem()
-                    .map_or_else(String::new, |s| s.to_string_lossy().into_owned()),
-                count: 0,
-                tags: Vec::new(),
-                set,
-            }],
+        crate::quiz::load_set_file(file).map(|set| {
+            let key = file
+                .file_stem()
+                .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+            ExamFile::of_set(&key, set)
         })
     };
     let exam = match loaded {

@@ -79,6 +79,13 @@ pub struct Problem {
 
 /// Reads and checks one file. NFC-normalises all text.
 pub fn load_set_file(path: &Path) -> Result<QuestionSet, Vec<Problem>> {
+    parse_set(path, &read_text(path)?)
+}
+
+/// The text of a file we read (a set, an exam file), refused before it is
+/// read when larger than [`MAX_SET_BYTES`]; not found, unreadable and not
+/// UTF-8 are problems of the file as a whole.
+pub fn read_text(path: &Path) -> Result<String, Vec<Problem>> {
     let whole = |kind| {
         vec![Problem {
             path: path.to_path_buf(),
@@ -98,8 +105,7 @@ pub fn load_set_file(path: &Path) -> Result<QuestionSet, Vec<Problem>> {
         return Err(whole(ProblemKind::TooLarge));
     }
     let bytes = std::fs::read(path).map_err(|e| whole(ProblemKind::Io(e.to_string())))?;
-    let text = String::from_utf8(bytes).map_err(|_| whole(ProblemKind::NotUtf8))?;
-    parse_set(path, &text)
+    String::from_utf8(bytes).map_err(|_| whole(ProblemKind::NotUtf8))
 }
 
 /// Parses and checks the text of a set file.
