@@ -112,19 +112,25 @@ fn question(doc: &mut Printed, n: usize, item: &Item, words: &PaperWords<'_>) {
     let q = &item.question;
     let layout = &item.layout;
     let label = format!("{} ", fill(words.question, "n", &n));
-    let prompt = match &q.answer {
-        Answer::FillBlank { text, .. } if q.prompt.is_empty() => text.replace(BLANK, "…………"),
-        Answer::FillBlank { text, .. } => format!("{} {}", q.prompt, text.replace(BLANK, "…………")),
+    let blank_text = match &q.answer {
+        Answer::FillBlank { text, .. } => Some(text.replace(BLANK, "…………")),
+        _ => None,
+    };
+    let prompt = match (&q.answer, &blank_text) {
+        (_, Some(text)) if q.prompt.is_empty() => text.clone(),
+        // "Choose every right option", unless the question says so already.
+        (Answer::MultipleChoice { .. }, _) if !says_several(&q.prompt) => {
+            format!("{} ({})", q.prompt, words.several)
+        }
         _ => q.prompt.clone(),
     };
-    let prompt = match &q.answer {
-        Answer::MultipleChoice { .. } => format!("{prompt} ({})", words.several),
-        _ => prompt,
-    };
-    doc.paragraph(vec![(label, true), (prompt, false)]);
+    doc.opening(vec![(label, true), (prompt, false)]);
+    if let Some(text) = blank_text.filter(|_| !q.prompt.is_empty()) {
+        doc.indented(&text);
+    }
     let lettered = |doc: &mut Printed, texts: Vec<&str>| {
         for (i, text) in texts.into_iter().enumerate() {
-            doc.text(&format!("    {}. {text}", letter(i)));
+            doc.indented(&format!("{}. {text}", letter(i)));
         }
     };
     match &q.answer {
@@ -141,30 +147,41 @@ fn question(doc: &mut Printed, n: usize, item: &Item, words: &PaperWords<'_>) {
         Answer::TrueFalse(_) => lettered(doc, vec![words.true_, words.false_]),
         Answer::FillBlank { .. } => {}
         Answer::Numeric { .. } => {
-            doc.text(&format!("    {}", words.write_answer));
+            doc.indented(words.write_answer);
         }
         Answer::Ordering(items) => {
             lettered(
                 doc,
                 layout.items.iter().map(|&i| items[i].as_str()).collect(),
             );
-            doc.text(&format!("    {}", words.order_line));
+            doc.indented(words.order_line);
         }
         Answer::Matching(pairs) => {
             for (i, (left, _)) in pairs.iter().enumerate() {
-                doc.text(&format!("    {}. {left}", i + 1));
+                doc.indented(&format!("{}. {left}", i + 1));
             }
             lettered(
                 doc,
                 layout.rights.iter().map(|&r| pairs[r].1.as_str()).collect(),
             );
             let blanks: Vec<String> = (1..=pairs.len()).map(|i| format!("{i}-……")).collect();
-            doc.text(&format!(
-                "    {}",
-                fill(words.match_line, "pairs", &blanks.join(", "))
-            ));
+            doc.indented(&fill(words.match_line, "pairs", &blanks.join(", ")));
         }
     }
+}
+
+/// Whether a question's text already asks for every right option.
+fn says_several(prompt: &str) -> bool {
+    let folded = crate::text::fold(prompt, crate::text::Fold::Marks);
+    [
+        "tat ca",
+        "cac y dung",
+        "nhieu",
+        "nhung y",
+        "cac phuong an dung",
+    ]
+    .iter()
+    .any(|p| folded.contains(p))
 }
 
 /// What the answer sheet offers for a question: its letters, or a line.
@@ -376,9 +393,12 @@ pub fn read_sheets(
         } else {
             sheet.name.clone()
         };
-        let questions = items
+        // Only questions answered by letters are graded from a sheet; the
+        // others (a blank, a number) are the trainer's to mark by hand.
+        let questions: Vec<super::exam::AnsweredQuestion> = items
             .iter()
             .enumerate()
+            .filter(|(_, item)| by_letters(item))
             .map(|(i, item)| {
                 let letters = sheet
                     .answers
@@ -409,7 +429,7 @@ pub fn read_sheets(
             }),
             sets: file.parts.iter().map(|p| p.set.title.clone()).collect(),
             plan: super::exam::ExamPlan {
-                count: items.len(),
+                count: questions.len(),
                 seed: u64::from(sheet.code),
                 minutes: file.minutes,
                 pass_percent: file.pass_percent,
@@ -554,6 +574,14 @@ fn csv_sheets(text: &str) -> Vec<(usize, Result<Sheet, SheetProblem>)> {
         .collect()
 }
 
+/// Whether a question is answered on a sheet by circling letters.
+pub fn by_letters(item: &Item) -> bool {
+    matches!(
+        item.question.answer,
+        Answer::SingleChoice { .. } | Answer::MultipleChoice { .. } | Answer::TrueFalse(_)
+    )
+}
+
 /// The letters circled for `item`, as the response they stand for: a
 /// letter is a position in the version's order of choices.
 fn response_of(item: &Item, letters: &[char]) -> Option<crate::quiz::Response> {
@@ -626,9 +654,16 @@ mod sheet_tests {
             results.clone(),
             &crate::classroom::verify::AnswerKey::Exam(&file),
         );
-        let expected = super::super::exam::percent_of(right.len() as f32, items.len());
+        // Every letter question right: all of what a sheet grades.
+        let expected = 100;
+        assert_eq!(an.questions.len(), right.len());
         assert_eq!(checked[0].result.percent, expected);
-        assert!(checked[0].flags.is_empty(), "{:?}", checked[0].flags);
+        // The others are the trainer's to mark, and the report says so.
+        let by_hand = items.len() - right.len();
+        assert_eq!(
+            checked[0].flags,
+            vec![crate::classroom::verify::Flag::MarkByHand { questions: by_hand }]
+        );
         assert_eq!(checked[1].result.learner, "phieu.txt:3");
     }
 
@@ -654,10 +689,7 @@ mod sheet_tests {
             &crate::classroom::verify::AnswerKey::Exam(&file),
         );
         let answered = letters.iter().filter(|l| !l.is_empty()).count();
-        assert_eq!(
-            graded[0].result.percent,
-            super::super::exam::percent_of(answered as f32, 4)
-        );
+        assert_eq!(graded[0].result.percent, if answered > 0 { 100 } else { 0 });
         assert_eq!(graded[0].result.unit, "Chi bộ 1");
     }
 }

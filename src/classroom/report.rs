@@ -343,6 +343,10 @@ impl Report {
         sheet.set_column_width(0, 28)?;
         sheet.set_column_width(4, 40)?;
         sheet.set_freeze_panes(1, 1)?;
+        // Printed: landscape, one page wide, with the grid.
+        sheet.set_landscape();
+        sheet.set_print_fit_to_pages(1, 0);
+        sheet.set_print_gridlines(true);
         let sheet = book.add_worksheet();
         sheet.set_name(headers.sheet_questions)?;
         let titles = [
@@ -369,6 +373,9 @@ impl Report {
         }
         sheet.set_column_width(2, 60)?;
         sheet.set_freeze_panes(1, 0)?;
+        sheet.set_landscape();
+        sheet.set_print_fit_to_pages(1, 0);
+        sheet.set_print_gridlines(true);
         book.save_to_buffer()
     }
 }

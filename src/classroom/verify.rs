@@ -55,6 +55,9 @@ pub enum Flag {
     SameWrongAnswers { other: String, same: usize },
     /// Left the exam's window this many times, for this long.
     Away { times: u32, seconds: u32 },
+    /// A paper sheet: this many questions (a blank, a number) are not
+    /// answered by letters and are left for the trainer to mark.
+    MarkByHand { questions: usize },
 }
 
 /// What the results are graded against.
@@ -135,7 +138,9 @@ fn check_one(
     let (limit, pass_percent) = match expected {
         Some((minutes, pass, count)) => {
             let plan = &result.plan;
-            if (plan.minutes, plan.pass_percent, plan.count) != (minutes, pass, count) {
+            // A sheet holds only the questions answered by letters.
+            let count_differs = plan.count != count && !result.paper;
+            if (plan.minutes, plan.pass_percent) != (minutes, pass) || count_differs {
                 flags.push(Flag::SettingsDiffer {
                     minutes: plan.minutes,
                     pass_percent: plan.pass_percent,
@@ -188,6 +193,12 @@ fn check_one(
         flags.push(Flag::TooLong {
             minutes: used.div_ceil(60),
             limit,
+        });
+    }
+    if result.paper && expected.is_some_and(|(_, _, count)| count > result.questions.len()) {
+        let count = expected.map_or(0, |e| e.2);
+        flags.push(Flag::MarkByHand {
+            questions: count - result.questions.len(),
         });
     }
     if result.away.times > 0 {

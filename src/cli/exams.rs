@@ -448,6 +448,7 @@ fn describe_flag(tr: &crate::i18n::Strings, flag: &crate::classroom::verify::Fla
         Flag::SameWrongAnswers { other, same } => {
             fill(tr.flag_same_wrong, &[("other", other), ("n", same)])
         }
+        Flag::MarkByHand { questions } => fill(tr.flag_mark_by_hand, &[("n", questions)]),
         Flag::Away { times, seconds } => {
             fill(tr.flag_away, &[("times", times), ("seconds", seconds)])
         }

@@ -12,6 +12,10 @@ enum Block {
         runs: Vec<(String, bool)>,
         size_half_points: u32,
         centred: bool,
+        /// Set in from the left (a question's options).
+        indent: bool,
+        /// A little space above (a new question).
+        space_before: bool,
     },
     Table {
         rows: Vec<Vec<String>>,
@@ -35,6 +39,32 @@ impl Printed {
             runs,
             size_half_points: 26,
             centred: false,
+            indent: false,
+            space_before: false,
+        });
+        self
+    }
+
+    /// A paragraph that starts something (a question): space above it.
+    pub fn opening(&mut self, runs: Vec<Run>) -> &mut Self {
+        self.blocks.push(Block::Paragraph {
+            runs,
+            size_half_points: 26,
+            centred: false,
+            indent: false,
+            space_before: true,
+        });
+        self
+    }
+
+    /// A line set in from the left (an option).
+    pub fn indented(&mut self, text: &str) -> &mut Self {
+        self.blocks.push(Block::Paragraph {
+            runs: vec![(text.to_string(), false)],
+            size_half_points: 26,
+            centred: false,
+            indent: true,
+            space_before: false,
         });
         self
     }
@@ -53,6 +83,8 @@ impl Printed {
             runs: vec![(text.to_string(), true)],
             size_half_points: points * 2,
             centred: true,
+            indent: false,
+            space_before: false,
         });
         self
     }
@@ -78,7 +110,17 @@ impl Printed {
                     runs,
                     size_half_points,
                     centred,
-                } => xml.push_str(&paragraph_xml(runs, *size_half_points, *centred)),
+                    indent,
+                    space_before,
+                } => xml.push_str(&paragraph_xml(
+                    runs,
+                    *size_half_points,
+                    Layout {
+                        centred: *centred,
+                        indent: *indent,
+                        space_before: *space_before,
+                    },
+                )),
                 Block::Table {
                     rows,
                     bold_first_row,
@@ -99,7 +141,14 @@ impl Printed {
                             xml.push_str(
                                 "<w:tc><w:tcPr><w:tcW w:w=\"0\" w:type=\"auto\"/></w:tcPr>",
                             );
-                            xml.push_str(&paragraph_xml(&[(cell.clone(), bold)], 24, true));
+                            xml.push_str(&paragraph_xml(
+                                &[(cell.clone(), bold)],
+                                24,
+                                Layout {
+                                    centred: true,
+                                    ..Layout::default()
+                                },
+                            ));
                             xml.push_str("</w:tc>");
                         }
                         xml.push_str("</w:tr>");
@@ -121,6 +170,7 @@ impl Printed {
              @page {{ size: A4; margin: 2cm; }}\n\
              body {{ font-family: 'Times New Roman', serif; font-size: 13pt; line-height: 1.35; max-width: 17cm; margin: auto; }}\n\
              p {{ margin: 0 0 0.2em; }} .c {{ text-align: center; }}\n\
+             .o {{ margin-left: 1.5em; }} .q {{ margin-top: 0.6em; }}\n\
              table {{ border-collapse: collapse; margin: 0.4em 0 0.8em; }}\n\
              td {{ border: 1px solid #000; padding: 0.15em 0.6em; text-align: center; }}\n\
              .page {{ break-before: page; page-break-before: always; }}\n\
@@ -134,10 +184,18 @@ impl Printed {
                     runs,
                     size_half_points,
                     centred,
+                    indent,
+                    space_before,
                 } => {
                     let mut classes = Vec::new();
                     if *centred {
                         classes.push("c");
+                    }
+                    if *indent {
+                        classes.push("o");
+                    }
+                    if *space_before {
+                        classes.push("q");
                     }
                     if std::mem::take(&mut next_page) {
                         classes.push("page");
@@ -225,9 +283,21 @@ fn escape(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
-fn paragraph_xml(runs: &[Run], size_half_points: u32, centred: bool) -> String {
-    let mut xml = String::from("<w:p><w:pPr><w:spacing w:after=\"60\"/>");
-    if centred {
+/// Where a paragraph sits.
+#[derive(Clone, Copy, Default)]
+struct Layout {
+    centred: bool,
+    indent: bool,
+    space_before: bool,
+}
+
+fn paragraph_xml(runs: &[Run], size_half_points: u32, layout: Layout) -> String {
+    let before = if layout.space_before { 160 } else { 0 };
+    let mut xml = format!("<w:p><w:pPr><w:spacing w:before=\"{before}\" w:after=\"60\"/>");
+    if layout.indent {
+        xml.push_str("<w:ind w:left=\"567\"/>");
+    }
+    if layout.centred {
         xml.push_str("<w:jc w:val=\"center\"/>");
     }
     xml.push_str("</w:pPr>");

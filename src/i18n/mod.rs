@@ -379,6 +379,7 @@ define_strings! {
     flag_twice,
     flag_same_wrong,
     flag_away,
+    flag_mark_by_hand,
     tab_session,
     tab_exam,
     session_title,

@@ -48,6 +48,8 @@ pub struct ExamScreen {
     saved_at: f64,
     /// The trainer's choices for an exam file.
     make: MakeExam,
+    /// Put the typing place in the learner's name (or unit) once.
+    focus_field: bool,
 }
 
 /// An exam file opened in the app.
@@ -78,6 +80,7 @@ impl Default for ExamScreen {
             pending: None,
             saved_at: 0.0,
             make: MakeExam::default(),
+            focus_field: false,
         }
     }
 }
@@ -133,6 +136,7 @@ impl ExamScreen {
             self.name = learner.unwrap_or_default().to_string();
         }
         self.opened = Some(OpenedExam { path, file });
+        self.focus_field = true;
         true
     }
 
@@ -319,6 +323,7 @@ impl ExamScreen {
             .show(ui, |ui| {
                 ui.horizontal_wrapped(|ui| {
                     if let Some(stamp) = &exam.stamp {
+                        ui.label(RichText::new(&stamp.title).strong());
                         ui.label(
                             RichText::new(fill(tr.exam_code_is, &[("code", &stamp.code)])).strong(),
                         );

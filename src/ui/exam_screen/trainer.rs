@@ -138,19 +138,36 @@ impl ExamScreen {
             }
         }
         ui.add_space(look.em(0.5));
-        let field_width = look.em(18.0).min(ui.available_width());
-        ui.horizontal_wrapped(|ui| {
-            let label = ui.label(RichText::new(tr.exam_file_name).strong());
-            ui.add(egui::TextEdit::singleline(&mut self.name).desired_width(field_width))
-                .labelled_by(label.id);
-        });
-        if file.ask_unit {
-            ui.horizontal_wrapped(|ui| {
-                let label = ui.label(RichText::new(tr.exam_file_unit).strong());
-                ui.add(egui::TextEdit::singleline(&mut self.unit).desired_width(field_width))
+        let field_width = look.em(18.0).min(ui.available_width() * 0.7);
+        // The fields under each other, the typing place ready in the first
+        // one still empty.
+        let focus = std::mem::take(&mut self.focus_field);
+        let mut entered = false;
+        egui::Grid::new("exam-learner")
+            .num_columns(2)
+            .spacing([look.em(0.5), look.em(0.4)])
+            .show(ui, |ui| {
+                let label = ui.label(RichText::new(tr.exam_file_name).strong());
+                let name = ui
+                    .add(egui::TextEdit::singleline(&mut self.name).desired_width(field_width))
                     .labelled_by(label.id);
+                ui.end_row();
+                if focus && self.name.trim().is_empty() {
+                    name.request_focus();
+                }
+                entered |= name.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                if file.ask_unit {
+                    let label = ui.label(RichText::new(tr.exam_file_unit).strong());
+                    let unit = ui
+                        .add(egui::TextEdit::singleline(&mut self.unit).desired_width(field_width))
+                        .labelled_by(label.id);
+                    ui.end_row();
+                    if focus && !self.name.trim().is_empty() && self.unit.trim().is_empty() {
+                        unit.request_focus();
+                    }
+                    entered |= unit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                }
             });
-        }
         let named =
             !self.name.trim().is_empty() && (!file.ask_unit || !self.unit.trim().is_empty());
         if !named {
@@ -168,7 +185,8 @@ impl ExamScreen {
                         .strong(),
                 ),
             );
-            if start.clicked() {
+            // Enter in a field starts, once everything is filled in.
+            if start.clicked() || (entered && start.enabled()) {
                 let code = file.code_for(&self.name, &self.unit);
                 let exam = Exam::from_file(
                     file,
