@@ -148,6 +148,21 @@ fn an_exam_file_locks_its_settings_closes_the_reader_and_survives_a_kill() {
 
     answer_right(&mut h);
     h.get_by_label("Đã trả lời 1/3 câu");
+    // Another program in front for a while: recorded, not blocked.
+    let focus = |h: &mut Harness<'_, App>, on: bool| {
+        h.input_mut()
+            .viewports
+            .entry(egui::ViewportId::ROOT)
+            .or_default()
+            .focused = Some(on);
+    };
+    focus(&mut h, false);
+    h.run_steps(6);
+    focus(&mut h, true);
+    h.run_steps(2);
+    let away = h.state().exam().exam().unwrap().away;
+    assert_eq!(away.times, 1);
+    assert!((2.0..=4.0).contains(&away.seconds), "{away:?}");
     h.run_steps(4);
     let sitting: Sitting = ron::from_str(&std::fs::read_to_string(&sitting_file).unwrap()).unwrap();
     assert_eq!(
@@ -201,13 +216,21 @@ fn an_exam_file_locks_its_settings_closes_the_reader_and_survives_a_kill() {
         "{}",
         result.seconds_used
     );
-    // The report takes it as it is.
+    assert_eq!(result.away.times, 1, "time away survives the restart");
+    // The report takes it as it is, saying only that the window was left.
     let file = nghiquyet::classroom::exam_file::load(&exam_path).unwrap();
     let checked = nghiquyet::classroom::verify::check(
         vec![(results[0].clone(), result)],
         &nghiquyet::classroom::verify::AnswerKey::Exam(&file),
     );
-    assert_eq!(checked[0].flags, vec![]);
+    assert!(
+        matches!(
+            checked[0].flags.as_slice(),
+            [nghiquyet::classroom::verify::Flag::Away { times: 1, .. }]
+        ),
+        "{:?}",
+        checked[0].flags
+    );
 }
 
 #[test]

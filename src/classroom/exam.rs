@@ -242,21 +242,23 @@ impl Exam {
     }
 
     /// The window gained or lost the focus at steady time `now`: time away
-    /// is counted while the exam runs.
-    pub fn focus(&mut self, focused: bool, now: f64) {
+    /// is counted while the exam runs. Whether that changed anything.
+    pub fn focus(&mut self, focused: bool, now: f64) -> bool {
         if self.outcome.is_some() {
-            return;
+            return false;
         }
         match (focused, self.away_since) {
             (false, None) => {
                 self.away_since = Some(now);
                 self.away.times += 1;
+                true
             }
             (true, Some(since)) => {
                 self.away.seconds += (now - since).max(0.0);
                 self.away_since = None;
+                true
             }
-            _ => {}
+            _ => false,
         }
     }
 
@@ -278,7 +280,7 @@ impl Exam {
         if self.outcome.is_some() {
             return;
         }
-        self.focus(true, now);
+        let _ = self.focus(true, now);
         let grades: Vec<Grade> = self
             .items
             .iter()

@@ -185,9 +185,10 @@ impl ExamScreen {
         if let Some(exam) = &mut self.exam
             && exam.outcome.is_none()
         {
-            let changed = store_drafts(exam, &self.drafts, &self.untouched, input.now);
+            let mut changed = store_drafts(exam, &self.drafts, &self.untouched, input.now);
+            // Leaving the window is kept at once, as an answer is.
             if let Some(focused) = focused {
-                exam.focus(focused, input.now);
+                changed |= exam.focus(focused, input.now);
             }
             if exam.check_time(input.now, crate::progress::clock::now_ms()) {
                 actions.push(Action::ExamFinished(Box::new(exam.clone())));
