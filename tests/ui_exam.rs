@@ -324,3 +324,58 @@ fn a_trainer_saves_the_self_test_choices_as_an_exam_file_that_opens_locked() {
     step(&mut h);
     assert_eq!(h.state().screen(), Screen::Reader, "reading is allowed");
 }
+
+#[test]
+fn a_trainer_puts_the_class_results_together_from_the_window() {
+    let home = tempfile::tempdir().unwrap();
+    let exam_path = write_exam(home.path());
+    let file = nghiquyet::classroom::exam_file::load(&exam_path).unwrap();
+    // Two learners' results, one of them edited by hand afterwards.
+    let results = home.path().join("bai-nop");
+    std::fs::create_dir_all(&results).unwrap();
+    for (i, name) in ["An", "Bình"].iter().enumerate() {
+        let mut exam =
+            nghiquyet::classroom::exam::Exam::from_file(&file, 101, name, "Chi bộ 1", 0.0, 0);
+        let answer = exam.items[0].question.answer.clone();
+        exam.set_response(0, Some(nghiquyet::quiz::correct_response(&answer)), 5.0);
+        exam.submit(60.0, 60_000, false);
+        let mut result = exam.result(name).unwrap();
+        if i == 1 {
+            result.percent = 100;
+        }
+        std::fs::write(
+            results.join(format!("ket-qua-{i}.ron")),
+            nghiquyet::storage::to_ron(&result).unwrap(),
+        )
+        .unwrap();
+    }
+    let mut h = harness(home.path(), Some(&exam_path));
+    click(&mut h, "Dành cho báo cáo viên: tổng hợp kết quả");
+    let button = "📂 Tổng hợp kết quả của lớp…";
+    h.get_by_label(button).scroll_to_me();
+    h.run_steps(2);
+    h.get_by_label(button).focus();
+    step(&mut h);
+    h.key_press(Key::Enter);
+    h.run_steps(3);
+    h.get_by_label("Chọn một tệp kết quả trong thư mục bài nộp");
+    let field = h.get_all_by_role(Role::TextInput).last().unwrap();
+    field.focus();
+    step(&mut h);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_all_by_role(Role::TextInput)
+        .last()
+        .unwrap()
+        .type_text(&results.join("ket-qua-0.ron").display().to_string());
+    step(&mut h);
+    h.key_press(Key::Enter);
+    h.run_steps(4);
+    h.get_by_label_contains("Đã tổng hợp 2 bài (0 đạt; 1 bài cần xem lại; 0 tệp không đọc được)");
+    let documents = Paths::under(home.path()).documents_dir;
+    let written: Vec<PathBuf> = std::fs::read_dir(&documents)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "xlsx"))
+        .collect();
+    assert_eq!(written.len(), 1, "{written:?}");
+}

@@ -60,6 +60,50 @@ pub enum Flag {
     MarkByHand { questions: usize },
 }
 
+impl Flag {
+    /// The flag in words, in the interface language.
+    pub fn describe(&self, tr: &crate::i18n::Strings) -> String {
+        use crate::i18n::fill;
+        let flag = self;
+        match flag {
+            Flag::NotSealed => tr.flag_not_sealed.to_string(),
+            Flag::SealBroken => tr.flag_seal_broken.to_string(),
+            Flag::OtherExam { title } if title.is_empty() => tr.flag_self_test.to_string(),
+            Flag::OtherExam { title } => fill(tr.flag_other_exam, &[("title", title)]),
+            Flag::SettingsDiffer {
+                minutes,
+                pass_percent,
+                count,
+            } => fill(
+                tr.flag_settings,
+                &[
+                    ("minutes", minutes),
+                    ("percent", pass_percent),
+                    ("count", count),
+                ],
+            ),
+            Flag::QuestionChanged { number } => fill(tr.flag_question_changed, &[("n", number)]),
+            Flag::QuestionUnknown { number } => fill(tr.flag_question_unknown, &[("n", number)]),
+            Flag::ScoreEdited { written, actual } => fill(
+                tr.flag_score_edited,
+                &[("written", written), ("actual", actual)],
+            ),
+            Flag::TooLong { minutes, limit } => {
+                fill(tr.flag_too_long, &[("minutes", minutes), ("limit", limit)])
+            }
+            Flag::OutsideTimes => tr.flag_outside_times.to_string(),
+            Flag::Twice { other } => fill(tr.flag_twice, &[("file", &other.display())]),
+            Flag::SameWrongAnswers { other, same } => {
+                fill(tr.flag_same_wrong, &[("other", other), ("n", same)])
+            }
+            Flag::MarkByHand { questions } => fill(tr.flag_mark_by_hand, &[("n", questions)]),
+            Flag::Away { times, seconds } => {
+                fill(tr.flag_away, &[("times", times), ("seconds", seconds)])
+            }
+        }
+    }
+}
+
 /// What the results are graded against.
 pub enum AnswerKey<'a> {
     Exam(&'a ExamFile),

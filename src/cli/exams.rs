@@ -128,7 +128,7 @@ pub fn report(
             l.percent
         )?;
         for flag in &l.flags {
-            writeln!(out, "      ⚠ {}", show(&describe_flag(tr, flag)))?;
+            writeln!(out, "      ⚠ {}", show(&flag.describe(tr)))?;
         }
     }
     let flagged = report
@@ -193,11 +193,11 @@ pub fn report(
             .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
         if xlsx {
             let bytes = report
-                .to_xlsx(&headers, |f| describe_flag(tr, f))
+                .to_xlsx(&headers, |f| f.describe(tr))
                 .map_err(std::io::Error::other)?;
             crate::storage::write_atomic(csv, &bytes)?;
         } else {
-            write_csv(csv, &report.to_csv(&headers, |f| describe_flag(tr, f)))?;
+            write_csv(csv, &report.to_csv(&headers, |f| f.describe(tr)))?;
         }
         writeln!(
             out,
@@ -411,48 +411,6 @@ pub fn export_paper(
         )
     )?;
     Ok(true)
-}
-
-/// What `report` flags about a result, in words (the sentences are in
-/// `i18n`; the flags are the classroom's, which `i18n` does not know).
-fn describe_flag(tr: &crate::i18n::Strings, flag: &crate::classroom::verify::Flag) -> String {
-    use crate::classroom::verify::Flag;
-    match flag {
-        Flag::NotSealed => tr.flag_not_sealed.to_string(),
-        Flag::SealBroken => tr.flag_seal_broken.to_string(),
-        Flag::OtherExam { title } if title.is_empty() => tr.flag_self_test.to_string(),
-        Flag::OtherExam { title } => fill(tr.flag_other_exam, &[("title", title)]),
-        Flag::SettingsDiffer {
-            minutes,
-            pass_percent,
-            count,
-        } => fill(
-            tr.flag_settings,
-            &[
-                ("minutes", minutes),
-                ("percent", pass_percent),
-                ("count", count),
-            ],
-        ),
-        Flag::QuestionChanged { number } => fill(tr.flag_question_changed, &[("n", number)]),
-        Flag::QuestionUnknown { number } => fill(tr.flag_question_unknown, &[("n", number)]),
-        Flag::ScoreEdited { written, actual } => fill(
-            tr.flag_score_edited,
-            &[("written", written), ("actual", actual)],
-        ),
-        Flag::TooLong { minutes, limit } => {
-            fill(tr.flag_too_long, &[("minutes", minutes), ("limit", limit)])
-        }
-        Flag::OutsideTimes => tr.flag_outside_times.to_string(),
-        Flag::Twice { other } => fill(tr.flag_twice, &[("file", &other.display())]),
-        Flag::SameWrongAnswers { other, same } => {
-            fill(tr.flag_same_wrong, &[("other", other), ("n", same)])
-        }
-        Flag::MarkByHand { questions } => fill(tr.flag_mark_by_hand, &[("n", questions)]),
-        Flag::Away { times, seconds } => {
-            fill(tr.flag_away, &[("times", times), ("seconds", seconds)])
-        }
-    }
 }
 
 /// Why a typed answer sheet line was not read, in words.

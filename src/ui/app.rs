@@ -97,6 +97,11 @@ pub enum Action {
     SaveSitting(Box<crate::classroom::exam::Sitting>),
     /// The exam kept from before could not be resumed.
     SittingUnusable,
+    /// Choose a result file whose folder holds a class's results.
+    ShowResultsDialog,
+    /// Put together the results in this folder (against the exam file open,
+    /// if one is) into a workbook.
+    ReportResults(PathBuf),
     /// Choose a question file (Word, text, GIFT, CSV) to bring in.
     ShowQuestionImport,
     /// Bring in the questions of this file as a set, and open it.
@@ -546,6 +551,25 @@ impl App {
             Action::ShowImportDialog => {
                 let start = self.ws.import_folder();
                 self.open_dialog = Some(OpenDialog::for_purpose(&start, DialogPurpose::Progress));
+            }
+            Action::ShowResultsDialog => {
+                let start = self.ws.paths.documents_dir.clone();
+                let start = if start.is_dir() {
+                    start
+                } else {
+                    self.ws.import_folder()
+                };
+                self.open_dialog = Some(OpenDialog::for_purpose(&start, DialogPurpose::Results));
+            }
+            Action::ReportResults(path) => {
+                self.open_dialog = None;
+                let folder = if path.is_dir() {
+                    path
+                } else {
+                    path.parent().map(PathBuf::from).unwrap_or(path)
+                };
+                let exam = self.exam.opened().map(|o| o.file.clone());
+                self.ws.report_results(&folder, exam.as_ref());
             }
             Action::ShowQuestionImport => {
                 let start = self.ws.import_folder();

@@ -27,6 +27,8 @@ pub enum DialogPurpose {
     Progress,
     /// Questions to import: a Word or text question bank, GIFT, CSV.
     Questions,
+    /// One of a class's result files (their folder is read).
+    Results,
 }
 
 pub struct OpenDialog {
@@ -77,6 +79,7 @@ impl OpenDialog {
                 DialogPurpose::Document => tr.open_title,
                 DialogPurpose::Progress => tr.import_title,
                 DialogPurpose::Questions => tr.editor_import_title,
+                DialogPurpose::Results => tr.exam_report_title,
             });
             ui.add_space(ui.spacing().item_spacing.y);
 
@@ -240,7 +243,7 @@ fn is_wanted_file(path: &Path, purpose: DialogPurpose) -> bool {
                 Some("txt" | "md" | "markdown" | "docx" | "doc" | "pdf" | "html" | "htm" | "ron")
             )
         }
-        DialogPurpose::Progress => extension.as_deref() == Some("ron"),
+        DialogPurpose::Progress | DialogPurpose::Results => extension.as_deref() == Some("ron"),
         DialogPurpose::Questions => {
             matches!(
                 extension.as_deref(),

@@ -229,6 +229,9 @@ impl App {
             Some(DialogOutcome::Open(path)) if dialog.purpose == DialogPurpose::Questions => {
                 vec![Action::ImportQuestions(path)]
             }
+            Some(DialogOutcome::Open(path)) if dialog.purpose == DialogPurpose::Results => {
+                vec![Action::ReportResults(path)]
+            }
             Some(DialogOutcome::Open(path)) => vec![Action::Open(path)],
             Some(DialogOutcome::Cancel) => vec![Action::CloseOpenDialog],
             None => Vec::new(),

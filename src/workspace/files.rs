@@ -190,6 +190,76 @@ impl Workspace {
         Some(target)
     }
 
+    /// Puts together the result files in `folder` — re-graded against
+    /// `exam` if given, else against the sets the app knows — into a
+    /// workbook in the Documents folder; says how many there were and how
+    /// many to look at.
+    pub fn report_results(
+        &mut self,
+        folder: &Path,
+        exam: Option<&crate::classroom::exam_file::ExamFile>,
+    ) {
+        use crate::classroom::verify::AnswerKey;
+        let tr = self.tr();
+        let key = match exam {
+            Some(file) => AnswerKey::Exam(file),
+            None => AnswerKey::Sets(&self.library.sets),
+        };
+        let report = crate::classroom::report::report(&[folder.to_path_buf()], &key);
+        if report.learners.is_empty() {
+            self.error(fill(tr.exam_report_none, &[("folder", &folder.display())]));
+            return;
+        }
+        let headers = crate::classroom::report::CsvHeaders {
+            learner: tr.csv_learner,
+            unit: tr.csv_unit,
+            percent: tr.csv_percent,
+            passed: tr.csv_passed,
+            flags: tr.csv_flags,
+            file: tr.csv_file,
+            set: tr.csv_set,
+            id: tr.csv_id,
+            question: tr.csv_question,
+            asked: tr.csv_asked,
+            right: tr.csv_right,
+            discrimination: tr.csv_discrimination,
+            sheet_learners: tr.xlsx_sheet_learners,
+            sheet_questions: tr.xlsx_sheet_questions,
+        };
+        let flagged = report
+            .learners
+            .iter()
+            .filter(|l| !l.flags.is_empty())
+            .count();
+        let passed = report.learners.iter().filter(|l| l.passed).count();
+        let Some(dir) = self.documents_dir() else {
+            return;
+        };
+        let stamp = crate::storage::utc_timestamp(std::time::SystemTime::now());
+        let path = crate::storage::fresh_name(&dir.join(format!("tong-hop-{stamp}.xlsx")));
+        let written = report
+            .to_xlsx(&headers, |f| f.describe(tr))
+            .map_err(std::io::Error::other)
+            .and_then(|bytes| crate::storage::write_atomic(&path, &bytes));
+        match written {
+            Ok(()) => {
+                let template = fill(
+                    tr.exam_report_written,
+                    &[
+                        ("n", &report.learners.len()),
+                        ("passed", &passed),
+                        ("flagged", &flagged),
+                        ("unread", &report.problems.len()),
+                        // Filled by `info_written`, which knows the words for it.
+                        ("place", &"{place}"),
+                    ],
+                );
+                self.info_written(&template, &path);
+            }
+            Err(e) => self.error(fill(tr.session_export_failed, &[("error", &e)])),
+        }
+    }
+
     /// Where the exam being sat is kept, answer by answer.
     pub fn sitting_file(&self) -> PathBuf {
         self.paths.data_dir.join(SITTING_FILE)

@@ -212,6 +212,14 @@ impl ExamScreen {
         if close {
             self.opened = None;
         }
+        // Folded away: the learner's screen stays theirs.
+        ui.add_space(look.em(1.5));
+        egui::CollapsingHeader::new(RichText::new(tr.exam_report_heading).strong())
+            .id_salt("exam-file-report")
+            .show(ui, |ui| {
+                ui.label(tr.exam_report_intro_file);
+                report_button(ui, look, actions);
+            });
     }
 
     /// For the trainer: the same choices, saved as an exam file with the
@@ -259,6 +267,22 @@ impl ExamScreen {
                             .exam_file(sets, self.count, self.minutes, self.pass_percent);
                     actions.push(Action::WriteExamFile(Box::new(file)));
                 }
+                ui.add_space(look.em(0.8));
+                ui.label(RichText::new(tr.exam_report_heading).strong());
+                ui.label(tr.exam_report_intro);
+                report_button(ui, look, actions);
             });
+    }
+}
+
+/// "Put the class's results together…": a result file chosen, its folder
+/// read.
+fn report_button(ui: &mut egui::Ui, look: &crate::ui::look::Look, actions: &mut Vec<Action>) {
+    let tr = look.tr;
+    if ui
+        .button(format!("{} {}", icons::OPEN, tr.exam_report_button))
+        .clicked()
+    {
+        actions.push(Action::ShowResultsDialog);
     }
 }
