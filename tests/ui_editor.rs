@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::ui::{click, step};
+use common::ui::{choose_path, click, press_button, step};
 
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
@@ -321,23 +321,9 @@ fn a_typed_question_bank_is_imported_and_opened_with_its_answers_to_check() {
     let mut h = harness(home.path());
     click(&mut h, "🖊 Soạn câu hỏi");
     // By keyboard: a click's release would land on the dialog's backdrop.
-    h.get_by_label("📂 Nhập câu hỏi từ tệp Word hoặc văn bản…")
-        .focus();
-    step(&mut h);
-    h.key_press(Key::Enter);
-    h.run_steps(3);
+    press_button(&mut h, "📂 Nhập câu hỏi từ tệp Word hoặc văn bản…");
     h.get_by_label("Chọn tệp câu hỏi để nhập");
-    let field = h.get_all_by_role(Role::TextInput).last().unwrap();
-    field.focus();
-    step(&mut h);
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.get_all_by_role(Role::TextInput)
-        .last()
-        .unwrap()
-        .type_text(&bank.display().to_string());
-    step(&mut h);
-    h.key_press(Key::Enter);
-    h.run_steps(4);
+    choose_path(&mut h, &bank);
     h.get_by_label_contains("Đã nhập 2 câu hỏi từ ngan-hang.txt");
     h.get_by_label_contains("Không nhập được 1 câu:");
     h.get_by_label_contains("5: Câu 2: không nhập");

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::ui::{click, press, step};
+use common::ui::{choose_path, click, press, press_button, step};
 
 use std::path::{Path, PathBuf};
 
@@ -351,25 +351,9 @@ fn a_trainer_puts_the_class_results_together_from_the_window() {
     }
     let mut h = harness(home.path(), Some(&exam_path));
     click(&mut h, "Dành cho báo cáo viên: tổng hợp kết quả");
-    let button = "📂 Tổng hợp kết quả của lớp…";
-    h.get_by_label(button).scroll_to_me();
-    h.run_steps(2);
-    h.get_by_label(button).focus();
-    step(&mut h);
-    h.key_press(Key::Enter);
-    h.run_steps(3);
+    press_button(&mut h, "📂 Tổng hợp kết quả của lớp…");
     h.get_by_label("Chọn một tệp kết quả trong thư mục bài nộp");
-    let field = h.get_all_by_role(Role::TextInput).last().unwrap();
-    field.focus();
-    step(&mut h);
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.get_all_by_role(Role::TextInput)
-        .last()
-        .unwrap()
-        .type_text(&results.join("ket-qua-0.ron").display().to_string());
-    step(&mut h);
-    h.key_press(Key::Enter);
-    h.run_steps(4);
+    choose_path(&mut h, &results.join("ket-qua-0.ron"));
     h.get_by_label_contains("Đã tổng hợp 2 bài (0 đạt; 1 bài cần xem lại; 0 tệp không đọc được)");
     let documents = Paths::under(home.path()).documents_dir;
     let written: Vec<PathBuf> = std::fs::read_dir(&documents)

@@ -399,6 +399,28 @@ pub struct CsvHeaders {
     pub sheet_questions: &'static str,
 }
 
+impl CsvHeaders {
+    /// The titles in the interface language of `tr`.
+    pub fn of(tr: &crate::i18n::Strings) -> CsvHeaders {
+        CsvHeaders {
+            learner: tr.csv_learner,
+            unit: tr.csv_unit,
+            percent: tr.csv_percent,
+            passed: tr.csv_passed,
+            flags: tr.csv_flags,
+            file: tr.csv_file,
+            set: tr.csv_set,
+            id: tr.csv_id,
+            question: tr.csv_question,
+            asked: tr.csv_asked,
+            right: tr.csv_right,
+            discrimination: tr.csv_discrimination,
+            sheet_learners: tr.xlsx_sheet_learners,
+            sheet_questions: tr.xlsx_sheet_questions,
+        }
+    }
+}
+
 /// Writes `text` (a CSV) to `path` atomically.
 pub fn write_csv(path: &Path, text: &str) -> std::io::Result<()> {
     crate::storage::write_atomic(path, text.as_bytes())
@@ -484,22 +506,7 @@ pub(crate) mod tests {
             (PathBuf::from("a.ron"), result("Ân", &[true, false])),
             (PathBuf::from("b.ron"), result("Bình", &[true, true])),
         ];
-        let headers = CsvHeaders {
-            learner: "Người học",
-            unit: "Đơn vị",
-            percent: "%",
-            passed: "Đạt",
-            flags: "Cần xem",
-            file: "Tệp",
-            set: "Bộ",
-            id: "Mã",
-            question: "Câu hỏi",
-            asked: "Số lần hỏi",
-            right: "% đúng",
-            discrimination: "Độ phân biệt",
-            sheet_learners: "Kết quả",
-            sheet_questions: "Thống kê",
-        };
+        let headers = CsvHeaders::of(crate::i18n::Language::Vi.strings());
         let bytes = aggregate(&results)
             .to_xlsx(&headers, |f| format!("{f:?}"))
             .unwrap();
@@ -510,7 +517,9 @@ pub(crate) mod tests {
             text
         };
         let workbook = read("xl/workbook.xml");
-        assert!(workbook.contains("name=\"Kết quả\"") && workbook.contains("name=\"Thống kê\""));
+        assert!(
+            workbook.contains("name=\"Kết quả\"") && workbook.contains("name=\"Thống kê câu hỏi\"")
+        );
         let strings = read("xl/sharedStrings.xml");
         assert!(
             strings.contains("Bình") && strings.contains("1 (q0)") && strings.contains("2 (q1)")
@@ -524,28 +533,13 @@ pub(crate) mod tests {
     #[test]
     fn the_csv_has_both_tables() {
         let results = vec![(PathBuf::from("a.ron"), result("Ân", &[true, false]))];
-        let headers = CsvHeaders {
-            learner: "Người học",
-            unit: "Đơn vị",
-            percent: "%",
-            passed: "Đạt",
-            flags: "Cần xem",
-            file: "Tệp",
-            set: "Bộ",
-            id: "Mã",
-            question: "Câu hỏi",
-            asked: "Số lần hỏi",
-            right: "% đúng",
-            discrimination: "Độ phân biệt",
-            sheet_learners: "Người học",
-            sheet_questions: "Câu hỏi",
-        };
+        let headers = CsvHeaders::of(crate::i18n::Language::Vi.strings());
         let mut report = aggregate(&results);
         report.learners[0].flags = vec![Flag::NotSealed, Flag::SealBroken];
         let csv = report.to_csv(&headers, |f| format!("{f:?}"));
         assert!(
             csv.starts_with(
-                "\u{feff}Người học,Đơn vị,%,Đạt,Cần xem,Tệp\r\nÂn,,50,1,\"NotSealed; SealBroken\",a.ron\r\n\r\nBộ,"
+                "\u{feff}Người học,Đơn vị,Điểm (%),Đạt,Cần xem lại,Tệp\r\nÂn,,50,1,\"NotSealed; SealBroken\",a.ron\r\n\r\nBộ câu hỏi,"
             ),
             "{csv}"
         );

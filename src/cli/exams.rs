@@ -172,22 +172,7 @@ pub fn report(
             }
         };
         let csv = csv.as_path();
-        let headers = CsvHeaders {
-            learner: tr.csv_learner,
-            unit: tr.csv_unit,
-            percent: tr.csv_percent,
-            passed: tr.csv_passed,
-            flags: tr.csv_flags,
-            file: tr.csv_file,
-            set: tr.csv_set,
-            id: tr.csv_id,
-            question: tr.csv_question,
-            asked: tr.csv_asked,
-            right: tr.csv_right,
-            discrimination: tr.csv_discrimination,
-            sheet_learners: tr.xlsx_sheet_learners,
-            sheet_questions: tr.xlsx_sheet_questions,
-        };
+        let headers = CsvHeaders::of(tr);
         let xlsx = csv
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));

@@ -210,22 +210,7 @@ impl Workspace {
             self.error(fill(tr.exam_report_none, &[("folder", &folder.display())]));
             return;
         }
-        let headers = crate::classroom::report::CsvHeaders {
-            learner: tr.csv_learner,
-            unit: tr.csv_unit,
-            percent: tr.csv_percent,
-            passed: tr.csv_passed,
-            flags: tr.csv_flags,
-            file: tr.csv_file,
-            set: tr.csv_set,
-            id: tr.csv_id,
-            question: tr.csv_question,
-            asked: tr.csv_asked,
-            right: tr.csv_right,
-            discrimination: tr.csv_discrimination,
-            sheet_learners: tr.xlsx_sheet_learners,
-            sheet_questions: tr.xlsx_sheet_questions,
-        };
+        let headers = crate::classroom::report::CsvHeaders::of(tr);
         let flagged = report
             .learners
             .iter()
