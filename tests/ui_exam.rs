@@ -180,8 +180,11 @@ fn an_exam_file_locks_its_settings_closes_the_reader_and_survives_a_kill() {
     // Killed: no goodbye, no saving on the way out.
     drop(h);
 
-    let mut h = harness(home.path(), None);
+    // Started again — by the exam file itself, say: the exam in progress
+    // comes first.
+    let mut h = harness(home.path(), Some(&exam_path));
     assert_eq!(h.state().screen(), Screen::Exam, "back in the exam");
+    h.get_by_label_contains("hãy làm xong và nộp bài thi đang dở trước");
     h.get_by_label("Đã trả lời 1/3 câu");
     h.get_by_label("Mã đề 101");
     let now = h.ctx.input(|i| i.time);

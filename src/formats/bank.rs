@@ -158,14 +158,12 @@ pub(super) fn option_starts(text: &str, after: Option<char>) -> Vec<OptionStart>
 fn question_start(text: &str) -> Option<(String, usize)> {
     let lead = text.len() - text.trim_start().len();
     let mut rest = &text[lead..];
-    let mut offset = lead;
     // "(CLO4) " before it.
     if rest.starts_with('(')
         && let Some(close) = rest.find(')')
         && close < 16
     {
         let after = rest[close + 1..].trim_start();
-        offset += rest.len() - after.len();
         rest = after;
     }
     let digits_at = |s: &str| s.chars().take_while(char::is_ascii_digit).count();
@@ -219,7 +217,6 @@ fn question_start(text: &str) -> Option<(String, usize)> {
     };
     let start = text.len() - after.len();
     let start = start + (after.len() - after.trim_start().len());
-    let _ = offset;
     Some((number, start))
 }
 

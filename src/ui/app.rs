@@ -19,7 +19,7 @@ use super::reader::{Reader, ScrollTarget};
 use super::session_screen::SessionScreen;
 use super::{MAX_TEXTURE_SIDE, SIDE_BY_SIDE_WIDTH, fonts, style};
 use crate::document::Document;
-use crate::i18n::{Language, Strings};
+use crate::i18n::{Language, Strings, fill};
 use crate::progress::{Mode, ProfileStore};
 use crate::quiz::practice::Practice;
 use crate::quiz::{Library, Source};
@@ -180,6 +180,13 @@ impl App {
             app.profile_picker = None;
             let resumed = app.ws.tr().exam_resumed.to_string();
             app.ws.info(resumed);
+            if let Some(path) = exam_file {
+                let later = fill(
+                    app.ws.tr().exam_file_after_sitting,
+                    &[("file", &path.display())],
+                );
+                app.ws.info(later);
+            }
         } else if let Some(path) = exam_file {
             app.pending.push(Action::Open(path));
             app.profile_picker = None;

@@ -525,6 +525,7 @@ impl ExamScreen {
                 self.untouched.clear();
                 self.name.clear();
                 self.unit.clear();
+                self.focus_field = true;
             }
             return;
         }
@@ -571,6 +572,7 @@ impl ExamScreen {
             if from_file {
                 self.name.clear();
                 self.unit.clear();
+                self.focus_field = true;
             }
         }
     }

@@ -303,7 +303,14 @@ impl Workspace {
     /// The exam was handed in and its result written: no longer kept for
     /// resuming.
     pub fn finish_sitting(&mut self) {
-        let _ = std::fs::remove_file(self.sitting_file());
+        // The result is written; a sitting left behind (a read-only disk)
+        // would only offer to resume an exam already handed in, which the
+        // learner can close.
+        if let Err(e) = std::fs::remove_file(self.sitting_file())
+            && e.kind() != std::io::ErrorKind::NotFound
+        {
+            eprintln!("nghiquyet: {}: {e}", self.sitting_file().display());
+        }
     }
 
     /// Reads a trainer's exam file; its problems (file:line:col) go in a
