@@ -366,3 +366,36 @@ fn a_trainer_puts_the_class_results_together_from_the_window() {
         .collect();
     assert_eq!(written.len(), 1, "{written:?}");
 }
+
+#[test]
+fn the_closing_time_hands_the_exam_in_whatever_time_was_left() {
+    let home = tempfile::tempdir().unwrap();
+    let exam_path = write_exam(home.path());
+    let mut file = nghiquyet::classroom::exam_file::load(&exam_path).unwrap();
+    // It closes five seconds from now (local time, as a trainer writes it;
+    // time enough to start on a busy machine).
+    let soon =
+        jiff::Timestamp::from_millisecond(jiff::Timestamp::now().as_millisecond() + 5_000).unwrap();
+    let closes = jiff::tz::TimeZone::system()
+        .to_datetime(soon)
+        .strftime("%Y-%m-%d %H:%M:%S")
+        .to_string();
+    file.closes = Some(closes.clone());
+    std::fs::write(&exam_path, nghiquyet::storage::to_ron(&file).unwrap()).unwrap();
+    let mut h = harness(home.path(), Some(&exam_path));
+    type_into(&mut h, "Đơn vị:", "Chi bo 2");
+    click(&mut h, "▶ Bắt đầu làm bài");
+    h.get_by_label(&format!("Đóng đề lúc {closes}"));
+    assert!(h.state().exam().exam().unwrap().outcome.is_none());
+    std::thread::sleep(std::time::Duration::from_millis(5500));
+    h.run_steps(3);
+    let outcome = h.state().exam().exam().unwrap().outcome.clone();
+    assert!(
+        outcome.is_some_and(|o| o.timed_out),
+        "handed in at closing time"
+    );
+    let written = std::fs::read_dir(Paths::under(home.path()).documents_dir)
+        .unwrap()
+        .count();
+    assert_eq!(written, 1, "its result written");
+}

@@ -376,6 +376,7 @@ pub const EN: Strings = Strings {
     folder_documents: "Documents",
     open_folder: "Open the folder",
     exam_new: "Another exam",
+    exam_closes_at: "Closes at {time}",
     exam_file_after_sitting: "The exam file {file} was not opened: finish and hand in the exam in progress first.",
     exam_report_heading: "For trainers: put the results together",
     exam_report_intro: "Copy the result files (ket-qua-….ron) learners hand in into one folder, then choose one of them. Scores are recomputed from the answers; the Excel summary goes to the Documents folder.",

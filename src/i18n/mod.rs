@@ -440,6 +440,7 @@ define_strings! {
     folder_documents,
     open_folder,
     exam_new,
+    exam_closes_at,
     exam_file_after_sitting,
     exam_report_heading,
     exam_report_intro,

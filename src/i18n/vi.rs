@@ -376,6 +376,7 @@ pub const VI: Strings = Strings {
     folder_documents: "Tài liệu (Documents)",
     open_folder: "Mở thư mục",
     exam_new: "Làm bài khác",
+    exam_closes_at: "Đóng đề lúc {time}",
     exam_file_after_sitting: "Tệp đề thi {file} chưa được mở: hãy làm xong và nộp bài thi đang dở trước.",
     exam_report_heading: "Dành cho báo cáo viên: tổng hợp kết quả",
     exam_report_intro: "Chép các tệp kết quả (ket-qua-….ron) học viên nộp vào một thư mục, rồi chọn một tệp trong đó. Điểm được tính lại từ câu trả lời; bảng tổng hợp Excel được ghi vào thư mục Tài liệu.",

@@ -17,7 +17,7 @@ use super::icons;
 use super::practice::PracticeInput;
 use super::widgets::{Draft, answer_widget, choose_sets, count_choice, feedback};
 use crate::classroom::exam::{Exam, ExamPlan, Sitting};
-use crate::classroom::exam_file::ExamFile;
+use crate::classroom::exam_file::{ExamFile, Window};
 use crate::i18n::fill;
 use crate::quiz::practice::Attempt;
 
@@ -190,10 +190,25 @@ impl ExamScreen {
             if let Some(focused) = focused {
                 changed |= exam.focus(focused, input.now);
             }
-            if exam.check_time(input.now, crate::progress::clock::now_ms()) {
+            // The exam file's closing time hands it in too, whatever time
+            // the learner had left.
+            let wall = crate::progress::clock::now_ms();
+            let closes = self.opened.as_ref().and_then(|o| {
+                o.file.closes.as_ref()?;
+                Some(o.file.window(wall))
+            });
+            let closed = matches!(closes, Some(Window::Closed(_)));
+            if closed {
+                exam.submit(input.now, wall, true);
+            }
+            if closed || exam.check_time(input.now, wall) {
                 actions.push(Action::ExamFinished(Box::new(exam.clone())));
                 self.confirm_submit = false;
             } else {
+                if closes.is_some() {
+                    ui.ctx()
+                        .request_repaint_after(std::time::Duration::from_secs(1));
+                }
                 if exam.remaining(input.now).is_some() {
                     ui.ctx()
                         .request_repaint_after(std::time::Duration::from_millis(250));
@@ -311,6 +326,8 @@ impl ExamScreen {
     fn top_bar(&mut self, ui: &mut egui::Ui, input: &ExamInput<'_>, actions: &mut Vec<Action>) {
         let tr = input.practice.look.tr;
         let palette = input.practice.look.palette;
+        let closing = self.opened.as_ref().and_then(|o| o.file.closes.clone());
+        let closing = closing.as_ref();
         let Some(exam) = &mut self.exam else {
             return;
         };
@@ -325,6 +342,9 @@ impl ExamScreen {
                 ui.horizontal_wrapped(|ui| {
                     if let Some(stamp) = &exam.stamp {
                         ui.label(RichText::new(&stamp.title).strong());
+                        if let Some(closes) = closing {
+                            ui.label(fill(tr.exam_closes_at, &[("time", closes)]));
+                        }
                         ui.label(
                             RichText::new(fill(tr.exam_code_is, &[("code", &stamp.code)])).strong(),
                         );
