@@ -399,3 +399,29 @@ fn the_closing_time_hands_the_exam_in_whatever_time_was_left() {
         .count();
     assert_eq!(written, 1, "its result written");
 }
+
+#[test]
+fn at_the_largest_text_the_question_shows_below_the_exam_bar_at_1366_by_768() {
+    let home = tempfile::tempdir().unwrap();
+    let exam_path = write_exam(home.path());
+    let mut startup = common::startup_with_learner(home.path(), Some(&exam_path));
+    startup
+        .settings
+        .set_text_size(nghiquyet::settings::MAX_TEXT_SIZE);
+    let app = App::new(startup);
+    let mut h = Harness::builder()
+        .with_size([1366.0, 688.0])
+        .with_step_dt(0.5)
+        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    h.run_steps(3);
+    type_into(&mut h, "Đơn vị:", "Chi bo 1");
+    click(&mut h, "▶ Bắt đầu làm bài");
+    let exam = h.state().exam().exam().unwrap().clone();
+    let prompt = exam.items[0].question.prompt.clone();
+    let top = h.get_by_label(&prompt).rect().top();
+    // Uncapped, the bar pushed it down to 536 px, its choices out of view.
+    assert!(
+        top < 688.0 * 2.0 / 3.0,
+        "the question starts at {top}: the bar takes the page"
+    );
+}
