@@ -374,6 +374,11 @@ impl ExamFile {
         Window::Open
     }
 
+    /// When it closes, in ms since 1970; `None` when it never does.
+    pub fn closes_at(&self) -> Option<i64> {
+        self.closes.as_deref().and_then(parse_local)
+    }
+
     /// Whether ms-since-1970 `t` falls outside the opening times.
     pub fn outside_window(&self, t: i64) -> bool {
         self.window(t) != Window::Open

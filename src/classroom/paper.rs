@@ -201,6 +201,28 @@ fn sheet_cell(item: &Item) -> String {
     }
 }
 
+/// A table of a version's questions: its number, then `cell` of it (what
+/// the sheet offers, or the key).
+fn by_question(
+    version: &Version,
+    words: &PaperWords<'_>,
+    cell: impl Fn(&Item) -> String,
+) -> Vec<Vec<String>> {
+    let head = vec![
+        words.column_question.to_string(),
+        words.column_answer.to_string(),
+    ];
+    std::iter::once(head)
+        .chain(
+            version
+                .items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| vec![(i + 1).to_string(), cell(item)]),
+        )
+        .collect()
+}
+
 /// Every version with its answer sheet, then every answer key.
 pub fn paper(file: &ExamFile, versions: &[Version], unit: &str, words: &PaperWords<'_>) -> Printed {
     let mut doc = Printed::default();
@@ -229,36 +251,14 @@ pub fn paper(file: &ExamFile, versions: &[Version], unit: &str, words: &PaperWor
         doc.heading(&fill(words.sheet_title, "code", &version.code), 14);
         doc.text(words.name_line);
         doc.text(words.sheet_hint);
-        let mut rows = vec![vec![
-            words.column_question.to_string(),
-            words.column_answer.to_string(),
-        ]];
-        rows.extend(
-            version
-                .items
-                .iter()
-                .enumerate()
-                .map(|(i, item)| vec![(i + 1).to_string(), sheet_cell(item)]),
-        );
-        doc.table(rows, true);
+        doc.table(by_question(version, words, sheet_cell), true);
     }
     // The keys, for the trainer.
     doc.page_break();
     doc.heading(&format!("{} — {}", words.keys_title, file.title), 14);
     for version in versions {
         doc.bold(&fill(words.key_title, "code", &version.code));
-        let mut rows = vec![vec![
-            words.column_question.to_string(),
-            words.column_answer.to_string(),
-        ]];
-        rows.extend(
-            version
-                .items
-                .iter()
-                .enumerate()
-                .map(|(i, item)| vec![(i + 1).to_string(), key(item)]),
-        );
-        doc.table(rows, true);
+        doc.table(by_question(version, words, key), true);
     }
     doc
 }
@@ -367,6 +367,7 @@ pub fn read_sheets(
     let mut results = Vec::new();
     let mut problems = Vec::new();
     let fingerprint = file.fingerprint();
+    let mut drawn: std::collections::HashMap<u32, Vec<Item>> = std::collections::HashMap::new();
     for (line, sheet) in sheets {
         let sheet = match sheet {
             Ok(sheet) => sheet,
@@ -379,7 +380,10 @@ pub fn read_sheets(
             problems.push((line, SheetProblem::UnknownCode(sheet.code)));
             continue;
         }
-        let items = file.draw(sheet.code);
+        // Each version drawn once, however many sheets it has.
+        let items = drawn
+            .entry(sheet.code)
+            .or_insert_with(|| file.draw(sheet.code));
         if let Some(&(n, _)) = sheet
             .answers
             .iter()

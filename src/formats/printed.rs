@@ -11,11 +11,7 @@ enum Block {
     Paragraph {
         runs: Vec<(String, bool)>,
         size_half_points: u32,
-        centred: bool,
-        /// Set in from the left (a question's options).
-        indent: bool,
-        /// A little space above (a new question).
-        space_before: bool,
+        layout: Layout,
     },
     Table {
         rows: Vec<Vec<String>>,
@@ -34,39 +30,35 @@ pub struct Printed {
 pub type Run = (String, bool);
 
 impl Printed {
-    pub fn paragraph(&mut self, runs: Vec<Run>) -> &mut Self {
+    fn push(&mut self, runs: Vec<Run>, size_half_points: u32, layout: Layout) -> &mut Self {
         self.blocks.push(Block::Paragraph {
             runs,
-            size_half_points: 26,
-            centred: false,
-            indent: false,
-            space_before: false,
+            size_half_points,
+            layout,
         });
         self
+    }
+
+    pub fn paragraph(&mut self, runs: Vec<Run>) -> &mut Self {
+        self.push(runs, 26, Layout::default())
     }
 
     /// A paragraph that starts something (a question): space above it.
     pub fn opening(&mut self, runs: Vec<Run>) -> &mut Self {
-        self.blocks.push(Block::Paragraph {
-            runs,
-            size_half_points: 26,
-            centred: false,
-            indent: false,
+        let layout = Layout {
             space_before: true,
-        });
-        self
+            ..Layout::default()
+        };
+        self.push(runs, 26, layout)
     }
 
     /// A line set in from the left (an option).
     pub fn indented(&mut self, text: &str) -> &mut Self {
-        self.blocks.push(Block::Paragraph {
-            runs: vec![(text.to_string(), false)],
-            size_half_points: 26,
-            centred: false,
+        let layout = Layout {
             indent: true,
-            space_before: false,
-        });
-        self
+            ..Layout::default()
+        };
+        self.push(vec![(text.to_string(), false)], 26, layout)
     }
 
     pub fn text(&mut self, text: &str) -> &mut Self {
@@ -79,14 +71,11 @@ impl Printed {
 
     /// A centred heading, bold, in `points`.
     pub fn heading(&mut self, text: &str, points: u32) -> &mut Self {
-        self.blocks.push(Block::Paragraph {
-            runs: vec![(text.to_string(), true)],
-            size_half_points: points * 2,
+        let layout = Layout {
             centred: true,
-            indent: false,
-            space_before: false,
-        });
-        self
+            ..Layout::default()
+        };
+        self.push(vec![(text.to_string(), true)], points * 2, layout)
     }
 
     pub fn table(&mut self, rows: Vec<Vec<String>>, bold_first_row: bool) -> &mut Self {
@@ -109,18 +98,8 @@ impl Printed {
                 Block::Paragraph {
                     runs,
                     size_half_points,
-                    centred,
-                    indent,
-                    space_before,
-                } => xml.push_str(&paragraph_xml(
-                    runs,
-                    *size_half_points,
-                    Layout {
-                        centred: *centred,
-                        indent: *indent,
-                        space_before: *space_before,
-                    },
-                )),
+                    layout,
+                } => xml.push_str(&paragraph_xml(runs, *size_half_points, *layout)),
                 Block::Table {
                     rows,
                     bold_first_row,
@@ -183,18 +162,16 @@ impl Printed {
                 Block::Paragraph {
                     runs,
                     size_half_points,
-                    centred,
-                    indent,
-                    space_before,
+                    layout,
                 } => {
                     let mut classes = Vec::new();
-                    if *centred {
+                    if layout.centred {
                         classes.push("c");
                     }
-                    if *indent {
+                    if layout.indent {
                         classes.push("o");
                     }
-                    if *space_before {
+                    if layout.space_before {
                         classes.push("q");
                     }
                     if std::mem::take(&mut next_page) {
@@ -287,7 +264,9 @@ fn escape(text: &str) -> String {
 #[derive(Clone, Copy, Default)]
 struct Layout {
     centred: bool,
+    /// Set in from the left (a question's options).
     indent: bool,
+    /// A little space above (a new question).
     space_before: bool,
 }
 

@@ -17,7 +17,7 @@ use super::icons;
 use super::practice::PracticeInput;
 use super::widgets::{Draft, answer_widget, choose_sets, count_choice, feedback};
 use crate::classroom::exam::{Exam, ExamPlan, Sitting};
-use crate::classroom::exam_file::{ExamFile, Window};
+use crate::classroom::exam_file::ExamFile;
 use crate::i18n::fill;
 use crate::quiz::practice::Attempt;
 
@@ -56,6 +56,18 @@ pub struct ExamScreen {
 pub struct OpenedExam {
     pub path: Option<PathBuf>,
     pub file: ExamFile,
+    /// Its closing time, read once (checked every frame while it runs).
+    closes_at: Option<i64>,
+}
+
+impl OpenedExam {
+    fn new(path: Option<PathBuf>, file: ExamFile) -> OpenedExam {
+        OpenedExam {
+            closes_at: file.closes_at(),
+            path,
+            file,
+        }
+    }
 }
 
 /// The largest text in the exam's bar (the question below keeps the
@@ -139,7 +151,7 @@ impl ExamScreen {
         if self.name.trim().is_empty() {
             self.name = learner.unwrap_or_default().to_string();
         }
-        self.opened = Some(OpenedExam { path, file });
+        self.opened = Some(OpenedExam::new(path, file));
         self.focus_field = true;
         true
     }
@@ -172,10 +184,7 @@ impl ExamScreen {
         if let Some(sitting) = self.pending.take() {
             match Exam::resume(&sitting, input.now) {
                 Some(exam) => {
-                    self.opened = Some(OpenedExam {
-                        path: None,
-                        file: sitting.exam,
-                    });
+                    self.opened = Some(OpenedExam::new(None, sitting.exam));
                     self.name.clone_from(&exam.learner);
                     self.unit.clone_from(&exam.unit);
                     self.begin(exam);
@@ -197,11 +206,8 @@ impl ExamScreen {
             // The exam file's closing time hands it in too, whatever time
             // the learner had left.
             let wall = crate::progress::clock::now_ms();
-            let closes = self.opened.as_ref().and_then(|o| {
-                o.file.closes.as_ref()?;
-                Some(o.file.window(wall))
-            });
-            let closed = matches!(closes, Some(Window::Closed(_)));
+            let closes = self.opened.as_ref().and_then(|o| o.closes_at);
+            let closed = closes.is_some_and(|at| wall >= at);
             if closed {
                 exam.submit(input.now, wall, true);
             }
