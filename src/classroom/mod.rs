@@ -6,13 +6,15 @@
 //! - [`paper`]: the exam printed, in numbered versions with answer sheets and keys;
 //! - [`seal`]: the keyed hash that tells a result edited after handing in;
 //! - [`verify`]: every result re-graded from its answers, and what looks wrong;
-//! - [`report`]: exam results from many PCs put together.
+//! - [`report`]: exam results from many PCs put together;
+//! - [`live`]: a session answered on phones over the room's network.
 //!
 //! Time is passed in as seconds on a steady clock (the window's), so the
 //! state machines are tested without waiting.
 
 pub mod exam;
 pub mod exam_file;
+pub mod live;
 pub mod paper;
 pub mod report;
 pub mod seal;

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use super::live::{PhonePlayer, PhonesPlan};
 use crate::quiz::practice::{Item, Options, Practice};
 use crate::quiz::{LoadedSet, Question};
 
@@ -22,6 +23,9 @@ pub struct TrainingPlan {
     pub seconds: u32,
     /// Team names; empty for a session without teams.
     pub teams: Vec<String>,
+    /// Answered on the learners' phones (see [`super::live`]).
+    #[serde(default)]
+    pub phones: Option<PhonesPlan>,
 }
 
 /// Where the session is, for the current question.
@@ -97,6 +101,12 @@ impl Training {
         !self.plan.teams.is_empty()
     }
 
+    /// Whether a scoreboard follows each answer: with teams, or with
+    /// phones (their leaderboard).
+    pub fn has_scoreboard(&self) -> bool {
+        self.has_teams() || self.plan.phones.is_some()
+    }
+
     /// Whether the countdown is paused; only a question being asked can be.
     pub fn is_paused(&self) -> bool {
         self.stage == Stage::Asking && self.since.is_none()
@@ -151,7 +161,7 @@ impl Training {
         match self.stage {
             Stage::Ready => self.show_question(0, now),
             Stage::Asking => self.show_stage(Stage::Revealed, now),
-            Stage::Revealed if self.has_teams() => self.show_stage(Stage::Scoreboard, now),
+            Stage::Revealed if self.has_scoreboard() => self.show_stage(Stage::Scoreboard, now),
             Stage::Revealed | Stage::Scoreboard => {
                 if self.current + 1 < self.items.len() {
                     self.show_question(self.current + 1, now);
@@ -169,7 +179,7 @@ impl Training {
     pub fn back(&mut self, now: f64) {
         match self.stage {
             Stage::Finished => {
-                let stage = if self.has_teams() {
+                let stage = if self.has_scoreboard() {
                     Stage::Scoreboard
                 } else {
                     Stage::Revealed
@@ -230,6 +240,8 @@ impl Training {
                 .collect(),
             teams: self.plan.teams.clone(),
             scores: self.scores.clone(),
+            phones: self.plan.phones.clone(),
+            players: Vec::new(),
         }
     }
 }
@@ -247,6 +259,12 @@ pub struct TrainingResult {
     pub teams: Vec<String>,
     /// [question][team]: right or not.
     pub scores: Vec<Vec<bool>>,
+    /// How phones were scored, for a session answered on phones.
+    #[serde(default)]
+    pub phones: Option<PhonesPlan>,
+    /// Every learner who answered on a phone, with each answer.
+    #[serde(default)]
+    pub players: Vec<PhonePlayer>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -338,6 +356,7 @@ mod tests {
             shuffle: false,
             seconds,
             teams: teams.iter().map(|t| t.to_string()).collect(),
+            phones: None,
         };
         let mut s = Training::new(&[&library.sets[0]], plan, 1, 0, 90.0);
         s.forward(100.0);
@@ -352,6 +371,7 @@ mod tests {
             shuffle: false,
             seconds: 30,
             teams: vec!["A".into()],
+            phones: None,
         };
         let mut s = Training::new(&[&library.sets[0]], plan, 1, 0, 0.0);
         assert_eq!(s.stage, Stage::Ready);

@@ -202,6 +202,7 @@ impl SessionScreen {
                         }
                     })
                     .collect(),
+                phones: None,
             };
             let started = crate::progress::clock::now_ms();
             let training = Training::new(&sets, plan, started as u64, started, input.now);

@@ -394,6 +394,8 @@ mod tests {
             questions: Vec::new(),
             teams: vec!["Đội 1".into()],
             scores: Vec::new(),
+            phones: None,
+            players: Vec::new(),
         };
         ws.export_session_csv(&result);
         let notice = ws.notices.last().unwrap();
