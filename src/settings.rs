@@ -48,6 +48,10 @@ pub struct Settings {
     pub show_key_points: bool,
     /// The folder name of the learner last studying on this PC.
     pub profile: Option<String>,
+    /// The trainer's last choice for a session: answered on phones, and
+    /// how (`None`: without phones).
+    #[serde(default)]
+    pub session_phones: Option<crate::classroom::live::PhonesPlan>,
 }
 
 impl Default for Settings {
@@ -63,6 +67,7 @@ impl Default for Settings {
             show_paragraph_numbers: true,
             show_key_points: true,
             profile: None,
+            session_phones: None,
         }
     }
 }

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::exam::ExamResult;
+use super::training::TrainingResult;
 use super::verify::{AnswerKey, Flag};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -75,7 +76,15 @@ pub fn read_results(paths: &[PathBuf]) -> (Vec<(PathBuf, ExamResult)>, Vec<Strin
                     })
                     .and_then(|text| {
                         crate::storage::parse_ron::<ExamResult>(path, &text)
-                            .map_err(|e| e.to_string())
+                            .map(|r| vec![r])
+                            .or_else(|e| {
+                                // A session answered on phones: each learner's answers.
+                                crate::storage::parse_ron::<TrainingResult>(path, &text)
+                                    .ok()
+                                    .filter(|s| !s.players.is_empty())
+                                    .map(|s| s.phone_results())
+                                    .ok_or_else(|| e.to_string())
+                            })
                     });
                 (path.clone(), result)
             })
@@ -85,7 +94,7 @@ pub fn read_results(paths: &[PathBuf]) -> (Vec<(PathBuf, ExamResult)>, Vec<Strin
     let mut problems = Vec::new();
     for (path, r) in read.into_iter().flatten() {
         match r {
-            Ok(result) => results.push((path, result)),
+            Ok(read) => results.extend(read.into_iter().map(|r| (path.clone(), r))),
             Err(e) => problems.push(e),
         }
     }

@@ -236,6 +236,8 @@ impl Training {
                     set: i.set_key.clone(),
                     id: i.question.id.clone(),
                     prompt: i.question.prompt.clone(),
+                    document: i.document.clone(),
+                    fingerprint: crate::ids::fingerprint(&i.question),
                 })
                 .collect(),
             teams: self.plan.teams.clone(),
@@ -272,6 +274,12 @@ pub struct SessionQuestion {
     pub set: String,
     pub id: String,
     pub prompt: String,
+    /// The document of the set, and the question's fingerprint: what a
+    /// report re-grades the phones' answers against.
+    #[serde(default)]
+    pub document: String,
+    #[serde(default)]
+    pub fingerprint: u64,
 }
 
 impl TrainingResult {
@@ -289,7 +297,11 @@ impl TrainingResult {
     /// A spreadsheet: one row per question, a column per team (1 right,
     /// 0 not), and a total row. UTF-8 with a byte-order mark, so Excel and
     /// LibreOffice both show the Vietnamese as it is.
-    pub fn to_csv(&self, question_word: &str, total_word: &str) -> String {
+    pub fn to_csv(&self, tr: &crate::i18n::Strings) -> String {
+        let (question_word, total_word) = (tr.csv_question, tr.csv_total);
+        if !self.players.is_empty() {
+            return self.players_csv(tr);
+        }
         let mut out = String::from("\u{feff}");
         let mut header = vec!["#".to_string(), question_word.to_string()];
         header.extend(self.teams.iter().cloned());
@@ -307,6 +319,109 @@ impl TrainingResult {
         total.extend(self.totals().iter().map(usize::to_string));
         out.push_str(&crate::formats::csv::row(&total));
         out
+    }
+}
+
+impl TrainingResult {
+    /// A session answered on phones: a row per learner, best first — the
+    /// rank, name, unit, points, right answers, then each question's score
+    /// (1 right, 0 wrong, a share when partly right, empty when not
+    /// answered).
+    fn players_csv(&self, tr: &crate::i18n::Strings) -> String {
+        let mut out = String::from("\u{feff}");
+        let mut header: Vec<String> = [
+            tr.csv_rank,
+            tr.csv_learner,
+            tr.csv_unit,
+            tr.csv_total,
+            tr.csv_right_count,
+        ]
+        .iter()
+        .map(|w| w.to_string())
+        .collect();
+        header.extend((1..=self.questions.len()).map(|n| format!("{} {n}", tr.csv_question)));
+        out.push_str(&crate::formats::csv::row(&header));
+        let mut order: Vec<&PhonePlayer> = self.players.iter().collect();
+        order.sort_by(|a, b| b.score.cmp(&a.score).then_with(|| a.name.cmp(&b.name)));
+        for (rank, p) in order.iter().enumerate() {
+            let right = p
+                .answers
+                .iter()
+                .flatten()
+                .filter(|a| a.verdict.is_right())
+                .count();
+            let mut row = vec![
+                (rank + 1).to_string(),
+                p.name.clone(),
+                p.unit.clone(),
+                p.score.to_string(),
+                right.to_string(),
+            ];
+            row.extend(p.answers.iter().map(|a| match a {
+                None => String::new(),
+                Some(a) if a.verdict.is_right() => "1".into(),
+                Some(a) if a.score > 0.0 => format!("{:.2}", a.score),
+                Some(_) => "0".into(),
+            }));
+            out.push_str(&crate::formats::csv::row(&row));
+        }
+        out
+    }
+
+    /// Each phone's answers as an exam result, for `nghiquyet report`:
+    /// re-graded there like any result. Recorded by the trainer's own PC,
+    /// so unsealed, as a typed answer sheet is.
+    pub fn phone_results(&self) -> Vec<super::exam::ExamResult> {
+        use super::exam::{AnsweredQuestion, ExamPlan, ExamResult, RESULT_VERSION, percent_of};
+        self.players
+            .iter()
+            .map(|p| {
+                let questions: Vec<AnsweredQuestion> = self
+                    .questions
+                    .iter()
+                    .zip(&p.answers)
+                    .map(|(q, a)| AnsweredQuestion {
+                        document: q.document.clone(),
+                        set: q.set.clone(),
+                        id: q.id.clone(),
+                        fingerprint: q.fingerprint,
+                        prompt: q.prompt.clone(),
+                        response: a.as_ref().map(|a| a.response.clone()),
+                        verdict: a
+                            .as_ref()
+                            .map_or(crate::quiz::Verdict::Wrong, |a| a.verdict),
+                        score: a.as_ref().map_or(0.0, |a| a.score),
+                        answered_at: a.as_ref().map(|a| (a.ms / 1000) as u32),
+                    })
+                    .collect();
+                let score: f32 = questions.iter().map(|q| q.score).sum();
+                let percent = percent_of(score, questions.len());
+                ExamResult {
+                    version: RESULT_VERSION,
+                    learner: p.name.clone(),
+                    unit: p.unit.clone(),
+                    exam: None,
+                    sets: self.sets.clone(),
+                    plan: ExamPlan {
+                        count: questions.len(),
+                        seed: 0,
+                        minutes: 0,
+                        pass_percent: 50,
+                    },
+                    started: self.started,
+                    finished: self.started,
+                    timed_out: false,
+                    score,
+                    percent,
+                    passed: percent >= 50,
+                    seconds_used: 0,
+                    away: Default::default(),
+                    questions,
+                    seal: String::new(),
+                    paper: true,
+                }
+            })
+            .collect()
     }
 }
 
@@ -470,7 +585,7 @@ mod tests {
         let mut s = session(&["Tổ \"Hoa Sen\"", "Tổ 2"], 0);
         s.forward(0.0);
         s.toggle_team(0);
-        let csv = s.result().to_csv("Câu hỏi", "Tổng");
+        let csv = s.result().to_csv(crate::i18n::Language::Vi.strings());
         assert!(csv.starts_with('\u{feff}'));
         let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
         assert_eq!(lines[0], "\u{feff}#,Câu hỏi,\"Tổ \"\"Hoa Sen\"\"\",Tổ 2");

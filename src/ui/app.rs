@@ -87,6 +87,21 @@ pub enum Action {
     /// Save a training session's results (after every change).
     SaveSession(Box<crate::classroom::training::TrainingResult>),
     ExportSessionCsv(Box<crate::classroom::training::TrainingResult>),
+    /// Open the room for phones: the session's plan and questions.
+    OpenRoom(
+        Box<(
+            crate::classroom::live::PhonesPlan,
+            Vec<crate::quiz::practice::Item>,
+        )>,
+    ),
+    /// The projector moved on: the phones follow.
+    RoomShow(crate::classroom::live::Show),
+    /// The trainer takes a player out of the session.
+    RemovePlayer(u32),
+    /// The session with phones ended: stop listening.
+    CloseRoom,
+    /// Remember whether sessions are answered on phones, and how.
+    SetSessionPhones(Option<crate::classroom::live::PhonesPlan>),
     SetFullscreen(bool),
     /// An exam was handed in (by the learner or the clock): record it.
     ExamFinished(Box<crate::classroom::exam::Exam>),
@@ -258,6 +273,11 @@ impl App {
         &self.session
     }
 
+    /// The room for phones, while a session with phones runs.
+    pub fn room(&self) -> Option<&crate::workspace::Room> {
+        self.ws.room()
+    }
+
     pub fn exam(&self) -> &ExamScreen {
         &self.exam
     }
@@ -309,6 +329,9 @@ impl App {
         actions.extend(self.paste_dialog(&ctx));
         actions.extend(self.profile_dialog(&ctx));
         if let Some(again) = self.ws.poll_background() {
+            ctx.request_repaint_after(again);
+        }
+        if let Some(again) = self.ws.poll_room() {
             ctx.request_repaint_after(again);
         }
         actions.extend(self.overlays(&ctx));
@@ -447,7 +470,7 @@ impl App {
     /// Applies one action. Public so tests can drive the app without a mouse.
     pub fn apply(&mut self, ctx: &egui::Context, action: Action) {
         if let Some(reading) = self.exam.lock()
-            && !allowed_during_exam(&action, reading)
+            && !super::exam_screen::allowed_during_exam(&action, reading)
         {
             let locked = self.ws.tr().exam_locked.to_string();
             if !self.ws.notices.iter().any(|n| n.text == locked) {
@@ -608,6 +631,16 @@ impl App {
             }
             Action::SaveSession(result) => self.ws.save_session(&result),
             Action::ExportSessionCsv(result) => self.ws.export_session_csv(&result),
+            Action::OpenRoom(request) => {
+                let (plan, items) = *request;
+                let repaint = ctx.clone();
+                self.ws
+                    .open_room(plan, items, Box::new(move || repaint.request_repaint()));
+            }
+            Action::RoomShow(show) => self.ws.room_show(show),
+            Action::RemovePlayer(id) => self.ws.remove_player(id),
+            Action::CloseRoom => self.ws.close_room(),
+            Action::SetSessionPhones(plan) => self.ws.change_settings(|s| s.session_phones = plan),
             Action::SetFullscreen(on) => {
                 self.fullscreen = on;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on));
@@ -706,48 +739,6 @@ impl App {
         self.practice = PracticeScreen::default();
         self.reader.reset();
         self.reveal_current_hit();
-    }
-}
-
-/// What may be done while an exam from a file runs: its own steps, the look
-/// of the window, and — when the file allows reading — the reader and search.
-fn allowed_during_exam(action: &Action, reading: bool) -> bool {
-    match action {
-        Action::Run(command) => match command {
-            Command::Quit | Command::TextLarger | Command::TextSmaller | Command::TextReset => true,
-            Command::Show(Screen::Exam) => true,
-            Command::Show(Screen::Reader)
-            | Command::Find
-            | Command::SearchNext
-            | Command::SearchPrevious
-            | Command::ClearSearch
-            | Command::ToggleKeyPoints => reading,
-            _ => false,
-        },
-        Action::SetTheme(_)
-        | Action::SetTextSize(_)
-        | Action::SetLanguage(_)
-        | Action::SetShowNumbers(_)
-        | Action::DismissNotice(_)
-        | Action::OpenFolder(_)
-        | Action::SetFullscreen(_)
-        | Action::ExamFinished(_)
-        | Action::SaveSitting(_)
-        | Action::SittingUnusable
-        | Action::CloseOpenDialog
-        | Action::ClosePasteDialog
-        | Action::CloseProfilePicker
-        | Action::Quit => true,
-        Action::ShowScreen(Screen::Exam) => true,
-        Action::ShowScreen(Screen::Reader)
-        | Action::SetShowKeyPoints(_)
-        | Action::Search(_)
-        | Action::SearchNext
-        | Action::SearchPrevious
-        | Action::ClearSearch
-        | Action::MarkPassage(..)
-        | Action::ShowKeyPoint(..) => reading,
-        _ => false,
     }
 }
 

@@ -13,6 +13,7 @@ use std::path::PathBuf;
 use egui::RichText;
 
 use super::Action;
+use super::command::Command;
 use super::icons;
 use super::practice::PracticeInput;
 use super::widgets::{Draft, answer_widget, choose_sets, count_choice, feedback};
@@ -20,6 +21,7 @@ use crate::classroom::exam::{Exam, ExamPlan, Sitting};
 use crate::classroom::exam_file::ExamFile;
 use crate::i18n::fill;
 use crate::quiz::practice::Attempt;
+use crate::workspace::Screen;
 
 mod trainer;
 use trainer::{MakeExam, look_gap};
@@ -642,4 +644,46 @@ fn store_drafts(
         changed |= exam.set_response(i, response, now);
     }
     changed
+}
+
+/// What may be done while an exam from a file runs: its own steps, the look
+/// of the window, and — when the file allows reading — the reader and search.
+pub(super) fn allowed_during_exam(action: &Action, reading: bool) -> bool {
+    match action {
+        Action::Run(command) => match command {
+            Command::Quit | Command::TextLarger | Command::TextSmaller | Command::TextReset => true,
+            Command::Show(Screen::Exam) => true,
+            Command::Show(Screen::Reader)
+            | Command::Find
+            | Command::SearchNext
+            | Command::SearchPrevious
+            | Command::ClearSearch
+            | Command::ToggleKeyPoints => reading,
+            _ => false,
+        },
+        Action::SetTheme(_)
+        | Action::SetTextSize(_)
+        | Action::SetLanguage(_)
+        | Action::SetShowNumbers(_)
+        | Action::DismissNotice(_)
+        | Action::OpenFolder(_)
+        | Action::SetFullscreen(_)
+        | Action::ExamFinished(_)
+        | Action::SaveSitting(_)
+        | Action::SittingUnusable
+        | Action::CloseOpenDialog
+        | Action::ClosePasteDialog
+        | Action::CloseProfilePicker
+        | Action::Quit => true,
+        Action::ShowScreen(Screen::Exam) => true,
+        Action::ShowScreen(Screen::Reader)
+        | Action::SetShowKeyPoints(_)
+        | Action::Search(_)
+        | Action::SearchNext
+        | Action::SearchPrevious
+        | Action::ClearSearch
+        | Action::MarkPassage(..)
+        | Action::ShowKeyPoint(..) => reading,
+        _ => false,
+    }
 }

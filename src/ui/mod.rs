@@ -31,6 +31,7 @@ mod presenter;
 mod profile_picker;
 pub mod progress_screen;
 pub mod reader;
+mod room_view;
 mod router;
 pub mod session_screen;
 pub mod style;

@@ -7,6 +7,8 @@
 use egui::{Align2, Color32, FontId, RichText};
 
 use super::icons;
+use super::style::letter_colour;
+use crate::classroom::live::RoomView;
 use crate::classroom::training::{MAX_TEAMS, Stage, Training};
 use crate::i18n::{Strings, fill};
 use crate::quiz::{Answer, BLANK, correct_answer_text};
@@ -114,7 +116,7 @@ pub(super) fn keys_box(
 
 /// A label in a rectangle, its lines flush left (the presentation's own
 /// layout centres).
-fn place_left(ui: &mut egui::Ui, rect: egui::Rect, label: egui::Label) {
+pub(super) fn place_left(ui: &mut egui::Ui, rect: egui::Rect, label: egui::Label) {
     let mut child = ui.new_child(
         egui::UiBuilder::new()
             .max_rect(rect)
@@ -133,6 +135,7 @@ pub(super) fn question_view(
     floor: f32,
     palette: &super::style::Palette,
     tr: &Strings,
+    room: Option<&RoomView>,
 ) {
     let Some(item) = training.items.get(training.current) else {
         return;
@@ -150,7 +153,17 @@ pub(super) fn question_view(
     // revealed as right, faded once revealed as wrong.
     // `words`: the words "Đáp án đúng" in the row (not in a list under
     // its own heading).
-    let row = |ui: &mut egui::Ui, mark: &str, text: &str, right: bool, words: bool| {
+    // With phones: each letter in its colour (as on the phones), and once
+    // revealed how many chose it, with a bar.
+    let counts = room
+        .filter(|r| !r.counts.is_empty())
+        .map(|r| (&r.counts, r.answered));
+    let row = |ui: &mut egui::Ui,
+               mark: &str,
+               text: &str,
+               right: bool,
+               words: bool,
+               pos: Option<usize>| {
         let (fill_color, text_color, stroke) = if !revealed {
             (
                 Color32::TRANSPARENT,
@@ -170,15 +183,64 @@ pub(super) fn question_view(
                 egui::Stroke::new(1.0, faded(palette.muted)),
             )
         };
-        egui::Frame::new()
+        let badge = pos.filter(|_| room.is_some()).map(letter_colour);
+        let chose = pos.and_then(|p| counts.map(|(c, all)| (c.get(p).copied().unwrap_or(0), all)));
+        let framed = egui::Frame::new()
             .fill(fill_color)
             .inner_margin(unit * 0.3)
             .corner_radius(unit * 0.3)
             .stroke(stroke)
             .show(ui, |ui| {
                 ui.set_width(ui.available_width());
-                let line = big(&format!("{mark}  {text}"), unit * 1.25, text_color).strong();
-                if revealed && right && words {
+                let line: egui::WidgetText = match badge {
+                    Some((back, front)) => {
+                        let font = FontId::proportional(unit * 1.25);
+                        let mut job = egui::text::LayoutJob::default();
+                        let (back, front) = if revealed && !right {
+                            (faded(back), faded(front))
+                        } else {
+                            (back, front)
+                        };
+                        job.append(
+                            &format!(" {} ", mark.trim_end_matches('.')),
+                            0.0,
+                            egui::TextFormat {
+                                font_id: font.clone(),
+                                color: front,
+                                background: back,
+                                ..Default::default()
+                            },
+                        );
+                        job.append(
+                            text,
+                            unit * 0.5,
+                            egui::TextFormat {
+                                font_id: font,
+                                color: text_color,
+                                ..Default::default()
+                            },
+                        );
+                        job.into()
+                    }
+                    None => big(&format!("{mark}  {text}"), unit * 1.25, text_color)
+                        .strong()
+                        .into(),
+                };
+                if revealed && let Some((n, _)) = chose {
+                    let right_words = if right && words {
+                        format!("{} {} · {n}", icons::RIGHT, tr.session_right_answer)
+                    } else {
+                        n.to_string()
+                    };
+                    egui::Sides::new().shrink_left().wrap().show(
+                        ui,
+                        |ui| ui.label(line),
+                        |ui| {
+                            let colour = if right { palette.page } else { palette.text };
+                            ui.label(big(&right_words, unit * 1.25, colour).strong())
+                        },
+                    );
+                } else if revealed && right && words {
                     egui::Sides::new().shrink_left().wrap().show(
                         ui,
                         |ui| ui.label(line),
@@ -197,6 +259,16 @@ pub(super) fn question_view(
                     ui.add(egui::Label::new(line).wrap());
                 }
             });
+        // The bar: the share of those who answered that chose it.
+        if revealed && let (Some((n, all)), Some((colour, _))) = (chose, badge) {
+            let rect = framed.response.rect;
+            let share = n as f32 / all.max(1) as f32;
+            let bar = egui::Rect::from_min_size(
+                egui::pos2(rect.left() + unit * 0.15, rect.bottom() - unit * 0.3),
+                egui::vec2((rect.width() - unit * 0.3) * share, unit * 0.22),
+            );
+            ui.painter().rect_filled(bar, 2.0, colour);
+        }
     };
     let letter = |pos: usize| ((b'A' + pos as u8) as char).to_string();
     let heading = |ui: &mut egui::Ui, text: &str| {
@@ -220,6 +292,7 @@ pub(super) fn question_view(
                     &choices[c],
                     c == *answer,
                     true,
+                    Some(pos),
                 );
             }
         }
@@ -231,12 +304,13 @@ pub(super) fn question_view(
                     &choices[c],
                     answers.contains(&c),
                     true,
+                    Some(pos),
                 );
             }
         }
         Answer::TrueFalse(value) => {
-            row(ui, "A.", tr.practice_true, *value, true);
-            row(ui, "B.", tr.practice_false, !*value, true);
+            row(ui, "A.", tr.practice_true, *value, true, Some(0));
+            row(ui, "B.", tr.practice_false, !*value, true, Some(1));
         }
         Answer::FillBlank { text, .. } => {
             let mut n = 0;
@@ -267,11 +341,18 @@ pub(super) fn question_view(
                         Some(pos) => format!("{}.  ({})", rank + 1, letter(pos)),
                         None => format!("{}.", rank + 1),
                     };
-                    row(ui, &mark, text, true, false);
+                    row(ui, &mark, text, true, false, None);
                 }
             } else {
                 for (pos, &i) in item.layout.items.iter().enumerate() {
-                    row(ui, &format!("{}.", letter(pos)), &items[i], false, false);
+                    row(
+                        ui,
+                        &format!("{}.", letter(pos)),
+                        &items[i],
+                        false,
+                        false,
+                        Some(pos),
+                    );
                 }
             }
         }
@@ -286,14 +367,21 @@ pub(super) fn question_view(
                         Some(pos) => format!("{} {} {}", i + 1, icons::ARROW, letter(pos)),
                         None => format!("{}", i + 1),
                     };
-                    row(ui, &mark, &format!("{left}  —  {right}"), true, false);
+                    row(ui, &mark, &format!("{left}  —  {right}"), true, false, None);
                 }
             } else {
                 ui.columns(2, |columns| {
                     columns[0].spacing_mut().item_spacing.y = unit * 0.5;
                     columns[1].spacing_mut().item_spacing.y = unit * 0.5;
                     for (i, (left, _)) in pairs.iter().enumerate() {
-                        row(&mut columns[0], &format!("{}.", i + 1), left, false, false);
+                        row(
+                            &mut columns[0],
+                            &format!("{}.", i + 1),
+                            left,
+                            false,
+                            false,
+                            None,
+                        );
                     }
                     for (pos, &r) in item.layout.rights.iter().enumerate() {
                         if let Some((_, right)) = pairs.get(r) {
@@ -303,6 +391,7 @@ pub(super) fn question_view(
                                 right,
                                 false,
                                 false,
+                                Some(pos),
                             );
                         }
                     }

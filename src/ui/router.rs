@@ -92,6 +92,8 @@ impl App {
                 now,
                 past: ws.past_sessions(),
                 fullscreen: self.fullscreen,
+                room: ws.room(),
+                saved_phones: ws.settings.session_phones.as_ref(),
             };
             let session = &mut self.session;
             let frame = if session.is_presenting() {

@@ -13,10 +13,13 @@ use super::command::Command;
 use super::icons;
 use super::practice::PracticeInput;
 use super::presenter::{TEAM_KEY_NAMES, keys_box, question_view, ready_view, scoreboard, text_at};
+use super::room_view::{lobby_view, podium};
 use super::widgets::{choose_sets, count_choice};
+use crate::classroom::live::{PhonesPlan, Show};
 use crate::classroom::training::{MAX_TEAMS, Stage, Training, TrainingPlan, TrainingResult};
 use crate::i18n::fill;
 use crate::progress::clock::{Clock, format_local};
+use crate::workspace::Room;
 
 /// The keys that mark teams 1–12, in keyboard order.
 pub const TEAM_KEYS: [Key; MAX_TEAMS] = [
@@ -52,6 +55,13 @@ pub struct SessionScreen {
     viewing: Option<TrainingResult>,
     /// The type scale that makes the current question and stage fit.
     fit: (Option<(usize, Stage)>, f32),
+    /// Answered on phones, and how.
+    phones: bool,
+    phones_plan: PhonesPlan,
+    /// What the phones were last told: (stage, question, paused).
+    told: Option<(Stage, usize, bool)>,
+    /// Whether the phones' choice was read from the settings.
+    phones_read: bool,
 }
 
 impl Default for SessionScreen {
@@ -69,6 +79,10 @@ impl Default for SessionScreen {
             scores_over: false,
             viewing: None,
             fit: (None, 1.0),
+            phones: false,
+            phones_plan: PhonesPlan::default(),
+            told: None,
+            phones_read: false,
         }
     }
 }
@@ -80,6 +94,30 @@ pub struct SessionInput<'a> {
     pub now: f64,
     pub past: &'a [(PathBuf, Result<TrainingResult, String>)],
     pub fullscreen: bool,
+    /// The room for phones, while a session with phones runs.
+    pub room: Option<&'a Room>,
+    /// The trainer's last choice of phones (from the settings).
+    pub saved_phones: Option<&'a PhonesPlan>,
+}
+
+/// Where the projector is, for the phones.
+pub fn show_of(training: &Training, now: f64) -> Show {
+    let question = training.current;
+    match training.stage {
+        Stage::Ready => Show::Lobby,
+        Stage::Asking => Show::Asking {
+            question,
+            remaining: if training.is_paused() {
+                None
+            } else {
+                training.remaining(now).map(|r| (r * 1000.0) as u64)
+            },
+            limit: u64::from(training.plan.seconds) * 1000,
+        },
+        Stage::Revealed => Show::Revealed { question },
+        Stage::Scoreboard => Show::Leaderboard { question },
+        Stage::Finished => Show::Finished,
+    }
 }
 
 impl SessionScreen {
@@ -118,6 +156,13 @@ impl SessionScreen {
     fn setup(&mut self, ui: &mut egui::Ui, input: &SessionInput<'_>, actions: &mut Vec<Action>) {
         let tr = input.practice.look.tr;
         let size = input.practice.look.text_size;
+        if !self.phones_read {
+            self.phones_read = true;
+            self.phones = input.saved_phones.is_some();
+            if let Some(plan) = input.saved_phones {
+                self.phones_plan = plan.clone();
+            }
+        }
         ui.add_space(size * 0.5);
         ui.heading(RichText::new(tr.session_title).size(size * 1.3));
         let sets = choose_sets(
@@ -140,36 +185,20 @@ impl SessionScreen {
                 ui.selectable_value(&mut self.seconds, s, label);
             }
         });
-        ui.horizontal_wrapped(|ui| {
-            ui.label(tr.session_teams);
-            let mut teams = self.team_names.len();
-            for n in [0, 2, 3, 4, 5, 6, 8, 10, 12] {
-                let label = if n == 0 {
-                    tr.session_no_teams.to_string()
-                } else {
-                    n.to_string()
-                };
-                ui.selectable_value(&mut teams, n, label);
-            }
-            if teams != self.team_names.len() {
-                self.team_names.resize_with(teams, String::new);
-                for (i, name) in self.team_names.iter_mut().enumerate() {
-                    if name.is_empty() {
-                        *name = fill(tr.session_team_default, &[("n", &(i + 1))]);
-                    }
-                }
-            }
-        });
-        for (i, name) in self.team_names.iter_mut().enumerate() {
-            ui.horizontal(|ui| {
-                let label = ui.label(fill(
-                    tr.session_team_name,
-                    &[("n", &format!("{} ({})", i + 1, TEAM_KEY_NAMES[i]))],
-                ));
-                ui.add(egui::TextEdit::singleline(name).desired_width(size * 14.0))
-                    .labelled_by(label.id);
+        ui.add_space(size * 0.3);
+        ui.checkbox(&mut self.phones, RichText::new(tr.phones_option).strong());
+        if self.phones {
+            ui.indent("phones-options", |ui| {
+                ui.radio_value(&mut self.phones_plan.speed_points, true, tr.phones_speed);
+                ui.radio_value(&mut self.phones_plan.speed_points, false, tr.phones_count);
+                ui.checkbox(&mut self.phones_plan.teams, tr.phones_teams);
+                ui.checkbox(&mut self.phones_plan.ask_unit, tr.phones_ask_unit);
+                ui.checkbox(&mut self.phones_plan.text_on_phone, tr.phones_text);
+                ui.label(RichText::new(tr.phones_help).weak());
             });
         }
+        // Teams scored from the keyboard: for rooms without phones.
+        ui.add_enabled_ui(!self.phones, |ui| self.teams_setup(ui, input));
         ui.add_space(size * 0.5);
         let questions: usize = sets.iter().map(|s| s.set.questions.len()).sum();
         let start = ui.add_enabled(
@@ -202,10 +231,24 @@ impl SessionScreen {
                         }
                     })
                     .collect(),
-                phones: None,
+                phones: self.phones.then(|| self.phones_plan.clone()),
             };
             let started = crate::progress::clock::now_ms();
+            let mut plan = plan;
+            if plan.phones.is_some() {
+                plan.teams.clear();
+            }
+            if plan.phones.as_ref() != input.saved_phones {
+                actions.push(Action::SetSessionPhones(plan.phones.clone()));
+            }
             let training = Training::new(&sets, plan, started as u64, started, input.now);
+            if let Some(phones) = &training.plan.phones {
+                actions.push(Action::OpenRoom(Box::new((
+                    phones.clone(),
+                    training.items.clone(),
+                ))));
+                self.told = None;
+            }
             actions.push(Action::SaveSession(Box::new(training.result())));
             actions.push(Action::SetFullscreen(true));
             // The keys are shown first (the Ready stage), the clock not yet
@@ -252,6 +295,42 @@ impl SessionScreen {
         }
     }
 
+    /// How many teams, and their names.
+    fn teams_setup(&mut self, ui: &mut egui::Ui, input: &SessionInput<'_>) {
+        let tr = input.practice.look.tr;
+        let size = input.practice.look.text_size;
+        ui.horizontal_wrapped(|ui| {
+            ui.label(tr.session_teams);
+            let mut teams = self.team_names.len();
+            for n in [0, 2, 3, 4, 5, 6, 8, 10, 12] {
+                let label = if n == 0 {
+                    tr.session_no_teams.to_string()
+                } else {
+                    n.to_string()
+                };
+                ui.selectable_value(&mut teams, n, label);
+            }
+            if teams != self.team_names.len() {
+                self.team_names.resize_with(teams, String::new);
+                for (i, name) in self.team_names.iter_mut().enumerate() {
+                    if name.is_empty() {
+                        *name = fill(tr.session_team_default, &[("n", &(i + 1))]);
+                    }
+                }
+            }
+        });
+        for (i, name) in self.team_names.iter_mut().enumerate() {
+            ui.horizontal(|ui| {
+                let label = ui.label(fill(
+                    tr.session_team_name,
+                    &[("n", &format!("{} ({})", i + 1, TEAM_KEY_NAMES[i]))],
+                ));
+                ui.add(egui::TextEdit::singleline(name).desired_width(size * 14.0))
+                    .labelled_by(label.id);
+            });
+        }
+    }
+
     fn view_past(
         &mut self,
         ui: &mut egui::Ui,
@@ -285,15 +364,26 @@ impl SessionScreen {
             egui::Sense::hover(),
         );
         let palette = input.practice.look.palette;
-        scoreboard(
-            ui,
-            rect,
-            tr.session_final,
-            &result.teams,
-            &result.totals(),
-            &palette,
-            tr,
-        );
+        if result.players.is_empty() {
+            scoreboard(
+                ui,
+                rect,
+                tr.session_final,
+                &result.teams,
+                &result.totals(),
+                &palette,
+                tr,
+            );
+        } else {
+            let mut best: Vec<(String, u32)> = result
+                .players
+                .iter()
+                .map(|p| (p.name.clone(), p.score))
+                .collect();
+            best.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            best.truncate(10);
+            podium(ui, rect, &best, &palette, tr);
+        }
     }
 
     // ------------------------------------------------------------ presenting
@@ -382,13 +472,38 @@ impl SessionScreen {
         if end {
             // The scoreboard into the Documents folder, for the report.
             actions.push(Action::ExportSessionCsv(Box::new(training.result())));
-            self.viewing = Some(training.result());
+            if training.plan.phones.is_some() {
+                actions.push(Action::CloseRoom);
+                // Its saved file, with every phone's answers, is first in
+                // the list of past sessions.
+                self.viewing = None;
+            } else {
+                self.viewing = Some(training.result());
+            }
             self.training = None;
+            self.told = None;
+        }
+    }
+
+    /// Tells the phones where the projector is, when that changed (by a
+    /// key, a click or the pause).
+    fn tell_phones(&mut self, now: f64, actions: &mut Vec<Action>) {
+        let Some(training) = &self.training else {
+            return;
+        };
+        if training.plan.phones.is_none() {
+            return;
+        }
+        let now_at = (training.stage, training.current, training.is_paused());
+        if self.told != Some(now_at) {
+            self.told = Some(now_at);
+            actions.push(Action::RoomShow(show_of(training, now)));
         }
     }
 
     fn present(&mut self, ui: &mut egui::Ui, input: &SessionInput<'_>, actions: &mut Vec<Action>) {
         self.keys(ui, input, actions);
+        self.tell_phones(input.now, actions);
         let tr = input.practice.look.tr;
         let palette = input.practice.look.palette;
         let rect = ui.max_rect();
@@ -413,8 +528,16 @@ impl SessionScreen {
 
         // Top line: question number, the end key, and the countdown.
         let top = egui::Rect::from_min_size(inner.min, egui::vec2(inner.width(), unit * 2.2));
+        let room = input.room.filter(|_| training.plan.phones.is_some());
         if training.stage == Stage::Ready {
-            ready_view(ui, inner, unit, training, &palette, tr);
+            match room {
+                Some(room) => {
+                    if let Some(id) = lobby_view(ui, inner, unit, room, &palette, tr) {
+                        actions.push(Action::RemovePlayer(id));
+                    }
+                }
+                None => ready_view(ui, inner, unit, training, &palette, tr),
+            }
             return;
         }
         text_at(
@@ -425,14 +548,53 @@ impl SessionScreen {
             unit * 1.3,
             palette.muted,
         );
-        text_at(
-            ui,
-            top.center(),
-            Align2::CENTER_CENTER,
-            tr.session_help_hint,
-            unit * 0.8,
-            palette.muted,
-        );
+        match room {
+            // How many have answered, live.
+            Some(room) if matches!(training.stage, Stage::Asking | Stage::Revealed) => text_at(
+                ui,
+                top.center(),
+                Align2::CENTER_CENTER,
+                {
+                    let mut line = fill(
+                        tr.room_answered,
+                        &[("n", &room.view.answered), ("total", &room.view.joined)],
+                    );
+                    if training.stage == Stage::Revealed {
+                        line.push_str(" · ");
+                        line.push_str(&fill(tr.room_right, &[("n", &room.view.right)]));
+                    }
+                    line
+                },
+                unit * 1.2,
+                palette.text,
+            ),
+            _ => text_at(
+                ui,
+                top.center(),
+                Align2::CENTER_CENTER,
+                tr.session_help_hint,
+                unit * 0.8,
+                palette.muted,
+            ),
+        }
+        // Latecomers can join at any question: the address stays at the foot.
+        let mut inner = inner;
+        if let Some(room) = room {
+            if let Some(address) = &room.address {
+                text_at(
+                    ui,
+                    inner.left_bottom(),
+                    Align2::LEFT_BOTTOM,
+                    fill(
+                        tr.room_late,
+                        &[("address", &address.typed), ("pin", &room.pin())],
+                    ),
+                    unit * 0.75,
+                    palette.muted,
+                );
+            }
+            inner.max.y -= unit * 1.2;
+        }
         if let Some(left) = training.remaining(input.now) {
             let up = left <= 0.0;
             let color = if up || left <= 5.0 {
@@ -485,6 +647,42 @@ impl SessionScreen {
         );
 
         match training.stage {
+            Stage::Finished if room.is_some() => {
+                let leaders = room.map(|r| r.view.leaders.clone()).unwrap_or_default();
+                podium(ui, body, &leaders, &palette, tr);
+            }
+            Stage::Scoreboard if room.is_some() => {
+                let view = room.map(|r| &r.view);
+                let (names, points): (Vec<String>, Vec<usize>) = view
+                    .map(|v| {
+                        v.leaders
+                            .iter()
+                            .map(|(n, p)| (n.clone(), *p as usize))
+                            .unzip()
+                    })
+                    .unwrap_or_default();
+                let board = egui::Rect::from_min_max(
+                    body.min,
+                    egui::pos2(body.right(), body.bottom() - unit * 1.4),
+                );
+                scoreboard(
+                    ui,
+                    board,
+                    &fill(tr.room_leaderboard, &[("n", &number)]),
+                    &names,
+                    &points,
+                    &palette,
+                    tr,
+                );
+                text_at(
+                    ui,
+                    body.center_bottom(),
+                    Align2::CENTER_BOTTOM,
+                    tr.room_own_rank,
+                    unit * 0.8,
+                    palette.muted,
+                );
+            }
             Stage::Scoreboard | Stage::Finished => {
                 let title = if training.stage == Stage::Finished {
                     tr.session_final.to_string()
@@ -520,7 +718,15 @@ impl SessionScreen {
                 // The explanation and passage never go below a size read from
                 // the back of a hall: about 26 px on a 1024×768 projector.
                 let floor = unit * 0.87;
-                question_view(&mut child, training, unit * scale, floor, &palette, tr);
+                question_view(
+                    &mut child,
+                    training,
+                    unit * scale,
+                    floor,
+                    &palette,
+                    tr,
+                    room.map(|r| &r.view),
+                );
                 let used = child.min_rect().height();
                 if used > body.height() && scale > 0.35 {
                     self.fit.1 = scale * 0.9;

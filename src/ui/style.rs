@@ -126,3 +126,44 @@ pub fn apply(ctx: &egui::Context, settings: &Settings) {
         v.extreme_bg_color = p.page;
     });
 }
+
+/// The colours of the letters A–H, background and text, as on the phones
+/// (`classroom/live/page/app.css`, classes c0–c7): the same answer has the
+/// same colour in the room and in the hand.
+pub(super) const LETTER_COLOURS: [(u32, u32); 8] = [
+    (0xc62828, 0xffffff),
+    (0x1565c0, 0xffffff),
+    (0xf9a825, 0x000000),
+    (0x2e7d32, 0xffffff),
+    (0x6a1b9a, 0xffffff),
+    (0x00838f, 0xffffff),
+    (0xad1457, 0xffffff),
+    (0x4e342e, 0xffffff),
+];
+
+fn rgb(hex: u32) -> Color32 {
+    Color32::from_rgb((hex >> 16) as u8, (hex >> 8) as u8, hex as u8)
+}
+
+/// The colours of the letter at `pos`: (background, text).
+pub(super) fn letter_colour(pos: usize) -> (Color32, Color32) {
+    let (back, front) = LETTER_COLOURS[pos % LETTER_COLOURS.len()];
+    (rgb(back), rgb(front))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::LETTER_COLOURS;
+
+    #[test]
+    fn the_phones_letters_have_the_projectors_colours() {
+        let css = include_str!("../classroom/live/page/app.css");
+        for (i, (back, front)) in LETTER_COLOURS.iter().enumerate() {
+            let rule = format!(".c{i}{{background:#{back:06x}");
+            assert!(css.contains(&rule), "{rule} missing from app.css");
+            if *front == 0 {
+                assert!(css.contains(&format!("{rule};color:#000}}")), "c{i} text");
+            }
+        }
+    }
+}

@@ -28,6 +28,7 @@ impl Workspace {
     /// Keeps a training session's results in the app (after every change);
     /// says so the first time.
     pub fn save_session(&mut self, result: &TrainingResult) {
+        let result = &self.with_players(result);
         let path = session_file(&self.paths.data_dir, result.started);
         let first = !path.exists();
         let written = path
@@ -40,6 +41,7 @@ impl Workspace {
             Ok(()) => {}
             Err(e) => self.error(fill(tr.session_export_failed, &[("error", &e)])),
         }
+        self.room_saved(result);
         self.past_sessions = None;
     }
 
@@ -51,7 +53,7 @@ impl Workspace {
         };
         let stamp = stamp(result.started);
         let path = dir.join(format!("bang-diem-{stamp}.csv"));
-        let csv = result.to_csv(tr.csv_question, tr.csv_total);
+        let csv = self.with_players(result).to_csv(tr);
         match crate::storage::write_atomic(&path, csv.as_bytes()) {
             Ok(()) => self.info_written(tr.session_saved_words, &path),
             Err(e) => self.error(fill(tr.session_export_failed, &[("error", &e)])),

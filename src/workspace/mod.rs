@@ -16,6 +16,7 @@
 mod files;
 mod learner;
 mod notices;
+mod room;
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -23,6 +24,7 @@ use std::time::{Duration, Instant};
 
 pub use learner::{FitResult, LearnerOutcome};
 pub use notices::{INFO_SECONDS, Notice, NoticeKind};
+pub use room::{Room, RoomAddress};
 
 use crate::document::{Document, Origin};
 use crate::i18n::{Strings, could_not_open, fill};
@@ -123,6 +125,8 @@ pub struct Workspace {
     pub notices: Vec<Notice>,
     /// Saving the exam being sat fails (said once until it works again).
     sitting_failing: bool,
+    /// The room of a session answered on phones, while it runs.
+    room: Option<room::Room>,
 }
 
 impl Workspace {
@@ -156,6 +160,7 @@ impl Workspace {
             screen: Screen::Reader,
             notices,
             sitting_failing: false,
+            room: None,
         };
         (workspace, startup.learner)
     }

@@ -1,3 +1,4 @@
+#![allow(dead_code)]
 //! Simulated phones for the room's server: a WebSocket client speaking the
 //! phone page's protocol, and a whole session driven with many of them
 //! (the load test in `tests/live_server.rs` and `examples/live_load.rs`).
@@ -71,6 +72,18 @@ pub async fn next(socket: &mut Socket) -> Option<Value> {
             .expect("the server answers within 20 s")?;
         match message {
             Ok(Message::Text(text)) => return Some(serde_json::from_str(&text).expect("JSON")),
+            Ok(Message::Close(_)) | Err(_) => return None,
+            Ok(_) => continue,
+        }
+    }
+}
+
+/// The next JSON message, however long the wait (a demonstration waits
+/// for the trainer); `None` when the server closed.
+pub async fn next_or_wait(socket: &mut Socket) -> Option<Value> {
+    loop {
+        match socket.next().await? {
+            Ok(Message::Text(text)) => return serde_json::from_str(&text).ok(),
             Ok(Message::Close(_)) | Err(_) => return None,
             Ok(_) => continue,
         }

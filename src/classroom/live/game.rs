@@ -10,6 +10,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::answers::{PhoneAnswer, PhoneText, phone_text, to_response};
 use crate::quiz::practice::Item;
 use crate::quiz::{Answer, Response, Verdict, grade};
 
@@ -17,8 +18,6 @@ use crate::quiz::{Answer, Response, Verdict, grade};
 pub const MAX_NAME: usize = 40;
 /// The longest unit.
 pub const MAX_UNIT: usize = 60;
-/// The longest typed answer (a number or a blank).
-pub const MAX_TYPED: usize = 200;
 /// More phones than a room holds: refused beyond this.
 pub const MAX_PLAYERS: usize = 1000;
 /// Points for a right answer given at once; half of it at the last second.
@@ -50,22 +49,6 @@ impl Default for PhonesPlan {
             teams: false,
         }
     }
-}
-
-/// What a phone sent as its answer, in the positions the room sees
-/// (letters A, B, C… as on the projector).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum PhoneAnswer {
-    Choice(usize),
-    Choices(Vec<usize>),
-    TrueFalse(bool),
-    Number(String),
-    Blanks(Vec<String>),
-    /// The letters in the order the learner tapped them.
-    Order(Vec<usize>),
-    /// For each numbered left-hand item, the letter chosen on the right.
-    Matches(Vec<Option<usize>>),
 }
 
 /// Why a message was not taken. Each has its own sentence on the phone.
@@ -149,6 +132,8 @@ pub struct RoomView {
     pub question: Option<usize>,
     pub open: bool,
     pub joined: usize,
+    /// Answers taken so far, all questions.
+    pub total_answers: usize,
     /// Newest first: (id, shown name).
     pub names: Vec<(u32, String)>,
     /// Of the question on screen.
@@ -184,13 +169,6 @@ pub struct PhoneView {
     pub rank: usize,
     pub players: usize,
     pub name: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct PhoneText {
-    pub prompt: String,
-    pub options: Vec<String>,
-    pub fields: Vec<String>,
 }
 
 /// The whole room.
@@ -513,6 +491,10 @@ impl Game {
                 }
             }
         }
+        view.total_answers = self
+            .active()
+            .map(|p| p.answers.iter().flatten().count())
+            .sum();
         view.leaders = self.leaders(10);
         view
     }
@@ -560,6 +542,10 @@ impl Game {
         };
         let item = &self.items[q];
         view.answered = p.answers[q].is_some();
+        // Points show at the reveal, not as soon as the answer is in.
+        if let (Phase::Asking { .. }, Some(a)) = (self.phase, &p.answers[q]) {
+            view.score -= a.points;
+        }
         view.options = self.options(q);
         let (kind, fields) = match &item.question.answer {
             Answer::SingleChoice { .. } => ("single", 0),
@@ -622,332 +608,5 @@ pub struct PhonePlayer {
     pub answers: Vec<Option<Answered>>,
 }
 
-/// The question and its lettered choices as the projector shows them.
-fn phone_text(item: &Item) -> PhoneText {
-    let q = &item.question;
-    let (options, fields) = match &q.answer {
-        Answer::SingleChoice { choices, .. } | Answer::MultipleChoice { choices, .. } => (
-            item.layout
-                .choices
-                .iter()
-                .map(|&c| choices[c].clone())
-                .collect(),
-            Vec::new(),
-        ),
-        Answer::TrueFalse(_) => (Vec::new(), Vec::new()),
-        Answer::Ordering(items) => (
-            item.layout
-                .items
-                .iter()
-                .map(|&i| items[i].clone())
-                .collect(),
-            Vec::new(),
-        ),
-        Answer::Matching(pairs) => (
-            item.layout
-                .rights
-                .iter()
-                .filter_map(|&r| pairs.get(r).map(|p| p.1.clone()))
-                .collect(),
-            pairs.iter().map(|p| p.0.clone()).collect(),
-        ),
-        Answer::FillBlank { text, .. } => (Vec::new(), vec![text.clone()]),
-        Answer::Numeric { unit, .. } => (Vec::new(), unit.iter().cloned().collect()),
-    };
-    PhoneText {
-        prompt: q.prompt.clone(),
-        options,
-        fields,
-    }
-}
-
-/// A phone's answer as a response to grade, with the letters it chose;
-/// `None` when it does not fit the question.
-fn to_response(item: &Item, given: PhoneAnswer) -> Option<(Response, Vec<usize>)> {
-    let layout = &item.layout;
-    let typed_ok = |s: &String| s.chars().count() <= MAX_TYPED;
-    match (&item.question.answer, given) {
-        (Answer::SingleChoice { .. }, PhoneAnswer::Choice(pos)) => {
-            Some((Response::Choice(Some(*layout.choices.get(pos)?)), vec![pos]))
-        }
-        (Answer::MultipleChoice { .. }, PhoneAnswer::Choices(mut pos)) => {
-            pos.sort_unstable();
-            pos.dedup();
-            let picked = pos
-                .iter()
-                .map(|&p| layout.choices.get(p).copied())
-                .collect::<Option<Vec<usize>>>()?;
-            Some((Response::Choices(picked), pos))
-        }
-        (Answer::TrueFalse(_), PhoneAnswer::TrueFalse(value)) => Some((
-            Response::TrueFalse(Some(value)),
-            vec![if value { 0 } else { 1 }],
-        )),
-        (Answer::Numeric { .. }, PhoneAnswer::Number(text)) if typed_ok(&text) => Some((
-            Response::Number(crate::text::nfc(text.trim()).into_owned()),
-            Vec::new(),
-        )),
-        (Answer::FillBlank { blanks, .. }, PhoneAnswer::Blanks(typed))
-            if typed.len() == blanks.len() && typed.iter().all(typed_ok) =>
-        {
-            Some((
-                Response::Blanks(
-                    typed
-                        .iter()
-                        .map(|t| crate::text::nfc(t.trim()).into_owned())
-                        .collect(),
-                ),
-                Vec::new(),
-            ))
-        }
-        (Answer::Ordering(items), PhoneAnswer::Order(pos)) => {
-            let mut seen = vec![false; items.len()];
-            if pos.len() != items.len() {
-                return None;
-            }
-            for &p in &pos {
-                if *seen.get(p)? {
-                    return None;
-                }
-                seen[p] = true;
-            }
-            let order = pos
-                .iter()
-                .map(|&p| layout.items.get(p).copied())
-                .collect::<Option<Vec<usize>>>()?;
-            Some((Response::Order(order), Vec::new()))
-        }
-        (Answer::Matching(pairs), PhoneAnswer::Matches(pos)) if pos.len() == pairs.len() => {
-            let matches = pos
-                .iter()
-                .map(|p| match p {
-                    None => Some(None),
-                    Some(p) => layout.rights.get(*p).map(|&r| Some(r)),
-                })
-                .collect::<Option<Vec<Option<usize>>>>()?;
-            Some((Response::Matches(matches), Vec::new()))
-        }
-        _ => None,
-    }
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::quiz::practice::Layout;
-    use crate::quiz::{Question, Rules, Source};
-
-    fn item(answer: Answer, layout: Layout) -> Item {
-        Item {
-            question: Question {
-                id: "q".into(),
-                prompt: "Câu hỏi thử?".into(),
-                answer,
-                explanation: String::new(),
-                source: Source {
-                    anchor: "p1".parse().expect("an anchor"),
-                    quote: String::new(),
-                },
-                tags: Vec::new(),
-                key_point: None,
-                difficulty: None,
-            },
-            rules: Rules::default(),
-            set_title: "Bộ thử".into(),
-            set_key: "thu".into(),
-            document: String::new(),
-            layout,
-        }
-    }
-
-    fn layout(choices: Vec<usize>) -> Layout {
-        Layout {
-            choices,
-            items: vec![2, 0, 1],
-            rights: vec![1, 0],
-        }
-    }
-
-    fn game(plan: PhonesPlan) -> Game {
-        let choice = Answer::SingleChoice {
-            choices: vec!["một".into(), "hai".into(), "ba".into(), "bốn".into()],
-            answer: 2,
-        };
-        let order = Answer::Ordering(vec!["đầu".into(), "giữa".into(), "cuối".into()]);
-        let number = Answer::Numeric {
-            answer: 7.5,
-            tolerance: 0.0,
-            unit: Some("%".into()),
-        };
-        Game::new(
-            "4821".into(),
-            plan,
-            vec![
-                // On screen: A = "ba" (index 2, right), B = "một", …
-                item(choice, layout(vec![2, 0, 1, 3])),
-                item(order, layout(vec![])),
-                item(number, layout(vec![])),
-            ],
-        )
-    }
-
-    fn ask(g: &mut Game, question: usize, opened: u64, seconds: u64) {
-        g.set_phase(Phase::Asking {
-            question,
-            opened,
-            deadline: Some(opened + seconds * 1000),
-            limit: seconds * 1000,
-        });
-    }
-
-    #[test]
-    fn joining_needs_the_pin_and_a_sensible_name() {
-        let mut g = game(PhonesPlan::default());
-        assert_eq!(
-            g.join("1111", "An", "", "t1".into()),
-            Err(Refusal::WrongPin)
-        );
-        assert_eq!(
-            g.join("48210", "An", "", "t1".into()),
-            Err(Refusal::WrongPin)
-        );
-        assert_eq!(
-            g.join("4821", "  \u{202e} ", "", "t1".into()),
-            Err(Refusal::EmptyName)
-        );
-        let long = "a".repeat(10 * 1024);
-        assert_eq!(
-            g.join("4821", &long, "", "t1".into()),
-            Err(Refusal::NameTooLong)
-        );
-        let at = g
-            .join("4821", "  Nguyễn\tVăn   An ", "", "t1".into())
-            .unwrap();
-        assert_eq!(g.players[at].shown, "Nguyễn Văn An");
-        assert_eq!(g.player("4821", "t1"), Ok(at));
-        assert_eq!(g.player("4821", "forged"), Err(Refusal::UnknownPlayer));
-        assert_eq!(g.player("0000", "t1"), Err(Refusal::WrongPin));
-    }
-
-    #[test]
-    fn two_people_of_the_same_name_are_told_apart() {
-        let plan = PhonesPlan {
-            ask_unit: true,
-            ..PhonesPlan::default()
-        };
-        let mut g = game(plan);
-        let a = g
-            .join("4821", "Lê Hoa", "Phòng Tổ chức", "a".into())
-            .unwrap();
-        let b = g.join("4821", "lê hoa", "Văn phòng", "b".into()).unwrap();
-        let c = g.join("4821", "Lê Hoa", "Văn phòng", "c".into()).unwrap();
-        let shown: Vec<&str> = [a, b, c]
-            .iter()
-            .map(|&i| g.players[i].shown.as_str())
-            .collect();
-        assert_eq!(shown, ["Lê Hoa", "lê hoa (Văn phòng)", "Lê Hoa (3)"]);
-    }
-
-    #[test]
-    fn answers_count_once_for_the_question_on_screen_until_time_is_up() {
-        let mut g = game(PhonesPlan::default());
-        let p = g.join("4821", "An", "", "t".into()).unwrap();
-        assert_eq!(
-            g.answer(p, 0, PhoneAnswer::Choice(0), 0).err(),
-            Some(Refusal::NotAsking),
-            "nothing is taken in the lobby"
-        );
-        ask(&mut g, 0, 1_000, 20);
-        assert_eq!(
-            g.answer(p, 1, PhoneAnswer::Order(vec![0, 1, 2]), 2_000)
-                .err(),
-            Some(Refusal::OtherQuestion)
-        );
-        assert_eq!(
-            g.answer(p, 0, PhoneAnswer::Choice(7), 2_000).err(),
-            Some(Refusal::BadAnswer),
-            "a letter the question does not have"
-        );
-        assert_eq!(
-            g.answer(p, 0, PhoneAnswer::Number("3".into()), 2_000).err(),
-            Some(Refusal::BadAnswer),
-            "an answer of another kind"
-        );
-        assert_eq!(
-            g.answer(p, 0, PhoneAnswer::Choice(0), 21_001).err(),
-            Some(Refusal::TimeUp),
-            "by the server's clock"
-        );
-        let a = g.answer(p, 0, PhoneAnswer::Choice(0), 11_000).unwrap();
-        assert_eq!(a.verdict, Verdict::Right);
-        assert_eq!(
-            a.points, 750,
-            "right at half time: three quarters of the points"
-        );
-        assert_eq!(
-            g.answer(p, 0, PhoneAnswer::Choice(1), 12_000).err(),
-            Some(Refusal::AlreadyAnswered)
-        );
-        assert_eq!(g.players[p].score, 750);
-        let room = g.room();
-        assert_eq!((room.answered, room.right), (1, 1));
-        assert_eq!(room.counts, [1, 0, 0, 0], "A chosen once");
-    }
-
-    #[test]
-    fn streaks_add_a_bonus_and_a_miss_breaks_them() {
-        let mut g = game(PhonesPlan::default());
-        let p = g.join("4821", "An", "", "t".into()).unwrap();
-        ask(&mut g, 0, 0, 10);
-        g.answer(p, 0, PhoneAnswer::Choice(0), 0).unwrap();
-        g.set_phase(Phase::Revealed { question: 0 });
-        ask(&mut g, 1, 0, 10);
-        // Items on screen: A = "cuối", B = "đầu", C = "giữa": B, C, A is right.
-        let a = g
-            .answer(p, 1, PhoneAnswer::Order(vec![1, 2, 0]), 0)
-            .unwrap();
-        assert_eq!(a.points, 1000 + STREAK_STEP);
-        g.set_phase(Phase::Revealed { question: 1 });
-        assert_eq!(g.phone(p, 0).verdict, Some("right"));
-        assert_eq!(g.phone(p, 0).points, 1100);
-        ask(&mut g, 2, 0, 10);
-        g.set_phase(Phase::Revealed { question: 2 });
-        assert_eq!(g.players[p].streak, 0, "no answer breaks the streak");
-        assert_eq!(g.phone(p, 0).verdict, Some("none"));
-    }
-
-    #[test]
-    fn plain_counting_gives_a_point_per_right_answer() {
-        let plan = PhonesPlan {
-            speed_points: false,
-            ..PhonesPlan::default()
-        };
-        let mut g = game(plan);
-        let p = g.join("4821", "An", "", "a".into()).unwrap();
-        let q = g.join("4821", "Bình", "", "b".into()).unwrap();
-        ask(&mut g, 2, 0, 30);
-        g.answer(p, 2, PhoneAnswer::Number("7,5".into()), 29_000)
-            .unwrap();
-        g.answer(q, 2, PhoneAnswer::Number("8".into()), 1_000)
-            .unwrap();
-        g.set_phase(Phase::Leaderboard { question: 2 });
-        assert_eq!(
-            g.leaders(10),
-            [("An".to_string(), 1), ("Bình".to_string(), 0)]
-        );
-        assert_eq!((g.phone(p, 0).rank, g.phone(q, 0).rank), (1, 2));
-    }
-
-    #[test]
-    fn a_removed_player_is_out_of_the_room_and_its_counts() {
-        let mut g = game(PhonesPlan::default());
-        let p = g.join("4821", "An", "", "a".into()).unwrap();
-        ask(&mut g, 0, 0, 0);
-        g.answer(p, 0, PhoneAnswer::Choice(1), 0).unwrap();
-        assert!(g.remove(g.players[p].id));
-        assert_eq!(g.player("4821", "a"), Err(Refusal::Removed));
-        let room = g.room();
-        assert_eq!((room.joined, room.answered), (0, 0));
-        assert!(g.result().is_empty());
-    }
-}
+mod tests;

@@ -22,7 +22,8 @@ use axum::routing::get;
 use serde::Deserialize;
 use tokio::sync::{mpsc, watch};
 
-use super::game::{Game, Phase, PhoneAnswer, PhonePlayer, PhonesPlan, Refusal, RoomView};
+use super::answers::PhoneAnswer;
+use super::game::{Game, Phase, PhonePlayer, PhonesPlan, Refusal, RoomView};
 use crate::quiz::practice::Item;
 
 const PAGE: &str = include_str!("page/index.html");
