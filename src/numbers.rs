@@ -194,9 +194,31 @@ pub fn format_number(n: f64) -> String {
     grouped
 }
 
+/// A whole number with its thousands grouped: "1.974" with ".", "1,974"
+/// with ",".
+pub fn group_digits(n: u64, separator: &str) -> String {
+    let digits = n.to_string();
+    let mut grouped = String::with_capacity(digits.len() * 2);
+    for (i, c) in digits.char_indices() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push_str(separator);
+        }
+        grouped.push(c);
+    }
+    grouped
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn thousands_are_grouped() {
+        assert_eq!(group_digits(1974, "."), "1.974");
+        assert_eq!(group_digits(12_345_678, ","), "12,345,678");
+        assert_eq!(group_digits(999, "."), "999");
+        assert_eq!(group_digits(0, "."), "0");
+    }
 
     #[test]
     fn digits_with_vietnamese_separators() {

@@ -58,16 +58,35 @@ pub(super) fn ready_view(
         egui::pos2(inner.right(), inner.bottom() - start_height),
     );
     keys_box(ui, keys, unit, palette, tr);
+    start_hint(
+        ui,
+        inner,
+        start_height,
+        unit * 1.1,
+        tr.session_ready_start,
+        palette,
+    );
+}
+
+/// How to start, at the foot of the page before the first question.
+pub(super) fn start_hint(
+    ui: &mut egui::Ui,
+    inner: egui::Rect,
+    height: f32,
+    size: f32,
+    text: &str,
+    palette: &super::style::Palette,
+) {
     let start = egui::Rect::from_min_max(
-        egui::pos2(inner.left(), inner.bottom() - start_height + unit * 0.4),
+        egui::pos2(inner.left(), inner.bottom() - height + size * 0.4),
         inner.max,
     );
     place_left(
         ui,
         start,
         egui::Label::new(
-            RichText::new(format!("{} {}", icons::START, tr.session_ready_start))
-                .size(unit * 1.1)
+            RichText::new(format!("{} {text}", icons::START))
+                .size(size)
                 .color(palette.accent)
                 .strong(),
         )
@@ -116,7 +135,7 @@ pub(super) fn keys_box(
 
 /// A label in a rectangle, its lines flush left (the presentation's own
 /// layout centres).
-pub(super) fn place_left(ui: &mut egui::Ui, rect: egui::Rect, label: egui::Label) {
+fn place_left(ui: &mut egui::Ui, rect: egui::Rect, label: egui::Label) {
     let mut child = ui.new_child(
         egui::UiBuilder::new()
             .max_rect(rect)
@@ -557,7 +576,13 @@ pub(super) fn scoreboard(
             ui,
             egui::pos2(bar.right() + unit * 0.4, y + unit * 0.6),
             Align2::LEFT_CENTER,
-            fill(tr.session_points, &[("n", &totals[t])]),
+            fill(
+                tr.session_points,
+                &[(
+                    "n",
+                    &crate::numbers::group_digits(totals[t] as u64, tr.number_group),
+                )],
+            ),
             unit,
             palette.text,
         );

@@ -6,8 +6,7 @@
 
 use egui::{Align2, Color32, FontId, RichText};
 
-use super::icons;
-use super::presenter::{place_left, text_at};
+use super::presenter::{start_hint, text_at};
 use crate::i18n::{Strings, fill};
 use crate::workspace::Room;
 
@@ -50,6 +49,13 @@ pub(super) fn lobby_view(
     match &room.address {
         Some(address) => {
             painter.rect_filled(qr_rect, unit * 0.2, Color32::WHITE);
+            // A frame, so the code's white stands out on a light page.
+            painter.rect_stroke(
+                qr_rect,
+                unit * 0.2,
+                egui::Stroke::new(1.0, palette.muted),
+                egui::StrokeKind::Inside,
+            );
             let quiet = 4.0;
             let cell = side / (address.qr.width as f32 + quiet * 2.0);
             for y in 0..address.qr.width {
@@ -181,26 +187,13 @@ pub(super) fn lobby_view(
             x += width + gap;
         }
     }
-    let start = egui::Rect::from_min_max(
-        egui::pos2(inner.left(), inner.bottom() - start_height + unit * 0.4),
-        inner.max,
-    );
-    place_left(
-        ui,
-        start,
-        egui::Label::new(
-            RichText::new(format!("{} {}", icons::START, tr.room_start))
-                .size(unit * 1.0)
-                .color(palette.accent)
-                .strong(),
-        )
-        .wrap(),
-    );
+    start_hint(ui, inner, start_height, unit, tr.room_start, palette);
     removed
 }
 
-/// The end of a session with phones: the first three on a podium, the
-/// next seven listed under it.
+/// The end of a session with phones: the first three on a podium (the
+/// names above their blocks, wrapped, never over the title), places four
+/// to ten in two columns under it.
 pub(super) fn podium(
     ui: &mut egui::Ui,
     rect: egui::Rect,
@@ -210,6 +203,7 @@ pub(super) fn podium(
 ) {
     let painter = ui.painter().clone();
     let unit = (rect.height() / 16.0).min(rect.width() / 30.0);
+    let points = |p: u32| crate::numbers::group_digits(u64::from(p), tr.number_group);
     text_at(
         ui,
         rect.center_top(),
@@ -218,70 +212,90 @@ pub(super) fn podium(
         unit * 1.6,
         palette.text,
     );
-    let base = rect.top() + rect.height() * 0.62;
-    let width = rect.width() / 4.0;
+    let rest_rows = leaders.len().saturating_sub(3).div_ceil(2) as f32;
+    let rest_height = rest_rows * unit * 1.25;
+    let top = rect.top() + unit * 2.4;
+    let base = rect.bottom() - rest_height - unit * 0.8;
+    // Two lines of name and a line of points above the highest block.
+    let label_height = unit * 3.4;
+    let tallest = (base - top - label_height).max(unit * 2.0);
+    let width = rect.width().min(unit * 30.0) / 3.0;
     // Second on the left, first in the middle, third on the right.
-    let places = [(1usize, 0.0f32, 0.55f32), (0, 1.0, 0.8), (2, 2.0, 0.4)];
-    let tops = rect.height() * 0.42;
+    let places = [(1usize, 0.0f32, 0.72f32), (0, 1.0, 1.0), (2, 2.0, 0.5)];
     for (place, column, height) in places {
-        let Some((name, points)) = leaders.get(place) else {
+        let Some((name, score)) = leaders.get(place) else {
             continue;
         };
         let left = rect.center().x - width * 1.5 + column * width;
         let block = egui::Rect::from_min_max(
-            egui::pos2(left + unit * 0.2, base - tops * height),
+            egui::pos2(left + unit * 0.2, base - tallest * height),
             egui::pos2(left + width - unit * 0.2, base),
         );
         let colour = [palette.right, palette.selection, palette.accent][place];
         painter.rect_filled(block, unit * 0.3, colour);
+        let number = (unit * 2.2).min(block.height() * 0.8);
         text_at(
             ui,
-            block.center_top() + egui::vec2(0.0, unit * 0.3),
-            Align2::CENTER_TOP,
+            block.center(),
+            Align2::CENTER_CENTER,
             (place + 1).to_string(),
-            unit * 2.2,
+            number,
             palette.page,
         );
         let mut label = ui.new_child(
             egui::UiBuilder::new()
                 .max_rect(egui::Rect::from_min_max(
-                    egui::pos2(block.left(), block.top() - unit * 3.2),
-                    egui::pos2(block.right(), block.top()),
+                    egui::pos2(block.left(), block.top() - label_height),
+                    egui::pos2(block.right(), block.top() - unit * 0.2),
                 ))
                 .layout(egui::Layout::bottom_up(egui::Align::Center)),
         );
+        label.spacing_mut().item_spacing.y = unit * 0.1;
         label.label(
-            RichText::new(fill(tr.session_points, &[("n", points)]))
+            RichText::new(fill(tr.session_points, &[("n", &points(*score))]))
                 .size(unit * 0.9)
                 .color(palette.muted),
         );
         label.add(
             egui::Label::new(
                 RichText::new(name)
-                    .size(unit * 1.2)
+                    .size(unit * 1.05)
                     .strong()
                     .color(palette.text),
             )
-            .truncate(),
+            .halign(egui::Align::Center)
+            .wrap(),
         );
     }
-    let mut rest = ui.new_child(
-        egui::UiBuilder::new()
-            .max_rect(egui::Rect::from_min_max(
-                egui::pos2(rect.left(), base + unit * 0.5),
-                rect.max,
-            ))
-            .layout(egui::Layout::left_to_right(egui::Align::Min).with_main_wrap(true)),
-    );
-    rest.spacing_mut().item_spacing = egui::vec2(unit * 1.2, unit * 0.2);
-    for (i, (name, points)) in leaders.iter().enumerate().skip(3) {
-        rest.label(
-            RichText::new(fill(
-                tr.room_podium_more,
-                &[("rank", &(i + 1)), ("name", name), ("points", points)],
-            ))
-            .size(unit * 0.9)
-            .color(palette.text),
+    // Four to ten: two columns, each line shortened rather than wrapped.
+    let column_width = rect.width().min(unit * 30.0) / 2.0;
+    let first_left = rect.center().x - column_width;
+    for (i, (name, score)) in leaders.iter().enumerate().skip(3) {
+        let k = i - 3;
+        let row = (k % rest_rows.max(1.0) as usize) as f32;
+        let column = (k / rest_rows.max(1.0) as usize) as f32;
+        let cell = egui::Rect::from_min_size(
+            egui::pos2(
+                first_left + column * column_width + unit * 0.2,
+                base + unit * 0.6 + row * unit * 1.25,
+            ),
+            egui::vec2(column_width - unit * 0.4, unit * 1.2),
+        );
+        ui.put(
+            cell,
+            egui::Label::new(
+                RichText::new(fill(
+                    tr.room_podium_more,
+                    &[
+                        ("rank", &(i + 1)),
+                        ("name", name),
+                        ("points", &points(*score)),
+                    ],
+                ))
+                .size(unit * 0.85)
+                .color(palette.text),
+            )
+            .truncate(),
         );
     }
 }

@@ -269,14 +269,26 @@ impl SessionScreen {
             for (path, read) in input.past {
                 ui.horizontal_wrapped(|ui| match read {
                     Ok(result) => {
-                        ui.label(fill(
-                            tr.session_past_line,
-                            &[
-                                ("date", &format_local(&clock, result.started)),
-                                ("questions", &result.questions.len()),
-                                ("teams", &result.teams.len()),
-                            ],
-                        ));
+                        let date = format_local(&clock, result.started);
+                        ui.label(if result.phones.is_some() {
+                            fill(
+                                tr.session_past_phones,
+                                &[
+                                    ("date", &date),
+                                    ("questions", &result.questions.len()),
+                                    ("n", &result.players.len()),
+                                ],
+                            )
+                        } else {
+                            fill(
+                                tr.session_past_line,
+                                &[
+                                    ("date", &date),
+                                    ("questions", &result.questions.len()),
+                                    ("teams", &result.teams.len()),
+                                ],
+                            )
+                        });
                         if ui.button(tr.session_open).clicked() {
                             self.viewing = Some(result.clone());
                         }
@@ -579,7 +591,7 @@ impl SessionScreen {
         }
         // Latecomers can join at any question: the address stays at the foot.
         let mut inner = inner;
-        if let Some(room) = room {
+        if let Some(room) = room.filter(|_| training.stage != Stage::Finished) {
             if let Some(address) = &room.address {
                 text_at(
                     ui,

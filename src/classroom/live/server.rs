@@ -38,6 +38,9 @@ pub const BURST: f64 = 10.0;
 pub const PER_SECOND: f64 = 5.0;
 /// Refused messages in a row after which the connection is closed.
 pub const MAX_STRIKES: u32 = 100;
+/// Open phone connections at most (a room holds [`super::game::MAX_PLAYERS`];
+/// each may reconnect once meanwhile): beyond, a new one is refused.
+pub const MAX_CONNECTIONS: usize = 2 * super::game::MAX_PLAYERS;
 /// The ports tried first, so the address stays the same session to session.
 pub const PORTS: std::ops::RangeInclusive<u16> = 8080..=8089;
 
@@ -101,6 +104,8 @@ struct Shared {
     changed: watch::Sender<u64>,
     room: watch::Sender<RoomView>,
     on_change: Box<dyn Fn() + Send + Sync>,
+    /// Phone connections open now.
+    connections: std::sync::atomic::AtomicUsize,
 }
 
 impl Shared {
@@ -207,6 +212,7 @@ pub fn start(config: LiveConfig) -> Result<LiveHandle, LiveError> {
         changed,
         room: room_tx,
         on_change: config.on_change,
+        connections: std::sync::atomic::AtomicUsize::new(0),
     });
     let (control, control_rx) = mpsc::unbounded_channel();
     let (stop, stop_rx) = tokio::sync::oneshot::channel();
@@ -366,9 +372,21 @@ async fn style(headers: HeaderMap) -> Response {
 }
 
 async fn socket(ws: WebSocketUpgrade, State(shared): State<Arc<Shared>>) -> Response {
+    use std::sync::atomic::Ordering;
+    if shared.connections.fetch_add(1, Ordering::SeqCst) >= MAX_CONNECTIONS {
+        shared.connections.fetch_sub(1, Ordering::SeqCst);
+        return StatusCode::SERVICE_UNAVAILABLE.into_response();
+    }
+    let counted = shared.clone();
     ws.max_message_size(MAX_MESSAGE)
         .max_frame_size(MAX_MESSAGE)
-        .on_upgrade(move |socket| phone(socket, shared))
+        .on_failed_upgrade(move |_| {
+            counted.connections.fetch_sub(1, Ordering::SeqCst);
+        })
+        .on_upgrade(move |socket| async move {
+            phone(socket, shared.clone()).await;
+            shared.connections.fetch_sub(1, Ordering::SeqCst);
+        })
 }
 
 /// What a phone sends.

@@ -52,6 +52,8 @@
     ["join", "wait", "ask", "result"].forEach(function (s) { $(s).hidden = s !== id; });
   }
   function letter(i) { return String.fromCharCode(65 + i); }
+  // Thousands grouped as the language writes them: 1.974 / 1,974.
+  function points(n) { return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, EN ? "," : "."); }
   function button(label, cls, onTap) {
     var b = document.createElement("button");
     b.type = "button";
@@ -155,7 +157,7 @@
   function render(s) {
     state = s;
     text("who", s.name);
-    text("score", s.score + (EN ? " pts" : " điểm"));
+    text("score", points(s.score) + (EN ? " pts" : " điểm"));
     deadline = s.left_ms === null || s.left_ms === undefined ? null : Date.now() + s.left_ms;
     if (s.phase === "lobby") {
       show("wait");
@@ -177,13 +179,13 @@
       var v = s.verdict || "none";
       text("verdict", T[v]);
       $("verdict").className = "huge " + (v === "none" ? "" : v);
-      text("points", T.points(s.points, s.score));
+      text("points", T.points(points(s.points), points(s.score)));
       text("rank", T.rank(s.rank, s.players));
     } else if (s.phase === "board" || s.phase === "end") {
       show("result");
       text("verdict", s.phase === "end" ? T.end : T.board);
       $("verdict").className = "big";
-      text("points", s.score + (EN ? " points" : " điểm"));
+      text("points", points(s.score) + (EN ? " points" : " điểm"));
       text("rank", T.rank(s.rank, s.players));
     }
     tick();
