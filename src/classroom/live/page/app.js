@@ -125,7 +125,8 @@
       }
     };
     socket.onclose = function () {
-      if (removed) return;
+      // After the last question the PC stops serving: nothing to rejoin.
+      if (removed || (state && state.phase === "end")) return;
       status(T.reconnect);
       setTimeout(connect, retry);
       retry = Math.min(retry * 2, 5000);
