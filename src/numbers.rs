@@ -194,6 +194,18 @@ pub fn format_number(n: f64) -> String {
     grouped
 }
 
+/// A number as an answer is shown: like [`format_number`], except a year
+/// ("2045", not "2.045"): a whole number from 1000 to 2200 with no unit, or
+/// with "năm" as its unit.
+pub fn format_answer(n: f64, unit: Option<&str>) -> String {
+    let yearly = unit.is_none_or(|u| crate::text::fold(u.trim(), crate::text::Fold::Case) == "năm");
+    if yearly && n.fract() == 0.0 && (1000.0..=2200.0).contains(&n) {
+        format!("{}", n as i64)
+    } else {
+        format_number(n)
+    }
+}
+
 /// A whole number with its thousands grouped: "1.974" with ".", "1,974"
 /// with ",".
 pub fn group_digits(n: u64, separator: &str) -> String {
@@ -211,6 +223,15 @@ pub fn group_digits(n: u64, separator: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn years_are_not_grouped_as_thousands() {
+        assert_eq!(format_answer(2045.0, None), "2045");
+        assert_eq!(format_answer(2030.0, Some("năm")), "2030");
+        assert_eq!(format_answer(2500.0, Some("đảng viên")), "2.500");
+        assert_eq!(format_answer(12000.0, None), "12.000");
+        assert_eq!(format_answer(2045.5, None), "2.045,5");
+    }
 
     #[test]
     fn thousands_are_grouped() {

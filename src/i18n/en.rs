@@ -496,7 +496,7 @@ pub const EN: Strings = Strings {
     export_no_ordering: "GIFT has no ordering questions",
     tab_editor: "🖊 Write questions",
     editor_title: "Write question sets",
-    editor_intro: "Your sets are kept in {dir}. The bundled and generated sets are read-only but can be copied.",
+    editor_intro: "The sets you write are kept on this PC, in the app's own folder. The bundled and generated sets are read-only but can be copied.",
     editor_new_set: "➕ New set",
     editor_import: "Import questions from a Word or text file…",
     editor_import_tooltip: "A .docx or .txt file in the form “Câu 1. … A. … B. …”, answers underlined, bold, red, starred or given as “Đáp án: B”; GIFT (Moodle) and CSV files too. Check each answer after importing.",

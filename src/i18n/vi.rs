@@ -496,7 +496,7 @@ pub const VI: Strings = Strings {
     export_no_ordering: "GIFT không có câu sắp xếp thứ tự",
     tab_editor: "🖊 Soạn câu hỏi",
     editor_title: "Soạn bộ câu hỏi",
-    editor_intro: "Bộ câu hỏi của bạn được lưu trong thư mục {dir}. Bộ kèm theo ứng dụng và bộ tạo tự động chỉ đọc, nhưng có thể sao chép để sửa.",
+    editor_intro: "Bộ câu hỏi bạn soạn được lưu trong máy, ở thư mục riêng của ứng dụng. Bộ kèm theo ứng dụng và bộ tạo tự động chỉ đọc, nhưng có thể sao chép để sửa.",
     editor_new_set: "➕ Bộ câu hỏi mới",
     editor_import: "Nhập câu hỏi từ tệp Word hoặc văn bản…",
     editor_import_tooltip: "Tệp .docx hay .txt theo lối “Câu 1. … A. … B. …”, đáp án gạch chân, in đậm, tô đỏ, có dấu * hoặc dòng “Đáp án: B”; cả tệp GIFT (Moodle) và CSV. Sau khi nhập, hãy xem lại đáp án từng câu.",

@@ -15,7 +15,7 @@
 //!   fill-in-the-blank the share of right blanks.
 
 use super::model::{Answer, ToneMarks};
-use crate::numbers::{format_number, parse_number};
+use crate::numbers::parse_number;
 use crate::text::{Fold, collapse_spaces, fold, nfc};
 
 /// What a learner gave, per question type.
@@ -251,10 +251,13 @@ pub fn correct_answer_text(answer: &Answer, yes: &str, no: &str) -> String {
             .filter_map(|b| b.first().cloned())
             .collect::<Vec<_>>()
             .join("; "),
-        Answer::Numeric { answer, unit, .. } => match unit {
-            Some(u) => format!("{} {u}", format_number(*answer)),
-            None => format_number(*answer),
-        },
+        Answer::Numeric { answer, unit, .. } => {
+            let number = crate::numbers::format_answer(*answer, unit.as_deref());
+            match unit {
+                Some(u) => format!("{number} {u}"),
+                None => number,
+            }
+        }
         Answer::Ordering(items) => items
             .iter()
             .enumerate()

@@ -380,10 +380,18 @@ impl EditorScreen {
         let size = input.look.text_size;
         ui.add_space(size * 0.5);
         ui.heading(RichText::new(tr.editor_title).size(size * 1.3));
-        ui.label(fill(
-            tr.editor_intro,
-            &[("dir", &input.user_sets_dir.display())],
-        ));
+        // Where the sets are, in words, with a button to the folder rather
+        // than a path to read.
+        ui.horizontal_wrapped(|ui| {
+            ui.label(tr.editor_intro);
+            if ui
+                .button(format!("{} {}", icons::FOLDER, tr.open_folder))
+                .on_hover_text(input.user_sets_dir.display().to_string())
+                .clicked()
+            {
+                actions.push(Action::OpenFolder(input.user_sets_dir.to_path_buf()));
+            }
+        });
         ui.add_space(size * 0.5);
         ui.horizontal_wrapped(|ui| {
             let label = ui.label(tr.editor_new_title);

@@ -53,8 +53,10 @@ pub struct SessionScreen {
     scores_over: bool,
     /// A past session opened from the list.
     viewing: Option<TrainingResult>,
-    /// The type scale that makes the current question and stage fit.
-    fit: (Option<(usize, Stage)>, f32),
+    /// The type scale that makes the current question and stage fit, and
+    /// the size of the page it was found for (the window grows as it goes
+    /// full screen: the scale is found again).
+    fit: (Option<(usize, Stage, [i32; 2])>, f32),
     /// Answered on phones, and how.
     phones: bool,
     phones_plan: PhonesPlan,
@@ -715,7 +717,11 @@ impl SessionScreen {
             Stage::Asking | Stage::Revealed => {
                 // Shrunk until it fits: a long question with its answer and
                 // passage must not run off the bottom of the screen.
-                let key = (training.current, training.stage);
+                let key = (
+                    training.current,
+                    training.stage,
+                    [body.width().round() as i32, body.height().round() as i32],
+                );
                 if self.fit.0 != Some(key) {
                     self.fit = (Some(key), 1.0);
                 }

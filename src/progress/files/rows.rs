@@ -145,9 +145,13 @@ impl Cursor<'_> {
 
     fn float(&mut self) -> Option<f32> {
         let negative = self.eat("-");
-        let text = self.number_text(|b| b.is_ascii_digit() || b == b'.')?;
+        // RON writes small scores with an exponent: "5.1341118e-5".
+        let text = self.number_text(|b| {
+            b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'-' | b'+')
+        })?;
+        let mantissa = text.split(['e', 'E']).next().unwrap_or(text);
         // "1." and ".5" are RON's to judge.
-        if text.starts_with('.') || text.ends_with('.') {
+        if mantissa.starts_with('.') || mantissa.ends_with('.') {
             return None;
         }
         let x: f32 = text.parse().ok()?;

@@ -561,7 +561,10 @@ fn answer_form(ui: &mut egui::Ui, tr: &Strings, q: &mut Question, structural: &m
                 let mut text = ui
                     .data(|d| d.get_temp::<(f64, String)>(id))
                     .filter(|(v, _)| *v == *answer)
-                    .map_or_else(|| crate::numbers::format_number(*answer), |(_, t)| t);
+                    .map_or_else(
+                        || crate::numbers::format_answer(*answer, unit.as_deref()),
+                        |(_, t)| t,
+                    );
                 if ui
                     .add(
                         egui::TextEdit::singleline(&mut text)
