@@ -333,17 +333,19 @@ fn an_exam_handed_in_by_the_clock() {
     assert_eq!(result.questions.len(), 3);
 }
 
+const LONG: &str = r#"QuestionSet(format: 1, title: "Một câu dài", document: "ha-noi-hoc-tap-nghi-quyet-xvii-2020",
+        questions: [(id: "dai", prompt: "Xếp các nội dung sau theo đúng thứ tự Bí thư Thành ủy đã trình bày khi quán triệt Nghị quyết Đại hội đại biểu lần thứ XVII Đảng bộ thành phố.",
+            answer: Ordering(["tư tưởng cốt lõi của Nghị quyết được thể hiện trong chủ đề Đại hội", "kết quả đạt được, hạn chế tồn tại và 5 bài học kinh nghiệm", "mục tiêu, nhiệm vụ tổng quát đến năm 2025", "định hướng đến năm 2030 và tầm nhìn đến năm 2045", "20 chỉ tiêu chủ yếu đến năm 2025", "5 định hướng lớn và nhiệm vụ trọng tâm", "3 khâu đột phá và 14 nhóm nhiệm vụ, giải pháp chủ yếu"]),
+            explanation: "Đây là thứ tự các nội dung trong bài quán triệt của đồng chí Bí thư Thành ủy tại Hội nghị trực tuyến cán bộ chủ chốt ngày 25/12/2020, được tường thuật trong văn bản.",
+            source: (anchor: "p5", quote: "tư tưởng cốt lõi của Nghị quyết được thể hiện trong chủ đề Đại hội"))])"#;
+
 #[test]
 fn a_long_question_and_its_answer_fit_a_1024_by_768_projector() {
     let home = tempfile::tempdir().unwrap();
     let sets = Paths::under(home.path()).user_sets_dir();
     std::fs::create_dir_all(&sets).unwrap();
-    let long = r#"QuestionSet(format: 1, title: "Một câu dài", document: "ha-noi-hoc-tap-nghi-quyet-xvii-2020",
-        questions: [(id: "dai", prompt: "Xếp các nội dung sau theo đúng thứ tự Bí thư Thành ủy đã trình bày khi quán triệt Nghị quyết Đại hội đại biểu lần thứ XVII Đảng bộ thành phố.",
-            answer: Ordering(["tư tưởng cốt lõi của Nghị quyết được thể hiện trong chủ đề Đại hội", "kết quả đạt được, hạn chế tồn tại và 5 bài học kinh nghiệm", "mục tiêu, nhiệm vụ tổng quát đến năm 2025", "định hướng đến năm 2030 và tầm nhìn đến năm 2045", "20 chỉ tiêu chủ yếu đến năm 2025", "5 định hướng lớn và nhiệm vụ trọng tâm", "3 khâu đột phá và 14 nhóm nhiệm vụ, giải pháp chủ yếu"]),
-            explanation: "Đây là thứ tự các nội dung trong bài quán triệt của đồng chí Bí thư Thành ủy tại Hội nghị trực tuyến cán bộ chủ chốt ngày 25/12/2020, được tường thuật trong văn bản.",
-            source: (anchor: "p5", quote: "tư tưởng cốt lõi của Nghị quyết được thể hiện trong chủ đề Đại hội"))])"#;
-    std::fs::write(sets.join("mot-cau-dai.ron"), long).unwrap();
+
+    std::fs::write(sets.join("mot-cau-dai.ron"), LONG).unwrap();
     let app = App::new(common::startup_with_learner(home.path(), None));
     let mut h = Harness::builder()
         .with_size([1024.0, 768.0])
@@ -381,6 +383,43 @@ fn a_long_question_and_its_answer_fit_a_1024_by_768_projector() {
     assert!(last.rect().bottom() <= 768.0, "{:?}", last.rect());
     let passage = h.get_by_label_contains("(p5)");
     assert!(passage.rect().bottom() <= 768.0, "{:?}", passage.rect());
+}
+
+/// The page can change size during a reveal (the window going full
+/// screen, a projector plugged in): the type is fitted again to the new
+/// size, not left at the scale found for the old one.
+#[test]
+fn a_reveal_is_fitted_again_when_the_page_changes_size() {
+    let home = tempfile::tempdir().unwrap();
+    let sets = Paths::under(home.path()).user_sets_dir();
+    std::fs::create_dir_all(&sets).unwrap();
+    std::fs::write(sets.join("mot-cau-dai.ron"), LONG).unwrap();
+    let app = App::new(common::startup_with_learner(home.path(), None));
+    let mut h = Harness::builder()
+        .with_size([1366.0, 768.0])
+        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    h.run_steps(3);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num4);
+    step(&mut h);
+    choose_three(&mut h);
+    press(&mut h, Key::F5);
+    press(&mut h, Key::Space);
+    press(&mut h, Key::Space);
+    h.run_steps(40);
+    // Where the answer's passage ends: the type is shrunk just enough.
+    let foot = |h: &Harness<'_, App>| h.get_by_label_contains("(p5)").rect().bottom();
+    let fitted = foot(&h);
+    assert!(fitted <= 768.0 && fitted > 0.75 * 768.0, "{fitted}");
+    // A wide, low page: fewer lines wrap, so the type is fitted larger than
+    // the scale kept from the first page (which ends at 82 % of it).
+    h.set_size(egui::vec2(1366.0, 300.0));
+    h.run_steps(60);
+    let low = foot(&h) / 300.0;
+    assert!(
+        (0.87..=1.0).contains(&low),
+        "on the low page the reveal ends at {:.0} % of its height",
+        low * 100.0
+    );
 }
 
 const PAIRS: &str = r#"QuestionSet(

@@ -146,9 +146,8 @@ impl Cursor<'_> {
     fn float(&mut self) -> Option<f32> {
         let negative = self.eat("-");
         // RON writes small scores with an exponent: "5.1341118e-5".
-        let text = self.number_text(|b| {
-            b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'-' | b'+')
-        })?;
+        let text = self
+            .number_text(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'-' | b'+'))?;
         let mantissa = text.split(['e', 'E']).next().unwrap_or(text);
         // "1." and ".5" are RON's to judge.
         if mantissa.starts_with('.') || mantissa.ends_with('.') {
