@@ -464,3 +464,52 @@ fn a_document_in_an_old_vietnamese_encoding_opens_and_says_it_was_converted() {
     harness.get_by_label_contains("Chi bộ thống nhất học tập nghị quyết mới");
     harness.get_by_label_contains("Tệp dùng bảng mã cũ");
 }
+
+/// At the largest text size on a 1366×768 screen, the bars for finding
+/// one's way keep to a readable size and leave the page most of the window;
+/// the key points take at most a third of its width; practice puts the
+/// text under the questions rather than in a narrow column beside them.
+#[test]
+fn at_the_largest_text_the_page_keeps_most_of_a_1366_by_768_window() {
+    let home = tempfile::tempdir().unwrap();
+    let mut startup = common::startup_with_learner(home.path(), None);
+    startup.settings.set_text_size(settings::MAX_TEXT_SIZE);
+    let app = App::new(startup);
+    let mut h = Harness::builder()
+        .with_size([1366.0, 688.0])
+        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    h.run_steps(4);
+    // The tabs in one row: the last tab level with the first.
+    let reader_tab = h.get_by_label_contains("Đọc văn bản").rect();
+    let editor_tab = h.get_by_label_contains("Soạn câu hỏi").rect();
+    assert!(
+        (reader_tab.top() - editor_tab.top()).abs() < 2.0,
+        "{reader_tab:?} {editor_tab:?}"
+    );
+    // The page starts in the top 30 % (with the bars at 36 px, at 54 %).
+    let title = h.get_by_label_contains("Hà Nội học tập, quán triệt").rect();
+    assert!(
+        title.top() < 688.0 * 0.3,
+        "the page starts at {}",
+        title.top()
+    );
+    // The document keeps two thirds of the width beside the key points.
+    let panel_left = h
+        .get_all_by_label("Chưa học")
+        .map(|n| n.rect().left())
+        .fold(f32::INFINITY, f32::min);
+    assert!(
+        panel_left > 1366.0 * 0.6,
+        "the key points start at {panel_left}"
+    );
+    // Practice: the questions over the whole width, no text beside them.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num2);
+    h.run_steps(3);
+    let start = h.get_by_label_contains("Bắt đầu luyện tập").rect();
+    assert!(start.left() < 200.0, "{start:?}");
+    assert!(
+        h.query_by_label_contains("Ban Thường vụ Thành ủy")
+            .is_none(),
+        "the document is not beside the questions at this size"
+    );
+}

@@ -17,7 +17,7 @@ use super::profile_picker::ProfilePicker;
 use super::progress_screen::ProgressScreen;
 use super::reader::{Reader, ScrollTarget};
 use super::session_screen::SessionScreen;
-use super::{MAX_TEXTURE_SIDE, SIDE_BY_SIDE_WIDTH, fonts, style};
+use super::{MAX_TEXTURE_SIDE, fonts, side_by_side, style};
 use crate::document::Document;
 use crate::i18n::{Language, Strings, fill};
 use crate::progress::{Mode, ProfileStore};
@@ -727,7 +727,7 @@ impl App {
     pub(super) fn show_passage(&mut self, ctx: &egui::Context, source: &Source) {
         if let Some((block, range)) = self.ws.find_passage(source) {
             self.reader.show_passage(block, range);
-            if ctx.content_rect().width() < SIDE_BY_SIDE_WIDTH {
+            if !side_by_side(ctx.content_rect().width(), self.ws.settings.text_size) {
                 self.ws.screen = Screen::Reader;
             }
         }

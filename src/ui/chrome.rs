@@ -8,6 +8,7 @@ use egui::RichText;
 
 use super::app::{Action, App};
 use super::command::Command;
+use super::style::cap_bar_text;
 use super::{icons, reader, style};
 use crate::document::Origin;
 use crate::i18n::{Language, fill};
@@ -18,6 +19,7 @@ impl App {
     pub(super) fn top_bars(&mut self, ui: &mut egui::Ui) -> Vec<Action> {
         let mut actions = Vec::new();
         egui::Panel::top("menu").show(ui, |ui| {
+            cap_bar_text(ui);
             egui::MenuBar::new().ui(ui, |ui| {
                 self.menus(ui, &mut actions);
                 // Who is studying, at the right: always in view, one click to change.
@@ -27,6 +29,9 @@ impl App {
             });
         });
         egui::Panel::top("toolbar").show(ui, |ui| {
+            // The page's text grows to 48 px; the bars keep to a size that
+            // leaves the page most of the window.
+            cap_bar_text(ui);
             ui.add_space(4.0);
             // Two rows: where you are (the screens), then the tools.
             ui.horizontal_wrapped(|ui| self.screen_tabs(ui, &mut actions));
@@ -325,6 +330,7 @@ impl App {
         let tr = self.tr();
         let doc = &self.ws.doc;
         egui::Panel::bottom("status").show(ui, |ui| {
+            cap_bar_text(ui);
             ui.horizontal(|ui| {
                 let origin = match &doc.origin {
                     Origin::Bundled => tr.status_bundled.to_string(),

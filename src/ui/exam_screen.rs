@@ -72,10 +72,6 @@ impl OpenedExam {
     }
 }
 
-/// The largest text in the exam's bar (the question below keeps the
-/// learner's size).
-const BAR_TEXT_CAP: f32 = 26.0;
-
 /// How often a running exam from a file is saved even without a new answer
 /// (for the time it has left).
 const SAVE_EVERY_SECONDS: f64 = 10.0;
@@ -353,21 +349,7 @@ impl ExamScreen {
             .show(ui, |ui| {
                 // The bar is for finding one's way; at the largest text
                 // sizes it would leave no room for the question itself.
-                let cap =
-                    BAR_TEXT_CAP.max(ui.style().text_styles[&egui::TextStyle::Body].size * 0.6);
-                let body = ui.style().text_styles[&egui::TextStyle::Body].size;
-                if body > cap {
-                    for style in [egui::TextStyle::Body, egui::TextStyle::Button] {
-                        if let Some(font) = ui.style_mut().text_styles.get_mut(&style) {
-                            font.size = font.size.min(cap);
-                        }
-                    }
-                    // Buttons and gaps to the text's size, not the page's.
-                    let spacing = ui.spacing_mut();
-                    spacing.button_padding = egui::vec2(cap * 0.35, cap * 0.2);
-                    spacing.interact_size.y = cap * 1.5;
-                    spacing.item_spacing = egui::vec2(cap * 0.4, cap * 0.3);
-                }
+                super::style::cap_bar_text(ui);
                 ui.horizontal_wrapped(|ui| {
                     if let Some(stamp) = &exam.stamp {
                         ui.label(RichText::new(&stamp.title).strong());

@@ -48,8 +48,17 @@ pub const WINDOW_TITLE: &str = "Học tập Nghị quyết";
 /// The widest texture the app asks for (see `App::raw_input_hook`).
 const MAX_TEXTURE_SIDE: usize = 2048;
 
-/// Windows at least this wide show the quiz and the text side by side.
+/// Windows at least this wide show the quiz and the text side by side…
 const SIDE_BY_SIDE_WIDTH: f32 = 1150.0;
+
+/// …and at least this many text sizes wide (each pane some 25): at the
+/// largest text sizes two panes of a dozen words a line are hard to read.
+const SIDE_BY_SIDE_EMS: f32 = 50.0;
+
+/// Whether the quiz and the text go side by side in a window this wide.
+fn side_by_side(width: f32, text_size: f32) -> bool {
+    width >= SIDE_BY_SIDE_WIDTH.max(text_size * SIDE_BY_SIDE_EMS)
+}
 
 /// The window a start opens: on the first start, maximised, so it fills the
 /// work area of whatever screen it opens on (office PCs and projectors still

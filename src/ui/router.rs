@@ -16,7 +16,7 @@ use super::profile_picker::PickerOutcome;
 use super::progress_screen::ProgressInput;
 use super::reader::ReaderInput;
 use super::session_screen::SessionInput;
-use super::{SIDE_BY_SIDE_WIDTH, icons, style};
+use super::{icons, style};
 use crate::keypoints::KeyPoint;
 use crate::progress::Clock;
 use crate::workspace::{Screen, Workspace};
@@ -113,7 +113,7 @@ impl App {
         });
         let input = practice_input(&self.ws, &user_sets_dir, look, review);
         let practice = &mut self.practice;
-        if ui.available_width() < SIDE_BY_SIDE_WIDTH {
+        if !super::side_by_side(ui.available_width(), self.ws.settings.text_size) {
             return egui::CentralPanel::default()
                 .frame(frame)
                 .show(ui, |ui| practice.ui(ui, &input))
@@ -186,7 +186,9 @@ impl App {
             .overview()
             .map(|o| o.points.as_slice())
             .filter(|m| Some(m.len()) == points.map(<[KeyPoint]>::len));
-        let width = self.ws.settings.text_size * 15.0;
+        // Some 15 text sizes wide, but never more than a third of the
+        // window: at the largest sizes the document needs the room.
+        let width = (self.ws.settings.text_size * 15.0).min(ui.available_width() * 0.34);
         let panel = &mut self.key_points_panel;
         let shown = self.reader.focus();
         let clicked = egui::Panel::right("keypoints-panel")

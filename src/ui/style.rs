@@ -64,6 +64,30 @@ pub fn palette(dark: bool) -> Palette {
     }
 }
 
+/// The largest interface text in the bars for finding one's way (menus,
+/// tabs, tools, status, the exam's bar): at the largest text sizes they
+/// would otherwise take half the window from the page itself.
+pub const BAR_TEXT_CAP: f32 = 26.0;
+
+/// Caps a bar's text at [`BAR_TEXT_CAP`], its buttons and gaps with it.
+pub fn cap_bar_text(ui: &mut egui::Ui) {
+    let cap = BAR_TEXT_CAP;
+    let body = ui.style().text_styles[&TextStyle::Body].size;
+    if body <= cap {
+        return;
+    }
+    let ratio = cap / body;
+    for (_, font) in ui.style_mut().text_styles.iter_mut() {
+        font.size *= ratio;
+    }
+    let spacing = ui.spacing_mut();
+    spacing.button_padding = Vec2::new(cap * 0.35, cap * 0.2);
+    spacing.interact_size = Vec2::new(cap * 2.5, cap * 1.5);
+    spacing.item_spacing = Vec2::new(cap * 0.4, cap * 0.3);
+    spacing.icon_width = cap * 0.9;
+    spacing.icon_width_inner = cap * 0.5;
+}
+
 /// Interface text size for a given reading text size.
 pub fn ui_text_size(reading: f32) -> f32 {
     (reading * 0.82).clamp(14.0, 36.0)
