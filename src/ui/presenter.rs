@@ -531,7 +531,7 @@ pub(super) fn scoreboard(
     let painter = ui.painter().clone();
     let rows = teams.len().max(1) as f32;
     let unit = (rect.height() / (rows * 1.6 + 3.0))
-        .min(rect.width() / 24.0)
+        .min(rect.width() / 20.0)
         .min(60.0);
     text_at(
         ui,
