@@ -5,14 +5,14 @@ use std::hint::black_box;
 use std::path::Path;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use nghiquyet::progress::clock::{Clock, DAY, now_ms};
+use nghiquyet::progress::clock::{Clock, DAY, Millis, now_ms};
 use nghiquyet::progress::schedule::{Schedule, Scheduler};
 use nghiquyet::progress::{Attempt, Mode, ProfileStore, QuestionRef, Rating};
 use nghiquyet::quiz::{Response, Verdict};
 
 const ANSWERS: usize = 100_000;
 
-fn record(store: &mut ProfileStore, n: usize, at: i64) {
+fn record(store: &mut ProfileStore, n: usize, at: Millis) {
     let question = store.intern(&QuestionRef {
         document: "ha-noi-hoc-tap-nghi-quyet-xvii-2020".into(),
         set: if n.is_multiple_of(3) {

@@ -41,7 +41,7 @@ fn main() {
         })
         .collect();
     let mut rng = StdRng::seed_from_u64(2026);
-    let today = now_ms() - now_ms().rem_euclid(DAY);
+    let today = now_ms() - now_ms().get().rem_euclid(DAY);
     let mut answers = 0;
     for day in (1..=30).rev() {
         // A few days missed, as people do.

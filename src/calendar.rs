@@ -1,6 +1,69 @@
 //! Dates without time zones: days counted from 1970-01-01 and back, for
-//! file names, month files and dates shown to the user. Used by storage
-//! and by the learner's clock alike, so it belongs to neither.
+//! file names, month files and dates shown to the user; and [`Millis`], a
+//! moment in time. Used by storage and by the learner's clock alike, so it
+//! belongs to neither.
+
+use serde::{Deserialize, Serialize};
+
+/// A moment: milliseconds since 1970-01-01 00:00 UTC (as Anki's
+/// `TimestampMillis`). Written as a plain number, so files are unchanged.
+/// A span of time stays an `i64` of milliseconds: moment − moment is a
+/// span, moment ± span a moment.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(transparent)]
+pub struct Millis(pub i64);
+
+impl Millis {
+    pub const EPOCH: Millis = Millis(0);
+
+    /// Now, by the system's clock.
+    pub fn now() -> Millis {
+        Millis(
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_millis() as i64),
+        )
+    }
+
+    /// The milliseconds since 1970.
+    pub fn get(self) -> i64 {
+        self.0
+    }
+
+    /// As a system time (never before 1970).
+    pub fn to_system_time(self) -> std::time::SystemTime {
+        std::time::UNIX_EPOCH + std::time::Duration::from_millis(self.0.max(0) as u64)
+    }
+}
+
+impl std::ops::Add<i64> for Millis {
+    type Output = Millis;
+    fn add(self, span: i64) -> Millis {
+        Millis(self.0 + span)
+    }
+}
+
+impl std::ops::Sub<i64> for Millis {
+    type Output = Millis;
+    fn sub(self, span: i64) -> Millis {
+        Millis(self.0 - span)
+    }
+}
+
+impl std::ops::Sub for Millis {
+    type Output = i64;
+    fn sub(self, earlier: Millis) -> i64 {
+        self.0 - earlier.0
+    }
+}
+
+impl std::ops::AddAssign<i64> for Millis {
+    fn add_assign(&mut self, span: i64) {
+        self.0 += span;
+    }
+}
 
 /// (year, month, day) of a day counted from 1970-01-01, after Howard
 /// Hinnant's `civil_from_days`.

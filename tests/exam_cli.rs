@@ -7,6 +7,7 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use common::run_cli;
+use nghiquyet::calendar::Millis;
 use nghiquyet::classroom::exam::{Exam, ExamResult};
 use nghiquyet::classroom::exam_file::{self, ExamFile};
 use nghiquyet::quiz::{Answer, Response, correct_response};
@@ -54,7 +55,7 @@ fn wrong(answer: &Answer) -> Response {
 /// `right` questions of their code.
 fn sit(file: &ExamFile, learner: &str, unit: &str, right: usize) -> ExamResult {
     let code = file.code_for(learner, unit);
-    let mut exam = Exam::from_file(file, code, learner, unit, 0.0, 1_764_000_000_000);
+    let mut exam = Exam::from_file(file, code, learner, unit, 0.0, Millis(1_764_000_000_000));
     for i in 0..exam.items.len() {
         let answer = &exam.items[i].question.answer;
         let response = if i < right {
@@ -64,7 +65,7 @@ fn sit(file: &ExamFile, learner: &str, unit: &str, right: usize) -> ExamResult {
         };
         exam.set_response(i, Some(response), 10.0 * i as f64);
     }
-    exam.submit(200.0, 1_764_000_200_000, false);
+    exam.submit(200.0, Millis(1_764_000_200_000), false);
     exam.result(learner).unwrap()
 }
 

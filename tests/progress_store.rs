@@ -25,7 +25,7 @@ fn question(id: &str) -> QuestionRef {
     }
 }
 
-fn answer(store: &mut ProfileStore, id: &str, at: i64, right: bool) {
+fn answer(store: &mut ProfileStore, id: &str, at: nghiquyet::calendar::Millis, right: bool) {
     let question = store.intern(&question(id));
     store.record(Attempt {
         question,
@@ -345,7 +345,7 @@ fn history_merging_is_per_answer() {
     let q = a.intern(&question("x"));
     let attempt = Attempt {
         question: q,
-        at: 1,
+        at: nghiquyet::calendar::Millis(1),
         millis: 1,
         verdict: Verdict::Right,
         score: 1.0,
@@ -419,7 +419,7 @@ fn keys(store: &ProfileStore) -> Vec<(String, i64)> {
     let mut keys: Vec<(String, i64)> = progress
         .attempts()
         .iter()
-        .map(|a| (progress.question(a).id.clone(), a.at))
+        .map(|a| (progress.question(a).id.clone(), a.at.get()))
         .collect();
     keys.sort();
     keys
@@ -517,7 +517,7 @@ fn a_damaged_line_anywhere_in_a_month_loses_at_most_that_line() {
     let text = std::fs::read_to_string(template.join(&relative)).unwrap();
     let lines: Vec<&str> = text.lines().collect();
     let all: Vec<(String, i64)> = (0..50)
-        .map(|i| (format!("q{}", i % 5), start + i * HOUR))
+        .map(|i| (format!("q{}", i % 5), (start + i * HOUR).get()))
         .collect();
     let question_lines: Vec<usize> = (0..lines.len())
         .filter(|&k| lines[k].contains("document:"))
@@ -604,8 +604,8 @@ fn a_profile_folder_replaced_by_a_file_is_reported() {
     use nghiquyet::progress::profiles::{self, ListProblem};
     let home = tempfile::tempdir().unwrap();
     let root = home.path().join("profiles");
-    let an = profiles::create(&root, "Nguyễn Văn Ân", 1).unwrap();
-    profiles::create(&root, "Lê Thị Bình", 2).unwrap();
+    let an = profiles::create(&root, "Nguyễn Văn Ân", nghiquyet::calendar::Millis(1)).unwrap();
+    profiles::create(&root, "Lê Thị Bình", nghiquyet::calendar::Millis(2)).unwrap();
     {
         let (mut store, _) = open(&an.dir);
         answer(&mut store, "a", now_ms() - HOUR, true);

@@ -26,7 +26,12 @@ fn generated_questions(app: &App) -> usize {
 
 /// A learner with `answers` answers, who studied last on this PC.
 fn returning_learner(paths: &Paths, answers: usize) {
-    let info = profiles::create(&profiles::root(paths), "Trần Thị Bình", 0).unwrap();
+    let info = profiles::create(
+        &profiles::root(paths),
+        "Trần Thị Bình",
+        nghiquyet::calendar::Millis(0),
+    )
+    .unwrap();
     let mut store = ProfileStore::open(&info.dir, &info.name, Clock::system())
         .unwrap()
         .store;
@@ -39,7 +44,7 @@ fn returning_learner(paths: &Paths, answers: usize) {
         });
         store.record(Attempt {
             question,
-            at: 1_764_547_200_000 + n as i64 * 60_000,
+            at: nghiquyet::calendar::Millis(1_764_547_200_000 + n as i64 * 60_000),
             millis: 5_000,
             verdict: Verdict::Right,
             score: 1.0,

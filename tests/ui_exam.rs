@@ -337,11 +337,17 @@ fn a_trainer_puts_the_class_results_together_from_the_window() {
     let results = home.path().join("bai-nop");
     std::fs::create_dir_all(&results).unwrap();
     for (i, name) in ["An", "Bình"].iter().enumerate() {
-        let mut exam =
-            nghiquyet::classroom::exam::Exam::from_file(&file, 101, name, "Chi bộ 1", 0.0, 0);
+        let mut exam = nghiquyet::classroom::exam::Exam::from_file(
+            &file,
+            101,
+            name,
+            "Chi bộ 1",
+            0.0,
+            nghiquyet::calendar::Millis(0),
+        );
         let answer = exam.items[0].question.answer.clone();
         exam.set_response(0, Some(nghiquyet::quiz::correct_response(&answer)), 5.0);
-        exam.submit(60.0, 60_000, false);
+        exam.submit(60.0, nghiquyet::calendar::Millis(60_000), false);
         let mut result = exam.result(name).unwrap();
         if i == 1 {
             result.percent = 100;

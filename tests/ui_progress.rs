@@ -369,7 +369,8 @@ fn progress_is_exported_and_imported_into_another_learner() {
 fn a_profile_folder_replaced_by_a_file_is_told_in_the_picker() {
     let home = tempfile::tempdir().unwrap();
     let root = nghiquyet::progress::profiles::root(&Paths::under(home.path()));
-    nghiquyet::progress::profiles::create(&root, "Lê Thị Bình", 0).unwrap();
+    nghiquyet::progress::profiles::create(&root, "Lê Thị Bình", nghiquyet::calendar::Millis(0))
+        .unwrap();
     std::fs::write(root.join("nguyen-van-an"), "").unwrap();
     let h = harness(home.path());
     h.get_by_label("Ai đang học?");

@@ -2,6 +2,7 @@
 //! every learner of a class the same exam), a time limit, a pass mark, no
 //! feedback until it is handed in — or until time runs out.
 
+use crate::calendar::Millis;
 use serde::{Deserialize, Serialize};
 
 use super::exam_file::ExamFile;
@@ -52,9 +53,9 @@ pub struct Exam {
     /// When each answer was last changed: seconds into the exam.
     pub answered_at: Vec<Option<u32>>,
     pub current: usize,
-    /// When it began: steady seconds (for the clock) and ms since 1970.
+    /// When it began: steady seconds (for the clock) and the moment.
     began: f64,
-    pub started: i64,
+    pub started: Millis,
     /// Seconds used before this run of the app (an exam resumed after a
     /// crash or a power cut goes on with the time it had left).
     used_before: f64,
@@ -78,7 +79,7 @@ pub struct Sitting {
     pub code: u32,
     pub learner: String,
     pub unit: String,
-    pub started: i64,
+    pub started: Millis,
     pub seconds_used: f64,
     pub current: usize,
     /// Question ids in the order drawn, to tell a sitting from another exam.
@@ -97,12 +98,12 @@ pub struct Outcome {
     pub passed: bool,
     /// Handed in by the clock, not the learner.
     pub timed_out: bool,
-    pub finished: i64,
+    pub finished: Millis,
     pub seconds: f64,
 }
 
 impl Exam {
-    pub fn new(sets: &[&LoadedSet], plan: ExamPlan, now: f64, started: i64) -> Exam {
+    pub fn new(sets: &[&LoadedSet], plan: ExamPlan, now: f64, started: Millis) -> Exam {
         let practice = Practice::new(
             sets,
             Options {
@@ -120,7 +121,7 @@ impl Exam {
         sets: Vec<String>,
         plan: ExamPlan,
         now: f64,
-        started: i64,
+        started: Millis,
     ) -> Exam {
         Exam {
             responses: vec![None; items.len()],
@@ -148,7 +149,7 @@ impl Exam {
         learner: &str,
         unit: &str,
         now: f64,
-        started: i64,
+        started: Millis,
     ) -> Exam {
         let items = file.draw(code);
         let plan = ExamPlan {
@@ -267,7 +268,7 @@ impl Exam {
     }
 
     /// Hands the exam in when its time is up; returns whether it did.
-    pub fn check_time(&mut self, now: f64, finished: i64) -> bool {
+    pub fn check_time(&mut self, now: f64, finished: Millis) -> bool {
         if self.outcome.is_none() && self.remaining(now) == Some(0.0) {
             self.submit(now, finished, true);
             return true;
@@ -276,7 +277,7 @@ impl Exam {
     }
 
     /// Grades every question; an unanswered one scores nothing.
-    pub fn submit(&mut self, now: f64, finished: i64, timed_out: bool) {
+    pub fn submit(&mut self, now: f64, finished: Millis, timed_out: bool) {
         if self.outcome.is_some() {
             return;
         }
@@ -377,8 +378,8 @@ pub struct ExamResult {
     pub exam: Option<ExamStamp>,
     pub sets: Vec<String>,
     pub plan: ExamPlan,
-    pub started: i64,
-    pub finished: i64,
+    pub started: Millis,
+    pub finished: Millis,
     pub timed_out: bool,
     pub score: f32,
     pub percent: u32,
@@ -445,7 +446,7 @@ mod tests {
             minutes,
             pass_percent: 50,
         };
-        Exam::new(&[&library.sets[0]], plan, 0.0, 0)
+        Exam::new(&[&library.sets[0]], plan, 0.0, Millis(0))
     }
 
     fn ids(e: &Exam) -> Vec<String> {
@@ -467,7 +468,7 @@ mod tests {
             let q = &e.items[i].question;
             e.responses[i] = Some(crate::quiz::correct_response(&q.answer));
         }
-        e.submit(60.0, 1, false);
+        e.submit(60.0, Millis(1), false);
         let o = e.outcome.as_ref().unwrap();
         assert_eq!((o.percent, o.passed, o.timed_out), (50, true, false));
         assert_eq!(o.grades[9].verdict, Verdict::Wrong);
@@ -480,7 +481,7 @@ mod tests {
     #[test]
     fn a_resumed_exam_goes_on_with_the_time_it_had_left() {
         let file = crate::classroom::exam_file::tests::bundled_exam(10);
-        let mut exam = Exam::from_file(&file, 102, " Lê  Văn Ba ", "Chi bộ 2", 100.0, 5);
+        let mut exam = Exam::from_file(&file, 102, " Lê  Văn Ba ", "Chi bộ 2", 100.0, Millis(5));
         assert_eq!(exam.learner, "Lê  Văn Ba");
         let right = crate::quiz::correct_response(&exam.items[3].question.answer);
         assert!(exam.set_response(3, Some(right.clone()), 160.0));
@@ -506,7 +507,7 @@ mod tests {
                 seconds: 10.0
             }
         );
-        back.submit(30.0, 9, false);
+        back.submit(30.0, Millis(9), false);
         let result = back.result("Lê Văn Ba").unwrap();
         assert_eq!(result.seconds_used, 150);
         assert_eq!(result.unit, "Chi bộ 2");
@@ -544,9 +545,9 @@ mod tests {
     fn the_clock_hands_the_exam_in() {
         let mut e = exam(1, 2);
         assert_eq!(e.remaining(30.0), Some(90.0));
-        assert!(!e.check_time(119.0, 0));
-        assert!(e.check_time(120.0, 0));
+        assert!(!e.check_time(119.0, Millis(0)));
+        assert!(e.check_time(120.0, Millis(0)));
         assert!(e.outcome.as_ref().unwrap().timed_out);
-        assert!(!e.check_time(200.0, 0), "once");
+        assert!(!e.check_time(200.0, Millis(0)), "once");
     }
 }

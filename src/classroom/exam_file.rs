@@ -8,6 +8,7 @@
 //! A `.ron` file is an exam file when it starts with `ExamFile(`; the app
 //! writes it so, and `nghiquyet check` checks it.
 
+use crate::calendar::Millis;
 use std::path::Path;
 
 use rand::SeedableRng;
@@ -225,15 +226,15 @@ fn line_col(text: &str, at: usize) -> (usize, usize) {
     (line, column)
 }
 
-/// "2026-12-05 08:00" (or with seconds, or a "T") as local time, in ms since 1970.
-fn parse_local(text: &str) -> Option<i64> {
+/// "2026-12-05 08:00" (or with seconds, or a "T") as local time.
+fn parse_local(text: &str) -> Option<Millis> {
     let text = text.trim().replace('T', " ");
     let civil: jiff::civil::DateTime = text
         .parse()
         .ok()
         .or_else(|| format!("{text}:00").parse().ok())?;
     let t = jiff::tz::TimeZone::system().to_timestamp(civil).ok()?;
-    Some(t.as_millisecond())
+    Some(Millis(t.as_millisecond()))
 }
 
 /// The questions of `set` a part with `tags` draws from.
@@ -359,8 +360,8 @@ impl ExamFile {
         Practice::chosen(&picks, u64::from(code)).items
     }
 
-    /// Whether the exam is open at `now` (ms since 1970).
-    pub fn window(&self, now: i64) -> Window {
+    /// Whether the exam is open at `now`.
+    pub fn window(&self, now: Millis) -> Window {
         if let Some(opens) = &self.opens
             && parse_local(opens).is_some_and(|t| now < t)
         {
@@ -374,13 +375,13 @@ impl ExamFile {
         Window::Open
     }
 
-    /// When it closes, in ms since 1970; `None` when it never does.
-    pub fn closes_at(&self) -> Option<i64> {
+    /// When it closes; `None` when it never does.
+    pub fn closes_at(&self) -> Option<Millis> {
         self.closes.as_deref().and_then(parse_local)
     }
 
-    /// Whether ms-since-1970 `t` falls outside the opening times.
-    pub fn outside_window(&self, t: i64) -> bool {
+    /// Whether `t` falls outside the opening times.
+    pub fn outside_window(&self, t: Millis) -> bool {
         self.window(t) != Window::Open
     }
 }

@@ -438,8 +438,8 @@ pub fn read_sheets(
                 minutes: file.minutes,
                 pass_percent: file.pass_percent,
             },
-            started: 0,
-            finished: 0,
+            started: crate::calendar::Millis::EPOCH,
+            finished: crate::calendar::Millis::EPOCH,
             timed_out: false,
             // Graded by the report, from the answers.
             score: 0.0,

@@ -1,6 +1,7 @@
 //! A training session: questions shown to a room, a countdown, the answer
 //! revealed, teams marked right or wrong, a scoreboard between questions.
 
+use crate::calendar::Millis;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -54,8 +55,8 @@ pub struct Training {
     pub scores: Vec<Vec<bool>>,
     pub current: usize,
     pub stage: Stage,
-    /// When the session started (ms since 1970, UTC).
-    pub started: i64,
+    /// When the session started.
+    pub started: Millis,
     /// Seconds the current question has been shown, not counting pauses,
     /// up to `since`.
     shown: f64,
@@ -68,7 +69,7 @@ impl Training {
         sets: &[&LoadedSet],
         plan: TrainingPlan,
         seed: u64,
-        started: i64,
+        started: Millis,
         now: f64,
     ) -> Training {
         let practice = Practice::new(
@@ -252,8 +253,8 @@ impl Training {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TrainingResult {
     pub version: u32,
-    /// ms since 1970, UTC.
-    pub started: i64,
+    /// When it started.
+    pub started: Millis,
     pub sets: Vec<String>,
     #[serde(default)]
     pub seconds: u32,
@@ -431,10 +432,8 @@ pub fn sessions_dir(data_dir: &Path) -> PathBuf {
 }
 
 /// The file a session started at `started` is saved to.
-pub fn session_file(data_dir: &Path, started: i64) -> PathBuf {
-    let stamp = crate::storage::utc_timestamp(
-        std::time::UNIX_EPOCH + std::time::Duration::from_millis(started.max(0) as u64),
-    );
+pub fn session_file(data_dir: &Path, started: Millis) -> PathBuf {
+    let stamp = crate::storage::utc_timestamp(started.to_system_time());
     sessions_dir(data_dir).join(format!("buoi-{stamp}.ron"))
 }
 
@@ -473,7 +472,7 @@ mod tests {
             teams: teams.iter().map(|t| t.to_string()).collect(),
             phones: None,
         };
-        let mut s = Training::new(&[&library.sets[0]], plan, 1, 0, 90.0);
+        let mut s = Training::new(&[&library.sets[0]], plan, 1, Millis(0), 90.0);
         s.forward(100.0);
         s
     }
@@ -488,7 +487,7 @@ mod tests {
             teams: vec!["A".into()],
             phones: None,
         };
-        let mut s = Training::new(&[&library.sets[0]], plan, 1, 0, 0.0);
+        let mut s = Training::new(&[&library.sets[0]], plan, 1, Millis(0), 0.0);
         assert_eq!(s.stage, Stage::Ready);
         assert_eq!(
             s.remaining(500.0),

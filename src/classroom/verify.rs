@@ -361,7 +361,14 @@ mod tests {
     /// questions, the first wrong choice (or nothing) on the others.
     fn sat(file: &ExamFile, learner: &str, right: usize) -> ExamResult {
         let code = file.code_for(learner, "Chi bộ 1");
-        let mut exam = Exam::from_file(file, code, learner, "Chi bộ 1", 0.0, 0);
+        let mut exam = Exam::from_file(
+            file,
+            code,
+            learner,
+            "Chi bộ 1",
+            0.0,
+            crate::calendar::Millis(0),
+        );
         for i in 0..exam.items.len() {
             let answer = &exam.items[i].question.answer;
             let response = if i < right {
@@ -371,7 +378,7 @@ mod tests {
             };
             exam.set_response(i, Some(response), i as f64);
         }
-        exam.submit(120.0, 120_000, false);
+        exam.submit(120.0, crate::calendar::Millis(120_000), false);
         exam.result(learner).unwrap()
     }
 

@@ -7,6 +7,7 @@
 //! copied, and the unchanged ones are hard-linked to the previous backup's
 //! copy (falling back to copying where links are not allowed).
 
+use crate::calendar::Millis;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -25,12 +26,13 @@ pub const KEEP_DAYS: i64 = 30;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Backup {
     pub path: PathBuf,
-    /// When it was made (ms since 1970, UTC).
-    pub at: i64,
+    /// When it was made.
+    pub at: Millis,
 }
 
 /// "YYYYMMDD-HHMMSS-mmm" of a moment (UTC).
-fn stamp(at: i64) -> String {
+fn stamp(at: Millis) -> String {
+    let at = at.get();
     let (y, m, d) = crate::calendar::civil_from_days(at.div_euclid(DAY));
     let t = at.rem_euclid(DAY);
     format!(
@@ -42,26 +44,26 @@ fn stamp(at: i64) -> String {
     )
 }
 
-fn parse_stamp(name: &str) -> Option<i64> {
+fn parse_stamp(name: &str) -> Option<Millis> {
     let b = name.as_bytes();
     if b.len() < 19 || b[8] != b'-' || b[15] != b'-' {
         return None;
     }
     let num = |r: std::ops::Range<usize>| name.get(r)?.parse::<i64>().ok();
     let days = days_from_civil(num(0..4)?, num(4..6)? as u32, num(6..8)? as u32);
-    Some(
+    Some(Millis(
         days * DAY
             + num(9..11)? * HOUR
             + num(11..13)? * MINUTE
             + num(13..15)? * 1000
             + num(16..19)?,
-    )
+    ))
 }
 
 /// Keeps the profile's files as they are now. `changed` lists the files
 /// (relative to the profile) written since the last backup; `None` means
 /// any may have changed, and everything is copied. Returns the backup's folder.
-pub fn snapshot(profile: &Path, at: i64, changed: Option<&[PathBuf]>) -> io::Result<PathBuf> {
+pub fn snapshot(profile: &Path, at: Millis, changed: Option<&[PathBuf]>) -> io::Result<PathBuf> {
     let previous = list(profile).into_iter().next();
     let root = profile.join(BACKUPS_DIR);
     let mut dir = root.join(stamp(at));
@@ -114,12 +116,12 @@ pub fn list(profile: &Path) -> Vec<Backup> {
 
 /// The backups to delete: all but the [`KEEP_RECENT`] newest and the newest
 /// of each of the last [`KEEP_DAYS`] days. `backups` is newest first.
-pub fn to_prune(backups: &[Backup], now: i64) -> Vec<&Backup> {
+pub fn to_prune(backups: &[Backup], now: Millis) -> Vec<&Backup> {
     let mut days_kept = std::collections::HashSet::new();
     let mut out = Vec::new();
     for (i, b) in backups.iter().enumerate() {
-        let day = b.at.div_euclid(DAY);
-        let recent_day = now.div_euclid(DAY) - day < KEEP_DAYS;
+        let day = b.at.get().div_euclid(DAY);
+        let recent_day = now.get().div_euclid(DAY) - day < KEEP_DAYS;
         let first_of_day = days_kept.insert(day);
         if i < KEEP_RECENT || (recent_day && first_of_day) {
             continue;
@@ -129,7 +131,7 @@ pub fn to_prune(backups: &[Backup], now: i64) -> Vec<&Backup> {
     out
 }
 
-pub fn prune(profile: &Path, now: i64) -> io::Result<()> {
+pub fn prune(profile: &Path, now: Millis) -> io::Result<()> {
     for b in to_prune(&list(profile), now) {
         fs::remove_dir_all(&b.path)?;
     }
@@ -160,7 +162,7 @@ pub fn newest_good_copy(profile: &Path, relative: &Path) -> Option<(Backup, Path
 
 /// Puts a backup's files back in place of the profile's, after taking a
 /// backup of the present state (so a restore can itself be undone).
-pub fn restore(profile: &Path, backup: &Path, now: i64) -> io::Result<()> {
+pub fn restore(profile: &Path, backup: &Path, now: Millis) -> io::Result<()> {
     snapshot(profile, now, None)?;
     let answers = profile.join(ANSWERS_DIR);
     fs::create_dir_all(&answers)?;
@@ -186,7 +188,7 @@ mod tests {
 
     #[test]
     fn stamps_read_back() {
-        let at = 20_782 * DAY + 13 * HOUR + 5 * MINUTE + 9_123;
+        let at = Millis(20_782 * DAY + 13 * HOUR + 5 * MINUTE + 9_123);
         assert_eq!(stamp(at), "20261125-130509-123");
         assert_eq!(parse_stamp(&stamp(at)), Some(at));
         assert_eq!(parse_stamp("20261125-130509-123-2"), Some(at));
@@ -195,7 +197,7 @@ mod tests {
 
     #[test]
     fn pruning_keeps_recent_saves_and_one_a_day() {
-        let now = 20_782 * DAY + 12 * HOUR;
+        let now = Millis(20_782 * DAY + 12 * HOUR);
         // Ten saves today, then three a day for 40 days before.
         let mut backups: Vec<Backup> = (0..10)
             .map(|i| now - i * MINUTE)

@@ -1,9 +1,8 @@
-//! Time as the schedule sees it: milliseconds since 1970 (UTC), and study
+//! Time as the schedule sees it: moments ([`Millis`]), spans in ms, and study
 //! days that begin at 04:00 local time, as in Anki, so a late-evening session
 //! still counts for that evening's day.
 
-use std::time::{SystemTime, UNIX_EPOCH};
-
+pub use crate::calendar::Millis;
 use crate::calendar::civil_from_days;
 
 pub const MINUTE: i64 = 60_000;
@@ -16,7 +15,7 @@ const DAY_STARTS: i64 = 4 * HOUR;
 /// on time can be tested with a fixed clock.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Clock {
-    pub now: i64,
+    pub now: Millis,
     /// Local time minus UTC, in milliseconds.
     pub offset: i64,
 }
@@ -25,20 +24,20 @@ impl Clock {
     /// The system clock and time zone.
     pub fn system() -> Clock {
         let now = now_ms();
-        let offset = jiff::Timestamp::from_millisecond(now)
+        let offset = jiff::Timestamp::from_millisecond(now.get())
             .map(|t| i64::from(jiff::tz::TimeZone::system().to_offset(t).seconds()) * 1000)
             .unwrap_or(0);
         Clock { now, offset }
     }
 
     /// A fixed clock in UTC (tests, benchmarks).
-    pub fn fixed(now: i64) -> Clock {
+    pub fn fixed(now: Millis) -> Clock {
         Clock { now, offset: 0 }
     }
 
     /// The study day `at` falls on, counted from 1970-01-01.
-    pub fn day_of(&self, at: i64) -> i64 {
-        (at + self.offset - DAY_STARTS).div_euclid(DAY)
+    pub fn day_of(&self, at: Millis) -> i64 {
+        (at.get() + self.offset - DAY_STARTS).div_euclid(DAY)
     }
 
     pub fn today(&self) -> i64 {
@@ -46,20 +45,18 @@ impl Clock {
     }
 
     /// When the study day `day` begins, in UTC milliseconds.
-    pub fn start_of_day(&self, day: i64) -> i64 {
-        day * DAY + DAY_STARTS - self.offset
+    pub fn start_of_day(&self, day: i64) -> Millis {
+        Millis(day * DAY + DAY_STARTS - self.offset)
     }
 }
 
-pub fn now_ms() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_millis() as i64)
+pub fn now_ms() -> Millis {
+    Millis::now()
 }
 
 /// "dd/mm/yyyy HH:MM" in local time, as Vietnamese readers write dates.
-pub fn format_local(clock: &Clock, at: i64) -> String {
-    let local = at + clock.offset;
+pub fn format_local(clock: &Clock, at: Millis) -> String {
+    let local = at.get() + clock.offset;
     let (y, m, d) = civil_from_days(local.div_euclid(DAY));
     let in_day = local.rem_euclid(DAY);
     format!(
@@ -82,7 +79,7 @@ mod tests {
     #[test]
     fn days_start_at_four_in_the_morning_local_time() {
         // 2026-11-25 00:00 UTC is day 20782.
-        let midnight = 20_782 * DAY;
+        let midnight = Millis(20_782 * DAY);
         let hanoi = Clock {
             now: midnight,
             offset: 7 * HOUR,
@@ -98,11 +95,11 @@ mod tests {
     #[test]
     fn dates_are_written_day_first() {
         let clock = Clock {
-            now: 0,
+            now: Millis::EPOCH,
             offset: 7 * HOUR,
         };
         assert_eq!(
-            format_local(&clock, 20_782 * DAY + 90 * MINUTE),
+            format_local(&clock, Millis(20_782 * DAY + 90 * MINUTE)),
             "25/11/2026 08:30"
         );
         assert_eq!(format_day(20_782), "25/11");

@@ -16,14 +16,19 @@ pub struct ProgressExport {
     pub version: u32,
     /// Whose answers these are.
     pub profile: String,
-    /// When the file was made (ms since 1970, UTC).
-    pub exported: i64,
+    /// When the file was made.
+    pub exported: crate::calendar::Millis,
     pub questions: Vec<QuestionRef>,
     pub answers: Vec<Row>,
 }
 
 /// Writes every answer of `progress` to `path`, atomically.
-pub fn export(path: &Path, profile: &str, progress: &Progress, now: i64) -> std::io::Result<()> {
+pub fn export(
+    path: &Path,
+    profile: &str,
+    progress: &Progress,
+    now: crate::calendar::Millis,
+) -> std::io::Result<()> {
     let Answers { questions, answers } = Answers::of(progress, progress.attempts());
     let file = ProgressExport {
         version: PROGRESS_VERSION,

@@ -14,6 +14,7 @@
 
 mod rows;
 
+use crate::calendar::Millis;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -40,9 +41,9 @@ pub const V1_FILE: &str = "progress.ron";
 pub struct ProfileFile {
     pub version: u32,
     pub name: String,
-    /// When the profile was created (ms since 1970, UTC).
+    /// When the profile was created.
     #[serde(default)]
-    pub created: i64,
+    pub created: Millis,
     /// FSRS parameters fitted to this learner's answers; the defaults if none.
     #[serde(default)]
     pub parameters: Option<Vec<f32>>,
@@ -52,7 +53,7 @@ pub struct ProfileFile {
 }
 
 impl ProfileFile {
-    pub fn new(name: &str, created: i64) -> ProfileFile {
+    pub fn new(name: &str, created: Millis) -> ProfileFile {
         ProfileFile {
             version: PROGRESS_VERSION,
             name: name.to_string(),
@@ -98,7 +99,7 @@ impl Answers {
             });
             out.answers.push(Row(
                 q,
-                a.at,
+                a.at.get(),
                 a.millis,
                 a.verdict,
                 a.score,
@@ -123,7 +124,7 @@ impl Answers {
             };
             Some(Attempt {
                 question,
-                at,
+                at: Millis(at),
                 millis,
                 verdict,
                 score,
@@ -163,8 +164,8 @@ pub struct Month {
 }
 
 impl Month {
-    pub fn of(at: i64) -> Month {
-        let (year, month, _) = civil_from_days(at.div_euclid(DAY));
+    pub fn of(at: Millis) -> Month {
+        let (year, month, _) = civil_from_days(at.get().div_euclid(DAY));
         Month { year, month }
     }
 
@@ -180,8 +181,8 @@ impl Month {
         ((1..=12).contains(&month) && y.len() == 4).then_some(Month { year, month })
     }
 
-    /// [start, end) in ms since 1970.
-    pub fn range(self) -> (i64, i64) {
+    /// [start, end).
+    pub fn range(self) -> (Millis, Millis) {
         let next = if self.month == 12 {
             Month {
                 year: self.year + 1,
@@ -194,8 +195,8 @@ impl Month {
             }
         };
         (
-            days_from_civil(self.year, self.month, 1) * DAY,
-            days_from_civil(next.year, next.month, 1) * DAY,
+            Millis(days_from_civil(self.year, self.month, 1) * DAY),
+            Millis(days_from_civil(next.year, next.month, 1) * DAY),
         )
     }
 }
@@ -514,7 +515,7 @@ pub struct AnswerV1 {
 /// wrong; fingerprints are unknown (0), which matches the question as it is.
 pub fn migrate_v1(old: ProgressV1) -> (ProfileFile, Progress) {
     let mut progress = Progress::default();
-    let created = old.answers.iter().map(|a| a.at * 1000).min().unwrap_or(0);
+    let created = Millis(old.answers.iter().map(|a| a.at * 1000).min().unwrap_or(0));
     let mut attempts = Vec::with_capacity(old.answers.len());
     for a in old.answers {
         let question = progress.intern(&QuestionRef {
@@ -525,7 +526,7 @@ pub fn migrate_v1(old: ProgressV1) -> (ProfileFile, Progress) {
         });
         attempts.push(Attempt {
             question,
-            at: a.at * 1000,
+            at: Millis(a.at * 1000),
             millis: (a.seconds.max(0.0) * 1000.0) as u32,
             verdict: if a.right {
                 Verdict::Right

@@ -5,6 +5,7 @@
 //! probability of recalling it now: a wrong answer is 0; a right one starts
 //! near 1 and fades until the question is reviewed again.
 
+use crate::calendar::Millis;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::clock::Clock;
@@ -34,7 +35,7 @@ pub fn question_mastery(
     schedule: &Schedule,
     scheduler: &Scheduler,
     question: &QuestionRef,
-    now: i64,
+    now: Millis,
 ) -> Option<f32> {
     let card = schedule.card(question)?;
     Some(card.last_score * scheduler.retrievability(card, now))
@@ -55,7 +56,7 @@ impl Mastery {
         questions: impl IntoIterator<Item = &'a QuestionRef>,
         schedule: &Schedule,
         scheduler: &Scheduler,
-        now: i64,
+        now: Millis,
     ) -> Mastery {
         let mut m = Mastery::default();
         let mut sum = 0.0;
@@ -137,7 +138,7 @@ pub fn answers_per_day(progress: &Progress, clock: &Clock, days: i64) -> Vec<(i6
     let today = clock.today();
     let first = today - days + 1;
     let mut counts: BTreeMap<i64, (usize, usize)> = (first..=today).map(|d| (d, (0, 0))).collect();
-    for a in progress.between(clock.start_of_day(first), i64::MAX) {
+    for a in progress.between(clock.start_of_day(first), Millis(i64::MAX)) {
         if let Some(c) = counts.get_mut(&clock.day_of(a.at)) {
             if a.verdict.is_right() {
                 c.0 += 1;
@@ -179,7 +180,7 @@ mod tests {
     use crate::progress::record::{Attempt, Mode};
     use crate::quiz::Verdict;
 
-    const T0: i64 = 20_782 * DAY + 10 * HOUR;
+    const T0: Millis = Millis(20_782 * DAY + 10 * HOUR);
 
     fn qref(id: &str) -> QuestionRef {
         QuestionRef {
@@ -190,7 +191,7 @@ mod tests {
         }
     }
 
-    fn history(answers: &[(&str, bool, i64)]) -> Progress {
+    fn history(answers: &[(&str, bool, Millis)]) -> Progress {
         let mut p = Progress::default();
         for &(id, right, at) in answers {
             let question = p.intern(&qref(id));

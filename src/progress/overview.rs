@@ -6,6 +6,7 @@ use super::mastery::{Level, Mastery, answers_per_day, questions_by_point, streak
 use super::record::{QuestionRef, question_ref};
 use super::schedule::Counts;
 use super::store::ProfileStore;
+use crate::calendar::Millis;
 use crate::document::Document;
 use crate::keypoints::KeyPoint;
 use crate::quiz::{Library, Question};
@@ -57,7 +58,7 @@ pub struct Overview {
     pub todays_review: usize,
     /// When the next question falls due, once none is due now (ms since
     /// 1970); `None` when nothing has been met yet.
-    pub next_review: Option<i64>,
+    pub next_review: Option<Millis>,
     pub streak: u32,
     pub answers: usize,
     pub right: usize,

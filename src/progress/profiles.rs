@@ -115,7 +115,11 @@ pub enum CreateError {
 /// Makes a profile for `name`. Two people with the same name get two
 /// folders only if they differ in more than marks and case: the second is
 /// told the name is taken.
-pub fn create(root: &Path, name: &str, now: i64) -> Result<ProfileInfo, CreateError> {
+pub fn create(
+    root: &Path,
+    name: &str,
+    now: crate::calendar::Millis,
+) -> Result<ProfileInfo, CreateError> {
     let name = crate::text::collapse_spaces(nfc(name).trim());
     if name.is_empty() {
         return Err(CreateError::Empty);
@@ -159,26 +163,29 @@ mod tests {
     fn profiles_are_created_listed_and_not_doubled() {
         let home = tempfile::tempdir().unwrap();
         let root = home.path().join("profiles");
-        let an = create(&root, "Nguyễn Văn Ân", 1).unwrap();
-        create(&root, "Lê Thị Bình", 2).unwrap();
+        let an = create(&root, "Nguyễn Văn Ân", crate::calendar::Millis(1)).unwrap();
+        create(&root, "Lê Thị Bình", crate::calendar::Millis(2)).unwrap();
         let names: Vec<String> = list(&root).into_iter().map(|p| p.name).collect();
         assert_eq!(names, ["Lê Thị Bình", "Nguyễn Văn Ân"]);
         assert!(
-            matches!(create(&root, "nguyễn văn ân", 3), Err(CreateError::Exists(p)) if p == an)
+            matches!(create(&root, "nguyễn văn ân", crate::calendar::Millis(3)), Err(CreateError::Exists(p)) if p == an)
         );
         assert!(matches!(
-            create(&root, "Nguyen Van An", 3),
+            create(&root, "Nguyen Van An", crate::calendar::Millis(3)),
             Err(CreateError::Exists(_))
         ));
-        assert!(matches!(create(&root, "   ", 3), Err(CreateError::Empty)));
+        assert!(matches!(
+            create(&root, "   ", crate::calendar::Millis(3)),
+            Err(CreateError::Empty)
+        ));
     }
 
     #[test]
     fn a_profile_folder_replaced_by_a_file_is_reported_not_hidden() {
         let home = tempfile::tempdir().unwrap();
         let root = home.path().join("profiles");
-        let an = create(&root, "Nguyễn Văn Ân", 1).unwrap();
-        create(&root, "Lê Thị Bình", 2).unwrap();
+        let an = create(&root, "Nguyễn Văn Ân", crate::calendar::Millis(1)).unwrap();
+        create(&root, "Lê Thị Bình", crate::calendar::Millis(2)).unwrap();
         fs::remove_dir_all(&an.dir).unwrap();
         fs::write(&an.dir, "not a folder").unwrap();
         fs::write(root.join(".DS_Store"), "").unwrap();
@@ -188,7 +195,7 @@ mod tests {
         assert_eq!(listing.problems, [ListProblem::NotAFolder(an.dir.clone())]);
         // Making the profile again does not write over the file.
         assert!(matches!(
-            create(&root, "Nguyễn Văn Ân", 3),
+            create(&root, "Nguyễn Văn Ân", crate::calendar::Millis(3)),
             Err(CreateError::Io(_))
         ));
         assert_eq!(fs::read_to_string(&an.dir).unwrap(), "not a folder");

@@ -4,6 +4,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
+use crate::calendar::Millis;
 use crate::ids::fingerprint;
 use crate::quiz::{LoadedSet, Question, Response, Verdict};
 
@@ -52,8 +53,8 @@ pub enum Mode {
 pub struct Attempt {
     /// Index into [`Progress::questions`].
     pub question: u32,
-    /// When, in milliseconds since 1970 (UTC).
-    pub at: i64,
+    /// When.
+    pub at: Millis,
     /// How long the learner took.
     pub millis: u32,
     pub verdict: Verdict,
@@ -118,7 +119,7 @@ impl Progress {
     }
 
     /// Answers given from `from` (inclusive) to `to` (exclusive).
-    pub fn between(&self, from: i64, to: i64) -> &[Attempt] {
+    pub fn between(&self, from: Millis, to: Millis) -> &[Attempt] {
         let start = self.attempts.partition_point(|a| a.at < from);
         let end = self.attempts.partition_point(|a| a.at < to);
         &self.attempts[start..end]
@@ -128,7 +129,7 @@ impl Progress {
     /// same question at the same millisecond is the same answer). Returns how
     /// many were added.
     pub fn merge(&mut self, other: &Progress) -> usize {
-        let mut seen: HashSet<(u32, i64)> =
+        let mut seen: HashSet<(u32, Millis)> =
             self.attempts.iter().map(|a| (a.question, a.at)).collect();
         let mut added = Vec::new();
         for attempt in &other.attempts {
@@ -173,7 +174,7 @@ mod tests {
     fn attempt(progress: &mut Progress, id: &str, at: i64) -> Attempt {
         Attempt {
             question: progress.intern(&question(id)),
-            at,
+            at: Millis(at),
             millis: 3000,
             verdict: Verdict::Right,
             score: 1.0,
@@ -190,9 +191,9 @@ mod tests {
             let a = attempt(&mut p, "a", at);
             p.push(a);
         }
-        let times: Vec<i64> = p.attempts().iter().map(|a| a.at).collect();
+        let times: Vec<i64> = p.attempts().iter().map(|a| a.at.get()).collect();
         assert_eq!(times, [10, 10, 20, 30]);
-        assert_eq!(p.between(10, 30).len(), 3);
+        assert_eq!(p.between(Millis(10), Millis(30)).len(), 3);
         assert_eq!(p.questions.len(), 1);
     }
 
@@ -212,7 +213,7 @@ mod tests {
         let got: Vec<(&str, i64)> = mine
             .attempts()
             .iter()
-            .map(|a| (mine.question(a).id.as_str(), a.at))
+            .map(|a| (mine.question(a).id.as_str(), a.at.get()))
             .collect();
         assert_eq!(got, [("a", 1), ("b", 2), ("a", 3)]);
     }

@@ -6,6 +6,7 @@
 //! the answers, so importing, restoring a backup or fitting new parameters
 //! can never leave it out of step with the history.
 
+use crate::calendar::Millis;
 use std::collections::HashMap;
 
 use fsrs::{DEFAULT_PARAMETERS, FSRS, MemoryState};
@@ -94,7 +95,7 @@ impl Scheduler {
     }
 
     /// The probability of recalling `card` at `at`.
-    pub fn retrievability(&self, card: &Card, at: i64) -> f32 {
+    pub fn retrievability(&self, card: &Card, at: Millis) -> f32 {
         let days = (at - card.last_review).max(0) as f32 / DAY as f32;
         fsrs::current_retrievability(card.memory(), days, self.decay)
     }
@@ -106,10 +107,10 @@ pub struct Card {
     pub fingerprint: u64,
     pub stability: f32,
     pub difficulty: f32,
-    pub first_review: i64,
-    pub last_review: i64,
+    pub first_review: Millis,
+    pub last_review: Millis,
     /// When it should be asked again.
-    pub due: i64,
+    pub due: Millis,
     pub reviews: u32,
     /// Times it was forgotten after having been known.
     pub lapses: u32,
@@ -128,7 +129,7 @@ impl Card {
     /// Due now. A question last answered wrong stays due until it is
     /// answered right (its `due`, [`RELEARN_AFTER`] later, only orders it
     /// after the overdue ones).
-    pub fn is_due(&self, now: i64) -> bool {
+    pub fn is_due(&self, now: Millis) -> bool {
         self.due <= now || self.last_rating == Rating::Again
     }
 
@@ -147,7 +148,7 @@ pub fn review(
     fingerprint: u64,
     rating: Rating,
     score: f32,
-    at: i64,
+    at: Millis,
 ) -> Card {
     let card = card.filter(|c| c.matches(fingerprint));
     let clock = &scheduler.clock;
@@ -369,7 +370,7 @@ impl Schedule {
     pub fn counts<'a>(
         &self,
         questions: impl IntoIterator<Item = &'a QuestionRef>,
-        now: i64,
+        now: Millis,
     ) -> Counts {
         let mut counts = Counts::default();
         for q in questions {
@@ -396,7 +397,7 @@ impl Schedule {
     /// When the next of `questions` falls due after `clock.now` (none are
     /// due then, or none has been met): what "come back on…" says once
     /// today's review is done.
-    pub fn next_due(&self, questions: &[QuestionRef], clock: &Clock) -> Option<i64> {
+    pub fn next_due(&self, questions: &[QuestionRef], clock: &Clock) -> Option<Millis> {
         questions
             .iter()
             .filter_map(|q| self.card(q))
@@ -408,7 +409,7 @@ impl Schedule {
     /// Today's review: the due questions, most overdue first, then new ones
     /// up to the day's allowance. Returns indices into `questions`.
     pub fn todays_review(&self, questions: &[QuestionRef], clock: &Clock) -> Vec<usize> {
-        let mut due: Vec<(i64, usize)> = Vec::new();
+        let mut due: Vec<(Millis, usize)> = Vec::new();
         let mut new = Vec::new();
         for (i, q) in questions.iter().enumerate() {
             match self.card(q) {
@@ -431,7 +432,7 @@ mod tests {
     use super::*;
     use crate::progress::record::Mode;
 
-    const T0: i64 = 20_782 * DAY + 10 * 3_600_000; // 25/11/2026 10:00 UTC
+    const T0: Millis = Millis(20_782 * DAY + 10 * 3_600_000); // 25/11/2026 10:00 UTC
 
     fn scheduler() -> Scheduler {
         Scheduler::new(None, Clock::fixed(T0))
@@ -532,7 +533,7 @@ mod tests {
         assert_eq!(edited.fingerprint, 2);
     }
 
-    fn progress_with(answers: &[(&str, u64, Rating, i64)]) -> Progress {
+    fn progress_with(answers: &[(&str, u64, Rating, Millis)]) -> Progress {
         let mut p = Progress::default();
         for &(id, fingerprint, rating, at) in answers {
             let question = p.intern(&QuestionRef {

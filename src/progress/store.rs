@@ -47,7 +47,7 @@ pub enum StoreNotice {
     SetAside {
         error: crate::storage::ReadProblem,
         moved_to: Option<PathBuf>,
-        restored_from: Option<i64>,
+        restored_from: Option<crate::calendar::Millis>,
     },
     /// A profile of an older version was brought up to date; its old file is
     /// kept at `kept`.
@@ -65,7 +65,7 @@ pub enum StoreNotice {
         /// `restored_from` still had them all.
         lost: usize,
         moved_to: Option<PathBuf>,
-        restored_from: Option<i64>,
+        restored_from: Option<crate::calendar::Millis>,
     },
 }
 

@@ -59,7 +59,7 @@ pub struct OpenedExam {
     pub path: Option<PathBuf>,
     pub file: ExamFile,
     /// Its closing time, read once (checked every frame while it runs).
-    closes_at: Option<i64>,
+    closes_at: Option<crate::calendar::Millis>,
 }
 
 impl OpenedExam {
@@ -81,7 +81,7 @@ impl Default for ExamScreen {
         Self {
             chosen: None,
             count: 20,
-            seed_text: (crate::progress::clock::now_ms() % 9000 + 1000).to_string(),
+            seed_text: (crate::progress::clock::now_ms().get() % 9000 + 1000).to_string(),
             minutes: 15,
             pass_percent: 50,
             exam: None,

@@ -46,8 +46,8 @@ pub struct ReviewCard {
     pub counts: Counts,
     /// How many questions today's review holds.
     pub todays: usize,
-    /// When the next question falls due (ms since 1970), if one will.
-    pub next: Option<i64>,
+    /// When the next question falls due, if one will.
+    pub next: Option<crate::calendar::Millis>,
 }
 
 /// An answer given, for the app to record in the learner's progress.

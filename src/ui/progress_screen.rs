@@ -34,7 +34,7 @@ pub struct ProgressInput<'a> {
 #[derive(Default)]
 pub struct ProgressScreen {
     /// A backup the user asked to restore, awaiting confirmation.
-    confirm_restore: Option<(PathBuf, i64)>,
+    confirm_restore: Option<(PathBuf, crate::calendar::Millis)>,
 }
 
 /// The colour and words of a mastery level.

@@ -243,7 +243,7 @@ impl SessionScreen {
             if plan.phones.as_ref() != input.saved_phones {
                 actions.push(Action::SetSessionPhones(plan.phones.clone()));
             }
-            let training = Training::new(&sets, plan, started as u64, started, input.now);
+            let training = Training::new(&sets, plan, started.get() as u64, started, input.now);
             if let Some(phones) = &training.plan.phones {
                 actions.push(Action::OpenRoom(Box::new((
                     phones.clone(),

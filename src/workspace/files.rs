@@ -3,7 +3,6 @@
 //! with the folder to open.
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 use super::{Notice, Workspace};
 use crate::classroom::training::{TrainingResult, session_file};
@@ -370,10 +369,8 @@ impl Workspace {
 }
 
 /// A file name's time stamp for `millis` since 1970 (UTC).
-fn stamp(millis: i64) -> String {
-    crate::storage::utc_timestamp(
-        std::time::UNIX_EPOCH + Duration::from_millis(millis.max(0) as u64),
-    )
+fn stamp(at: crate::calendar::Millis) -> String {
+    crate::storage::utc_timestamp(at.to_system_time())
 }
 
 #[cfg(test)]
@@ -390,7 +387,7 @@ mod tests {
         ws.screen = Screen::Session;
         let result = TrainingResult {
             version: 1,
-            started: 1_700_000_000_000,
+            started: crate::calendar::Millis(1_700_000_000_000),
             sets: vec!["Bộ câu hỏi".into()],
             seconds: 60,
             questions: Vec::new(),

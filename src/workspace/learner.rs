@@ -310,7 +310,7 @@ impl Workspace {
                 (set, &set.set.questions[q])
             })
             .collect();
-        (!picks.is_empty()).then(|| Practice::chosen(&picks, now_ms() as u64))
+        (!picks.is_empty()).then(|| Practice::chosen(&picks, now_ms().get() as u64))
     }
 
     /// Today's review, in the schedule's order; `None` when nothing is due
@@ -480,7 +480,7 @@ impl Workspace {
 /// When, how fast and how an answer was given.
 #[derive(Clone, Copy)]
 struct Answer {
-    at: i64,
+    at: crate::calendar::Millis,
     millis: u32,
     mode: Mode,
 }
@@ -525,10 +525,11 @@ mod tests {
             pass_percent: 50,
         };
         let set = &ws.library.sets[0];
-        let mut exam = crate::classroom::exam::Exam::new(&[set], plan, 0.0, 0);
+        let mut exam =
+            crate::classroom::exam::Exam::new(&[set], plan, 0.0, crate::calendar::Millis(0));
         exam.items = vec![item.clone()];
         exam.responses = vec![Some(response)];
-        exam.submit(7.0, 0, false);
+        exam.submit(7.0, crate::calendar::Millis(0), false);
         ws.record_exam(&exam);
         ws.flush_progress();
         let progress = ws.profile().unwrap().progress();

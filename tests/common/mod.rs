@@ -27,7 +27,8 @@ pub fn run_cli<S: AsRef<std::ffi::OsStr>>(args: &[S], home: &Path) -> (bool, Str
 pub fn startup_with_learner(home: &Path, file: Option<&Path>) -> nghiquyet::startup::Startup {
     let paths = nghiquyet::paths::Paths::under(home);
     let root = nghiquyet::progress::profiles::root(&paths);
-    let _ = nghiquyet::progress::profiles::create(&root, "Người thử", 0);
+    let _ =
+        nghiquyet::progress::profiles::create(&root, "Người thử", nghiquyet::calendar::Millis(0));
     let mut startup = nghiquyet::startup::Startup::prepare(paths, file);
     startup.settings.profile = Some("nguoi-thu".to_string());
     startup

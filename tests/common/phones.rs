@@ -31,7 +31,7 @@ pub fn items(count: usize) -> Vec<nghiquyet::quiz::practice::Item> {
         teams: Vec::new(),
         phones: None,
     };
-    Training::new(&sets, plan, 7, 0, 0.0).items
+    Training::new(&sets, plan, 7, nghiquyet::calendar::Millis::EPOCH, 0.0).items
 }
 
 /// A server on a free loopback port with a known PIN.
