@@ -377,9 +377,9 @@ impl EditorScreen {
 
     fn set_list(&mut self, ui: &mut egui::Ui, input: &EditorInput<'_>, actions: &mut Vec<Action>) {
         let tr = input.look.tr;
-        let size = input.look.text_size;
-        ui.add_space(size * 0.5);
-        ui.heading(RichText::new(tr.editor_title).size(size * 1.3));
+        let look = &input.look;
+        ui.add_space(look.em(0.5));
+        ui.heading(RichText::new(tr.editor_title).size(look.em(1.3)));
         // Where the sets are, in words, with a button to the folder rather
         // than a path to read.
         ui.horizontal_wrapped(|ui| {
@@ -392,14 +392,14 @@ impl EditorScreen {
                 actions.push(Action::OpenFolder(input.user_sets_dir.to_path_buf()));
             }
         });
-        ui.add_space(size * 0.5);
+        ui.add_space(look.em(0.5));
         ui.horizontal_wrapped(|ui| {
             let label = ui.label(tr.editor_new_title);
             let field = ui
                 .add(
                     egui::TextEdit::singleline(&mut self.new_title)
                         .id_salt("new-title")
-                        .desired_width(size * 16.0),
+                        .desired_width(look.em(16.0)),
                 )
                 .labelled_by(label.id);
             let enter = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
@@ -419,7 +419,7 @@ impl EditorScreen {
         {
             actions.push(Action::ShowQuestionImport);
         }
-        ui.add_space(size * 0.5);
+        ui.add_space(look.em(0.5));
         ui.separator();
         let mut open = None;
         for (i, loaded) in input.library.for_document(input.doc.id()) {

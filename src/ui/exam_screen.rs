@@ -262,9 +262,9 @@ impl ExamScreen {
 
     fn setup(&mut self, ui: &mut egui::Ui, input: &ExamInput<'_>, actions: &mut Vec<Action>) {
         let tr = input.practice.look.tr;
-        let size = input.practice.look.text_size;
-        ui.add_space(size * 0.5);
-        ui.heading(RichText::new(tr.exam_self_test).size(size * 1.3));
+        let look = &input.practice.look;
+        ui.add_space(look.em(0.5));
+        ui.heading(RichText::new(tr.exam_self_test).size(look.em(1.3)));
         ui.label(
             RichText::new(tr.exam_self_test_note)
                 .color(input.practice.look.palette.warning)
@@ -277,7 +277,7 @@ impl ExamScreen {
             input.practice.sets(),
             &mut self.chosen,
         );
-        ui.add_space(size * 0.5);
+        ui.add_space(look.em(0.5));
         count_choice(ui, tr, tr.exam_count, &[10, 20, 30, 0], &mut self.count);
         ui.horizontal_wrapped(|ui| {
             ui.label(tr.exam_minutes);
@@ -293,11 +293,11 @@ impl ExamScreen {
         });
         ui.horizontal(|ui| {
             let label = ui.label(tr.exam_seed);
-            ui.add(egui::TextEdit::singleline(&mut self.seed_text).desired_width(size * 6.0))
+            ui.add(egui::TextEdit::singleline(&mut self.seed_text).desired_width(look.em(6.0)))
                 .labelled_by(label.id);
         });
         self.seed_text.retain(|c| c.is_ascii_digit());
-        ui.add_space(size * 0.5);
+        ui.add_space(look.em(0.5));
         let questions: usize = sets.iter().map(|s| s.set.questions.len()).sum();
         if let Some(learner) = input.learner {
             ui.label(RichText::new(format!("{} {learner}", icons::PERSON)).strong());
@@ -411,23 +411,23 @@ impl ExamScreen {
 
     fn question(&mut self, ui: &mut egui::Ui, input: &ExamInput<'_>) {
         let tr = input.practice.look.tr;
-        let size = input.practice.look.text_size;
+        let look = &input.practice.look;
         let Some(exam) = &mut self.exam else {
             return;
         };
         let i = exam.current;
         let item = exam.items[i].clone();
-        ui.add_space(size * 0.5);
+        ui.add_space(look.em(0.5));
         if !item.question.prompt.is_empty() {
             ui.label(
                 RichText::new(&item.question.prompt)
-                    .size(size * 1.15)
+                    .size(look.em(1.15))
                     .strong(),
             );
-            ui.add_space(size * 0.4);
+            ui.add_space(look.em(0.4));
         }
         answer_widget(ui, &item, &mut self.drafts[i], false, &input.practice.look);
-        ui.add_space(size * 0.6);
+        ui.add_space(look.em(0.6));
         ui.horizontal(|ui| {
             if ui
                 .add_enabled(i > 0, egui::Button::new(tr.exam_previous))
@@ -480,7 +480,7 @@ impl ExamScreen {
 
     fn results(&mut self, ui: &mut egui::Ui, input: &ExamInput<'_>, actions: &mut Vec<Action>) {
         let tr = input.practice.look.tr;
-        let size = input.practice.look.text_size;
+        let look = &input.practice.look;
         let palette = input.practice.look.palette;
         let Some(exam) = &self.exam else {
             return;
@@ -488,7 +488,7 @@ impl ExamScreen {
         let Some(outcome) = &exam.outcome else {
             return;
         };
-        ui.add_space(size * 0.5);
+        ui.add_space(look.em(0.5));
         let (verdict, color) = if outcome.passed {
             (tr.exam_passed, palette.right)
         } else {
@@ -496,7 +496,7 @@ impl ExamScreen {
         };
         ui.label(
             RichText::new(verdict)
-                .size(size * 2.0)
+                .size(look.em(2.0))
                 .strong()
                 .color(color),
         );
@@ -512,7 +512,7 @@ impl ExamScreen {
                     ("percent", &outcome.percent),
                 ],
             ))
-            .size(size * 1.3)
+            .size(look.em(1.3))
             .strong(),
         );
         ui.label(fill(
@@ -526,7 +526,7 @@ impl ExamScreen {
                     .strong(),
             );
         }
-        ui.add_space(size * 0.4);
+        ui.add_space(look.em(0.4));
         let from_file = exam.stamp.is_some();
         let mut again = false;
         ui.horizontal_wrapped(|ui| {
@@ -548,7 +548,7 @@ impl ExamScreen {
         });
         let show_answers = self.opened.as_ref().is_none_or(|o| o.file.show_answers);
         if from_file && !show_answers {
-            ui.add_space(size * 0.5);
+            ui.add_space(look.em(0.5));
             ui.label(tr.exam_answers_later);
             if again {
                 self.exam = None;
@@ -560,11 +560,11 @@ impl ExamScreen {
             }
             return;
         }
-        ui.add_space(size * 0.5);
+        ui.add_space(look.em(0.5));
         ui.separator();
-        ui.label(RichText::new(tr.exam_review).size(size * 1.1).strong());
+        ui.label(RichText::new(tr.exam_review).size(look.em(1.1)).strong());
         for (i, item) in exam.items.iter().enumerate() {
-            ui.add_space(size * 0.4);
+            ui.add_space(look.em(0.4));
             egui::Frame::group(ui.style()).show(ui, |ui| {
                 ui.set_width(ui.available_width());
                 ui.label(RichText::new(format!("{}. {}", i + 1, item.question.prompt)).strong());

@@ -510,15 +510,15 @@ impl PracticeScreen {
 /// button to start; or, with no learner chosen, a way to choose one.
 fn review_card(ui: &mut egui::Ui, input: &PracticeInput<'_>, actions: &mut Vec<Action>) {
     let tr = input.look.tr;
-    let size = input.look.text_size;
-    ui.add_space(size * 0.5);
+    let look = &input.look;
+    ui.add_space(look.em(0.5));
     egui::Frame::group(ui.style())
-        .inner_margin(size * 0.6)
+        .inner_margin(look.em(0.6))
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.label(
                 RichText::new(format!("{} {}", icons::REVIEW, tr.review_title))
-                    .size(size * 1.2)
+                    .size(look.em(1.2))
                     .strong(),
             );
             let Some(card) = input.review else {

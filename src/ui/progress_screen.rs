@@ -126,10 +126,10 @@ impl ProgressScreen {
         actions: &mut Vec<Action>,
     ) {
         let tr = input.look.tr;
-        let size = input.look.text_size;
-        ui.add_space(size * 0.5);
+        let look = &input.look;
+        ui.add_space(look.em(0.5));
         ui.heading(fill(tr.progress_title, &[("name", &name)]));
-        ui.add_space(size * 0.3);
+        ui.add_space(look.em(0.3));
 
         // Due, new, learned — the numbers that matter today.
         ui.horizontal_wrapped(|ui| {
@@ -143,13 +143,13 @@ impl ProgressScreen {
                 ),
             ] {
                 egui::Frame::group(ui.style())
-                    .inner_margin(size * 0.5)
+                    .inner_margin(look.em(0.5))
                     .show(ui, |ui| {
-                        ui.set_min_width(size * 6.0);
+                        ui.set_min_width(look.em(6.0));
                         ui.vertical(|ui| {
                             ui.label(
                                 RichText::new(n.to_string())
-                                    .size(size * 1.8)
+                                    .size(look.em(1.8))
                                     .strong()
                                     .color(color),
                             );
@@ -158,7 +158,7 @@ impl ProgressScreen {
                     });
             }
         });
-        ui.add_space(size * 0.3);
+        ui.add_space(look.em(0.3));
         let right_percent = (o.right * 100 + o.answers / 2)
             .checked_div(o.answers)
             .unwrap_or(0);
@@ -173,7 +173,7 @@ impl ProgressScreen {
             ))
             .strong(),
         );
-        ui.add_space(size * 0.3);
+        ui.add_space(look.em(0.3));
         let review = ui.add_enabled(
             o.todays_review > 0,
             egui::Button::new(
@@ -192,10 +192,10 @@ impl ProgressScreen {
             ui.label(RichText::new(tr.review_nothing).weak());
         }
 
-        section(ui, size, tr.progress_plot_title);
+        section(ui, look, tr.progress_plot_title);
         answers_plot(ui, input, o);
 
-        section(ui, size, tr.progress_weakest);
+        section(ui, look, tr.progress_weakest);
         let weak: Vec<_> = o
             .weakest
             .iter()
@@ -210,7 +210,7 @@ impl ProgressScreen {
                     point_row(ui, input, point, &standing.mastery, actions);
                 }
             }
-            ui.add_space(size * 0.3);
+            ui.add_space(look.em(0.3));
             if ui
                 .button(
                     RichText::new(format!("{} {}", icons::START, tr.progress_practise_these))
@@ -224,7 +224,7 @@ impl ProgressScreen {
             }
         }
 
-        section(ui, size, tr.progress_by_set);
+        section(ui, look, tr.progress_by_set);
         for (title, mastery) in &o.sets {
             ui.horizontal_wrapped(|ui| {
                 mark(ui, input, mastery);
@@ -240,9 +240,9 @@ impl ProgressScreen {
             ui.add(
                 egui::ProgressBar::new(known)
                     .text(RichText::new(percent(Some(known))).strong())
-                    .desired_height(size * 1.1),
+                    .desired_height(look.em(1.1)),
             );
-            ui.add_space(size * 0.2);
+            ui.add_space(look.em(0.2));
         }
 
         let met = o.weakest.len();
@@ -260,7 +260,7 @@ impl ProgressScreen {
             }
         });
 
-        section(ui, size, tr.progress_fsrs_title);
+        section(ui, look, tr.progress_fsrs_title);
         ui.label(if fitted_on > 0 {
             fill(tr.progress_fsrs_fitted, &[("n", &fitted_on)])
         } else {
@@ -283,7 +283,7 @@ impl ProgressScreen {
             actions.push(Action::FitParameters);
         }
 
-        section(ui, size, tr.progress_data_title);
+        section(ui, look, tr.progress_data_title);
         ui.horizontal_wrapped(|ui| {
             if ui
                 .button(format!("{} {}", icons::EXPORT, tr.progress_export))
@@ -298,7 +298,7 @@ impl ProgressScreen {
                 actions.push(Action::ShowImportDialog);
             }
         });
-        ui.add_space(size * 0.3);
+        ui.add_space(look.em(0.3));
         egui::CollapsingHeader::new(fill(tr.progress_backups, &[("n", &input.backups.len())]))
             .id_salt("backups")
             .show(ui, |ui| {
@@ -311,7 +311,7 @@ impl ProgressScreen {
                     });
                 }
             });
-        ui.add_space(size);
+        ui.add_space(look.em(1.0));
     }
 
     fn confirm(
@@ -349,11 +349,11 @@ impl ProgressScreen {
     }
 }
 
-fn section(ui: &mut egui::Ui, size: f32, title: &str) {
-    ui.add_space(size * 0.6);
+fn section(ui: &mut egui::Ui, look: &super::look::Look, title: &str) {
+    ui.add_space(look.em(0.6));
     ui.separator();
-    ui.label(RichText::new(title).size(size * 1.1).strong());
-    ui.add_space(size * 0.2);
+    ui.label(RichText::new(title).size(look.em(1.1)).strong());
+    ui.add_space(look.em(0.2));
 }
 
 /// A coloured mark with the level in words beside it on hover.

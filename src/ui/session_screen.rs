@@ -157,7 +157,7 @@ impl SessionScreen {
 
     fn setup(&mut self, ui: &mut egui::Ui, input: &SessionInput<'_>, actions: &mut Vec<Action>) {
         let tr = input.practice.look.tr;
-        let size = input.practice.look.text_size;
+        let look = &input.practice.look;
         if !self.phones_read {
             self.phones_read = true;
             self.phones = input.saved_phones.is_some();
@@ -165,15 +165,15 @@ impl SessionScreen {
                 self.phones_plan = plan.clone();
             }
         }
-        ui.add_space(size * 0.5);
-        ui.heading(RichText::new(tr.session_title).size(size * 1.3));
+        ui.add_space(look.em(0.5));
+        ui.heading(RichText::new(tr.session_title).size(look.em(1.3)));
         let sets = choose_sets(
             ui,
             &input.practice.look,
             input.practice.sets(),
             &mut self.chosen,
         );
-        ui.add_space(size * 0.5);
+        ui.add_space(look.em(0.5));
         count_choice(ui, tr, tr.practice_count, &[5, 10, 20, 0], &mut self.count);
         ui.checkbox(&mut self.shuffle, tr.practice_shuffle);
         ui.horizontal_wrapped(|ui| {
@@ -187,7 +187,7 @@ impl SessionScreen {
                 ui.selectable_value(&mut self.seconds, s, label);
             }
         });
-        ui.add_space(size * 0.3);
+        ui.add_space(look.em(0.3));
         ui.checkbox(&mut self.phones, RichText::new(tr.phones_option).strong());
         if self.phones {
             ui.indent("phones-options", |ui| {
@@ -201,7 +201,7 @@ impl SessionScreen {
         }
         // Teams scored from the keyboard: for rooms without phones.
         ui.add_enabled_ui(!self.phones, |ui| self.teams_setup(ui, input));
-        ui.add_space(size * 0.5);
+        ui.add_space(look.em(0.5));
         let questions: usize = sets.iter().map(|s| s.set.questions.len()).sum();
         let start = ui.add_enabled(
             questions > 0,
@@ -259,14 +259,14 @@ impl SessionScreen {
             self.help = false;
             self.help_paused = false;
         }
-        ui.add_space(size * 0.3);
+        ui.add_space(look.em(0.3));
         ui.label(RichText::new(tr.session_keys_title).strong());
         ui.label(RichText::new(tr.session_keys).weak());
 
         if !input.past.is_empty() {
-            ui.add_space(size * 0.6);
+            ui.add_space(look.em(0.6));
             ui.separator();
-            ui.label(RichText::new(tr.session_past).size(size * 1.1).strong());
+            ui.label(RichText::new(tr.session_past).size(look.em(1.1)).strong());
             let clock = Clock::system();
             for (path, read) in input.past {
                 ui.horizontal_wrapped(|ui| match read {
@@ -312,7 +312,7 @@ impl SessionScreen {
     /// How many teams, and their names.
     fn teams_setup(&mut self, ui: &mut egui::Ui, input: &SessionInput<'_>) {
         let tr = input.practice.look.tr;
-        let size = input.practice.look.text_size;
+        let look = &input.practice.look;
         ui.horizontal_wrapped(|ui| {
             ui.label(tr.session_teams);
             let mut teams = self.team_names.len();
@@ -339,7 +339,7 @@ impl SessionScreen {
                     tr.session_team_name,
                     &[("n", &format!("{} ({})", i + 1, TEAM_KEY_NAMES[i]))],
                 ));
-                ui.add(egui::TextEdit::singleline(name).desired_width(size * 14.0))
+                ui.add(egui::TextEdit::singleline(name).desired_width(look.em(14.0)))
                     .labelled_by(label.id);
             });
         }
@@ -353,7 +353,7 @@ impl SessionScreen {
         actions: &mut Vec<Action>,
     ) {
         let tr = input.practice.look.tr;
-        let size = input.practice.look.text_size;
+        let look = &input.practice.look;
         ui.horizontal_wrapped(|ui| {
             if ui
                 .button(format!("⬅ {}", tr.session_back_to_setup))
@@ -368,11 +368,11 @@ impl SessionScreen {
                 actions.push(Action::ExportSessionCsv(Box::new(result.clone())));
             }
         });
-        ui.add_space(size * 0.5);
+        ui.add_space(look.em(0.5));
         let clock = Clock::system();
         ui.heading(format_local(&clock, result.started));
         ui.label(result.sets.join(" · "));
-        let height = ui.available_height().min(size * 20.0);
+        let height = ui.available_height().min(look.em(20.0));
         let (rect, _) = ui.allocate_exact_size(
             egui::vec2(ui.available_width(), height),
             egui::Sense::hover(),

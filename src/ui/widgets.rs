@@ -195,8 +195,8 @@ fn option_button(
 ) -> egui::Response {
     let p = look.palette;
     let tr = look.tr;
-    let size = look.text_size;
-    let min_size = egui::vec2(ui.available_width(), size * 2.0);
+
+    let min_size = egui::vec2(ui.available_width(), look.em(2.0));
     let button = match mark {
         Some(right) => {
             let (icon, words, fill, stroke) = if right {
@@ -205,18 +205,20 @@ fn option_button(
                 (icons::WRONG, tr.practice_your_choice, p.error_bg, p.wrong)
             };
             let text = RichText::new(format!("{icon}  {label}   — {words}"))
-                .size(size)
+                .size(look.text_size)
                 .strong()
                 .color(p.text);
             egui::Button::new(text)
                 .fill(fill)
                 .stroke(Stroke::new(3.0, stroke))
         }
-        None if locked => egui::Button::new(RichText::new(label).size(size).color(p.muted))
-            .fill(egui::Color32::TRANSPARENT)
-            .stroke(Stroke::new(1.0, p.muted.gamma_multiply(0.5))),
+        None if locked => {
+            egui::Button::new(RichText::new(label).size(look.text_size).color(p.muted))
+                .fill(egui::Color32::TRANSPARENT)
+                .stroke(Stroke::new(1.0, p.muted.gamma_multiply(0.5)))
+        }
         None => {
-            let mut text = RichText::new(label).size(size);
+            let mut text = RichText::new(label).size(look.text_size);
             if selected {
                 text = text.strong();
             }

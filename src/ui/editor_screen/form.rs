@@ -15,7 +15,7 @@ impl EditorScreen {
         structural: &mut bool,
     ) {
         let tr = input.look.tr;
-        let size = input.look.text_size;
+        let look = &input.look;
         let Some(open) = &mut self.open else {
             return;
         };
@@ -96,10 +96,10 @@ impl EditorScreen {
         let q = &mut open.set.questions[i];
         ui.label(
             RichText::new(kind_label(tr, Kind::of(&q.answer)))
-                .size(size * 1.1)
+                .size(look.em(1.1))
                 .strong(),
         );
-        field(ui, tr.editor_id, &mut q.id, size * 12.0);
+        field(ui, tr.editor_id, &mut q.id, look.em(12.0));
         problems_at(ui, &problems, Place::Id, tr, input.look.palette.wrong);
         let prompt = multiline(ui, tr.editor_prompt, &mut q.prompt);
         problems_at(ui, &problems, Place::Prompt, tr, input.look.palette.wrong);
@@ -112,13 +112,13 @@ impl EditorScreen {
                 ui.ctx().request_repaint();
             }
         }
-        ui.add_space(size * 0.3);
+        ui.add_space(look.em(0.3));
         answer_form(ui, tr, q, structural);
         problems_at(ui, &problems, Place::Answer, tr, input.look.palette.wrong);
-        ui.add_space(size * 0.3);
+        ui.add_space(look.em(0.3));
         multiline(ui, tr.editor_explanation, &mut q.explanation);
         let mut tags = q.tags.join(", ");
-        if field(ui, tr.editor_tags, &mut tags, size * 16.0) {
+        if field(ui, tr.editor_tags, &mut tags, look.em(16.0)) {
             q.tags = tags
                 .split(',')
                 .map(|t| t.trim().to_string())
@@ -126,7 +126,7 @@ impl EditorScreen {
                 .collect();
         }
         let mut key_point = q.key_point.clone().unwrap_or_default();
-        if field(ui, tr.editor_key_point, &mut key_point, size * 16.0) {
+        if field(ui, tr.editor_key_point, &mut key_point, look.em(16.0)) {
             q.key_point = (!key_point.trim().is_empty()).then_some(key_point);
         }
         ui.horizontal_wrapped(|ui| {
@@ -144,9 +144,9 @@ impl EditorScreen {
             }
         });
         // The passage.
-        ui.add_space(size * 0.3);
+        ui.add_space(look.em(0.3));
         let mut anchor = q.source.anchor.to_string();
-        if field(ui, tr.editor_anchor, &mut anchor, size * 6.0)
+        if field(ui, tr.editor_anchor, &mut anchor, look.em(6.0))
             && let Ok(a) = anchor.trim().parse()
         {
             q.source.anchor = a;
@@ -180,7 +180,7 @@ impl EditorScreen {
             *structural = true;
         }
         // What learners will see.
-        ui.add_space(size * 0.5);
+        ui.add_space(look.em(0.5));
         ui.separator();
         ui.label(RichText::new(tr.editor_preview).strong());
         let q = open.set.questions[i].clone();
@@ -194,7 +194,7 @@ impl EditorScreen {
                 egui::Frame::group(ui.style()).show(ui, |ui| {
                     ui.set_width(ui.available_width());
                     if !q.prompt.is_empty() {
-                        ui.label(RichText::new(&q.prompt).size(size * 1.1).strong());
+                        ui.label(RichText::new(&q.prompt).size(look.em(1.1)).strong());
                     }
                     answer_widget(ui, &item, draft, false, &input.look);
                     // What the trainer saved as right, in words: a wrong
@@ -204,7 +204,7 @@ impl EditorScreen {
                         tr.practice_true,
                         tr.practice_false,
                     );
-                    ui.add_space(size * 0.3);
+                    ui.add_space(look.em(0.3));
                     ui.label(
                         RichText::new(format!(
                             "{} {}",

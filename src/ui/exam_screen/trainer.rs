@@ -86,13 +86,13 @@ impl ExamScreen {
         actions: &mut Vec<Action>,
     ) {
         let look = &input.practice.look;
-        let (tr, size, palette) = (look.tr, look.text_size, look.palette);
+        let (tr, palette) = (look.tr, look.palette);
         let Some(opened) = &self.opened else {
             return;
         };
         let file = &opened.file;
         ui.add_space(look.em(0.5));
-        ui.heading(RichText::new(&file.title).size(size * 1.3).strong());
+        ui.heading(RichText::new(&file.title).size(look.em(1.3)).strong());
         ui.label(tr.exam_file_locked);
         ui.add_space(look.em(0.3));
         let time = if file.minutes == 0 {
@@ -109,7 +109,7 @@ impl ExamScreen {
                     ("percent", &file.pass_percent),
                 ],
             ))
-            .size(size * 1.1)
+            .size(look.em(1.1))
             .strong(),
         );
         ui.label(if file.allow_reading {
@@ -181,7 +181,7 @@ impl ExamScreen {
                 named && window == Window::Open,
                 egui::Button::new(
                     RichText::new(format!("{} {}", icons::START, tr.exam_start))
-                        .size(size * 1.15)
+                        .size(look.em(1.15))
                         .strong(),
                 ),
             );
