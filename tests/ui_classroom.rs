@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::ui::{click, press, step};
+use common::ui::{THREE, click, press, step, window};
 
 use std::path::Path;
 
@@ -18,36 +18,9 @@ use nghiquyet::paths::Paths;
 use nghiquyet::progress::Mode;
 use nghiquyet::ui::{App, Screen};
 
-const THREE: &str = r#"QuestionSet(
-    format: 1,
-    title: "Ba câu hỏi",
-    document: "ha-noi-hoc-tap-nghi-quyet-xvii-2020",
-    questions: [
-        (id: "khau", prompt: "Có bao nhiêu khâu đột phá?",
-         answer: SingleChoice(choices: ["2", "3", "4"], answer: 1),
-         explanation: "Nghị quyết nêu 3 khâu đột phá.",
-         source: (anchor: "p5", quote: "3 khâu đột phá")),
-        (id: "chi-tieu", prompt: "Có bao nhiêu chỉ tiêu chủ yếu?",
-         answer: SingleChoice(choices: ["20", "25", "30"], answer: 0),
-         source: (anchor: "p5", quote: "20 chỉ tiêu chủ yếu")),
-        (id: "nhiem-vu", prompt: "Có bao nhiêu nhóm nhiệm vụ, giải pháp chủ yếu?",
-         answer: SingleChoice(choices: ["12", "14", "16"], answer: 1),
-         source: (anchor: "p5", quote: "14 nhóm nhiệm vụ, giải pháp chủ yếu")),
-    ],
-)"#;
-
 /// The app with the three-question set; each frame advances the clock by `dt` seconds.
 fn harness(home: &Path, dt: f32) -> Harness<'static, App> {
-    let sets = Paths::under(home).user_sets_dir();
-    std::fs::create_dir_all(&sets).unwrap();
-    std::fs::write(sets.join("ba-cau.ron"), THREE).unwrap();
-    let app = App::new(common::startup_with_learner(home, None));
-    let mut harness = Harness::builder()
-        .with_size([1024.0, 768.0])
-        .with_step_dt(dt)
-        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
-    harness.run_steps(3);
-    harness
+    window(home, &[("ba-cau.ron", THREE)], [1024.0, 768.0], dt)
 }
 
 /// Only the three-question set, all of it.
@@ -342,15 +315,12 @@ const LONG: &str = r#"QuestionSet(format: 1, title: "Một câu dài", document:
 #[test]
 fn a_long_question_and_its_answer_fit_a_1024_by_768_projector() {
     let home = tempfile::tempdir().unwrap();
-    let sets = Paths::under(home.path()).user_sets_dir();
-    std::fs::create_dir_all(&sets).unwrap();
-
-    std::fs::write(sets.join("mot-cau-dai.ron"), LONG).unwrap();
-    let app = App::new(common::startup_with_learner(home.path(), None));
-    let mut h = Harness::builder()
-        .with_size([1024.0, 768.0])
-        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
-    h.run_steps(3);
+    let mut h = window(
+        home.path(),
+        &[("mot-cau-dai.ron", LONG)],
+        [1024.0, 768.0],
+        1.0 / 60.0,
+    );
     h.key_press_modifiers(Modifiers::COMMAND, Key::Num4);
     step(&mut h);
     choose_three(&mut h);
@@ -391,14 +361,12 @@ fn a_long_question_and_its_answer_fit_a_1024_by_768_projector() {
 #[test]
 fn a_reveal_is_fitted_again_when_the_page_changes_size() {
     let home = tempfile::tempdir().unwrap();
-    let sets = Paths::under(home.path()).user_sets_dir();
-    std::fs::create_dir_all(&sets).unwrap();
-    std::fs::write(sets.join("mot-cau-dai.ron"), LONG).unwrap();
-    let app = App::new(common::startup_with_learner(home.path(), None));
-    let mut h = Harness::builder()
-        .with_size([1366.0, 768.0])
-        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
-    h.run_steps(3);
+    let mut h = window(
+        home.path(),
+        &[("mot-cau-dai.ron", LONG)],
+        [1366.0, 768.0],
+        1.0 / 60.0,
+    );
     h.key_press_modifiers(Modifiers::COMMAND, Key::Num4);
     step(&mut h);
     choose_three(&mut h);

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::ui::{choose_path, click, press, press_button, step};
+use common::ui::{THREE, choose_path, click, press, press_button, step};
 
 use std::path::{Path, PathBuf};
 
@@ -16,23 +16,6 @@ use nghiquyet::classroom::exam::{ExamResult, Sitting};
 use nghiquyet::classroom::exam_file::{EXAM_FILE_VERSION, ExamFile, Part};
 use nghiquyet::paths::Paths;
 use nghiquyet::ui::{App, Screen};
-
-const THREE: &str = r#"QuestionSet(
-    format: 1,
-    title: "Ba câu hỏi",
-    document: "ha-noi-hoc-tap-nghi-quyet-xvii-2020",
-    questions: [
-        (id: "khau", prompt: "Có bao nhiêu khâu đột phá?",
-         answer: SingleChoice(choices: ["2", "3", "4"], answer: 1),
-         source: (anchor: "p5", quote: "3 khâu đột phá")),
-        (id: "chi-tieu", prompt: "Có bao nhiêu chỉ tiêu chủ yếu?",
-         answer: SingleChoice(choices: ["20", "25", "30"], answer: 0),
-         source: (anchor: "p5", quote: "20 chỉ tiêu chủ yếu")),
-        (id: "nhiem-vu", prompt: "Có bao nhiêu nhóm nhiệm vụ, giải pháp chủ yếu?",
-         answer: SingleChoice(choices: ["12", "14", "16"], answer: 1),
-         source: (anchor: "p5", quote: "14 nhóm nhiệm vụ, giải pháp chủ yếu")),
-    ],
-)"#;
 
 const TITLE: &str = "Kiểm tra cuối đợt học tập";
 

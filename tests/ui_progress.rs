@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::ui::{click, press, step};
+use common::ui::{THREE, click, press, step};
 
 use std::path::Path;
 
@@ -18,24 +18,6 @@ use nghiquyet::progress::Mode;
 use nghiquyet::quiz::Verdict;
 use nghiquyet::startup::Startup;
 use nghiquyet::ui::{Action, App, Screen};
-
-/// Three single-choice questions on key points of the bundled document.
-const THREE: &str = r#"QuestionSet(
-    format: 1,
-    title: "Ba câu hỏi",
-    document: "ha-noi-hoc-tap-nghi-quyet-xvii-2020",
-    questions: [
-        (id: "khau", prompt: "Có bao nhiêu khâu đột phá?",
-         answer: SingleChoice(choices: ["2", "3", "4"], answer: 1),
-         source: (anchor: "p5", quote: "3 khâu đột phá")),
-        (id: "chi-tieu", prompt: "Có bao nhiêu chỉ tiêu chủ yếu?",
-         answer: SingleChoice(choices: ["20", "25", "30"], answer: 0),
-         source: (anchor: "p5", quote: "20 chỉ tiêu chủ yếu")),
-        (id: "nhiem-vu", prompt: "Có bao nhiêu nhóm nhiệm vụ, giải pháp chủ yếu?",
-         answer: SingleChoice(choices: ["12", "14", "16"], answer: 1),
-         source: (anchor: "p5", quote: "14 nhóm nhiệm vụ, giải pháp chủ yếu")),
-    ],
-)"#;
 
 fn harness(home: &Path) -> Harness<'static, App> {
     let sets = Paths::under(home).user_sets_dir();

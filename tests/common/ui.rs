@@ -3,7 +3,50 @@
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use nghiquyet::paths::Paths;
 use nghiquyet::ui::App;
+
+/// Three single-choice questions on key points of the bundled document.
+pub const THREE: &str = r#"QuestionSet(
+    format: 1,
+    title: "Ba câu hỏi",
+    document: "ha-noi-hoc-tap-nghi-quyet-xvii-2020",
+    questions: [
+        (id: "khau", prompt: "Có bao nhiêu khâu đột phá?",
+         answer: SingleChoice(choices: ["2", "3", "4"], answer: 1),
+         explanation: "Nghị quyết nêu 3 khâu đột phá.",
+         source: (anchor: "p5", quote: "3 khâu đột phá")),
+        (id: "chi-tieu", prompt: "Có bao nhiêu chỉ tiêu chủ yếu?",
+         answer: SingleChoice(choices: ["20", "25", "30"], answer: 0),
+         source: (anchor: "p5", quote: "20 chỉ tiêu chủ yếu")),
+        (id: "nhiem-vu", prompt: "Có bao nhiêu nhóm nhiệm vụ, giải pháp chủ yếu?",
+         answer: SingleChoice(choices: ["12", "14", "16"], answer: 1),
+         source: (anchor: "p5", quote: "14 nhóm nhiệm vụ, giải pháp chủ yếu")),
+    ],
+)"#;
+
+/// The app as a returning learner sees it in a `size` window, with these
+/// question sets (file name, text) of the user's; each frame advances the
+/// window's clock by `dt` seconds.
+pub fn window(
+    home: &std::path::Path,
+    sets: &[(&str, &str)],
+    size: [f32; 2],
+    dt: f32,
+) -> Harness<'static, App> {
+    let dir = Paths::under(home).user_sets_dir();
+    std::fs::create_dir_all(&dir).unwrap();
+    for (name, text) in sets {
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+    let app = App::new(super::startup_with_learner(home, None));
+    let mut h = Harness::builder()
+        .with_size(size)
+        .with_step_dt(dt)
+        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    h.run_steps(3);
+    h
+}
 
 /// Frames enough for an action to be applied and drawn (actions are
 /// applied after the frame that asked for them).
