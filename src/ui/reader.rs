@@ -608,7 +608,9 @@ fn paint_row(
         ));
     }
     match block.kind {
-        BlockKind::ListItem => {
+        // A list item that carries its own number or mark ("1.", "a)", "–")
+        // gets no bullet as well.
+        BlockKind::ListItem if !has_own_marker(&block.text) => {
             ui.painter().circle_filled(
                 Pos2::new(
                     text_left + geometry.text_size * 0.45,
@@ -639,5 +641,49 @@ pub fn overlay_color(dark: bool) -> Color32 {
         Color32::from_black_alpha(200)
     } else {
         Color32::from_white_alpha(220)
+    }
+}
+
+/// Whether a list item's text starts with its own number or mark: "1.",
+/// "12)", "a)", "đ.", "IV.", "-", "–", "•", "+".
+fn has_own_marker(text: &str) -> bool {
+    let text = text.trim_start();
+    if text.starts_with(['-', '–', '—', '•', '+', '*', '◦', '▪']) {
+        return true;
+    }
+    let head: String = text
+        .chars()
+        .take_while(|c| c.is_alphanumeric())
+        .take(6)
+        .collect();
+    let rest = &text[head.len()..];
+    let closes = rest.starts_with(['.', ')']);
+    let numeral = !head.is_empty() && head.chars().all(|c| c.is_ascii_digit());
+    let letter = head.chars().count() == 1 && head.chars().all(char::is_lowercase);
+    let roman = !head.is_empty() && head.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'));
+    closes && (numeral || letter || roman)
+}
+
+#[cfg(test)]
+mod marker_tests {
+    use super::has_own_marker;
+
+    #[test]
+    fn numbered_and_marked_items_keep_their_own_mark() {
+        for item in [
+            "1. Thư viện",
+            "12) Tủ sách",
+            "a) Đọc sách",
+            "đ. Viết",
+            "IV. Mục tiêu",
+            "- gạch",
+            "– gạch",
+            "• chấm",
+        ] {
+            assert!(has_own_marker(item), "{item}");
+        }
+        for item in ["Thư viện xã", "2030 là mốc", "Điều 1 nói", "A. Nguyễn là"] {
+            assert!(!has_own_marker(item), "{item}");
+        }
     }
 }
