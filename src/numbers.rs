@@ -195,11 +195,12 @@ pub fn format_number(n: f64) -> String {
 }
 
 /// A number as an answer is shown: like [`format_number`], except a year
-/// ("2045", not "2.045"): a whole number from 1000 to 2200 with no unit, or
-/// with "năm" as its unit.
+/// ("2045", not "2.045"): a whole number from 1900 to 2100 with no unit, or
+/// with "năm" as its unit. (A count without a unit in that range is shown
+/// ungrouped too: rare, and still read right.)
 pub fn format_answer(n: f64, unit: Option<&str>) -> String {
     let yearly = unit.is_none_or(|u| crate::text::fold(u.trim(), crate::text::Fold::Case) == "năm");
-    if yearly && n.fract() == 0.0 && (1000.0..=2200.0).contains(&n) {
+    if yearly && n.fract() == 0.0 && (1900.0..=2100.0).contains(&n) {
         format!("{}", n as i64)
     } else {
         format_number(n)
@@ -230,6 +231,7 @@ mod tests {
         assert_eq!(format_answer(2030.0, Some("năm")), "2030");
         assert_eq!(format_answer(2500.0, Some("đảng viên")), "2.500");
         assert_eq!(format_answer(12000.0, None), "12.000");
+        assert_eq!(format_answer(1500.0, None), "1.500", "a count, not a year");
         assert_eq!(format_answer(2045.5, None), "2.045,5");
     }
 

@@ -176,7 +176,9 @@ impl Workspace {
     /// Returns how soon to look again.
     pub fn poll_room(&mut self) -> Option<Duration> {
         let room = self.room.as_mut()?;
-        room.view = room.handle.room();
+        if let Some(view) = room.handle.room_if_changed() {
+            room.view = view;
+        }
         if room.checked.elapsed() >= ADDRESS_CHECK {
             room.find_address();
         }

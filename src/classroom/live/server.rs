@@ -146,6 +146,16 @@ impl LiveHandle {
         self.room.borrow().clone()
     }
 
+    /// The room, only when it changed since last asked (the window asks
+    /// every frame; a copy of 500 names a frame is not needed).
+    pub fn room_if_changed(&mut self) -> Option<RoomView> {
+        if self.room.has_changed().unwrap_or(false) {
+            Some(self.room.borrow_and_update().clone())
+        } else {
+            None
+        }
+    }
+
     /// A receiver of the room's changes (the load test waits on it).
     pub fn watch_room(&self) -> watch::Receiver<RoomView> {
         self.room.clone()
