@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use crate::document::{Document, load_document};
+use crate::document::{Document, open_document};
 use crate::i18n::{could_not_open, fill};
 use crate::jobs::Job;
 use crate::keypoints::{KeyPoint, key_points_for};
@@ -72,11 +72,18 @@ impl Startup {
         let file = file.filter(|_| exam_file.is_none());
         let document = match file {
             None => Document::bundled(),
-            Some(path) => match load_document(path) {
-                Ok(doc) => {
+            // Read before the window shows, so it opens on this file rather
+            // than flashing the bundled one first; the readers' time limit
+            // bounds the wait. What was converted or left out is said.
+            Some(path) => match open_document(path) {
+                Ok(opened) => {
                     settings.remember_recent(path);
+                    let doc = opened.document;
                     if let Some(conversion) = &doc.conversion {
                         notes.push(crate::i18n::describe_conversion(tr, conversion));
+                    }
+                    for n in &opened.notices {
+                        notes.push(crate::i18n::describe_notice(tr, n));
                     }
                     doc
                 }

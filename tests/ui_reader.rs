@@ -513,3 +513,43 @@ fn at_the_largest_text_the_page_keeps_most_of_a_1366_by_768_window() {
         "the document is not beside the questions at this size"
     );
 }
+
+/// A file that takes its time (here a pipe nothing is written to yet, as a
+/// slow network drive or a large PDF would be) is read off the window's
+/// thread: the window keeps drawing, says which file is being opened, and
+/// keeps the current document until the new one is read.
+#[cfg(unix)]
+#[test]
+fn a_slow_file_is_read_while_the_window_keeps_drawing() {
+    let home = tempfile::tempdir().unwrap();
+    let pipe = home.path().join("nghi-quyet-cham.md");
+    let made = std::process::Command::new("mkfifo").arg(&pipe).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("note: mkfifo is not available here; test skipped");
+        return;
+    }
+    let mut harness = harness(home.path(), None);
+    drop_file(&mut harness, &pipe);
+    harness.run_steps(3);
+    harness.get_by_label_contains("Đang mở «nghi-quyet-cham.md»");
+    harness.get_by_label_contains(BUNDLED_TITLE);
+    // The window still answers while the file is being read.
+    press(&mut harness, Modifiers::COMMAND, Key::F);
+    search_field(&harness).type_text("Hà Nội");
+    harness.run_steps(3);
+    assert!(!harness.state().search().hits.is_empty());
+
+    std::fs::write(&pipe, "# Nghị quyết đến chậm\n\nĐoạn đầu tiên của tệp.\n").unwrap();
+    for _ in 0..100 {
+        harness.run_steps(1);
+        if harness.state().workspace().opening().is_none() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    harness.run_steps(2);
+    harness.get_by_label("Nghị quyết đến chậm");
+    assert!(harness.query_by_label_contains("Đang mở").is_none());
+    assert!(harness.query_by_label_contains(BUNDLED_TITLE).is_none());
+    assert_eq!(harness.state().settings().recent.len(), 1);
+}

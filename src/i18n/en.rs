@@ -84,6 +84,7 @@ pub const EN: Strings = Strings {
     convert_exists: "{path} already exists; add --force to overwrite it.",
     convert_same_file: "will not write over the file being converted: {path}.",
     kept_document: "The document you were reading stays open.",
+    opening_file: "Opening “{name}”…",
     settings_unreadable: "Could not read the settings file ({error}). It was moved to {path}; the app uses default settings.",
     settings_unreadable_kept: "Could not read the settings file ({error}); the app uses default settings and will not overwrite that file.",
     settings_save_failed: "Could not save the settings: {error}",

@@ -148,6 +148,7 @@ define_strings! {
     convert_exists,
     convert_same_file,
     kept_document,
+    opening_file,
     settings_unreadable,
     settings_unreadable_kept,
     settings_save_failed,

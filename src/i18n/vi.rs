@@ -84,6 +84,7 @@ pub const VI: Strings = Strings {
     convert_exists: "{path} đã có; thêm --force để ghi đè.",
     convert_same_file: "không ghi đè lên chính tệp đang chuyển đổi: {path}.",
     kept_document: "Tài liệu đang đọc vẫn được giữ nguyên.",
+    opening_file: "Đang mở «{name}»…",
     settings_unreadable: "Không đọc được tệp cài đặt ({error}). Tệp cũ được cất sang {path}; ứng dụng dùng cài đặt mặc định.",
     settings_unreadable_kept: "Không đọc được tệp cài đặt ({error}); ứng dụng dùng cài đặt mặc định và không ghi đè tệp đó.",
     settings_save_failed: "Không lưu được cài đặt: {error}",

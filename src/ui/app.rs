@@ -322,6 +322,7 @@ impl App {
         if !presenting {
             actions.extend(self.top_bars(ui));
             self.status_bar(ui);
+            self.opening_band(ui);
             actions.extend(self.notice_band(ui));
         }
         actions.extend(self.main_area(ui));
@@ -331,6 +332,7 @@ impl App {
         if let Some(again) = self.ws.poll_background() {
             ctx.request_repaint_after(again);
         }
+        self.poll_opening(&ctx);
         if let Some(again) = self.ws.poll_room() {
             ctx.request_repaint_after(again);
         }
@@ -510,9 +512,10 @@ impl App {
             }
             Action::Open(path) => {
                 self.open_dialog = None;
-                if let Some(doc) = self.ws.read_document(&path) {
-                    self.set_document(doc);
-                }
+                // Read off the window's thread; a small file is there
+                // within the job's patience and shows at once.
+                self.ws.start_opening(path);
+                self.poll_opening(ctx);
             }
             Action::OpenBundled => self.set_document(Document::bundled()),
             Action::SetTheme(theme) => self.ws.change_settings(|s| s.theme = theme),
@@ -730,6 +733,17 @@ impl App {
             if !side_by_side(ctx.content_rect().width(), self.ws.settings.text_size) {
                 self.ws.screen = Screen::Reader;
             }
+        }
+    }
+
+    /// Shows the document being read once it is ready; until then the
+    /// window keeps drawing (and says which file is being opened).
+    fn poll_opening(&mut self, ctx: &egui::Context) {
+        if let Some(doc) = self.ws.poll_opening() {
+            self.set_document(doc);
+        }
+        if self.ws.opening().is_some() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
     }
 

@@ -352,6 +352,31 @@ impl App {
         });
     }
 
+    /// "Đang mở «…»…" with a spinner while a document is being read.
+    pub(super) fn opening_band(&self, ui: &mut egui::Ui) {
+        let Some(path) = self.ws.opening() else {
+            return;
+        };
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| path.display().to_string());
+        let text = fill(self.tr().opening_file, &[("name", &name)]);
+        let palette = style::palette(ui.visuals().dark_mode);
+        egui::Panel::top("opening").show(ui, |ui| {
+            egui::Frame::new()
+                .fill(palette.info_bg)
+                .inner_margin(8.0)
+                .corner_radius(4.0)
+                .show(ui, |ui| {
+                    ui.horizontal(|ui| {
+                        ui.add(egui::Spinner::new());
+                        ui.label(RichText::new(text).color(palette.text).strong());
+                    });
+                });
+        });
+    }
+
     /// The notices about this screen (and the app as a whole), each with
     /// "Đóng"; information goes away by itself after a while.
     pub(super) fn notice_band(&mut self, ui: &mut egui::Ui) -> Vec<Action> {

@@ -127,7 +127,20 @@ pub struct Workspace {
     sitting_failing: bool,
     /// The room of a session answered on phones, while it runs.
     room: Option<room::Room>,
+    /// A document being read on a worker thread (a large PDF or Word file
+    /// takes a moment); the open one stays until it is ready.
+    opening: Option<Opening>,
 }
+
+/// A document file being read off the window's thread.
+struct Opening {
+    path: PathBuf,
+    job: Job<Result<crate::document::Opened, crate::document::LoadError>>,
+}
+
+/// How long opening a file is waited for before the window shows that it
+/// is being read: a small file then simply appears.
+const OPEN_PATIENCE: Duration = Duration::from_millis(150);
 
 impl Workspace {
     /// What start-up prepared, less the learner (see [`Workspace::take_learner`]).
@@ -161,6 +174,7 @@ impl Workspace {
             notices,
             sitting_failing: false,
             room: None,
+            opening: None,
         };
         (workspace, startup.learner)
     }
@@ -224,12 +238,59 @@ impl Workspace {
         self.progress_changed();
     }
 
-    /// Reads a document; says what happened in a notice (converted from an
-    /// old encoding, parts left out, or why it could not be opened, the
-    /// current one kept). `None` when it could not be opened.
+    /// Starts reading a document on a worker thread; [`poll_opening`]
+    /// gives it once read. Asking for another file first forgets this one
+    /// (its reader stops by itself within its time limit).
+    ///
+    /// [`poll_opening`]: Self::poll_opening
+    pub fn start_opening(&mut self, path: PathBuf) {
+        let file = path.clone();
+        let job = Job::spawn("open-document", move || {
+            crate::document::open_document(&file)
+        })
+        .patient(OPEN_PATIENCE);
+        self.opening = Some(Opening { path, job });
+    }
+
+    /// The file being read, if any (for "Đang mở …").
+    pub fn opening(&self) -> Option<&Path> {
+        self.opening.as_ref().map(|o| o.path.as_path())
+    }
+
+    /// The document being read, once it is ready and good (the notices
+    /// said, as [`read_document`](Self::read_document) does); `None` while
+    /// it is still being read or when it could not be opened.
+    pub fn poll_opening(&mut self) -> Option<Document> {
+        let opening = self.opening.as_mut()?;
+        let result = match opening.job.poll() {
+            JobState::Working => return None,
+            JobState::Done(result) => result,
+            // The reader's thread ended without an answer: the readers
+            // catch their own failures, so this is one of ours.
+            JobState::Lost => Err(crate::document::LoadError::ReaderFailed {
+                path: opening.path.clone(),
+                kind: crate::document::readers::sniff(&opening.path, &[]),
+            }),
+        };
+        let path = self.opening.take()?.path;
+        self.accept_opened(&path, result)
+    }
+
+    /// Reads a document here and now; says what happened in a notice
+    /// (converted from an old encoding, parts left out, or why it could not
+    /// be opened, the current one kept). `None` when it could not be opened.
     pub fn read_document(&mut self, path: &Path) -> Option<Document> {
+        let result = crate::document::open_document(path);
+        self.accept_opened(path, result)
+    }
+
+    fn accept_opened(
+        &mut self,
+        path: &Path,
+        result: Result<crate::document::Opened, crate::document::LoadError>,
+    ) -> Option<Document> {
         let tr = self.tr();
-        match crate::document::open_document(path) {
+        match result {
             Ok(opened) => {
                 self.change_settings(|s| s.remember_recent(path));
                 if let Some(conversion) = &opened.document.conversion {
