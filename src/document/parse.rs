@@ -334,7 +334,17 @@ pub(super) fn plain_heading_level(line: &str) -> Option<u8> {
         return Some(2);
     }
     let first = line.split_whitespace().next().unwrap_or("");
-    if matches!(first, "Chương" | "Phần" | "Mục") && !line.ends_with('.') {
+    // "Chương II", "Phần thứ hai", "Mục 3": a label, not "Chương trình…",
+    // "Phần lớn…" or "Mục tiêu…".
+    let labelled = || {
+        let second = line.split_whitespace().nth(1).unwrap_or("");
+        let label = second.trim_end_matches(['.', ':', ')']);
+        label == "thứ"
+            || (!label.is_empty()
+                && (label.bytes().all(|b| b.is_ascii_digit())
+                    || label.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'))))
+    };
+    if matches!(first, "Chương" | "Phần" | "Mục") && !line.ends_with('.') && labelled() {
         return Some(2);
     }
     if first == "Điều"

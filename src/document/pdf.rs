@@ -468,8 +468,15 @@ fn opens_part(text: &str) -> bool {
     if matches!(first, "-" | "+" | "•" | "–" | "*") || text.starts_with("- ") {
         return true;
     }
+    // "Điều 5.", "Chương II", "Mục 3", "Phần thứ nhất", not a line that
+    // happens to begin "Chương trình", "Mục tiêu" or "Phần lớn".
     if matches!(first, "Điều" | "Chương" | "Mục" | "Phần") {
-        return true;
+        let second = text.split_whitespace().nth(1).unwrap_or("");
+        let label = second.trim_end_matches(['.', ':', ')']);
+        return label == "thứ"
+            || (!label.is_empty()
+                && (label.bytes().all(|b| b.is_ascii_digit())
+                    || label.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'))));
     }
     // "1." "1.2." "12)" "a)" "đ)" "II."
     let body = first.trim_end_matches(['.', ')']);
@@ -490,9 +497,39 @@ fn ends_sentence(text: &str) -> bool {
         .ends_with(['.', '!', '?', ':', ';', '…'])
 }
 
+/// The size most of the text is set in (by characters).
+fn body_size(lines: &[FlowLine]) -> f32 {
+    let mut sizes: Vec<(f32, usize)> = Vec::new();
+    for l in lines {
+        let n = l.text.chars().count();
+        match sizes.iter_mut().find(|(s, _)| (*s - l.size).abs() < 0.25) {
+            Some((_, count)) => *count += n,
+            None => sizes.push((l.size, n)),
+        }
+    }
+    sizes
+        .into_iter()
+        .max_by_key(|&(_, n)| n)
+        .map_or(0.0, |(s, _)| s)
+}
+
+/// Set clearly larger than the body text: a title or a heading.
+fn is_display(size: f32, body: f32) -> bool {
+    body > 0.0 && size >= 1.12 * body
+}
+
+/// A joined block: its text, whether it is part of the letterhead, and the
+/// largest size it is set in.
+struct Para {
+    text: String,
+    letterhead: bool,
+    size: f32,
+}
+
 /// Joins flow lines into blocks.
-fn paragraphs(lines: &[FlowLine]) -> Vec<(String, bool)> {
-    let mut out: Vec<(String, bool)> = Vec::new();
+fn paragraphs(lines: &[FlowLine]) -> Vec<Para> {
+    let body = body_size(lines);
+    let mut out: Vec<Para> = Vec::new();
     let mut prev: Option<&FlowLine> = None;
     for l in lines {
         if l.text.is_empty() || is_decoration(&l.text) {
@@ -503,21 +540,31 @@ fn paragraphs(lines: &[FlowLine]) -> Vec<(String, bool)> {
             Some(p) => {
                 let short = p.x1 < p.right - 4.0 * p.size;
                 let indented = l.x0 > p.x0 + 1.2 * l.size && l.x0 < l.left + 6.0 * l.size;
+                // A title set large runs over its lines whatever their
+                // length; a change of size ends a block.
+                let display = is_display(p.size, body);
+                let resized = (l.size - p.size).abs() > 0.1 * p.size;
                 l.starts_flow
+                    || resized
                     || l.letterhead
                     || p.letterhead
                     || opens_part(&l.text)
-                    || plain_heading_level(&p.text).is_some()
-                    || (short && (ends_sentence(&p.text) || starts_upper(&l.text)))
-                    || (indented && ends_sentence(&p.text))
+                    || (!display && plain_heading_level(&p.text).is_some())
+                    || (!display && short && (ends_sentence(&p.text) || starts_upper(&l.text)))
+                    || (!display && indented && ends_sentence(&p.text))
             }
         };
         match out.last_mut() {
-            Some((text, _)) if !breaks => {
-                text.push(' ');
-                text.push_str(&l.text);
+            Some(para) if !breaks => {
+                para.text.push(' ');
+                para.text.push_str(&l.text);
+                para.size = para.size.max(l.size);
             }
-            _ => out.push((l.text.clone(), l.letterhead)),
+            _ => out.push(Para {
+                text: l.text.clone(),
+                letterhead: l.letterhead,
+                size: l.size,
+            }),
         }
         prev = Some(l);
     }
@@ -572,12 +619,21 @@ fn layout(collector: Collector) -> Result<(String, Vec<Notice>), ReadError> {
     for (i, lines) in pages.iter().enumerate() {
         flow_of(lines, Some(i) == first_with_text, doc_right, &mut flow);
     }
+    let body = body_size(&flow);
     let paras = paragraphs(&flow);
 
     let mut blocks = Vec::new();
     let mut date = None;
     let mut had_letterhead = false;
-    for (text, letterhead) in paras {
+    for (
+        i,
+        Para {
+            text,
+            letterhead,
+            size,
+        },
+    ) in paras.into_iter().enumerate()
+    {
         if letterhead {
             had_letterhead = true;
             if date.is_none() {
@@ -586,6 +642,9 @@ fn layout(collector: Collector) -> Result<(String, Vec<Notice>), ReadError> {
             blocks.push(OutBlock::Heading(3, text));
         } else if let Some(level) = plain_heading_level(&text) {
             blocks.push(OutBlock::Heading(level, text));
+        } else if i == 0 && is_display(size, body) && text.chars().count() <= 300 {
+            // A document opening with a line set large: its title.
+            blocks.push(OutBlock::Heading(1, text));
         } else {
             blocks.push(OutBlock::Paragraph(text));
         }
@@ -722,3 +781,7 @@ pub mod sample {
         s
     }
 }
+
+#[cfg(test)]
+#[path = "pdf_tests.rs"]
+mod tests;

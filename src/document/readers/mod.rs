@@ -49,16 +49,16 @@ pub const MAX_BLOCKS: usize = 200_000;
 /// What kind of file the bytes are, whatever the name says.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum FileKind {
-    /// UTF-8 (or, later, other encodings) `.txt` / `.md`.
+    /// Plain text or the app's Markdown (`.txt`, `.md`), in any encoding
+    /// `encoding::decode` recognises.
     Text,
     /// Word 2007+ (`.docx`, a zip of XML parts).
     Docx,
     /// A web page saved from a browser (`.html`, `.htm`).
     Html,
-    /// Slot: a PDF reader is being written separately.
+    /// A PDF with a text layer (`document/pdf.rs`).
     Pdf,
-    /// Slot: a reader for Word 97–2003 `.doc` (OLE compound file) is being
-    /// written separately.
+    /// Word 97–2003 `.doc`, an OLE compound file (`document/doc.rs`).
     Doc,
 }
 
