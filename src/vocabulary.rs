@@ -282,6 +282,7 @@ const COMPOUNDS: &[&str] = &[
     "nội chính",
     "tiền tệ",
     "kiểm toán",
+    "thanh tra",
     "thống kê",
     "bưu chính",
     "viễn thông",

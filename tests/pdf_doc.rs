@@ -365,6 +365,74 @@ fn a_made_pdf_reads_in_order_without_running_lines() {
     );
 }
 
+/// Two pages, each under the same running header; the last paragraph's
+/// last line comes right before the signatures in two columns; the title
+/// runs over three lines in capitals.
+#[test]
+fn a_two_page_pdf_loses_its_header_and_keeps_the_paragraph_before_the_signatures() {
+    let header = (180.0, 30.0, 9.0, "Bản in thử của văn phòng chi bộ");
+    let page1 = vec![
+        header,
+        (80.0, 60.0, 13.0, "ĐẢNG BỘ XÃ MẪU"),
+        (330.0, 60.0, 13.0, "ĐẢNG CỘNG SẢN VIỆT NAM"),
+        (90.0, 76.0, 13.0, "Số 7-NQ/ĐU"),
+        (320.0, 76.0, 13.0, "Mẫu Sơn, ngày 9 tháng 6 năm 2025"),
+        (265.0, 120.0, 14.0, "NGHỊ QUYẾT"),
+        (200.0, 138.0, 14.0, "VỀ CÔNG TÁC HỌC TẬP"),
+        (220.0, 156.0, 14.0, "NĂM 2025 - 2026"),
+        (70.0, 190.0, 13.0, "I. MỤC TIÊU"),
+        (
+            85.0,
+            210.0,
+            13.0,
+            "Mọi đảng viên học tập đầy đủ các nghị quyết mới trong thời hạn",
+        ),
+        (
+            70.0,
+            226.0,
+            13.0,
+            "ba mươi ngày và được kiểm tra nhận thức sau mỗi đợt học.",
+        ),
+        (290.0, 810.0, 10.0, "1"),
+    ];
+    let page2 = vec![
+        header,
+        (70.0, 60.0, 13.0, "II. TỔ CHỨC THỰC HIỆN"),
+        (
+            85.0,
+            80.0,
+            13.0,
+            "Chi ủy các chi bộ trực thuộc triển khai nghị quyết đến từng đảng viên",
+        ),
+        (70.0, 96.0, 13.0, "và báo cáo kết quả."),
+        (80.0, 130.0, 13.0, "Nơi nhận:"),
+        (330.0, 130.0, 13.0, "T/M ĐẢNG ỦY"),
+        (80.0, 146.0, 13.0, "- Các chi bộ,"),
+        (350.0, 146.0, 13.0, "BÍ THƯ"),
+        (290.0, 810.0, 10.0, "2"),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hai-trang.pdf");
+    std::fs::write(&path, make_pdf(&[page1, page2])).unwrap();
+    let doc = load_document(&path).unwrap();
+    assert_eq!(
+        doc.meta.title,
+        "NGHỊ QUYẾT VỀ CÔNG TÁC HỌC TẬP NĂM 2025 - 2026"
+    );
+    let text = doc.full_text();
+    assert!(!text.contains("Bản in thử"), "{text}");
+    assert!(
+        doc.blocks.iter().any(|b| b.text
+            == "Chi ủy các chi bộ trực thuộc triển khai nghị quyết đến từng đảng viên và báo cáo kết quả."),
+        "{text}"
+    );
+    assert!(
+        doc.blocks
+            .iter()
+            .any(|b| b.text.starts_with("Mọi đảng viên") && b.text.ends_with("sau mỗi đợt học."))
+    );
+}
+
 #[test]
 fn a_pdf_without_text_is_refused_as_such() {
     let dir = tempfile::tempdir().unwrap();

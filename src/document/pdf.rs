@@ -344,11 +344,15 @@ fn remove_running_lines(pages: &mut [Vec<Line>]) -> usize {
         }
     }
     let pages_count = pages.len();
+    // On most pages of three or more; on both of two (a header of words,
+    // not a lone number or mark, which two pages may share by chance).
     let repeats = |k: &String| {
-        pages_count >= 3
-            && counts
-                .get(k)
-                .is_some_and(|&c| c >= 3 && c * 2 > pages_count)
+        let c = counts.get(k).copied().unwrap_or(0);
+        if pages_count == 2 {
+            c == 2 && k.chars().filter(|ch| ch.is_alphabetic()).count() >= 8
+        } else {
+            pages_count >= 3 && c >= 3 && c * 2 > pages_count
+        }
     };
     let mut removed = 0;
     for lines in pages.iter_mut() {
@@ -395,8 +399,21 @@ fn flow_of(lines: &[Line], first_page: bool, doc_right: f32, out: &mut Vec<FlowL
     let mut i = 0;
     let mut after_block = true; // a page starts a flow only after a block
     let mut page_start = true;
+    // The last line of a paragraph, after a line filled to the margin,
+    // continues that paragraph even when a block in columns (the
+    // signatures) follows it.
+    let continues = |i: usize| {
+        i > 0 && crosses(&lines[i - 1]) && {
+            let (prev, l) = (&lines[i - 1], &lines[i]);
+            let full = prev
+                .segments
+                .last()
+                .is_some_and(|s| s.x1 >= right - 4.0 * prev.size);
+            full && l.segments.len() == 1 && l.segments[0].x0 < left + l.size
+        }
+    };
     while i < lines.len() {
-        if !crosses(&lines[i]) {
+        if !crosses(&lines[i]) && !continues(i) {
             let mut j = i;
             while j < lines.len() && !crosses(&lines[j]) {
                 j += 1;
@@ -658,13 +675,21 @@ fn layout(collector: Collector) -> Result<(String, Vec<Notice>), ReadError> {
             .iter()
             .skip_while(|b| matches!(b, OutBlock::Heading(3, _)));
         if let Some(OutBlock::Heading(_, first)) = body.next() {
+            // "NGHỊ QUYẾT" / "VỀ …" / "GIAI ĐOẠN 2026 - 2030": the lines in
+            // capitals that follow, up to the first numbered part.
             let mut t = first.clone();
-            if let Some(OutBlock::Heading(_, second)) = body.next()
-                && is_all_caps(second)
-                && is_all_caps(first)
-            {
-                t.push(' ');
-                t.push_str(second);
+            if is_all_caps(first) {
+                for next in body.take(3) {
+                    match next {
+                        OutBlock::Heading(_, more)
+                            if is_all_caps(more) && !is_numbered_part(more) =>
+                        {
+                            t.push(' ');
+                            t.push_str(more);
+                        }
+                        _ => break,
+                    }
+                }
             }
             title = Some(t);
         }
@@ -675,6 +700,19 @@ fn layout(collector: Collector) -> Result<(String, Vec<Notice>), ReadError> {
         to_markdown(title.as_deref(), date.as_deref(), &blocks),
         notices,
     ))
+}
+
+/// "I. …", "1. …", "CHƯƠNG I", "PHẦN THỨ NHẤT", "ĐIỀU 1": a part of the
+/// body, not more of the title.
+fn is_numbered_part(text: &str) -> bool {
+    let first = text.split_whitespace().next().unwrap_or("");
+    let label = first.trim_end_matches(['.', ')', ':']);
+    let upper = first.to_uppercase();
+    label.len() < first.len()
+        && !label.is_empty()
+        && (label.bytes().all(|b| b.is_ascii_digit())
+            || label.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L')))
+        || matches!(upper.as_str(), "CHƯƠNG" | "PHẦN" | "MỤC" | "ĐIỀU")
 }
 
 fn is_all_caps(text: &str) -> bool {

@@ -59,3 +59,24 @@ fn the_size_most_text_is_set_in_is_the_body_size() {
     assert_eq!(paras[0].size, 16.0);
     assert_eq!(paras.len(), 2);
 }
+
+#[test]
+fn a_numbered_part_ends_a_title_in_capitals() {
+    for part in [
+        "I. MỤC TIÊU",
+        "1. QUAN ĐIỂM",
+        "CHƯƠNG I",
+        "PHẦN THỨ NHẤT",
+        "Điều 1.",
+    ] {
+        assert!(is_numbered_part(part), "{part}");
+    }
+    for more in [
+        "VỀ NÂNG CAO CHẤT LƯỢNG",
+        "GIAI ĐOẠN 2026 - 2030",
+        "NĂM 2025",
+        "IV",
+    ] {
+        assert!(!is_numbered_part(more), "{more}");
+    }
+}

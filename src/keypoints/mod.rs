@@ -289,6 +289,19 @@ pub fn extract(doc: &Document) -> Vec<KeyPoint> {
         Detail::Name { name, .. } => !people.contains(&fold(name, Fold::Case)),
         _ => true,
     });
+    // "không quá 60 ngày kể từ…": one figure, not also a count "60 ngày
+    // kể" over the same words.
+    let figures: Vec<(usize, std::ops::Range<usize>)> = points
+        .iter()
+        .filter(|p| matches!(p.detail, Detail::Figure { .. }))
+        .map(|p| (p.block, p.range.clone()))
+        .collect();
+    points.retain(|p| {
+        !matches!(p.detail, Detail::Count { .. })
+            || !figures
+                .iter()
+                .any(|(b, r)| *b == p.block && r.start < p.range.end && p.range.start < r.end)
+    });
     finish(points)
 }
 

@@ -63,6 +63,15 @@ pub(super) fn names(at: &Place<'_>, tokens: &[Token<'_>], out: &mut Vec<KeyPoint
             loop {
                 match tokens.get(end + 1) {
                     Some(n) if continues(n) => end += 1,
+                    // "Ban Thường vụ Tỉnh ủy", "Văn phòng Huyện ủy": a
+                    // party committee's name ends in a lower-case "ủy".
+                    Some(n)
+                        if matches!(lower(n), "ủy" | "uỷ")
+                            && tokens[end].starts_upper()
+                            && end > i =>
+                    {
+                        end += 1
+                    }
                     // "Bộ Xây dựng", "Ban Tuyên giáo": a capital, then the rest of its word.
                     Some(n)
                         if n.is_lower_word()

@@ -442,3 +442,26 @@ fn a_straight_quoted_motto_after_la_is_read_not_panicked_on() {
         }
     }
 }
+
+#[test]
+fn a_committee_keeps_its_uy_and_a_figure_is_not_counted_twice() {
+    let text = "# Nghị quyết mẫu\n\nGiao Ban Thường vụ Huyện ủy chỉ đạo; Văn phòng Tỉnh uỷ theo dõi; Đảng ủy Thanh tra Chính phủ phối hợp.\n\nMỗi đảng viên học xong trong thời hạn không quá 45 ngày kể từ ngày ban hành.\n";
+    let doc = Document::from_text(text, Format::Markdown, "x", Origin::Bundled).unwrap();
+    let points = extract(&doc);
+    let names: Vec<&str> = points
+        .iter()
+        .filter_map(|p| match &p.detail {
+            Detail::Name { name, .. } => Some(name.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert!(names.contains(&"Ban Thường vụ Huyện ủy"), "{names:?}");
+    assert!(names.contains(&"Văn phòng Tỉnh uỷ"), "{names:?}");
+    assert!(!names.iter().any(|n| n.ends_with("Thanh")), "{names:?}");
+    let on_45: Vec<&str> = points
+        .iter()
+        .filter(|p| p.phrase.contains("45"))
+        .map(|p| p.phrase.as_str())
+        .collect();
+    assert_eq!(on_45, ["không quá 45 ngày"], "{points:#?}");
+}
