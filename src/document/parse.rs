@@ -57,7 +57,13 @@ pub(super) fn parse(
         Format::Markdown => parse_markdown(&text),
         Format::PlainText => (Meta::default(), parse_plain(&text)),
     };
-    let mut raw: Vec<RawBlock> = raw.into_iter().filter(|b| !b.text.is_empty()).collect();
+    let raw: Vec<RawBlock> = raw.into_iter().filter(|b| !b.text.is_empty()).collect();
+    // Markdown says where its paragraphs end (and the app writes its
+    // documents as Markdown); plain text copied from a PDF does not.
+    let mut raw = match format {
+        Format::PlainText => join_broken_paragraphs(raw),
+        Format::Markdown => raw,
+    };
     if meta.title.is_empty() {
         meta.title = take_title(&mut raw, format).unwrap_or_else(|| fallback_title.to_string());
     }
@@ -70,6 +76,35 @@ pub(super) fn parse(
         origin,
         conversion: None,
     })
+}
+
+/// Text copied out of a PDF often has a blank line after every line, so
+/// each line would be a paragraph of its own ("…áp lực ngày" / "càng gia
+/// tăng…"). A paragraph that does not end a sentence, followed by one that
+/// starts in lower case, is one paragraph.
+fn join_broken_paragraphs(raw: Vec<RawBlock>) -> Vec<RawBlock> {
+    let mut out: Vec<RawBlock> = Vec::with_capacity(raw.len());
+    for block in raw {
+        match out.last_mut() {
+            Some(last)
+                if last.kind == BlockKind::Paragraph
+                    && block.kind == BlockKind::Paragraph
+                    && line_continues(&last.text, &block.text) =>
+            {
+                last.text.push(' ');
+                last.text.push_str(&block.text);
+            }
+            _ => out.push(block),
+        }
+    }
+    out
+}
+
+/// Whether `next` goes on with the sentence `previous` left open.
+fn line_continues(previous: &str, next: &str) -> bool {
+    !previous.ends_with(['.', '!', '?', ':', ';', '…', '”', '"', ')'])
+        && next.chars().next().is_some_and(char::is_lowercase)
+        && plain_heading_level(previous).is_none()
 }
 
 /// Uses the first heading (Markdown: the first `#` heading; plain text: a
@@ -85,7 +120,50 @@ fn take_title(raw: &mut Vec<RawBlock>, format: Format) -> Option<String> {
                 && !first.text.ends_with('.')
         }
     };
-    is_title.then(|| raw.remove(0).text)
+    if !is_title {
+        return None;
+    }
+    let mut title = raw.remove(0).text;
+    if format == Format::PlainText && is_document_type(&title) {
+        // "NGHỊ QUYẾT" / "Về việc sắp xếp…": the subject is part of the
+        // title, and so are the lines in capitals it runs on to ("…MÔI
+        // TRƯỜNG;" / "GIẢM THIỂU … SÁNG -" / "XANH - SẠCH - ĐẸP").
+        let subject = raw.first().is_some_and(|b| {
+            matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading(_))
+                && b.text.chars().count() <= 250
+                && !b.text.ends_with('.')
+                && !is_list_marker(&b.text)
+                && plain_heading_level(&b.text).is_none_or(|_| is_all_capitals(&b.text))
+        }) && raw.len() > 1;
+        if subject {
+            let mut last = raw.remove(0).text;
+            title.push(' ');
+            title.push_str(&last);
+            while last.ends_with([';', ',', '-', '–'])
+                && raw.len() > 1
+                && is_all_capitals(&raw[0].text)
+                && raw[0].text.chars().count() <= 200
+            {
+                last = raw.remove(0).text;
+                title.push(' ');
+                title.push_str(&last);
+            }
+        }
+    }
+    Some(title)
+}
+
+/// "NGHỊ QUYẾT", "KẾT LUẬN", "CHỈ THỊ"…: a title that names only the kind
+/// of document, in capitals, in at most three words.
+fn is_document_type(title: &str) -> bool {
+    title.split_whitespace().count() <= 3
+        && is_all_capitals(title)
+        && !title.chars().any(|c| c.is_ascii_digit())
+}
+
+fn is_all_capitals(text: &str) -> bool {
+    let mut letters = text.chars().filter(|c| c.is_alphabetic()).peekable();
+    letters.peek().is_some() && letters.all(char::is_uppercase)
 }
 
 fn number_blocks(raw: Vec<RawBlock>) -> Vec<Block> {
@@ -306,11 +384,7 @@ fn join_wrapped_lines(lines: &[&str]) -> Vec<String> {
     let mut previous: Option<&str> = None;
     for &line in lines {
         let line = line.trim();
-        let continues = previous.is_some_and(|p| {
-            !p.ends_with(['.', '!', '?', ':', ';', '…', '”', '"', ')'])
-                && line.chars().next().is_some_and(char::is_lowercase)
-                && plain_heading_level(p).is_none()
-        });
+        let continues = previous.is_some_and(|p| line_continues(p, line));
         match out.last_mut() {
             Some(last) if continues => {
                 last.push(' ');
@@ -367,121 +441,5 @@ pub(super) fn plain_heading_level(line: &str) -> Option<u8> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn doc(text: &str, format: Format) -> Document {
-        parse(text, format, "fallback", Origin::Bundled).unwrap()
-    }
-
-    fn kinds(d: &Document) -> Vec<(BlockKind, String)> {
-        d.blocks
-            .iter()
-            .map(|b| (b.kind, b.anchor.to_string()))
-            .collect()
-    }
-
-    #[test]
-    fn markdown_front_matter_headings_lists_and_captions() {
-        let d = doc(
-            "---\ntitle: Nghị quyết số 1\ndate: 1/1/2021\nauthor: Ban Tuyên giáo\n---\n\
-             \n## Mục tiêu\n\nĐoạn **một** dòng\nnối tiếp.\n\n- Ý thứ nhất\n- Ý thứ\n  hai\n1. Số một\n\n![Ảnh hội nghị.]()\n",
-            Format::Markdown,
-        );
-        assert_eq!(d.meta.title, "Nghị quyết số 1");
-        assert_eq!(d.meta.date.as_deref(), Some("1/1/2021"));
-        assert_eq!(d.meta.byline.as_deref(), Some("Ban Tuyên giáo"));
-        let texts: Vec<_> = d.blocks.iter().map(|b| b.text.as_str()).collect();
-        assert_eq!(
-            texts,
-            [
-                "Mục tiêu",
-                "Đoạn một dòng nối tiếp.",
-                "Ý thứ nhất",
-                "Ý thứ hai",
-                "1. Số một",
-                "Ảnh hội nghị."
-            ]
-        );
-        assert_eq!(
-            kinds(&d),
-            [
-                (BlockKind::Heading(2), "h1".into()),
-                (BlockKind::Paragraph, "p1".into()),
-                (BlockKind::ListItem, "p2".into()),
-                (BlockKind::ListItem, "p3".into()),
-                (BlockKind::ListItem, "p4".into()),
-                (BlockKind::Caption, "c1".into()),
-            ]
-        );
-    }
-
-    #[test]
-    fn markdown_first_level_one_heading_is_the_title() {
-        let d = doc("# Tiêu đề\n\nNội dung.", Format::Markdown);
-        assert_eq!(d.meta.title, "Tiêu đề");
-        assert_eq!(d.blocks.len(), 1);
-        let d = doc("Nội dung thôi.", Format::Markdown);
-        assert_eq!(d.meta.title, "fallback");
-    }
-
-    #[test]
-    fn plain_text_with_scraper_debris_reads_like_the_cleaned_article() {
-        let d = doc(
-            "leftcenterrightdel\nCác đại biểu tham dự Hội nghị. \n\nSáng 25/12, hội nghị diễn ra.\n\n\
-             leftcenterrightdel\n\nBí thư phát biểu.\n\nĐoạn cuối.",
-            Format::PlainText,
-        );
-        assert_eq!(
-            kinds(&d),
-            [
-                (BlockKind::Caption, "c1".into()),
-                (BlockKind::Paragraph, "p1".into()),
-                (BlockKind::Caption, "c2".into()),
-                (BlockKind::Paragraph, "p2".into()),
-            ]
-        );
-        assert_eq!(d.meta.title, "fallback");
-    }
-
-    #[test]
-    fn plain_text_joins_wrapped_lines_and_keeps_one_paragraph_per_line() {
-        let d = doc(
-            "NGHỊ QUYẾT\nvề học tập\n\nI. MỤC TIÊU\nĐoạn thứ nhất được\nngắt dòng giữa chừng.\nĐoạn thứ hai.\nĐiều 1. Phạm vi\n- gạch đầu dòng",
-            Format::PlainText,
-        );
-        let texts: Vec<_> = d.blocks.iter().map(|b| (b.kind, b.text.as_str())).collect();
-        assert_eq!(d.meta.title, "NGHỊ QUYẾT");
-        assert_eq!(
-            texts,
-            [
-                (BlockKind::Paragraph, "về học tập"),
-                (BlockKind::Heading(2), "I. MỤC TIÊU"),
-                (
-                    BlockKind::Paragraph,
-                    "Đoạn thứ nhất được ngắt dòng giữa chừng."
-                ),
-                (BlockKind::Paragraph, "Đoạn thứ hai."),
-                (BlockKind::Heading(3), "Điều 1. Phạm vi"),
-                (BlockKind::ListItem, "gạch đầu dòng"),
-            ]
-        );
-    }
-
-    #[test]
-    fn blank_text_is_an_error_not_an_empty_document() {
-        for text in ["", "  \n\n \t", "---\ntitle: x\n---\n"] {
-            assert!(matches!(
-                parse(text, Format::Markdown, "f", Origin::Bundled),
-                Err(LoadError::Empty)
-            ));
-        }
-    }
-
-    #[test]
-    fn windows_line_endings_read_the_same() {
-        let unix = doc("Dòng một.\n\nDòng hai.", Format::PlainText);
-        let windows = doc("Dòng một.\r\n\r\nDòng hai.", Format::PlainText);
-        assert_eq!(unix.blocks, windows.blocks);
-    }
-}
+#[path = "parse_tests.rs"]
+mod tests;
