@@ -155,32 +155,38 @@ fn is_weak_form(q: &Question) -> bool {
     }
 }
 
-/// Numbers in a sentence that are not years, dates or document numbers.
+/// Numbers in a sentence that are not years, dates or document numbers,
+/// nor the number of an article, a session or a term: the figures a
+/// reader would take for statistics.
 fn figures_in(s: &str) -> usize {
-    let chars: Vec<char> = s.chars().collect();
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let bare = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
     let mut n = 0;
-    let mut i = 0;
-    while i < chars.len() {
-        let prev = i.checked_sub(1).map(|p| chars[p]);
-        if chars[i].is_ascii_digit()
-            && !prev.is_some_and(|p| p.is_alphanumeric() || p == '/' || p == '-')
-        {
-            let start = i;
-            while i < chars.len()
-                && (chars[i].is_ascii_digit()
-                    || (matches!(chars[i], '.' | ',')
-                        && chars.get(i + 1).is_some_and(char::is_ascii_digit)))
-            {
-                i += 1;
-            }
-            let word: String = chars[start..i].iter().collect();
-            let year = word.len() == 4 && years_in(&word).len() == 1;
-            if !year && !matches!(chars.get(i), Some('/' | '-')) {
-                n += 1;
-            }
+    for (i, word) in words.iter().enumerate() {
+        let w = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '%');
+        if !w.starts_with(|c: char| c.is_ascii_digit()) {
             continue;
         }
-        i += 1;
+        let digits: String = w.chars().take_while(|c| c.is_ascii_digit()).collect();
+        // "12/5/2025", "57/2014/QH13", "2020-2025": dates and numbers.
+        let joined = w
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .starts_with(['/', '-', '–']);
+        let year = digits.len() == 4 && w.len() == 4 && years_in(w).len() == 1;
+        let before = i.checked_sub(1).map(|p| bare(words[p])).unwrap_or_default();
+        let after = words.get(i + 1).map(|w| bare(w)).unwrap_or_default();
+        // "ngày 30 tháng 6", "Điều 10", "khoản 2", "lần thứ 13", "số 5".
+        let label = matches!(
+            before.as_str(),
+            "ngày" | "tháng" | "điều" | "khoản" | "điểm" | "chương" | "mục" | "thứ" | "số"
+                | "khóa" | "khoá" | "phần"
+        ) || after == "tháng";
+        if !(joined || year || label) {
+            n += 1;
+        }
     }
     n
 }
@@ -970,6 +976,23 @@ mod tests {
         assert!(is_fragment("phát triển và"));
         assert!(is_fragment("- xã hội"));
         assert!(!is_fragment("phát triển bền vững"));
+    }
+
+    #[test]
+    fn figures_are_statistics_not_dates_articles_or_numbers_of_documents() {
+        // A row of statistics.
+        assert_eq!(
+            figures_in("Tỉnh xây dựng 68 phương án, sắp xếp 193 đơn vị, giảm 12,5%"),
+            3
+        );
+        // Dates written out, a document's number, an article, a session.
+        assert_eq!(
+            figures_in(
+                "trước ngày 30 tháng 6 năm 2025 theo Nghị quyết số 1211/2016/UBTVQH13, Điều 10, phiên họp thứ 44, ngày 12/5/2025"
+            ),
+            0
+        );
+        assert_eq!(figures_in("đạt từ 45.000 người trở lên, ngày 1 tháng 7"), 1);
     }
 
     #[test]
