@@ -184,7 +184,12 @@ fn figures_in(s: &str) -> usize {
             "ngày" | "tháng" | "điều" | "khoản" | "điểm" | "chương" | "mục" | "thứ" | "số"
                 | "khóa" | "khoá" | "phần"
         ) || after == "tháng";
-        if !(joined || year || label) {
+        // "4,5 – 5%": a range is one figure.
+        let range_end = matches!(before.as_str(), "") && i > 0 && {
+            let dash = words[i - 1];
+            dash == "-" || dash == "–"
+        };
+        if !(joined || year || label || range_end) {
             n += 1;
         }
     }
@@ -993,6 +998,7 @@ mod tests {
             0
         );
         assert_eq!(figures_in("đạt từ 45.000 người trở lên, ngày 1 tháng 7"), 1);
+        assert_eq!(figures_in("tăng 14,5 – 15,5%; dịch vụ 8 - 9%"), 2);
     }
 
     #[test]

@@ -266,7 +266,9 @@ fn without_leaks(
     }
     let mut leaked = vec![false; candidates.len()];
     for members in by_block.values() {
-        for &i in members {
+        // From the last: of two figures of one sentence that give each
+        // other away, the first — most often the headline one — is kept.
+        for &i in members.iter().rev() {
             let answers: Vec<String> = quality::right_texts(&candidates[i].question)
                 .into_iter()
                 .filter(|a| {
