@@ -167,8 +167,46 @@ impl Generator<'_> {
                 explanation.clone(),
             ));
         }
+        // The number chosen for its blank in the clause, as the text words
+        // it ("…đạt từ ___ người trở lên"): it says what is counted where a
+        // bare "Theo văn bản, có bao nhiêu …?" would not, and a bound is
+        // asked as the text states it.
+        let long_clause = self.clause(point).0.split_whitespace().count() >= 6;
+        // Typed where the count is typed (a set has both kinds), chosen where
+        // a number of three digits or more would not be typed from memory.
+        let chosen = !typed || n >= 100.0;
+        if long_clause && chosen && distractors.len() == 3 && (lead.is_none() || bounded) {
+            let number_text = number_in_phrase(&point.phrase, n);
+            if let Some((text, _)) = self.blanked(point, &number_text) {
+                // Written as wide as the text's: "03", not "3".
+                let digits = number_text.chars().take_while(char::is_ascii_digit).count();
+                let width = if number_text.starts_with('0') {
+                    digits
+                } else {
+                    0
+                };
+                let mut values = distractors.clone();
+                values.push(n);
+                values.sort_by(f64::total_cmp);
+                let answer = values.iter().position(|v| *v == n).unwrap_or(0);
+                let choices = values
+                    .iter()
+                    .map(|v| {
+                        let f = format_number(*v);
+                        format!("{f:0>width$}")
+                    })
+                    .collect();
+                out.push(self.question(
+                    point,
+                    "blank-choice",
+                    format!("Chọn số liệu đúng với văn bản cho chỗ trống: «{text}»"),
+                    Answer::SingleChoice { choices, answer },
+                    explanation.clone(),
+                ));
+            }
+        }
         // A clause as short as "3 khâu đột phá" says too little to fill in.
-        if self.clause(point).0.split_whitespace().count() >= 6 {
+        if long_clause {
             let number_text = number_in_phrase(&point.phrase, n);
             self.blank_in_clause(
                 point,

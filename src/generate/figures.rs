@@ -25,10 +25,11 @@ impl Generator<'_> {
         let written = written_with_unit(&point.phrase, figure, unit);
         let mut rng = self.rng(&point.id);
         let others = figure_distractors(figure, sentence, unit == "%", &mut rng);
-        // "trên 20", "không quá 30": a near figure may be as true.
-        let bounded = !qualifier.is_empty();
+        // "trên 20%", "không quá 30 ngày": the blank keeps the bound, and
+        // the prompt asks for the figure as the text states it, so a near
+        // figure that would also be "above 20" is still not the text's.
+        let _ = qualifier;
         if others.len() == 3
-            && !bounded
             && let Some((text, _)) = self.blanked(point, &written)
         {
             let glue = &written[figure.len()..written.len() - unit.len()];

@@ -181,8 +181,18 @@ fn figures_in(s: &str) -> usize {
         // "ngày 30 tháng 6", "Điều 10", "khoản 2", "lần thứ 13", "số 5".
         let label = matches!(
             before.as_str(),
-            "ngày" | "tháng" | "điều" | "khoản" | "điểm" | "chương" | "mục" | "thứ" | "số"
-                | "khóa" | "khoá" | "phần"
+            "ngày"
+                | "tháng"
+                | "điều"
+                | "khoản"
+                | "điểm"
+                | "chương"
+                | "mục"
+                | "thứ"
+                | "số"
+                | "khóa"
+                | "khoá"
+                | "phần"
         ) || after == "tháng";
         // "4,5 – 5%": a range is one figure.
         let range_end = matches!(before.as_str(), "") && i > 0 && {
@@ -264,11 +274,20 @@ pub fn flags(doc: &Document, q: &Question) -> Vec<Flag> {
     if is_weak_form(q) {
         out.push(Flag::WeakForm);
     }
-    // A fill-in needs enough words around its blank to say what it asks.
-    if let Answer::FillBlank { text, .. } = &q.answer {
+    // A fill-in needs enough words around its blank to say what it asks;
+    // so does a blank quoted in a choice's prompt ("…cho chỗ trống: «…»").
+    let blanked_text = match &q.answer {
+        Answer::FillBlank { text, .. } => Some(text.as_str()),
+        _ => prompt
+            .split_once('«')
+            .and_then(|(_, rest)| rest.rsplit_once('»'))
+            .map(|(quoted, _)| quoted)
+            .filter(|quoted| quoted.contains(BLANK)),
+    };
+    if let Some(text) = blanked_text {
         let words = text
             .split_whitespace()
-            .filter(|w| !w.contains(BLANK))
+            .filter(|w| !w.contains(BLANK) && w.chars().any(char::is_alphanumeric))
             .count();
         if words < MIN_CONTEXT_WORDS {
             out.push(Flag::Vague);

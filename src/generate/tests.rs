@@ -333,3 +333,51 @@ fn a_news_dateline_is_not_part_of_what_is_asked() {
     assert_eq!(dateline_len("GRDP – tổng sản phẩm trên địa bàn – tăng."), 0);
     assert_eq!(dateline_len("Nghị quyết số 18-NQ/TW nêu rõ."), 0);
 }
+
+#[test]
+fn a_bound_and_a_large_count_are_chosen_for_their_blank_as_the_text_words_them() {
+    let text = "# Quy định mẫu\n\nPhường thuộc thành phố phải có quy mô dân số đạt từ 21.000 người trở lên sau khi sắp xếp theo quy định mới.\n\nHồ sơ phải được gửi trong thời hạn không quá 30 ngày kể từ ngày nhận được đầy đủ ý kiến của các cơ quan liên quan.\n";
+    let doc = Document::from_text(
+        text,
+        crate::document::Format::Markdown,
+        "x",
+        crate::document::Origin::Bundled,
+    )
+    .unwrap();
+    let set = generate(&doc, &crate::keypoints::extract(&doc), 1);
+    let chosen = |answer: &str| {
+        set.questions.iter().any(|q| match &q.answer {
+            Answer::SingleChoice { choices, answer: a } => {
+                q.prompt
+                    .starts_with("Chọn số liệu đúng với văn bản cho chỗ trống: «")
+                    && q.prompt.contains(BLANK)
+                    && choices[*a] == answer
+            }
+            _ => false,
+        })
+    };
+    let all: Vec<String> = set.questions.iter().map(quality::one_line).collect();
+    assert!(chosen("21.000"), "{all:#?}");
+    assert!(chosen("30 ngày"), "{all:#?}");
+}
+
+#[test]
+fn a_blank_quoted_in_a_choice_needs_words_around_it() {
+    let doc = Document::bundled();
+    let q = Question {
+        prompt: format!(
+            "Chọn số liệu đúng với văn bản cho chỗ trống: «Cắt giảm ít nhất {BLANK} làm thủ tục»"
+        ),
+        answer: Answer::SingleChoice {
+            choices: vec![
+                "300 ngày".into(),
+                "350 ngày".into(),
+                "400 ngày".into(),
+                "450 ngày".into(),
+            ],
+            answer: 1,
+        },
+        ..generated(&doc, 1).questions[0].clone()
+    };
+    assert!(quality::flags(&doc, &q).contains(&quality::Flag::Vague));
+}
