@@ -62,9 +62,21 @@ impl Generator<'_> {
     ) {
         // A trainer asks the number of a resolution, a conclusion, a
         // directive or a law — not of a report, a plan or a submission.
-        let landmark = ["nghị quyết", "kết luận", "chỉ thị", "quy định"]
-            .iter()
-            .any(|k| crate::text::eq_folded(kind, k, crate::text::Fold::Case));
+        // A decree, a decision, a guidance or a law the text acts on is asked
+        // too; a report or a submission is not.
+        let landmark = [
+            "nghị quyết",
+            "kết luận",
+            "chỉ thị",
+            "quy định",
+            "nghị định",
+            "quyết định",
+            "hướng dẫn",
+            "luật",
+            "thông tư",
+        ]
+        .iter()
+        .any(|k| crate::text::eq_folded(kind, k, crate::text::Fold::Case));
         // "Căn cứ Luật số …": the legal basis lines of a decree.
         let basis = point.sentence(self.doc).trim_start().starts_with("Căn cứ");
         if !landmark || basis {

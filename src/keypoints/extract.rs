@@ -217,7 +217,11 @@ fn count_at(
     // An amount ("84,3 nghìn tỷ đồng") is a figure; "19 tháng 02" a date;
     // "10 năm 2021 - 2030" a span, not a count of "năm 2021".
     let next_but_one = tokens.get(after + 1);
-    if super::figures::is_unit(next)
+    // "17 đồng chí", "đồng bào": "đồng" is money only on its own (as the
+    // figures reader takes it), so this is a count.
+    let comrades =
+        lower(next) == "đồng" && next_but_one.is_some_and(|w| matches!(lower(w), "chí" | "bào"));
+    if (super::figures::is_unit(next) && !comrades)
         || matches!(lower(next), "giờ" | "phút")
         || (matches!(lower(next), "tháng" | "năm")
             && next_but_one.is_some_and(|n| n.is(Kind::Number)))
@@ -233,7 +237,9 @@ fn count_at(
     let mut end = after;
     let mut words = 0;
     let mut i = after;
-    while i < tokens.len() && words < 8 {
+    // "17 đồng chí": people, whatever the sentence goes on to say of them.
+    let limit = if comrades { 2 } else { 8 };
+    while i < tokens.len() && words < limit {
         let t = &tokens[i];
         if t.is(Kind::Word) {
             if words > 0 && listed(PHRASE_END, lower(t)) {

@@ -465,3 +465,16 @@ fn a_committee_keeps_its_uy_and_a_figure_is_not_counted_twice() {
         .collect();
     assert_eq!(on_45, ["không quá 45 ngày"], "{points:#?}");
 }
+
+#[test]
+fn comrades_are_counted_not_taken_for_money() {
+    let text = "# Đại hội mẫu\n\nĐại hội đã bầu Ban Chấp hành Đảng bộ nhiệm kỳ mới gồm 17 đồng chí bảo đảm tiêu chuẩn.\n\nĐơn vị nhận khoản hỗ trợ 50 đồng mỗi tháng.\n";
+    let doc = Document::from_text(text, Format::Markdown, "x", Origin::Bundled).unwrap();
+    let points = extract(&doc);
+    assert!(
+        has_count(&points, 17.0, "đồng chí"),
+        "{:?}",
+        counts(&points)
+    );
+    assert!(!has_count(&points, 50.0, "đồng"), "{:?}", counts(&points));
+}
