@@ -70,7 +70,7 @@ fn any_document_gets_key_points_and_questions_to_practise() {
     let home = tempfile::tempdir().unwrap();
     let doc = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/dai-hoi-tinh-binh-son.md");
     let mut h = harness(home.path(), Some(&doc));
-    h.get_by_label_contains("Con số (12)").click();
+    h.get_by_label_contains("Con số (14)").click();
     h.run_steps(2);
     h.get_by_label_contains("Mốc thời gian").click();
     h.run_steps(2);
