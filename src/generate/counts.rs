@@ -91,7 +91,8 @@ impl Generator<'_> {
         let first = *words.first()?;
         let last = *words.last()?;
         let joins = [
-            "cùng", "và", "với", "của", "cho", "trong", "tại", "từ", "hoặc", "hay",
+            "cùng", "và", "với", "của", "cho", "trong", "tại", "từ", "hoặc", "hay", "về", "theo",
+            "do", "bởi", "qua",
         ];
         let completes = ["đạt", "là", "gồm", "có", "ra", "bầu", "khoảng", "vào"];
         let opens_a_clause = first.starts_with(char::is_uppercase) || completes.contains(&last);
@@ -134,7 +135,11 @@ impl Generator<'_> {
         }
         let explanation = format!("Văn bản nêu: {}.", point.phrase);
         let mut rng = self.rng(&point.id);
-        let distractors = self.number_distractors(n, noun, &mut rng);
+        let distractors = bounded_distractors(
+            n,
+            bound_of(qualifier),
+            &self.number_distractors(n, noun, &mut rng),
+        );
         // One count in two is typed in rather than chosen, so a set has
         // both; which ones depends on the key point only, not on the seed.
         let typed = crate::ids::fnv1a(point.id.as_bytes()).is_multiple_of(2);

@@ -24,11 +24,16 @@ impl Generator<'_> {
         // Chosen: the figure and its unit blanked, choices written with the unit.
         let written = written_with_unit(&point.phrase, figure, unit);
         let mut rng = self.rng(&point.id);
-        let others = figure_distractors(figure, sentence, unit == "%", &mut rng);
-        // "trên 20%", "không quá 30 ngày": the blank keeps the bound, and
-        // the prompt asks for the figure as the text states it, so a near
-        // figure that would also be "above 20" is still not the text's.
-        let _ = qualifier;
+        let others = figure_distractors(
+            figure,
+            sentence,
+            unit == "%",
+            super::phrasing::bound_of(qualifier),
+            &mut rng,
+        );
+        // "trên 20%", "không quá 30 ngày": the blank keeps the bound and the
+        // distractors lie where the bound makes them false (above a floor,
+        // below a ceiling, away from a rounding).
         if others.len() == 3
             && let Some((text, _)) = self.blanked(point, &written)
         {
@@ -151,6 +156,7 @@ fn figure_distractors(
     figure: &str,
     sentence: &str,
     percent: bool,
+    bound: Option<i8>,
     rng: &mut rand::rngs::StdRng,
 ) -> Vec<String> {
     let (first, second, separator) = match figure.split_once(['-', '–']) {
@@ -182,7 +188,13 @@ fn figure_distractors(
     };
     let in_sentence = |s: &str| super::phrasing::contains_words(sentence, s);
     let mut out: Vec<String> = Vec::new();
-    for d in deltas {
+    let allowed = |d: f64| match bound {
+        Some(1) => d > 0.0,
+        Some(-1) => d < 0.0,
+        Some(_) => d.abs() >= 0.1 * a.abs(),
+        None => true,
+    };
+    for d in deltas.into_iter().filter(|d| allowed(*d)) {
         let x = tidy(a + d);
         let y = b.map(|b| tidy(b + d));
         if x <= 0.0 || y.is_some_and(|y| y <= x) || percent && y.unwrap_or(x) > 100.0 {
@@ -214,7 +226,7 @@ mod tests {
     #[test]
     fn a_range_moves_as_a_whole_and_keeps_its_decimals() {
         let mut rng = rand::rngs::StdRng::seed_from_u64(1);
-        let d = figure_distractors("7 - 7,5", "đạt 7 - 7,5%", true, &mut rng);
+        let d = figure_distractors("7 - 7,5", "đạt 7 - 7,5%", true, None, &mut rng);
         assert_eq!(d.len(), 3);
         for f in &d {
             let (a, b) = f.split_once(" - ").unwrap();
@@ -226,8 +238,34 @@ mod tests {
     #[test]
     fn no_distractor_stands_in_the_sentence() {
         let mut rng = rand::rngs::StdRng::seed_from_u64(2);
-        let d = figure_distractors("8", "GDP tăng 8%, CPI 6%, 7% và 9%", true, &mut rng);
+        let d = figure_distractors("8", "GDP tăng 8%, CPI 6%, 7% và 9%", true, None, &mut rng);
         assert!(!d.iter().any(|f| f == "6" || f == "7" || f == "9"), "{d:?}");
+    }
+
+    #[test]
+    fn a_bound_leaves_every_distractor_false() {
+        let value = |f: &String| parse_number(f).unwrap();
+        let mut rng = rand::rngs::StdRng::seed_from_u64(3);
+        // "trên 25": 20 would be as true.
+        let d = figure_distractors("25", "trên 25 nghị định", false, Some(1), &mut rng);
+        assert_eq!(d.len(), 3);
+        assert!(d.iter().all(|f| value(f) > 25.0), "{d:?}");
+        // "không quá 30 ngày": 40 would be as true.
+        let d = figure_distractors("30", "không quá 30 ngày", false, Some(-1), &mut rng);
+        assert!(d.iter().all(|f| value(f) < 30.0), "{d:?}");
+        // "khoảng 60%": 62% is about the same.
+        let d = figure_distractors("60", "khoảng 60%", true, Some(0), &mut rng);
+        assert!(d.iter().all(|f| (value(f) - 60.0).abs() >= 6.0), "{d:?}");
+        // Counts alike.
+        use super::super::phrasing::{bound_of, bounded_distractors};
+        assert_eq!(bound_of("trên"), Some(1));
+        assert_eq!(bound_of("không quá"), Some(-1));
+        assert_eq!(bound_of("khoảng"), Some(0));
+        assert_eq!(bound_of(""), None);
+        let d = bounded_distractors(25.0, Some(1), &[20.0, 24.0, 26.0]);
+        assert_eq!(d, [26.0, 38.0, 50.0]);
+        let d = bounded_distractors(3.0, Some(-1), &[1.0, 4.0, 5.0]);
+        assert!(d.iter().all(|x| *x < 3.0 && *x > 0.0), "{d:?}");
     }
 
     #[test]

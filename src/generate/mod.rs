@@ -100,7 +100,8 @@ pub(crate) fn generate_within(
         let mut dropped = Vec::new();
         let mut bytes = 0;
         let mut out = Vec::new();
-        for point in &points[range.clone()] {
+        let part = &points[range.clone()];
+        for (i, point) in part.iter().enumerate() {
             g.for_point(point, &mut out);
             // Flags and the choice of the best question of each fact come
             // first: the check (writing and reading the question back) is
@@ -124,8 +125,13 @@ pub(crate) fn generate_within(
                     });
                 }
             }
-            // Past the budget on its own, nothing later in this part is kept.
-            if bytes > max_bytes {
+            // Past the budget on its own, nothing later in this part is kept
+            // — once this sentence's points are all in, since the choice
+            // among a sentence's questions must not depend on the budget.
+            let sentence_ends = part
+                .get(i + 1)
+                .is_none_or(|next| next.anchor != point.anchor);
+            if bytes > max_bytes && sentence_ends {
                 break;
             }
         }
@@ -480,21 +486,46 @@ pub(crate) fn dateline_len(sentence: &str) -> usize {
 /// say what is asked, short enough to read out to a room.
 const MAX_BLANK_WORDS: usize = 20;
 
-/// The end of `text` (what stands before a blank), cut at a comma or a word
-/// boundary to at most [`MAX_BLANK_WORDS`] words, with "…" where it was cut.
+/// Words kept from a long sentence's start before a blank: who acts.
+const HEAD_WORDS: usize = 8;
+
+/// What stands before a blank, at most [`MAX_BLANK_WORDS`] words: a long
+/// one keeps its sentence's first words — who or what the sentence is
+/// about — and the words right before the blank (from a comma when there
+/// is one within reach), with "…" for what is left out. A trainer's
+/// reading found blanks cut to their last twenty words lost their actor:
+/// "…chính thức đi vào hoạt động chậm nhất là ngày ___" said for the
+/// communes in one sentence and for the provinces in the next.
 fn shorten_before(text: &str) -> String {
     let words: Vec<&str> = text.split_whitespace().collect();
-    if words.len() <= MAX_BLANK_WORDS {
+    if words.len() <= MAX_BLANK_WORDS + 2 {
         return text.to_string();
     }
+    let tail_words = MAX_BLANK_WORDS - HEAD_WORDS;
     // From the first comma-ended word within reach, else the word limit.
-    let from = words.len() - MAX_BLANK_WORDS;
+    let from = words.len() - tail_words;
     let start = (from..words.len())
         .find(|&i| i > 0 && words[i - 1].ends_with([',', ';', ':']))
         .unwrap_or(from);
+    // The head, ended at a comma within it ("Theo Tổng Bí thư,") unless
+    // that leaves only a connective ("Trong đó,").
+    let mut head_end = (3..=HEAD_WORDS)
+        .find(|&i| words[i - 1].ends_with([',', ';', ':']))
+        .unwrap_or(HEAD_WORDS);
+    // Not inside a word of two syllables ("đơn vị hành | chính").
+    while head_end < HEAD_WORDS + 2
+        && head_end < start
+        && is_compound(words[head_end - 1], words[head_end])
+    {
+        head_end += 1;
+    }
+    let head = words[..head_end]
+        .join(" ")
+        .trim_end_matches([',', ';', ':'])
+        .to_string();
     let kept = words[start..].join(" ");
     let ends_with_space = text.ends_with(char::is_whitespace);
-    format!("…{kept}{}", if ends_with_space { " " } else { "" })
+    format!("{head} … {kept}{}", if ends_with_space { " " } else { "" })
 }
 
 /// The start of `text` (what follows a blank), cut like [`shorten_before`].

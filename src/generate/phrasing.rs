@@ -129,3 +129,79 @@ pub(super) fn ends_inside_word(quote: &str, part: &str) -> bool {
     }
     found
 }
+
+/// Which way a qualifier bounds its figure: `1` for a floor ("trên 20",
+/// "ít nhất 5": a smaller figure would be as true, so distractors are
+/// larger), `-1` for a ceiling ("không quá 30", "dưới 50%": distractors are
+/// smaller), `0` for a rounding ("khoảng 60%": distractors are kept apart
+/// from it) and `None` for a plain figure.
+pub(super) fn bound_of(qualifier: &str) -> Option<i8> {
+    let q = qualifier.trim().to_lowercase();
+    if q.is_empty() {
+        return None;
+    }
+    let floors = [
+        "không ít hơn",
+        "không dưới",
+        "ít nhất",
+        "tối thiểu",
+        "hơn",
+        "trên",
+        "từ",
+    ];
+    let ceilings = [
+        "không vượt quá",
+        "không quá",
+        "tối đa",
+        "dưới",
+        "chưa đến",
+        "chưa tới",
+    ];
+    if q == "trên dưới" {
+        return Some(0);
+    }
+    if floors.iter().any(|f| q == *f) {
+        Some(1)
+    } else if ceilings.iter().any(|c| q == *c) {
+        Some(-1)
+    } else {
+        Some(0)
+    }
+}
+
+/// `distractors` of figure `n` that a bound leaves false (see
+/// [`bound_of`]), topped up with figures further out, at most three.
+pub(super) fn bounded_distractors(n: f64, bound: Option<i8>, distractors: &[f64]) -> Vec<f64> {
+    let Some(bound) = bound else {
+        return distractors.to_vec();
+    };
+    let keeps = |d: f64| match bound {
+        1 => d > n,
+        -1 => d < n && d > 0.0,
+        _ => (d - n).abs() >= 0.1 * n.abs().max(1.0),
+    };
+    let mut out: Vec<f64> = distractors.iter().copied().filter(|d| keeps(*d)).collect();
+    // Same precision as the figure: whole numbers stay whole.
+    let whole = n.fract() == 0.0;
+    let round = |d: f64| {
+        if whole {
+            d.round()
+        } else {
+            (d * 10.0).round() / 10.0
+        }
+    };
+    let factors: &[f64] = match bound {
+        1 => &[1.5, 2.0, 3.0],
+        -1 => &[0.5, 0.25, 0.75],
+        _ => &[0.5, 1.5, 2.0],
+    };
+    for f in factors {
+        let d = round(n * f);
+        if out.len() < 3 && keeps(d) && d != n && !out.contains(&d) {
+            out.push(d);
+        }
+    }
+    out.truncate(3);
+    out.sort_by(f64::total_cmp);
+    out
+}

@@ -120,7 +120,14 @@ fn is_weak_form(q: &Question) -> bool {
                         && !t.contains([';', ',', ':'])
                         && t.split_whitespace().count() <= 6
                 });
+            // "Theo văn bản, chủ đề là gì?": which one? A quotation asked
+            // by its label needs a label that says ("chủ đề năm 2021").
+            let bare_label = quoted_choices
+                && p.strip_prefix("Theo văn bản, ")
+                    .and_then(|r| r.strip_suffix(" là gì?"))
+                    .is_some_and(|label| label.split_whitespace().count() < 3);
             p.starts_with("Theo văn bản, ai là")
+                || bare_label
                 || (p.starts_with("Theo văn bản,")
                     && p.ends_with(" là gì?")
                     && !quoted_choices

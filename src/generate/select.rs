@@ -218,23 +218,43 @@ pub(super) fn thin(
     let ranked = ranked.into_iter().map(|(_, i, c)| (i, c));
     let limit = (text_chars / CHARS_PER_QUESTION).max(10);
     let mut per_sentence: HashMap<crate::document::Anchor, usize> = HashMap::new();
+    // One blank cut from a sentence: two ("___ nhiệm vụ và 4 giải pháp",
+    // "8 nhiệm vụ và ___ giải pháp") each show the other's answer.
+    let mut blanked: HashSet<crate::document::Anchor> = HashSet::new();
     let mut kept = Vec::new();
     for (i, c) in ranked {
-        let n = per_sentence.entry(c.question.source.anchor).or_insert(0);
+        let anchor = c.question.source.anchor;
+        let n = per_sentence.entry(anchor).or_insert(0);
         // Matching questions gather several sentences: they count for none.
         let gathers = matches!(c.question.answer, Answer::Matching(_));
-        if kept.len() >= limit || (!gathers && *n >= MAX_PER_SENTENCE) {
+        let blank = has_blank(&c.question);
+        if kept.len() >= limit
+            || (!gathers && *n >= MAX_PER_SENTENCE)
+            || (blank && blanked.contains(&anchor))
+        {
             dropped.push((c.question, vec![Flag::SameFact]));
             continue;
         }
         if !gathers {
             *n += 1;
         }
+        if blank {
+            blanked.insert(anchor);
+        }
         kept.push((i, c));
     }
     kept.sort_by_key(|(i, _)| *i);
     let kept: Vec<Candidate> = kept.into_iter().map(|(_, c)| c).collect();
     without_leaks(kept, dropped)
+}
+
+/// Whether the question shows its sentence with a blank in it (a fill-in,
+/// or a choice for a quoted blank).
+fn has_blank(q: &Question) -> bool {
+    match &q.answer {
+        Answer::FillBlank { .. } => true,
+        _ => q.prompt.contains(crate::quiz::BLANK),
+    }
 }
 
 /// A question whose answer (of three characters or more: a "3" among
