@@ -82,9 +82,25 @@ impl Generator<'_> {
         ]
         .iter()
         .any(|k| crate::text::eq_folded(kind, k, crate::text::Fold::Case));
-        // "Căn cứ Luật số …": the legal basis lines of a decree.
+        // "Căn cứ Luật số …": the legal basis lines of a decree; "theo quy
+        // định tại Nghị quyết số …": a cross-reference, not what the text
+        // is about.
         let basis = point.sentence(self.doc).trim_start().starts_with("Căn cứ");
-        if !landmark || basis {
+        let block = &self.doc.blocks[point.block].text;
+        let before = block.get(..point.range.start).unwrap_or("");
+        let near: String = before
+            .chars()
+            .rev()
+            .take(60)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let near = crate::text::fold(&near, crate::text::Fold::Case);
+        let cross_reference = ["quy định tại", "theo quy định", "tại điều", "tại khoản"]
+            .iter()
+            .any(|r| near.contains(r));
+        if !landmark || basis || cross_reference {
             return;
         }
         let Some((text, _)) = self.blanked(point, number) else {

@@ -126,12 +126,12 @@ fn is_weak_form(q: &Question) -> bool {
                 && p.strip_prefix("Theo văn bản, ")
                     .and_then(|r| r.strip_suffix(" là gì?"))
                     .is_some_and(|label| label.split_whitespace().count() < 3);
+            // A trainer's reading of 13 "Theo văn bản, X là gì?" found 12
+            // unusable, with quoted choices or not: only a term a law
+            // defines is kept.
+            let _ = bare_label;
             p.starts_with("Theo văn bản, ai là")
-                || bare_label
-                || (p.starts_with("Theo văn bản,")
-                    && p.ends_with(" là gì?")
-                    && !quoted_choices
-                    && !term)
+                || (p.starts_with("Theo văn bản,") && p.ends_with(" là gì?") && !term)
                 || p.contains("thuộc nhiệm kỳ nào")
                 || p.contains("thuộc giai đoạn nào")
                 || p.contains("nêu bao nhiêu mục")
@@ -386,6 +386,72 @@ pub fn flags(doc: &Document, q: &Question) -> Vec<Flag> {
         && contains_words(prompt, &format_number(*answer))
     {
         out.push(Flag::AnswerInPrompt);
+    }
+
+    // The blank's own words, shown right after it: a number spelled out
+    // ("___ (hai trăm mười lăm nghìn…)"), or the list a count counts
+    // ("___ rõ: Rõ người, rõ việc, …").
+    let blank_text = match &q.answer {
+        Answer::FillBlank { text, .. } => Some(text.as_str()),
+        _ => prompt
+            .split_once('«')
+            .map(|(_, rest)| rest.trim_end_matches(['»', '?', '.'])),
+    };
+    if let Some(after) = blank_text
+        .and_then(|t| t.split_once(BLANK))
+        .map(|(_, after)| fold(after.trim_start(), Fold::Case))
+    {
+        let spelled = after.starts_with('(')
+            && after[1..]
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| crate::numbers::parse_words(w).is_some());
+        let counted_list = right_texts(q).first().is_some_and(|r| {
+            r.chars().all(|c| c.is_ascii_digit())
+                && after.split_whitespace().take(3).any(|w| w.ends_with(':'))
+        });
+        if spelled || counted_list {
+            out.push(Flag::AnswerInPrompt);
+        }
+    }
+    // What nobody studies a resolution to remember: the date of the
+    // meeting that discussed it, awards and members admitted.
+    if let Some(before) = blank_text
+        .and_then(|t| t.split_once(BLANK))
+        .map(|(before, _)| fold(before, Fold::Case))
+    {
+        let tail: Vec<&str> = before.split_whitespace().rev().take(3).collect();
+        let tail: Vec<&str> = tail.into_iter().rev().collect();
+        let tail = tail.join(" ");
+        let meeting_date = ["phiên họp ngày", "cuộc họp ngày", "buổi làm việc ngày"]
+            .iter()
+            .any(|m| tail.ends_with(m));
+        if meeting_date {
+            out.push(Flag::MinorStatistic);
+        }
+    }
+    // Whatever the question's form: the key point counts awards or new
+    // members ("11 tập thể", "44 đảng viên mới").
+    if let Some(point) = &q.key_point {
+        let point = fold(point, Fold::Case);
+        let counted = point
+            .split_whitespace()
+            .skip_while(|w| !w.starts_with(|c: char| c.is_ascii_digit()))
+            .skip(1)
+            .collect::<Vec<_>>()
+            .join(" ");
+        if [
+            "tập thể",
+            "cá nhân",
+            "đảng viên mới",
+            "lượt chiếc",
+            "huân chương",
+        ]
+        .iter()
+        .any(|w| counted.starts_with(w))
+        {
+            out.push(Flag::MinorStatistic);
+        }
     }
 
     // A prompt that stops on a word that cannot end it: "… đối với?"

@@ -384,3 +384,99 @@ fn a_blank_quoted_in_a_choice_needs_words_around_it() {
     };
     assert!(quality::flags(&doc, &q).contains(&quality::Flag::Vague));
 }
+
+#[test]
+fn a_trainers_reading_is_kept_as_rules() {
+    let doc = Document::bundled();
+    let base = generated(&doc, 1).questions[0].clone();
+    let fill = |text: &str, answer: &str, key_point: &str| Question {
+        prompt: "Điền vào chỗ trống theo đúng văn bản.".into(),
+        answer: Answer::FillBlank {
+            text: text.replace("___", BLANK),
+            blanks: vec![vec![answer.into()]],
+        },
+        key_point: Some(key_point.into()),
+        ..base.clone()
+    };
+    let flagged = |q: &Question, flag: quality::Flag| quality::flags(&doc, q).contains(&flag);
+    use quality::Flag::*;
+    // The number spelled out right after the blank.
+    let q = fill(
+        "Ngân sách trung ương hỗ trợ tối đa không vượt ___ (hai trăm mười lăm tỷ đồng) cho các dự án của địa phương",
+        "215",
+        "215 tỷ đồng",
+    );
+    assert!(flagged(&q, AnswerInPrompt));
+    // The list the count counts.
+    let q = fill(
+        "Thủ tướng yêu cầu các bộ, ngành phân công công việc bảo đảm ___ rõ: rõ người, rõ việc, rõ thời gian",
+        "3",
+        "3 rõ",
+    );
+    assert!(flagged(&q, AnswerInPrompt));
+    // The date of the meeting, awards and new members.
+    let q = fill(
+        "Tại phiên họp ngày ___, Bộ Chính trị đã nghe báo cáo về tiến độ sắp xếp bộ máy của các cơ quan",
+        "16/5/2025",
+        "ngày 16/5/2025",
+    );
+    assert!(flagged(&q, MinorStatistic));
+    let q = fill(
+        "Với những nỗ lực của toàn ngành trong nhiệm kỳ qua, ___ tập thể được trao tặng Huân chương Lao động",
+        "11",
+        "11 tập thể",
+    );
+    assert!(flagged(&q, MinorStatistic));
+    // A deadline worth knowing is none of these.
+    let q = fill(
+        "Chính quyền địa phương cấp xã mới phải chính thức đi vào hoạt động chậm nhất là ngày ___",
+        "15/8/2025",
+        "ngày 15/8/2025",
+    );
+    assert!(
+        quality::flags(&doc, &q).is_empty(),
+        "{:?}",
+        quality::flags(&doc, &q)
+    );
+    // "Theo văn bản, X là gì?" with quoted choices too.
+    let q = Question {
+        prompt: "Theo văn bản, phương châm là gì?".into(),
+        answer: Answer::SingleChoice {
+            choices: vec![
+                "“Một”".into(),
+                "“Hai”".into(),
+                "“Ba”".into(),
+                "“Bốn”".into(),
+            ],
+            answer: 0,
+        },
+        ..base.clone()
+    };
+    assert!(flagged(&q, WeakForm));
+}
+
+#[test]
+fn a_cross_reference_is_not_asked_for_its_number() {
+    let text = "# Nghị quyết mẫu\n\nViệc hỗ trợ kinh phí cho các địa phương được thực hiện theo quy định tại Nghị quyết số 190/2025/QH15 của Quốc hội về xử lý một số vấn đề.\n\nCác cấp ủy quán triệt và thực hiện nghiêm Nghị quyết số 57-NQ/TW của Bộ Chính trị về đột phá phát triển khoa học, công nghệ trong toàn Đảng bộ.\n";
+    let doc = Document::from_text(
+        text,
+        crate::document::Format::Markdown,
+        "x",
+        crate::document::Origin::Bundled,
+    )
+    .unwrap();
+    let set = generate(&doc, &crate::keypoints::extract(&doc), 1);
+    let answers: Vec<String> = set
+        .questions
+        .iter()
+        .flat_map(quality::right_texts)
+        .collect();
+    assert!(
+        !answers.iter().any(|a| a.contains("190/2025")),
+        "{answers:?}"
+    );
+    assert!(
+        answers.iter().any(|a| a.contains("57-NQ/TW")),
+        "{answers:?}"
+    );
+}
