@@ -86,8 +86,10 @@ fn join_broken_paragraphs(raw: Vec<RawBlock>) -> Vec<RawBlock> {
     let mut out: Vec<RawBlock> = Vec::with_capacity(raw.len());
     for block in raw {
         match out.last_mut() {
+            // A list item runs on as a paragraph would ("- Chỉ đạo Hội Cựu
+            // chiến" / "binh Việt Nam tăng cường…").
             Some(last)
-                if last.kind == BlockKind::Paragraph
+                if matches!(last.kind, BlockKind::Paragraph | BlockKind::ListItem)
                     && block.kind == BlockKind::Paragraph
                     && line_continues(&last.text, &block.text) =>
             {
@@ -100,10 +102,19 @@ fn join_broken_paragraphs(raw: Vec<RawBlock>) -> Vec<RawBlock> {
     out
 }
 
-/// Whether `next` goes on with the sentence `previous` left open.
+/// Whether `next` goes on with the sentence `previous` left open: it starts
+/// in lower case, or with a figure that is not a list number ("dưới" /
+/// "50% rác thải…", "ngày 16 tháng 6 năm" / "2025;").
 fn line_continues(previous: &str, next: &str) -> bool {
+    let figure = next.starts_with(|c: char| c.is_ascii_digit())
+        && !is_list_marker(next)
+        && !next
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.ends_with(['.', ')']) && w[..w.len() - 1].parse::<u32>().is_ok());
+    let open_end = previous.chars().last().is_some_and(|c| c.is_lowercase());
     !previous.ends_with(['.', '!', '?', ':', ';', '…', '”', '"', ')'])
-        && next.chars().next().is_some_and(char::is_lowercase)
+        && (next.chars().next().is_some_and(char::is_lowercase) || (figure && open_end))
         && plain_heading_level(previous).is_none()
 }
 

@@ -130,6 +130,31 @@ fn text_copied_from_a_pdf_with_a_blank_line_after_each_line_reads_as_paragraphs(
 }
 
 #[test]
+fn a_list_item_and_a_figure_cut_by_blank_lines_are_joined_again() {
+    let d = doc(
+        "Kế hoạch mẫu\n\n- Chỉ đạo Hội Cựu chiến\n\nbinh tỉnh tham gia phong trào.\n\nTỷ lệ rác chôn lấp dưới\n\n50% tổng lượng rác.\n\nCác giải pháp chủ yếu\n\n1. Tuyên truyền.\n",
+        Format::PlainText,
+    );
+    let texts: Vec<(BlockKind, &str)> =
+        d.blocks.iter().map(|b| (b.kind, b.text.as_str())).collect();
+    assert_eq!(
+        texts,
+        [
+            (
+                BlockKind::ListItem,
+                "Chỉ đạo Hội Cựu chiến binh tỉnh tham gia phong trào."
+            ),
+            (
+                BlockKind::Paragraph,
+                "Tỷ lệ rác chôn lấp dưới 50% tổng lượng rác."
+            ),
+            (BlockKind::Paragraph, "Các giải pháp chủ yếu"),
+            (BlockKind::ListItem, "1. Tuyên truyền."),
+        ]
+    );
+}
+
+#[test]
 fn a_title_naming_only_the_kind_of_document_takes_its_subject() {
     let d = doc(
         "NGHỊ QUYẾT\n\nVề việc học tập trong toàn Đảng bộ\n\nBAN CHẤP HÀNH\n\nCăn cứ quy định hiện hành;\n",

@@ -287,9 +287,15 @@ impl Generator<'_> {
         let dateline = dateline_len(text);
         let start = if at >= dateline { dateline } else { 0 };
         let end = text.len();
-        let clause = text[start..end].trim_start();
+        // Less a list label ("c) ", "đ) ", "2. ") or Markdown's emphasis
+        // left in a pasted text ("*Căn cứ …*"): layout, not words to show.
+        let clause = strip_label(text[start..end].trim_start());
         let lead = text[start..end].len() - clause.len();
-        let clause = clause.trim_end().trim_end_matches(['.', ';']).trim_end();
+        let clause = clause
+            .trim_end()
+            .trim_end_matches(['*', '_'])
+            .trim_end_matches(['.', ';'])
+            .trim_end();
         (clause.to_string(), at - start - lead)
     }
 
@@ -485,6 +491,20 @@ pub(crate) fn dateline_len(sentence: &str) -> usize {
 /// The most words a fill-in text keeps on each side of its blank: enough to
 /// say what is asked, short enough to read out to a room.
 const MAX_BLANK_WORDS: usize = 20;
+
+/// `text` without a leading list label ("a) ", "đ) ", "2. ", "3) ") or
+/// emphasis marks ("*", "_").
+fn strip_label(text: &str) -> &str {
+    let text = text.trim_start_matches(['*', '_']).trim_start();
+    let Some((first, rest)) = text.split_once(' ') else {
+        return text;
+    };
+    let label = first.strip_suffix([')', '.']).is_some_and(|l| {
+        (l.chars().count() == 1 && l.chars().all(char::is_lowercase))
+            || (!l.is_empty() && l.len() <= 2 && l.bytes().all(|b| b.is_ascii_digit()))
+    });
+    if label { rest.trim_start() } else { text }
+}
 
 /// Words kept from a long sentence's start before a blank: who acts.
 const HEAD_WORDS: usize = 8;
