@@ -7,24 +7,7 @@
 //! cargo run --example sample_pdf -- /tmp/nghi-quyet-mau.pdf
 //! ```
 
-use nghiquyet::document::pdf::sample::{PageLines, make_pdf};
-
-/// Lines of at most `width` characters, broken between words.
-fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines = vec![String::new()];
-    for word in text.split_whitespace() {
-        let line = lines.last_mut().expect("one line at least");
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
-            lines.push(word.to_string());
-        } else {
-            if !line.is_empty() {
-                line.push(' ');
-            }
-            line.push_str(word);
-        }
-    }
-    lines
-}
+use nghiquyet::document::pdf::sample::{PageLines, make_pdf, wrap};
 
 const HEADER: &str = "Tài liệu mẫu của ứng dụng Học tập Nghị quyết";
 

@@ -165,15 +165,7 @@ fn document_xml_words(path: &Path) -> Vec<String> {
     words(&text)
 }
 
-/// Words with a letter or digit in them, NFC: rules ("-----") and table
-/// bars are layout, not words.
-fn words(text: &str) -> Vec<String> {
-    nghiquyet::text::nfc(text)
-        .split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .map(str::to_string)
-        .collect()
-}
+use common::words;
 
 fn document_words(doc: &Document) -> Vec<String> {
     words(&doc.full_text())

@@ -3,19 +3,14 @@
 //! words, in the same order, through the same `load_document` every way of
 //! opening uses.
 
+mod common;
+
 use std::io::Write;
 use std::path::Path;
 
-use nghiquyet::document::pdf::sample::{PageLines, make_pdf};
+use common::words;
+use nghiquyet::document::pdf::sample::{PageLines, make_pdf, wrap};
 use nghiquyet::document::{BlockKind, Document, load_document};
-
-fn words(text: &str) -> Vec<String> {
-    nghiquyet::text::nfc(text)
-        .split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .map(str::to_string)
-        .collect()
-}
 
 /// The title, then every block, as words.
 fn title_and_body(doc: &Document) -> Vec<String> {
@@ -135,23 +130,6 @@ fn the_bundled_document_as_a_word_file_reads_back_the_same() {
 }
 
 // ------------------------------------------------------------------- .pdf
-
-/// Lines of at most `width` characters, broken between words.
-fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines = vec![String::new()];
-    for word in text.split_whitespace() {
-        let line = lines.last_mut().unwrap();
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
-            lines.push(word.to_string());
-        } else {
-            if !line.is_empty() {
-                line.push(' ');
-            }
-            line.push_str(word);
-        }
-    }
-    lines
-}
 
 /// A PDF as a word processor prints one: A4, the title large and centred,
 /// paragraphs wrapped at the margin with a first-line gap between them,

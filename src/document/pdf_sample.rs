@@ -95,3 +95,24 @@ fn stream(data: &[u8]) -> Vec<u8> {
     s.extend(b"\nendstream");
     s
 }
+
+/// Lines of at most `width` characters, broken between words: a paragraph
+/// as a word processor would set it.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    for word in text.split_whitespace() {
+        let fits = lines
+            .last()
+            .is_some_and(|l| l.is_empty() || l.chars().count() + 1 + word.chars().count() <= width);
+        if !fits {
+            lines.push(String::new());
+        }
+        if let Some(line) = lines.last_mut() {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+    }
+    lines
+}

@@ -33,3 +33,14 @@ pub fn startup_with_learner(home: &Path, file: Option<&Path>) -> nghiquyet::star
     startup.settings.profile = Some("nguoi-thu".to_string());
     startup
 }
+
+/// Words with a letter or digit in them, NFC: rules ("-----") and table
+/// bars are layout, not words. For comparing what a reader read with what
+/// a file holds.
+pub fn words(text: &str) -> Vec<String> {
+    nghiquyet::text::nfc(text)
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .map(str::to_string)
+        .collect()
+}
