@@ -9,6 +9,16 @@ use super::phrasing::{contains_words, same};
 use crate::keypoints::KeyPoint;
 use crate::quiz::{Answer, Question};
 
+/// The cities run by the centre, for "Thành phố ___".
+const CITIES: &[&str] = &[
+    "Hà Nội",
+    "Hồ Chí Minh",
+    "Hải Phòng",
+    "Đà Nẵng",
+    "Cần Thơ",
+    "Huế",
+];
+
 impl Generator<'_> {
     pub(super) fn name(&self, point: &KeyPoint, name: &str, class: &str, out: &mut Vec<Question>) {
         let Some((text, _)) = self.blanked(point, name) else {
@@ -25,6 +35,21 @@ impl Generator<'_> {
             .into_iter()
             .filter(|n| !same(n, name) && !contains_words(sentence, n) && !contains_words(n, name))
             .collect();
+        // "Thành phố ___": only a city reads there, and the word gives a
+        // lone city among provinces away; the other cities of the country
+        // are the choices, or none is asked.
+        let before = text.split(crate::quiz::BLANK).next().unwrap_or("");
+        let city = before.trim_end().to_lowercase().ends_with("thành phố");
+        if city {
+            pool = CITIES
+                .iter()
+                .copied()
+                .filter(|c| !same(c, name) && !contains_words(sentence, c))
+                .collect();
+            if !CITIES.iter().any(|c| same(c, name)) {
+                return;
+            }
+        }
         pool.shuffle(&mut rng);
         pool.truncate(3);
         if pool.len() < 3 {

@@ -129,9 +129,13 @@ fn is_weak_form(q: &Question) -> bool {
             // A trainer's reading of 13 "Theo văn bản, X là gì?" found 12
             // unusable, with quoted choices or not: only a term a law
             // defines is kept.
-            let _ = bare_label;
+            // Capitalised "terms" proved no better ("Những trường hợp trên",
+            // "Nước ta", "Chức năng đối ngoại"); nor does a count asked with
+            // nothing of its sentence ("Theo văn bản, có bao nhiêu đơn vị?").
+            let _ = (bare_label, term);
             p.starts_with("Theo văn bản, ai là")
-                || (p.starts_with("Theo văn bản,") && p.ends_with(" là gì?") && !term)
+                || p.starts_with("Theo văn bản, có ")
+                || (p.starts_with("Theo văn bản,") && p.ends_with(" là gì?"))
                 || p.contains("thuộc nhiệm kỳ nào")
                 || p.contains("thuộc giai đoạn nào")
                 || p.contains("nêu bao nhiêu mục")

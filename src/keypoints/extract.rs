@@ -204,6 +204,13 @@ fn count_at(
     if before.is_some_and(|b| listed(NOT_A_COUNT_BEFORE, lower(b)) || b.is_punct("/-–")) {
         return None;
     }
+    // "Hội nghị Trung ương 10": which plenum, not how many.
+    if first >= 2
+        && lower(&tokens[first - 2]) == "trung"
+        && matches!(lower(&tokens[first - 1]), "ương" | "ường")
+    {
+        return None;
+    }
     let next = tokens.get(after)?;
     // "các điều 4, 5, 6 và 7": a list of numbers, not counts; "8 và": no noun.
     if before.is_some_and(|b| b.is_punct(",")) && first >= 2 && tokens[first - 2].is(Kind::Number)
