@@ -165,11 +165,30 @@ fn take_title(raw: &mut Vec<RawBlock>, format: Format) -> Option<String> {
 }
 
 /// "NGHỊ QUYẾT", "KẾT LUẬN", "CHỈ THỊ"…: a title that names only the kind
-/// of document, in capitals, in at most three words.
+/// of document.
 fn is_document_type(title: &str) -> bool {
-    title.split_whitespace().count() <= 3
-        && is_all_capitals(title)
-        && !title.chars().any(|c| c.is_ascii_digit())
+    const KINDS: &[&str] = &[
+        "NGHỊ QUYẾT",
+        "KẾT LUẬN",
+        "CHỈ THỊ",
+        "QUYẾT ĐỊNH",
+        "QUY ĐỊNH",
+        "HƯỚNG DẪN",
+        "THÔNG BÁO",
+        "THÔNG CÁO",
+        "KẾ HOẠCH",
+        "BÁO CÁO",
+        "ĐỀ ÁN",
+        "ĐỀ CƯƠNG",
+        "CHƯƠNG TRÌNH",
+        "THÔNG TƯ",
+        "NGHỊ ĐỊNH",
+        "LUẬT",
+        "CÔNG ĐIỆN",
+        "TỜ TRÌNH",
+    ];
+    let title = crate::text::collapse_spaces(title.trim());
+    is_all_capitals(&title) && KINDS.contains(&title.as_str())
 }
 
 fn is_all_capitals(text: &str) -> bool {

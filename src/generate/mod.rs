@@ -77,9 +77,11 @@ pub(crate) fn generate_within(
     };
     let mut set = QuestionSet {
         format: FORMAT_VERSION,
+        // Cut at 200 characters, never on a space (a set read back has
+        // its title trimmed).
         title: format!(
             "Câu hỏi tạo tự động — {}",
-            first_chars(&doc.meta.title, 200)
+            first_chars(&doc.meta.title, 200).trim_end()
         ),
         author: "nghiquyet".to_string(),
         document: document_id(doc),
@@ -524,9 +526,13 @@ fn shorten_before(text: &str) -> String {
     let tail_words = MAX_BLANK_WORDS - HEAD_WORDS;
     // From the first comma-ended word within reach, else the word limit.
     let from = words.len() - tail_words;
-    let start = (from..words.len())
+    let mut start = (from..words.len())
         .find(|&i| i > 0 && words[i - 1].ends_with([',', ';', ':']))
         .unwrap_or(from);
+    // Not inside a word of two syllables ("… hiện tốt" for "thực hiện").
+    if start > HEAD_WORDS + 2 && is_compound(words[start - 1], words[start]) {
+        start -= 1;
+    }
     // The head, ended at a comma within it ("Theo Tổng Bí thư,") unless
     // that leaves only a connective ("Trong đó,").
     let mut head_end = (3..=HEAD_WORDS)

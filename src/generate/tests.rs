@@ -480,3 +480,23 @@ fn a_cross_reference_is_not_asked_for_its_number() {
         "{answers:?}"
     );
 }
+
+#[test]
+fn a_long_title_cut_on_a_space_reads_back_the_same() {
+    // The 200th character of the title is a space.
+    let title = format!("{} tiếp theo của tiêu đề", "a".repeat(199));
+    let text = format!(
+        "# {title}\n\nNghị quyết đặt mục tiêu tăng trưởng kinh tế đạt khoảng 8% trong năm tới theo kế hoạch đã được thông qua.\n"
+    );
+    let doc = Document::from_text(
+        &text,
+        crate::document::Format::Markdown,
+        "x",
+        crate::document::Origin::Bundled,
+    )
+    .unwrap();
+    let set = generate(&doc, &crate::keypoints::extract(&doc), 1);
+    assert!(!set.title.ends_with(' '), "{:?}", set.title);
+    let written = crate::storage::to_ron(&set).unwrap();
+    assert_eq!(parse_set(Path::new("x.ron"), &written).unwrap(), set);
+}
