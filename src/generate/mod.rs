@@ -538,10 +538,14 @@ fn shorten_before(text: &str) -> String {
     let mut head_end = (3..=HEAD_WORDS)
         .find(|&i| words[i - 1].ends_with([',', ';', ':']))
         .unwrap_or(HEAD_WORDS);
-    // Not inside a word of two syllables ("đơn vị hành | chính").
-    while head_end < HEAD_WORDS + 2
-        && head_end < start
-        && is_compound(words[head_end - 1], words[head_end])
+    // Not inside a word of two syllables ("đơn vị hành | chính") nor a
+    // name ("Bộ | Nội vụ", "nước Cộng | hòa").
+    let capital = |w: &str| w.starts_with(char::is_uppercase);
+    while head_end < HEAD_WORDS + 3
+        && head_end + 1 < start
+        && !words[head_end - 1].ends_with([',', ';', ':'])
+        && (is_compound(words[head_end - 1], words[head_end])
+            || (capital(words[head_end - 1]) && capital(words[head_end])))
     {
         head_end += 1;
     }

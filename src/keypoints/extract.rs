@@ -294,6 +294,13 @@ fn count_at(
     } else {
         String::new()
     };
+    // "gồm 8 thành viên nhiều hơn khóa trước": a difference, not a total.
+    let said = format!("{} {}", noun, tail).to_lowercase();
+    if [" nhiều hơn", " ít hơn"].iter().any(|d| said.contains(d))
+        || ["nhiều hơn", "ít hơn"].iter().any(|d| said.starts_with(d))
+    {
+        return None;
+    }
     let (start, qualifier) = match qualifier_before(tokens, first) {
         Some((q_start, q)) => (q_start, q),
         None => (first, String::new()),

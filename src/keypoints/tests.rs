@@ -478,3 +478,15 @@ fn comrades_are_counted_not_taken_for_money() {
     );
     assert!(!has_count(&points, 50.0, "đồng"), "{:?}", counts(&points));
 }
+
+#[test]
+fn a_difference_is_not_a_total() {
+    let text = "# Đại hội mẫu\n\nĐại hội đã bầu Ban Chấp hành khóa mới gồm 8 thành viên nhiều hơn khóa trước và có 12 ủy viên lần đầu tham gia.\n";
+    let doc = Document::from_text(text, Format::Markdown, "x", Origin::Bundled).unwrap();
+    let points = extract(&doc);
+    assert!(
+        !counts(&points).iter().any(|(n, _, _)| *n == 8.0),
+        "{:?}",
+        counts(&points)
+    );
+}
