@@ -107,32 +107,12 @@ fn is_weak_form(q: &Question) -> bool {
         Answer::TrueFalse(_) | Answer::Matching(_) => true,
         // A motto's parts are an order worth knowing; a plain list's are not.
         Answer::Ordering(_) => p.contains("câu trích") || p.contains("nội dung theo đúng thứ tự"),
-        Answer::SingleChoice { choices, .. } => {
-            let quoted_choices = choices.iter().all(|c| c.starts_with('“'));
-            // "Theo văn bản, Thông tin số là gì?": a term a text defines (a
-            // law's "giải thích từ ngữ") is worth asking; "…, nhưng lại là
-            // gì?" is a shard. The term opens its sentence with a capital.
-            let term = p
-                .strip_prefix("Theo văn bản, ")
-                .and_then(|r| r.strip_suffix(" là gì?"))
-                .is_some_and(|t| {
-                    t.starts_with(char::is_uppercase)
-                        && !t.contains([';', ',', ':'])
-                        && t.split_whitespace().count() <= 6
-                });
-            // "Theo văn bản, chủ đề là gì?": which one? A quotation asked
-            // by its label needs a label that says ("chủ đề năm 2021").
-            let bare_label = quoted_choices
-                && p.strip_prefix("Theo văn bản, ")
-                    .and_then(|r| r.strip_suffix(" là gì?"))
-                    .is_some_and(|label| label.split_whitespace().count() < 3);
-            // A trainer's reading of 13 "Theo văn bản, X là gì?" found 12
-            // unusable, with quoted choices or not: only a term a law
-            // defines is kept.
-            // Capitalised "terms" proved no better ("Những trường hợp trên",
-            // "Nước ta", "Chức năng đối ngoại"); nor does a count asked with
-            // nothing of its sentence ("Theo văn bản, có bao nhiêu đơn vị?").
-            let _ = (bare_label, term);
+        Answer::SingleChoice { .. } => {
+            // Three readings by a trainer found "Theo văn bản, X là gì?"
+            // unusable (12 of 13 the first time), quoted choices or not,
+            // capitalised "terms" too ("Những trường hợp trên", "Nước ta");
+            // and a count asked with nothing of its sentence ("Theo văn
+            // bản, có bao nhiêu đơn vị?").
             p.starts_with("Theo văn bản, ai là")
                 || p.starts_with("Theo văn bản, có ")
                 || (p.starts_with("Theo văn bản,") && p.ends_with(" là gì?"))

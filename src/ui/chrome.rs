@@ -369,6 +369,8 @@ impl App {
                 .inner_margin(8.0)
                 .corner_radius(4.0)
                 .show(ui, |ui| {
+                    // As wide as the notices beneath it.
+                    ui.set_width(ui.available_width());
                     ui.horizontal(|ui| {
                         ui.add(egui::Spinner::new());
                         ui.label(RichText::new(text).color(palette.text).strong());
