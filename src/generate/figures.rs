@@ -78,15 +78,9 @@ impl Generator<'_> {
         let basis = point.sentence(self.doc).trim_start().starts_with("Căn cứ");
         let block = &self.doc.blocks[point.block].text;
         let before = block.get(..point.range.start).unwrap_or("");
-        let near: String = before
-            .chars()
-            .rev()
-            .take(60)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        let near = crate::text::fold(&near, crate::text::Fold::Case);
+        // The last 60 characters before the number.
+        let from = before.char_indices().rev().nth(59).map_or(0, |(i, _)| i);
+        let near = crate::text::fold(&before[from..], crate::text::Fold::Case);
         let cross_reference = ["quy định tại", "theo quy định", "tại điều", "tại khoản"]
             .iter()
             .any(|r| near.contains(r));
@@ -162,7 +156,7 @@ fn figure_distractors(
     figure: &str,
     sentence: &str,
     percent: bool,
-    bound: Option<i8>,
+    bound: Option<super::phrasing::Bound>,
     rng: &mut rand::rngs::StdRng,
 ) -> Vec<String> {
     let (first, second, separator) = match figure.split_once(['-', '–']) {
@@ -194,12 +188,7 @@ fn figure_distractors(
     };
     let in_sentence = |s: &str| super::phrasing::contains_words(sentence, s);
     let mut out: Vec<String> = Vec::new();
-    let allowed = |d: f64| match bound {
-        Some(1) => d > 0.0,
-        Some(-1) => d < 0.0,
-        Some(_) => d.abs() >= 0.1 * a.abs(),
-        None => true,
-    };
+    let allowed = |d: f64| bound.is_none_or(|b| b.leaves_false(d, a));
     for d in deltas.into_iter().filter(|d| allowed(*d)) {
         let x = tidy(a + d);
         let y = b.map(|b| tidy(b + d));
@@ -250,27 +239,39 @@ mod tests {
 
     #[test]
     fn a_bound_leaves_every_distractor_false() {
+        use super::super::phrasing::{Bound, bound_of, bounded_distractors};
         let value = |f: &String| parse_number(f).unwrap();
         let mut rng = rand::rngs::StdRng::seed_from_u64(3);
         // "trên 25": 20 would be as true.
-        let d = figure_distractors("25", "trên 25 nghị định", false, Some(1), &mut rng);
+        let d = figure_distractors(
+            "25",
+            "trên 25 nghị định",
+            false,
+            Some(Bound::Floor),
+            &mut rng,
+        );
         assert_eq!(d.len(), 3);
         assert!(d.iter().all(|f| value(f) > 25.0), "{d:?}");
         // "không quá 30 ngày": 40 would be as true.
-        let d = figure_distractors("30", "không quá 30 ngày", false, Some(-1), &mut rng);
+        let d = figure_distractors(
+            "30",
+            "không quá 30 ngày",
+            false,
+            Some(Bound::Ceiling),
+            &mut rng,
+        );
         assert!(d.iter().all(|f| value(f) < 30.0), "{d:?}");
         // "khoảng 60%": 62% is about the same.
-        let d = figure_distractors("60", "khoảng 60%", true, Some(0), &mut rng);
+        let d = figure_distractors("60", "khoảng 60%", true, Some(Bound::Rounding), &mut rng);
         assert!(d.iter().all(|f| (value(f) - 60.0).abs() >= 6.0), "{d:?}");
         // Counts alike.
-        use super::super::phrasing::{bound_of, bounded_distractors};
-        assert_eq!(bound_of("trên"), Some(1));
-        assert_eq!(bound_of("không quá"), Some(-1));
-        assert_eq!(bound_of("khoảng"), Some(0));
+        assert_eq!(bound_of("trên"), Some(Bound::Floor));
+        assert_eq!(bound_of("không quá"), Some(Bound::Ceiling));
+        assert_eq!(bound_of("khoảng"), Some(Bound::Rounding));
         assert_eq!(bound_of(""), None);
-        let d = bounded_distractors(25.0, Some(1), &[20.0, 24.0, 26.0]);
+        let d = bounded_distractors(25.0, Some(Bound::Floor), &[20.0, 24.0, 26.0]);
         assert_eq!(d, [26.0, 38.0, 50.0]);
-        let d = bounded_distractors(3.0, Some(-1), &[1.0, 4.0, 5.0]);
+        let d = bounded_distractors(3.0, Some(Bound::Ceiling), &[1.0, 4.0, 5.0]);
         assert!(d.iter().all(|x| *x < 3.0 && *x > 0.0), "{d:?}");
     }
 

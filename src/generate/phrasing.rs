@@ -130,12 +130,20 @@ pub(super) fn ends_inside_word(quote: &str, part: &str) -> bool {
     found
 }
 
-/// Which way a qualifier bounds its figure: `1` for a floor ("trên 20",
-/// "ít nhất 5": a smaller figure would be as true, so distractors are
-/// larger), `-1` for a ceiling ("không quá 30", "dưới 50%": distractors are
-/// smaller), `0` for a rounding ("khoảng 60%": distractors are kept apart
-/// from it) and `None` for a plain figure.
-pub(super) fn bound_of(qualifier: &str) -> Option<i8> {
+/// How a qualifier bounds its figure, and so where distractors may lie.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Bound {
+    /// "trên 20", "ít nhất 5": a smaller figure would be as true, so
+    /// distractors are larger.
+    Floor,
+    /// "không quá 30", "dưới 50%": distractors are smaller.
+    Ceiling,
+    /// "khoảng 60%": distractors are kept apart from it.
+    Rounding,
+}
+
+/// The bound a qualifier sets; `None` for a plain figure.
+pub(super) fn bound_of(qualifier: &str) -> Option<Bound> {
     let q = qualifier.trim().to_lowercase();
     if q.is_empty() {
         return None;
@@ -157,29 +165,35 @@ pub(super) fn bound_of(qualifier: &str) -> Option<i8> {
         "chưa đến",
         "chưa tới",
     ];
-    if q == "trên dưới" {
-        return Some(0);
-    }
-    if floors.iter().any(|f| q == *f) {
-        Some(1)
-    } else if ceilings.iter().any(|c| q == *c) {
-        Some(-1)
+    Some(if floors.contains(&q.as_str()) {
+        Bound::Floor
+    } else if ceilings.contains(&q.as_str()) {
+        Bound::Ceiling
     } else {
-        Some(0)
+        // "khoảng", "gần", "xấp xỉ", "trên dưới".
+        Bound::Rounding
+    })
+}
+
+impl Bound {
+    /// Whether a figure moved by `delta` from the true one is false under
+    /// this bound (`size` is the true figure's size).
+    pub(super) fn leaves_false(self, delta: f64, size: f64) -> bool {
+        match self {
+            Bound::Floor => delta > 0.0,
+            Bound::Ceiling => delta < 0.0,
+            Bound::Rounding => delta.abs() >= 0.1 * size.abs().max(1.0),
+        }
     }
 }
 
-/// `distractors` of figure `n` that a bound leaves false (see
-/// [`bound_of`]), topped up with figures further out, at most three.
-pub(super) fn bounded_distractors(n: f64, bound: Option<i8>, distractors: &[f64]) -> Vec<f64> {
+/// `distractors` of figure `n` that a bound leaves false, topped up with
+/// figures further out, at most three.
+pub(super) fn bounded_distractors(n: f64, bound: Option<Bound>, distractors: &[f64]) -> Vec<f64> {
     let Some(bound) = bound else {
         return distractors.to_vec();
     };
-    let keeps = |d: f64| match bound {
-        1 => d > n,
-        -1 => d < n && d > 0.0,
-        _ => (d - n).abs() >= 0.1 * n.abs().max(1.0),
-    };
+    let keeps = |d: f64| d > 0.0 && bound.leaves_false(d - n, n);
     let mut out: Vec<f64> = distractors.iter().copied().filter(|d| keeps(*d)).collect();
     // Same precision as the figure: whole numbers stay whole.
     let whole = n.fract() == 0.0;
@@ -191,9 +205,9 @@ pub(super) fn bounded_distractors(n: f64, bound: Option<i8>, distractors: &[f64]
         }
     };
     let factors: &[f64] = match bound {
-        1 => &[1.5, 2.0, 3.0],
-        -1 => &[0.5, 0.25, 0.75],
-        _ => &[0.5, 1.5, 2.0],
+        Bound::Floor => &[1.5, 2.0, 3.0],
+        Bound::Ceiling => &[0.5, 0.25, 0.75],
+        Bound::Rounding => &[0.5, 1.5, 2.0],
     };
     for f in factors {
         let d = round(n * f);
