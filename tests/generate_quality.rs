@@ -10,8 +10,8 @@
 use std::path::{Path, PathBuf};
 
 use nghiquyet::document::{Document, Format, Origin, load_document};
-use nghiquyet::generate::generate;
 use nghiquyet::generate::quality::{Gold, report};
+use nghiquyet::generate::{generate, generate_with_dropped};
 use nghiquyet::keypoints::key_points_for;
 
 /// The share of gold facts the generated sets must ask, over all gold texts.
@@ -62,6 +62,12 @@ fn every_corpus_text_gives_questions_without_defects_and_asks_the_gold_facts() {
         let gold = gold_for(&path);
         let r = report(&doc, &set, gold.as_ref());
         let name = path.file_name().unwrap().to_string_lossy();
+        // The report (every flag of what was dropped) is about this set:
+        // generating stops at a dropped question's first flag, and nothing
+        // else may differ.
+        let (reported, dropped) = generate_with_dropped(&doc, &points, 1);
+        assert_eq!(reported, set, "{name}: the report's set is another");
+        assert!(dropped.iter().all(|(_, flags)| !flags.is_empty()));
         assert!(
             r.flagged.is_empty(),
             "{name}: flagged questions emitted: {:?}",

@@ -87,7 +87,7 @@ fn pipeline(text: &str, format: Format, seed: u64) -> Result<usize, TestCaseErro
         let loc = doc.locate(q.source.anchor);
         prop_assert!(loc.is_some(), "{}: no {}", q.id, q.source.anchor);
         // Nothing with a known defect is ever emitted.
-        let flags = nghiquyet::generate::quality::flags(&doc, q);
+        let flags = nghiquyet::generate::quality::flags(q);
         prop_assert!(flags.is_empty(), "{}: {:?} in {:?}", q.id, flags, q.prompt);
     }
     prop_assert!(nghiquyet::generate::quality::set_flags(&set).is_empty());

@@ -41,22 +41,24 @@ pub const MAX_SENTENCE_BYTES: usize = 4 * 1024;
 /// The question set generated for a document.
 ///
 /// Every question in it passes the trainer's check (`nghiquyet check`, see
-/// [`crate::quiz::parse_set`]): each is written out and read back as `check`
-/// reads it, and dropped if `check` would find anything wrong with it; ids
-/// are unique, and the whole set stays under [`MAX_GENERATED_BYTES`]. The
-/// set may be empty: a text with nothing to ask about has no questions.
+/// [`crate::quiz::parse_set`]): each is taken as `check` reads it back
+/// ([`crate::quiz::read_back`]), and dropped if `check` would find anything
+/// wrong with it; ids are unique, and the whole set stays under
+/// [`MAX_GENERATED_BYTES`]. The set may be empty: a text with nothing to ask
+/// about has no questions.
 pub fn generate(doc: &Document, points: &[KeyPoint], seed: u64) -> QuestionSet {
-    generate_within(doc, points, seed, MAX_GENERATED_BYTES).0
+    generate_within(doc, points, seed, MAX_GENERATED_BYTES, false).0
 }
 
 /// [`generate`], and the questions it dropped with the defects found in them
-/// (for `nghiquyet generate --report`).
+/// (for `nghiquyet generate --report`): the same set, with every flag of a
+/// dropped question looked for where [`generate`] stops at the first.
 pub fn generate_with_dropped(
     doc: &Document,
     points: &[KeyPoint],
     seed: u64,
 ) -> (QuestionSet, Vec<(Question, Vec<Flag>)>) {
-    generate_within(doc, points, seed, MAX_GENERATED_BYTES)
+    generate_within(doc, points, seed, MAX_GENERATED_BYTES, true)
 }
 
 /// [`generate`] with a smaller size budget (tests use it).
@@ -65,6 +67,7 @@ pub(crate) fn generate_within(
     points: &[KeyPoint],
     seed: u64,
     max_bytes: usize,
+    explain: bool,
 ) -> (QuestionSet, Vec<(Question, Vec<Flag>)>) {
     let g = Generator {
         doc,
@@ -102,6 +105,7 @@ pub(crate) fn generate_within(
         let mut dropped = Vec::new();
         let mut bytes = 0;
         let mut out = Vec::new();
+        let mut source: Option<(String, quality::SourceFacts)> = None;
         let part = &points[range.clone()];
         for (i, point) in part.iter().enumerate() {
             g.for_point(point, &mut out);
@@ -110,19 +114,34 @@ pub(crate) fn generate_within(
             // the costly step, and only what is kept goes through it.
             let mut candidates = Vec::new();
             for q in out.drain(..) {
-                let flags = quality::flags(doc, &q);
+                // A sentence's questions come together: its facts are
+                // worked out once.
+                let facts = match &source {
+                    Some((quote, facts)) if *quote == q.source.quote => *facts,
+                    _ => {
+                        let facts = quality::SourceFacts::of(&q);
+                        source = Some((q.source.quote.clone(), facts));
+                        facts
+                    }
+                };
+                // What the report shows: every flag; otherwise one is
+                // enough to drop it.
+                let flags = if explain {
+                    quality::flags_in(&q, facts)
+                } else {
+                    quality::first_flag(&q, facts).into_iter().collect()
+                };
                 if flags.is_empty() {
-                    candidates.push(Candidate::new(q, 0));
+                    candidates.push(Candidate::new(q));
                 } else {
                     dropped.push((q, flags));
                 }
             }
             for c in select::best_per_fact(candidates, &mut dropped) {
-                if let Some((q, size)) = as_checked(empty_one, c.question) {
-                    bytes += size;
+                if let Ok(q) = crate::quiz::read_back(&c.question) {
+                    bytes += least_size(&q);
                     checked.push(Candidate {
                         question: q,
-                        size,
                         score: c.score,
                     });
                 }
@@ -146,10 +165,10 @@ pub(crate) fn generate_within(
     g.people_matching(&mut matchings);
     g.count_matchings(&mut matchings);
     for q in matchings {
-        if let Some((q, size)) = as_checked(empty_one, q) {
-            let flags = quality::flags(doc, &q);
+        if let Ok(q) = crate::quiz::read_back(&q) {
+            let flags = quality::flags(&q);
             if flags.is_empty() {
-                checked.push(Candidate::new(q, size));
+                checked.push(Candidate::new(q));
             } else {
                 dropped.push((q, flags));
             }
@@ -168,11 +187,14 @@ pub(crate) fn generate_within(
     let mut ids = HashSet::new();
     let mut size = empty_size;
     for c in checked {
-        if size + c.size > max_bytes {
+        let Some(bytes) = written_size(empty_one, &c.question) else {
+            continue;
+        };
+        if size + bytes > max_bytes {
             break;
         }
         if ids.insert(c.question.id.clone()) {
-            size += c.size;
+            size += bytes;
             set.questions.push(c.question);
         }
     }
@@ -193,16 +215,30 @@ fn document_id(doc: &Document) -> String {
     }
 }
 
-/// `q` as `check` reads it back from a file (white space tidied, text in
-/// NFC) and the bytes it adds to the file, or `None` when `check` would
-/// find a problem with it.
-fn as_checked(empty_one: usize, q: Question) -> Option<(Question, usize)> {
-    let text = crate::storage::to_ron(&one_question_set(vec![q])).ok()?;
-    let mut back = crate::quiz::parse_set(std::path::Path::new("generated.ron"), &text).ok()?;
-    let q = back.questions.pop()?;
-    // The separator between questions, with some room to spare.
-    let bytes = text.len().saturating_sub(empty_one) + 16;
-    Some((q, bytes))
+/// The bytes `q` adds to a set file: what it takes written alone in a set,
+/// less the set's header, and the separator between questions with some
+/// room to spare.
+fn written_size(empty_one: usize, q: &Question) -> Option<usize> {
+    let text = crate::storage::to_ron(&one_question_set(vec![q.clone()])).ok()?;
+    Some(text.len().saturating_sub(empty_one) + 16)
+}
+
+/// Fewer bytes than `q` takes written to a set file (its text alone), worked
+/// out without writing it: a part of a long document stops making questions
+/// once past the budget by this much, certainly past it when written.
+fn least_size(q: &Question) -> usize {
+    let answer: usize = match &q.answer {
+        Answer::SingleChoice { choices, .. } | Answer::MultipleChoice { choices, .. } => {
+            choices.iter().map(String::len).sum()
+        }
+        Answer::FillBlank { text, blanks } => {
+            text.len() + blanks.iter().flatten().map(String::len).sum::<usize>()
+        }
+        Answer::Ordering(items) => items.iter().map(String::len).sum(),
+        Answer::Matching(pairs) => pairs.iter().map(|(a, b)| a.len() + b.len()).sum(),
+        Answer::TrueFalse(_) | Answer::Numeric { .. } => 0,
+    };
+    q.id.len() + q.prompt.len() + q.source.quote.len() + q.explanation.len() + answer
 }
 
 /// A set with a short header around `questions`, for checking them one by one.

@@ -207,9 +207,57 @@ const OPEN_ENDS: &[&str] = &[
 /// Words a phrase (an answer or a choice) never starts with.
 const OPEN_STARTS: &[&str] = &["và", "của", "với", "hoặc", "hay", "mà", "thì", "là"];
 
+/// What the flags read from a question's source sentence, the same for every
+/// question made from it: worked out once per sentence when many questions
+/// share one (see [`flags_in`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SourceFacts {
+    prose: bool,
+    figures: usize,
+}
+
+impl SourceFacts {
+    /// The facts of `q`'s source sentence.
+    pub fn of(q: &Question) -> Self {
+        let quote = q.source.quote.as_str();
+        SourceFacts {
+            prose: is_prose(q.source.anchor, quote),
+            figures: figures_in(quote),
+        }
+    }
+}
+
 /// Every flag a question shows on its own (the set-level flags are in [`set_flags`]).
-pub fn flags(doc: &Document, q: &Question) -> Vec<Flag> {
+pub fn flags(q: &Question) -> Vec<Flag> {
+    flags_in(q, SourceFacts::of(q))
+}
+
+/// [`flags`], with the facts of `q`'s source sentence already worked out.
+pub fn flags_in(q: &Question, source: SourceFacts) -> Vec<Flag> {
+    find_flags(q, source, false)
+}
+
+/// Whether `q` shows any flag, with the facts of its source sentence already
+/// worked out: [`flags_in`] stopping at the first one found, the cheapest
+/// and most frequent looked for first (most candidates have one).
+pub fn first_flag(q: &Question, source: SourceFacts) -> Option<Flag> {
+    find_flags(q, source, true).first().copied()
+}
+
+fn find_flags(q: &Question, source: SourceFacts, first: bool) -> Vec<Flag> {
     let mut out = Vec::new();
+    // Once one flag is found, when one is enough.
+    macro_rules! enough {
+        () => {
+            if first && !out.is_empty() {
+                return out;
+            }
+        };
+    }
+    if is_weak_form(q) {
+        out.push(Flag::WeakForm);
+    }
+    enough!();
     let prompt = &q.prompt;
     let fill_text = match &q.answer {
         Answer::FillBlank { text, .. } => text.as_str(),
@@ -262,9 +310,7 @@ pub fn flags(doc: &Document, q: &Question) -> Vec<Flag> {
             out.push(Flag::Vague);
         }
     }
-    if is_weak_form(q) {
-        out.push(Flag::WeakForm);
-    }
+    enough!();
     // A fill-in needs enough words around its blank to say what it asks;
     // so does a blank quoted in a choice's prompt ("…cho chỗ trống: «…»").
     let blanked_text = match &q.answer {
@@ -284,6 +330,7 @@ pub fn flags(doc: &Document, q: &Question) -> Vec<Flag> {
             out.push(Flag::Vague);
         }
     }
+    enough!();
     // Numbers: a long figure is not typed from memory, "100%" is a guess,
     // and a sentence of many figures is a table of statistics.
     let typed_number = match &q.answer {
@@ -314,7 +361,7 @@ pub fn flags(doc: &Document, q: &Question) -> Vec<Flag> {
     let true_false_number =
         matches!(q.answer, Answer::TrueFalse(_)) && prompt.contains(|c: char| c.is_ascii_digit());
     let numbers_shown = figures_in(&shown) >= 2;
-    let figures = figures_in(quote);
+    let figures = source.figures;
     if ((true_false_number || numbers_shown) && figures >= 3) || (asks_a_number && figures >= 6) {
         out.push(Flag::MinorStatistic);
     }
@@ -330,6 +377,7 @@ pub fn flags(doc: &Document, q: &Question) -> Vec<Flag> {
         out.push(Flag::DocumentNumberAsCount);
     }
 
+    enough!();
     // Years.
     if lower.contains("năm nào") {
         let years = years_in(quote);
@@ -338,6 +386,7 @@ pub fn flags(doc: &Document, q: &Question) -> Vec<Flag> {
         }
     }
 
+    enough!();
     // Answers given away.
     for right in right_texts(q) {
         let right = right.trim_matches(['“', '”', '"']);
@@ -372,6 +421,7 @@ pub fn flags(doc: &Document, q: &Question) -> Vec<Flag> {
         out.push(Flag::AnswerInPrompt);
     }
 
+    enough!();
     // The blank's own words, shown right after it: a number spelled out
     // ("___ (hai trăm mười lăm nghìn…)"), or the list a count counts
     // ("___ rõ: Rõ người, rõ việc, …").
@@ -438,6 +488,7 @@ pub fn flags(doc: &Document, q: &Question) -> Vec<Flag> {
         }
     }
 
+    enough!();
     // A prompt that stops on a word that cannot end it: "… đối với?"
     if let Some(body) = prompt.trim_end().strip_suffix('?') {
         let last = fold(
@@ -473,11 +524,7 @@ pub fn flags(doc: &Document, q: &Question) -> Vec<Flag> {
         }
     }
 
-    // The source is prose.
-    if !is_prose(doc, q.source.anchor, quote) {
-        out.push(Flag::NotProse);
-    }
-
+    enough!();
     // Units of number choices.
     if let Answer::SingleChoice { choices, .. } = &q.answer {
         let units: Vec<String> = choices
@@ -490,6 +537,7 @@ pub fn flags(doc: &Document, q: &Question) -> Vec<Flag> {
         }
     }
 
+    enough!();
     // Writing.
     let all_text = all_texts(q);
     if all_text.iter().any(|t| has_broken_case(t)) {
@@ -675,11 +723,10 @@ fn prompt_ends_inside_word(quote: &str, prompt: &str) -> bool {
 }
 
 /// A heading, caption or byline is not asked about.
-fn is_prose(doc: &Document, anchor: Anchor, quote: &str) -> bool {
+fn is_prose(anchor: Anchor, quote: &str) -> bool {
     if matches!(anchor.kind, AnchorKind::Heading | AnchorKind::Caption) {
         return false;
     }
-    let _ = doc;
     !crate::keypoints::is_byline(quote)
 }
 
@@ -895,7 +942,7 @@ pub fn report(doc: &Document, set: &QuestionSet, gold: Option<&Gold>) -> Report 
     let mut flagged: HashMap<usize, Vec<Flag>> = HashMap::new();
     for (i, q) in set.questions.iter().enumerate() {
         *by_type.entry(q.answer.type_name()).or_default() += 1;
-        let f = flags(doc, q);
+        let f = flags(q);
         if !f.is_empty() {
             flagged.insert(i, f);
         }

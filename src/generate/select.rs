@@ -24,19 +24,13 @@ pub const CHARS_PER_QUESTION: usize = 250;
 
 pub(super) struct Candidate {
     pub question: Question,
-    /// Bytes it adds to the set's file.
-    pub size: usize,
     pub score: f32,
 }
 
 impl Candidate {
-    pub fn new(question: Question, size: usize) -> Self {
+    pub fn new(question: Question) -> Self {
         let score = score(&question);
-        Self {
-            question,
-            size,
-            score,
-        }
+        Self { question, score }
     }
 }
 

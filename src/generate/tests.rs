@@ -305,11 +305,11 @@ fn any_text_at_all_gives_valid_questions_and_never_a_panic() {
 fn a_set_past_its_budget_is_cut_not_dropped() {
     let doc = Document::bundled();
     let (points, _) = key_points_for(&doc);
-    let (full, _) = generate_within(&doc, &points, 1, MAX_GENERATED_BYTES);
+    let (full, _) = generate_within(&doc, &points, 1, MAX_GENERATED_BYTES, false);
     assert!(full.questions.len() >= 4);
     let whole = crate::storage::to_ron(&full).unwrap().len();
     let budget = whole * 2 / 3;
-    let (cut, _) = generate_within(&doc, &points, 1, budget);
+    let (cut, _) = generate_within(&doc, &points, 1, budget, false);
     let size = crate::storage::to_ron(&cut).unwrap().len();
     assert!(size <= budget, "{size} > {budget}");
     assert!(!cut.questions.is_empty() && cut.questions.len() < full.questions.len());
@@ -382,7 +382,7 @@ fn a_blank_quoted_in_a_choice_needs_words_around_it() {
         },
         ..generated(&doc, 1).questions[0].clone()
     };
-    assert!(quality::flags(&doc, &q).contains(&quality::Flag::Vague));
+    assert!(quality::flags(&q).contains(&quality::Flag::Vague));
 }
 
 #[test]
@@ -398,7 +398,7 @@ fn a_trainers_reading_is_kept_as_rules() {
         key_point: Some(key_point.into()),
         ..base.clone()
     };
-    let flagged = |q: &Question, flag: quality::Flag| quality::flags(&doc, q).contains(&flag);
+    let flagged = |q: &Question, flag: quality::Flag| quality::flags(q).contains(&flag);
     use quality::Flag::*;
     // The number spelled out right after the blank.
     let q = fill(
@@ -433,11 +433,7 @@ fn a_trainers_reading_is_kept_as_rules() {
         "15/8/2025",
         "ngày 15/8/2025",
     );
-    assert!(
-        quality::flags(&doc, &q).is_empty(),
-        "{:?}",
-        quality::flags(&doc, &q)
-    );
+    assert!(quality::flags(&q).is_empty(), "{:?}", quality::flags(&q));
     // "Theo văn bản, X là gì?" with quoted choices too.
     let q = Question {
         prompt: "Theo văn bản, phương châm là gì?".into(),

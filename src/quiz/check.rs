@@ -231,7 +231,23 @@ fn tidy_question(mut q: Question) -> Question {
 /// writes — imported, generated — passes through this first, so a set it
 /// writes always passes its own `check`.
 pub fn question_problems(q: &Question) -> Vec<ProblemKind> {
-    let q = tidy_question(Question {
+    own_problems(&as_read_back(q))
+}
+
+/// `q` as `check` reads it back from a file it was written to (its text in
+/// NFC, white space tidied), or what `check` would find wrong with it.
+pub fn read_back(q: &Question) -> Result<Question, Vec<ProblemKind>> {
+    let back = as_read_back(q);
+    let problems = own_problems(&back);
+    if problems.is_empty() {
+        Ok(back)
+    } else {
+        Err(problems)
+    }
+}
+
+fn as_read_back(q: &Question) -> Question {
+    tidy_question(Question {
         answer: match &q.answer {
             // The text as it will be read back: NFC, like every file we read.
             Answer::FillBlank { text, blanks } => Answer::FillBlank {
@@ -266,8 +282,7 @@ pub fn question_problems(q: &Question) -> Vec<ProblemKind> {
             quote: nfc(&q.source.quote).into_owned(),
         },
         ..q.clone()
-    });
-    own_problems(&q)
+    })
 }
 
 /// The problems of a tidied question, on its own.

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 pub use check::{
     MAX_SET_BYTES, Problem, ProblemKind, check_embedded, load_set_file, parse_set,
-    question_problems, read_text, ron_error_problem,
+    question_problems, read_back, read_text, ron_error_problem,
 };
 pub use grade::{
     Grade, Note, Response, Rules, Verdict, blank_marks, correct_answer_text, correct_response,
