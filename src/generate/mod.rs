@@ -11,6 +11,7 @@
 //! - the seed only picks distractors and true/false variants: the same seed
 //!   gives the same questions.
 
+use std::cell::OnceCell;
 use std::collections::HashSet;
 
 use rand::SeedableRng;
@@ -105,7 +106,7 @@ pub(crate) fn generate_within(
         let mut dropped = Vec::new();
         let mut bytes = 0;
         let mut out = Vec::new();
-        let mut source: Option<(String, quality::SourceFacts)> = None;
+        let mut source: Option<(String, OnceCell<quality::SourceFacts>)> = None;
         let part = &points[range.clone()];
         for (i, point) in part.iter().enumerate() {
             g.for_point(point, &mut out);
@@ -115,15 +116,14 @@ pub(crate) fn generate_within(
             let mut candidates = Vec::new();
             for q in out.drain(..) {
                 // A sentence's questions come together: its facts are
-                // worked out once.
-                let facts = match &source {
-                    Some((quote, facts)) if *quote == q.source.quote => *facts,
-                    _ => {
-                        let facts = quality::SourceFacts::of(&q);
-                        source = Some((q.source.quote.clone(), facts));
-                        facts
-                    }
-                };
+                // worked out once, when a question first needs them.
+                if source
+                    .as_ref()
+                    .is_none_or(|(quote, _)| *quote != q.source.quote)
+                {
+                    source = Some((q.source.quote.clone(), OnceCell::new()));
+                }
+                let facts = source.as_ref().map(|(_, facts)| facts).expect("set above");
                 // What the report shows: every flag; otherwise one is
                 // enough to drop it.
                 let flags = if explain {

@@ -10,6 +10,7 @@
 //! defect (each with the real case that made it a rule), read and run as a
 //! whole; the flags share the sentence helpers at the bottom.
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
@@ -150,46 +151,36 @@ fn is_weak_form(q: &Question) -> bool {
 /// nor the number of an article, a session or a term: the figures a
 /// reader would take for statistics.
 fn figures_in(s: &str) -> usize {
-    let words: Vec<&str> = s.split_whitespace().collect();
-    let bare = |w: &str| {
-        w.trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase()
+    // Whether a word, its punctuation aside, is one of `labels` (any case).
+    let is = |w: Option<&str>, labels: &[&str]| {
+        w.map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .is_some_and(|w| w.len() <= 8 && labels.contains(&w.to_lowercase().as_str()))
     };
     let mut n = 0;
-    for (i, word) in words.iter().enumerate() {
+    let mut words = s.split_whitespace().peekable();
+    let mut before: Option<&str> = None;
+    while let Some(word) = words.next() {
+        let previous = before.replace(word);
         let w = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '%');
         if !w.starts_with(|c: char| c.is_ascii_digit()) {
             continue;
         }
-        let digits: String = w.chars().take_while(|c| c.is_ascii_digit()).collect();
+        let rest = w.trim_start_matches(|c: char| c.is_ascii_digit());
         // "12/5/2025", "57/2014/QH13", "2020-2025": dates and numbers.
-        let joined = w
-            .trim_start_matches(|c: char| c.is_ascii_digit())
-            .starts_with(['/', '-', '–']);
-        let year = digits.len() == 4 && w.len() == 4 && years_in(w).len() == 1;
-        let before = i.checked_sub(1).map(|p| bare(words[p])).unwrap_or_default();
-        let after = words.get(i + 1).map(|w| bare(w)).unwrap_or_default();
+        let joined = rest.starts_with(['/', '-', '–']);
+        let year = w.len() == 4
+            && rest.is_empty()
+            && w.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y));
         // "ngày 30 tháng 6", "Điều 10", "khoản 2", "lần thứ 13", "số 5".
-        let label = matches!(
-            before.as_str(),
-            "ngày"
-                | "tháng"
-                | "điều"
-                | "khoản"
-                | "điểm"
-                | "chương"
-                | "mục"
-                | "thứ"
-                | "số"
-                | "khóa"
-                | "khoá"
-                | "phần"
-        ) || after == "tháng";
+        let label = is(
+            previous,
+            &[
+                "ngày", "tháng", "điều", "khoản", "điểm", "chương", "mục", "thứ", "số", "khóa",
+                "khoá", "phần",
+            ],
+        ) || is(words.peek().copied(), &["tháng"]);
         // "4,5 – 5%": a range is one figure.
-        let range_end = matches!(before.as_str(), "") && i > 0 && {
-            let dash = words[i - 1];
-            dash == "-" || dash == "–"
-        };
+        let range_end = matches!(previous, Some("-" | "–"));
         if !(joined || year || label || range_end) {
             n += 1;
         }
@@ -229,22 +220,23 @@ impl SourceFacts {
 
 /// Every flag a question shows on its own (the set-level flags are in [`set_flags`]).
 pub fn flags(q: &Question) -> Vec<Flag> {
-    flags_in(q, SourceFacts::of(q))
+    flags_in(q, &OnceCell::new())
 }
 
-/// [`flags`], with the facts of `q`'s source sentence already worked out.
-pub fn flags_in(q: &Question, source: SourceFacts) -> Vec<Flag> {
+/// [`flags`], with the facts of `q`'s source sentence kept in `source`
+/// (worked out there when first needed, if not already).
+pub fn flags_in(q: &Question, source: &OnceCell<SourceFacts>) -> Vec<Flag> {
     find_flags(q, source, false)
 }
 
-/// Whether `q` shows any flag, with the facts of its source sentence already
-/// worked out: [`flags_in`] stopping at the first one found, the cheapest
-/// and most frequent looked for first (most candidates have one).
-pub fn first_flag(q: &Question, source: SourceFacts) -> Option<Flag> {
+/// [`flags_in`] stopping at the first flag found, the cheapest and most
+/// frequent looked for first (most candidates have one).
+pub fn first_flag(q: &Question, source: &OnceCell<SourceFacts>) -> Option<Flag> {
     find_flags(q, source, true).first().copied()
 }
 
-fn find_flags(q: &Question, source: SourceFacts, first: bool) -> Vec<Flag> {
+fn find_flags(q: &Question, source: &OnceCell<SourceFacts>, first: bool) -> Vec<Flag> {
+    let source = || source.get_or_init(|| SourceFacts::of(q));
     let mut out = Vec::new();
     // Once one flag is found, when one is enough.
     macro_rules! enough {
@@ -256,6 +248,11 @@ fn find_flags(q: &Question, source: SourceFacts, first: bool) -> Vec<Flag> {
     }
     if is_weak_form(q) {
         out.push(Flag::WeakForm);
+    }
+    enough!();
+    // The source is prose.
+    if !source().prose {
+        out.push(Flag::NotProse);
     }
     enough!();
     let prompt = &q.prompt;
@@ -361,7 +358,7 @@ fn find_flags(q: &Question, source: SourceFacts, first: bool) -> Vec<Flag> {
     let true_false_number =
         matches!(q.answer, Answer::TrueFalse(_)) && prompt.contains(|c: char| c.is_ascii_digit());
     let numbers_shown = figures_in(&shown) >= 2;
-    let figures = source.figures;
+    let figures = source().figures;
     if ((true_false_number || numbers_shown) && figures >= 3) || (asks_a_number && figures >= 6) {
         out.push(Flag::MinorStatistic);
     }

@@ -434,6 +434,16 @@ fn a_trainers_reading_is_kept_as_rules() {
         "ngày 15/8/2025",
     );
     assert!(quality::flags(&q).is_empty(), "{:?}", quality::flags(&q));
+    // Not from a photo credit or a heading, however good the question.
+    let mut credit = q.clone();
+    credit.source.quote = "Ảnh: Nguyễn Văn An".into();
+    assert_eq!(quality::flags(&credit), vec![NotProse]);
+    let mut heading = q.clone();
+    heading.source.anchor.kind = crate::document::AnchorKind::Heading;
+    assert_eq!(quality::flags(&heading), vec![NotProse]);
+    let sentence = std::cell::OnceCell::new();
+    assert_eq!(quality::first_flag(&heading, &sentence), Some(NotProse));
+    assert_eq!(quality::first_flag(&q, &std::cell::OnceCell::new()), None);
     // "Theo văn bản, X là gì?" with quoted choices too.
     let q = Question {
         prompt: "Theo văn bản, phương châm là gì?".into(),

@@ -6,7 +6,7 @@
 use super::Detail;
 use super::KeyPoint;
 use super::place::{Place, span};
-use super::tokens::{Kind, Token};
+use super::tokens::{Kind, Token, phrase_at, phrase_before};
 use crate::numbers::parse_number;
 
 /// Words that scale a figure or name its money: a figure followed by one of
@@ -76,18 +76,15 @@ fn lower<'t>(t: &'t Token<'_>) -> &'t str {
 
 /// The qualifier that ends right before token `first`: its first token and words.
 fn qualifier_before(tokens: &[Token<'_>], first: usize) -> Option<(usize, String)> {
-    for q in QUALIFIERS {
-        let n = q.split(' ').count();
-        if first < n {
-            continue;
-        }
+    QUALIFIERS.iter().find_map(|q| {
+        let n = phrase_before(tokens, first, q)?;
         let words = &tokens[first - n..first];
-        if words.iter().all(|t| t.is(Kind::Word)) && words.iter().map(lower).eq(q.split(' ')) {
-            let text: Vec<&str> = words.iter().map(|t| t.text).collect();
-            return Some((first - n, text.join(" ")));
+        if !words.iter().all(|t| t.is(Kind::Word)) {
+            return None;
         }
-    }
-    None
+        let text: Vec<&str> = words.iter().map(|t| t.text).collect();
+        Some((first - n, text.join(" ")))
+    })
 }
 
 /// Figures with units in one sentence.
@@ -253,15 +250,11 @@ fn document_kind_at(tokens: &[Token<'_>], i: usize) -> Option<(usize, String)> {
     if !tokens[i].starts_upper() {
         return None;
     }
-    for kind in DOCUMENT_KINDS {
-        let n = kind.split(' ').count();
-        let words = tokens.get(i..i + n)?;
-        if words.iter().all(|t| t.is(Kind::Word)) && words.iter().map(lower).eq(kind.split(' ')) {
-            let text: Vec<&str> = words.iter().map(|t| t.text).collect();
-            return Some((n, text.join(" ")));
-        }
-    }
-    None
+    DOCUMENT_KINDS.iter().find_map(|kind| {
+        let n = phrase_at(tokens, i, kind)?;
+        let text: Vec<&str> = tokens[i..i + n].iter().map(|t| t.text).collect();
+        Some((n, text.join(" ")))
+    })
 }
 
 /// "ngày 19 tháng 02 năm 2025", "ngày 5 tháng 6": a date in words; and a

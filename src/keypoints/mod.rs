@@ -251,11 +251,21 @@ fn id_from_folded(detail: &Detail, folded: &str, occurrence: usize) -> String {
 /// capitals. Nothing is asked about such a line.
 pub fn is_byline(sentence: &str) -> bool {
     let s = sentence.trim();
-    let words = s.split_whitespace().count();
-    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
-    let capitals = letters.iter().filter(|c| c.is_uppercase()).count();
-    let shouting = letters.len() >= 6 && capitals * 10 >= letters.len() * 7;
-    let folded = fold(s, Fold::Case);
+    // Words are only compared with small numbers: counted up to 13.
+    let words = s.split_whitespace().take(13).count();
+    let (mut capitals, mut small) = (0usize, 0usize);
+    for c in s.chars() {
+        if c.is_uppercase() {
+            capitals += 1;
+        } else if c.is_lowercase() {
+            small += 1;
+        }
+    }
+    let letters = capitals + small;
+    let shouting = letters >= 6 && capitals * 10 >= letters * 7;
+    // What a credit starts with is in its first few words.
+    let start = s.char_indices().nth(24).map_or(s, |(i, _)| &s[..i]);
+    let folded = fold(start, Fold::Case);
     let bracketed = s.starts_with('(') && s.ends_with(')') && words <= 6;
     let credit = [
         "ảnh:",
@@ -291,16 +301,20 @@ pub fn extract(doc: &Document) -> Vec<KeyPoint> {
     });
     // "không quá 60 ngày kể từ…": one figure, not also a count "60 ngày
     // kể" over the same words.
-    let figures: Vec<(usize, std::ops::Range<usize>)> = points
-        .iter()
-        .filter(|p| matches!(p.detail, Detail::Figure { .. }))
-        .map(|p| (p.block, p.range.clone()))
-        .collect();
+    let mut figures: std::collections::HashMap<usize, Vec<std::ops::Range<usize>>> =
+        std::collections::HashMap::new();
+    for p in &points {
+        if matches!(p.detail, Detail::Figure { .. }) {
+            figures.entry(p.block).or_default().push(p.range.clone());
+        }
+    }
     points.retain(|p| {
         !matches!(p.detail, Detail::Count { .. })
-            || !figures
-                .iter()
-                .any(|(b, r)| *b == p.block && r.start < p.range.end && p.range.start < r.end)
+            || !figures.get(&p.block).is_some_and(|ranges| {
+                ranges
+                    .iter()
+                    .any(|r| r.start < p.range.end && p.range.start < r.end)
+            })
     });
     finish(points)
 }

@@ -5,7 +5,7 @@
 use super::Detail;
 use super::KeyPoint;
 use super::place::{Place, span};
-use super::tokens::{Kind, Token};
+use super::tokens::{Kind, Token, phrase_at};
 
 /// The words a body's name starts with, and the class its distractors come
 /// from. Longest first.
@@ -55,8 +55,10 @@ pub(super) fn names(at: &Place<'_>, tokens: &[Token<'_>], out: &mut Vec<KeyPoint
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
-        // Bodies: a capitalised head, then capitalised words ("và" joins two).
+        // Bodies: a capitalised head, then capitalised words ("và" joins two);
+        // not a line in capitals ("BAN HÀNH", a signature's "BAN BÍ THƯ").
         if t.starts_upper()
+            && t.text.chars().skip(1).any(char::is_lowercase)
             && let Some((len, class)) = body_head(tokens, i)
         {
             let mut end = i + len - 1;
@@ -147,12 +149,7 @@ pub(super) fn names(at: &Place<'_>, tokens: &[Token<'_>], out: &mut Vec<KeyPoint
 
 /// The head of a body's name at token `i`: its length in tokens and class.
 fn body_head(tokens: &[Token<'_>], i: usize) -> Option<(usize, &'static str)> {
-    for (head, class) in BODIES {
-        let n = head.split(' ').count();
-        let words = tokens.get(i..i + n)?;
-        if words.iter().all(|t| t.is(Kind::Word)) && words.iter().map(lower).eq(head.split(' ')) {
-            return Some((n, class));
-        }
-    }
-    None
+    BODIES
+        .iter()
+        .find_map(|(head, class)| Some((phrase_at(tokens, i, head)?, *class)))
 }

@@ -4,7 +4,7 @@
 //! next to it, so street names ("8B Lê Trực") are left alone.
 
 use super::place::{Place, span};
-use super::tokens::{Kind, Token};
+use super::tokens::{Kind, Token, phrase_before};
 use super::{Detail, KeyPoint};
 use crate::text::{Fold, fold};
 
@@ -275,18 +275,9 @@ fn honorific_before(tokens: &[Token<'_>], start: usize) -> bool {
 
 /// Whether the words right before token `start` are one of `phrases`.
 fn words_before_are(tokens: &[Token<'_>], start: usize, phrases: &[&str]) -> bool {
-    phrases.iter().any(|h| {
-        let n = h.split(' ').count();
-        start >= n
-            && fold(
-                &tokens[start - n..start]
-                    .iter()
-                    .map(|t| t.text)
-                    .collect::<Vec<_>>()
-                    .join(" "),
-                Fold::Case,
-            ) == *h
-    })
+    phrases
+        .iter()
+        .any(|h| phrase_before(tokens, start, h).is_some())
 }
 
 /// Where a position starts in `tokens[from..to]`: the first title head.

@@ -490,3 +490,19 @@ fn a_difference_is_not_a_total() {
         counts(&points)
     );
 }
+
+#[test]
+fn a_body_at_the_end_of_a_sentence_is_a_name_and_a_line_in_capitals_is_not() {
+    // A body's head was once looked for only where the longest head (four
+    // words) would fit, so a name among a sentence's last words was missed.
+    let text = "# Văn bản mẫu\n\nViệc này giao cho Ban Bí thư\n\nĐề án do Bộ Công Thương chủ trì, phối hợp với Hội Nông dân\n\nBAN HÀNH\n\nBAN CHỈ ĐẠO\n";
+    let doc = Document::from_text(text, Format::Markdown, "x", Origin::Bundled).unwrap();
+    let names: Vec<String> = extract(&doc)
+        .into_iter()
+        .filter_map(|p| match p.detail {
+            Detail::Name { name, .. } => Some(name),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(names, ["Ban Bí thư", "Bộ Công Thương", "Hội Nông dân"]);
+}

@@ -59,6 +59,38 @@ fn is_word_char(c: char) -> bool {
         || (!c.is_ascii() && c.is_alphanumeric())
 }
 
+/// Whether the words of `phrase` (lower case, one space between) are the
+/// word tokens from `i` on: how many tokens they take if so. Compared word by
+/// word, so most places are ruled out by their first word.
+pub(super) fn phrase_at(tokens: &[Token<'_>], i: usize, phrase: &str) -> Option<usize> {
+    if tokens.get(i)?.lower.as_bytes().first() != phrase.as_bytes().first() {
+        return None;
+    }
+    let mut n = 0;
+    for word in phrase.split(' ') {
+        let t = tokens.get(i + n)?;
+        if t.kind != Kind::Word || t.lower != word {
+            return None;
+        }
+        n += 1;
+    }
+    Some(n)
+}
+
+/// [`phrase_at`] for the tokens ending right before token `end`, of any kind:
+/// how many tokens the phrase takes.
+pub(super) fn phrase_before(tokens: &[Token<'_>], end: usize, phrase: &str) -> Option<usize> {
+    let mut n = 0;
+    for word in phrase.rsplit(' ') {
+        n += 1;
+        let t = tokens.get(end.checked_sub(n)?)?;
+        if t.lower != word {
+            return None;
+        }
+    }
+    Some(n)
+}
+
 fn lowered(text: &str) -> Cow<'_, str> {
     // Vietnamese words carry a capital only at the start; abbreviations
     // ("UBND") are ASCII.
