@@ -27,7 +27,7 @@ use crate::quiz::{
 use facts::Facts;
 use phrasing::*;
 use quality::Flag;
-use select::Candidate;
+use select::{Candidate, Dropped};
 use times::date_variants;
 
 /// The most bytes a generated set may take as a file: `check` refuses files
@@ -99,11 +99,11 @@ pub(crate) fn generate_within(
     // Each question depends only on its key point, the facts and the seed,
     // so parts of a long document are worked on (and checked) in parallel, in order.
     let parts = crate::parallel::split_by_size(points, |p| p.phrase.len() + 40);
-    let mut dropped = Vec::new();
+    let mut dropped = Dropped::new(explain);
     let mut checked: Vec<Candidate> = Vec::new();
     for (kept, lost) in crate::parallel::map(&parts, |range| {
         let mut checked = Vec::new();
-        let mut dropped = Vec::new();
+        let mut dropped = Dropped::new(explain);
         let mut bytes = 0;
         let mut out = Vec::new();
         let mut source: Option<(String, OnceCell<quality::SourceFacts>)> = None;
@@ -159,14 +159,20 @@ pub(crate) fn generate_within(
         (checked, dropped)
     }) {
         checked.extend(kept);
-        dropped.extend(lost);
+        dropped.append(lost);
     }
     let mut matchings = Vec::new();
     g.people_matching(&mut matchings);
     g.count_matchings(&mut matchings);
     for q in matchings {
         if let Ok(q) = crate::quiz::read_back(&q) {
-            let flags = quality::flags(&q);
+            let flags = if explain {
+                quality::flags(&q)
+            } else {
+                quality::first_flag(&q, &OnceCell::new())
+                    .into_iter()
+                    .collect()
+            };
             if flags.is_empty() {
                 checked.push(Candidate::new(q));
             } else {
@@ -198,7 +204,7 @@ pub(crate) fn generate_within(
             set.questions.push(c.question);
         }
     }
-    (set, dropped)
+    (set, dropped.list)
 }
 
 /// The id a set names its document by: never blank, which `check` refuses.

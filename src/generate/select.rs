@@ -22,6 +22,33 @@ pub const MAX_PER_SENTENCE: usize = 2;
 /// wants the best questions on a text, not every one that could be made.
 pub const CHARS_PER_QUESTION: usize = 250;
 
+/// Where dropped questions go: kept, with their flags, for the report
+/// (`nghiquyet generate --report`); otherwise freed at once, by the thread
+/// that made them.
+pub(super) struct Dropped {
+    keep: bool,
+    pub list: Vec<(Question, Vec<Flag>)>,
+}
+
+impl Dropped {
+    pub fn new(keep: bool) -> Self {
+        Self {
+            keep,
+            list: Vec::new(),
+        }
+    }
+
+    pub fn push(&mut self, dropped: (Question, Vec<Flag>)) {
+        if self.keep {
+            self.list.push(dropped);
+        }
+    }
+
+    pub fn append(&mut self, other: Dropped) {
+        self.list.extend(other.list);
+    }
+}
+
 pub(super) struct Candidate {
     pub question: Question,
     pub score: f32,
@@ -79,7 +106,7 @@ fn kind(q: &Question) -> &'static str {
 /// in the order they were made; the rest go to `dropped`.
 pub(super) fn best_per_fact(
     mut candidates: Vec<Candidate>,
-    dropped: &mut Vec<(Question, Vec<Flag>)>,
+    dropped: &mut Dropped,
 ) -> Vec<Candidate> {
     let order: HashMap<String, usize> = candidates
         .iter()
@@ -102,10 +129,7 @@ pub(super) fn best_per_fact(
 
 /// Across the set: a fact asked from a second sentence, or a third time, and
 /// a prompt already asked with another answer, are dropped.
-pub(super) fn across_the_set(
-    candidates: Vec<Candidate>,
-    dropped: &mut Vec<(Question, Vec<Flag>)>,
-) -> Vec<Candidate> {
+pub(super) fn across_the_set(candidates: Vec<Candidate>, dropped: &mut Dropped) -> Vec<Candidate> {
     let mut facts: HashMap<String, (crate::document::Anchor, usize)> = HashMap::new();
     let mut answers: HashMap<String, crate::document::Anchor> = HashMap::new();
     let mut prompts: HashMap<String, String> = HashMap::new();
@@ -199,7 +223,7 @@ fn first_number(answer: &str) -> Option<String> {
 pub(super) fn thin(
     candidates: Vec<Candidate>,
     text_chars: usize,
-    dropped: &mut Vec<(Question, Vec<Flag>)>,
+    dropped: &mut Dropped,
 ) -> Vec<Candidate> {
     // Every fact's best question comes before any fact's second one: within
     // the limit, as many facts as possible are asked.
@@ -266,10 +290,7 @@ fn has_blank(q: &Question) -> bool {
 /// of the same paragraph prints
 /// (in its prompt, text or choices) is dropped: projected one after the
 /// other, the first would give the second away.
-fn without_leaks(
-    candidates: Vec<Candidate>,
-    dropped: &mut Vec<(Question, Vec<Flag>)>,
-) -> Vec<Candidate> {
+fn without_leaks(candidates: Vec<Candidate>, dropped: &mut Dropped) -> Vec<Candidate> {
     let visible = |q: &Question| {
         let mut t = q.prompt.clone();
         match &q.answer {
