@@ -186,7 +186,8 @@ fn figure_distractors(
             .map(|f| ((a * f) / magnitude).round() * magnitude)
             .collect()
     };
-    let in_sentence = |s: &str| super::phrasing::contains_words(sentence, s);
+    let folded = super::phrasing::Folded::new(sentence);
+    let in_sentence = |s: &str| folded.contains_words(s);
     let mut out: Vec<String> = Vec::new();
     let allowed = |d: f64| bound.is_none_or(|b| b.leaves_false(d, a));
     for d in deltas.into_iter().filter(|d| allowed(*d)) {

@@ -5,7 +5,7 @@ use rand::RngExt;
 use rand::seq::SliceRandom;
 
 use super::Generator;
-use super::phrasing::{contains_words, same};
+use super::phrasing::{Folded, contains_words, same};
 use crate::keypoints::KeyPoint;
 use crate::quiz::{Answer, Question};
 
@@ -26,6 +26,7 @@ impl Generator<'_> {
         };
         // Names the sentence also gives may be as right as the answer.
         let sentence = point.sentence(self.doc);
+        let folded = Folded::new(sentence);
         let mut rng = self.rng(&point.id);
         let mut pool: Vec<&str> = self
             .facts
@@ -33,7 +34,7 @@ impl Generator<'_> {
             .get(class)
             .map_or(Vec::new(), |n| n.clone())
             .into_iter()
-            .filter(|n| !same(n, name) && !contains_words(sentence, n) && !contains_words(n, name))
+            .filter(|n| !same(n, name) && !folded.contains_words(n) && !contains_words(n, name))
             .collect();
         // "Thành phố ___": only a city reads there, and the word gives a
         // lone city among provinces away; the other cities of the country
@@ -44,7 +45,7 @@ impl Generator<'_> {
             pool = CITIES
                 .iter()
                 .copied()
-                .filter(|c| !same(c, name) && !contains_words(sentence, c))
+                .filter(|c| !same(c, name) && !folded.contains_words(c))
                 .collect();
             if !CITIES.iter().any(|c| same(c, name)) {
                 return;

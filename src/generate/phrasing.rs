@@ -13,13 +13,29 @@ pub(super) const MAX_MATCHING_PAIRS: usize = 6;
 
 /// Whether `word` stands in `text` as whole words (so "5" is not in "2025").
 pub(super) fn contains_words(text: &str, word: &str) -> bool {
-    let text = fold(text, Fold::Case);
-    let word = fold(word, Fold::Case);
-    text.match_indices(&word).any(|(at, _)| {
-        let before = text[..at].chars().next_back();
-        let after = text[at + word.len()..].chars().next();
-        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
-    })
+    Folded::new(text).contains_words(word)
+}
+
+/// A text folded once, for [`contains_words`] asked of it many times (a
+/// sentence against every name of the document).
+pub(super) struct Folded(String);
+
+impl Folded {
+    pub fn new(text: &str) -> Self {
+        Self(fold(text, Fold::Case))
+    }
+
+    /// [`contains_words`] of the text this was made from.
+    pub fn contains_words(&self, word: &str) -> bool {
+        let text = &self.0;
+        let word = fold(word, Fold::Case);
+        text.match_indices(&word).any(|(at, _)| {
+            let before = text[..at].chars().next_back();
+            let after = text[at + word.len()..].chars().next();
+            before.is_none_or(|c| !c.is_alphanumeric())
+                && after.is_none_or(|c| !c.is_alphanumeric())
+        })
+    }
 }
 
 /// Nouns written with a capital wherever they stand.
