@@ -30,6 +30,11 @@ pub(super) struct Facts<'a> {
     pub(super) references: Vec<&'a str>,
     /// The distinct names of bodies and places, by class.
     pub(super) names_by_class: HashMap<&'a str, Vec<&'a str>>,
+    /// Bodies the text gives the lead of a task ("Giao Bộ A chủ trì …"),
+    /// with their class: the likeliest wrong choices for another task.
+    pub(super) task_bodies: Vec<(&'a str, &'a str)>,
+    /// Names (as [`super::phrasing::name_key`] gives them) cut inside a word.
+    pub(super) broken_names: HashSet<String>,
     /// Ids of the name asked about in each sentence: the first whose class
     /// has enough other names to choose from.
     pub(super) asked_names: HashSet<&'a str>,
@@ -55,10 +60,13 @@ impl<'a> Facts<'a> {
             with_position: Vec::new(),
             references: Vec::new(),
             names_by_class: HashMap::new(),
+            task_bodies: Vec::new(),
+            broken_names: HashSet::new(),
             asked_names: HashSet::new(),
             row_sentences: HashSet::new(),
         };
         let mut seen_counts = HashSet::new();
+        let mut seen_names = HashSet::new();
         for p in points {
             match &p.detail {
                 Detail::Count { number, noun, .. } => {
@@ -90,10 +98,7 @@ impl<'a> Facts<'a> {
                 Detail::Reference { number, .. } => facts.references.push(number),
                 Detail::Name { name, class } => {
                     let names = facts.names_by_class.entry(class.as_str()).or_default();
-                    if !names
-                        .iter()
-                        .any(|n| crate::text::eq_folded(n, name, Fold::Case))
-                    {
+                    if seen_names.insert((class.as_str(), super::phrasing::name_key(name))) {
                         names.push(name);
                     }
                 }
@@ -209,6 +214,40 @@ pub(super) fn overlaps(a: &[String], b: &[String]) -> bool {
 
 /// Sentences that open on a place's name and give figures, when the text
 /// has three or more: the rows of a table written as sentences.
+/// The bodies given the lead of a task, in document order, each once; and
+/// the names cut inside a word somewhere ("Tổng Liên | đoàn"), never shown
+/// as a choice.
+pub(super) fn task_bodies<'a>(
+    doc: &crate::document::Document,
+    points: &'a [KeyPoint],
+) -> (Vec<(&'a str, &'a str)>, HashSet<String>) {
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    let mut broken = HashSet::new();
+    for p in points {
+        let Detail::Name { name, class } = &p.detail else {
+            continue;
+        };
+        let text = &doc.blocks[p.block].text;
+        let next = text
+            .get(p.range.end..)
+            .and_then(|rest| rest.split_whitespace().next())
+            .unwrap_or("");
+        let last = name.split_whitespace().next_back().unwrap_or("");
+        if !text[..p.range.end.min(text.len())].ends_with(|c: char| c.is_whitespace())
+            && crate::vocabulary::is_compound(last, next)
+        {
+            broken.insert(super::phrasing::name_key(name));
+        }
+        if super::tasks::role(text, p.range.clone()) == Some(super::tasks::Role::Leads)
+            && seen.insert(super::phrasing::name_key(name))
+        {
+            out.push((name.as_str(), class.as_str()));
+        }
+    }
+    (out, broken)
+}
+
 pub(super) fn row_sentences(
     doc: &crate::document::Document,
     points: &[KeyPoint],

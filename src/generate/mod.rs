@@ -70,12 +70,15 @@ pub(crate) fn generate_within(
     max_bytes: usize,
     explain: bool,
 ) -> (QuestionSet, Vec<(Question, Vec<Flag>)>) {
+    let (task_bodies, broken_names) = facts::task_bodies(doc, points);
     let g = Generator {
         doc,
         points,
         seed,
         facts: Facts {
             row_sentences: facts::row_sentences(doc, points),
+            task_bodies,
+            broken_names,
             ..Facts::gather(points)
         },
     };
@@ -424,7 +427,9 @@ impl Generator<'_> {
             } => self.figure(point, figure, unit, qualifier, out),
             Detail::Reference { kind, number } => self.reference(point, kind, number, out),
             Detail::Name { name, class } => {
-                if self.facts.asked_names.contains(point.id.as_str()) {
+                if !self.task(point, name, class, out)
+                    && self.facts.asked_names.contains(point.id.as_str())
+                {
                     self.name(point, name, class, out);
                 }
             }
@@ -560,7 +565,7 @@ const HEAD_WORDS: usize = 8;
 /// reading found blanks cut to their last twenty words lost their actor:
 /// "…chính thức đi vào hoạt động chậm nhất là ngày ___" said for the
 /// communes in one sentence and for the provinces in the next.
-fn shorten_before(text: &str) -> String {
+pub(super) fn shorten_before(text: &str) -> String {
     let words: Vec<&str> = text.split_whitespace().collect();
     if words.len() <= MAX_BLANK_WORDS + 2 {
         return text.to_string();
@@ -627,6 +632,7 @@ pub mod quality;
 mod quotes;
 mod select;
 mod statements;
+mod tasks;
 mod times;
 
 #[cfg(test)]

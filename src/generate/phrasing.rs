@@ -5,7 +5,22 @@ use crate::numbers::format_number;
 use crate::text::{Fold, fold};
 
 pub(super) fn same(a: &str, b: &str) -> bool {
-    crate::text::eq_folded(a, b, Fold::Case)
+    crate::text::eq_folded(a, b, Fold::Case) || name_key(a) == name_key(b)
+}
+
+/// A name as compared with another: folded, and its tones where today's
+/// spelling puts them — "Đảng uỷ Chính phủ" and "Đảng ủy Chính phủ", both
+/// in one real text, are one body.
+pub(super) fn name_key(name: &str) -> String {
+    let folded = fold(name, Fold::Case);
+    let mut out = String::with_capacity(folded.len());
+    for word in folded.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&crate::vocabulary::modern_tones(word));
+    }
+    out
 }
 
 /// The most pairs in a generated matching question.
@@ -23,6 +38,16 @@ pub(super) struct Folded(String);
 impl Folded {
     pub fn new(text: &str) -> Self {
         Self(fold(text, Fold::Case))
+    }
+
+    /// A text to look for names in, whichever way their tones are placed.
+    pub fn names(text: &str) -> Self {
+        Self(name_key(text))
+    }
+
+    /// Whether the name stands in a text made by [`Folded::names`].
+    pub fn contains_names(&self, name: &str) -> bool {
+        self.contains_words(&name_key(name))
     }
 
     /// [`contains_words`] of the text this was made from.

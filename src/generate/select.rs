@@ -18,6 +18,9 @@ pub const MAX_PER_FACT: usize = 1;
 /// ten questions.
 pub const MAX_PER_SENTENCE: usize = 2;
 
+/// The most tasks asked with the same body as their answer.
+pub const MAX_TASKS_PER_BODY: usize = 2;
+
 /// At most one question per this many characters of text: a trainer
 /// wants the best questions on a text, not every one that could be made.
 pub const CHARS_PER_QUESTION: usize = 250;
@@ -134,6 +137,7 @@ pub(super) fn across_the_set(candidates: Vec<Candidate>, dropped: &mut Dropped) 
     let mut answers: HashMap<String, crate::document::Anchor> = HashMap::new();
     let mut prompts: HashMap<String, String> = HashMap::new();
     let mut numbers: HashMap<String, usize> = HashMap::new();
+    let mut tasks: HashMap<String, usize> = HashMap::new();
     let mut kept = Vec::new();
     for c in candidates {
         let q = &c.question;
@@ -189,8 +193,21 @@ pub(super) fn across_the_set(candidates: Vec<Candidate>, dropped: &mut Dropped) 
             let answer_key = right.clone();
             // A bare year may answer two facts; anything else is asked once.
             let bare = right.len() <= 4 && right.chars().all(|c| c.is_ascii_digit());
+            // One body leads several tasks, each a fact of its own; but a
+            // room that sees it the answer again and again learns to guess
+            // it: twice at most.
+            let task = q.id.ends_with("-task");
+            if task {
+                let seen = tasks.entry(right.clone()).or_insert(0);
+                if *seen >= MAX_TASKS_PER_BODY {
+                    dropped.push((c.question, vec![Flag::SameFact]));
+                    continue;
+                }
+                *seen += 1;
+            }
             if !matches!(q.answer, Answer::TrueFalse(_))
                 && !bare
+                && !task
                 && answers.get(&answer_key).is_some_and(|a| *a != block)
             {
                 dropped.push((c.question, vec![Flag::SameFact]));

@@ -506,3 +506,58 @@ fn a_long_title_cut_on_a_space_reads_back_the_same() {
     let written = crate::storage::to_ron(&set).unwrap();
     assert_eq!(parse_set(Path::new("x.ron"), &written).unwrap(), set);
 }
+
+#[test]
+fn a_task_is_asked_as_which_body_leads_it_among_the_bodies_given_tasks() {
+    // Our own plan, in the way conclusions and directives give out work;
+    // one body spelled with the tone on either letter ("uỷ", "ủy").
+    let text = "# Kế hoạch triển khai\n\n\
+        Giao Sở Văn hóa chủ trì, phối hợp với Đảng uỷ Khối Cơ quan soạn tài liệu học tập cho đảng viên ở cơ sở trong quý I.\n\n\
+        Trước ngày 15/3/2031, Sở Nội vụ chủ trì rà soát biên chế các phòng chuyên môn và báo cáo kết quả.\n\n\
+        Giao Sở Tài chính chủ trì bố trí kinh phí tổ chức các hội nghị quán triệt trong năm.\n\n\
+        Giao Sở Y tế chủ trì kiểm tra an toàn thực phẩm tại các bếp ăn tập thể.\n\n\
+        Đảng ủy Khối Cơ quan tổng hợp ý kiến của đảng viên gửi Thường trực.\n";
+    let doc = Document::from_text(
+        text,
+        crate::document::Format::Markdown,
+        "x",
+        crate::document::Origin::Bundled,
+    )
+    .unwrap();
+    let set = generated(&doc, 1);
+    let tasks: Vec<&Question> = set
+        .questions
+        .iter()
+        .filter(|q| q.id.ends_with("-task"))
+        .collect();
+    assert!(tasks.len() >= 2, "{:#?}", set.questions);
+    for q in &tasks {
+        let Answer::SingleChoice { choices, answer } = &q.answer else {
+            panic!("{}: not a choice", q.id);
+        };
+        assert_eq!(choices.len(), 4, "{}", q.id);
+        // The task itself is shown; the body is not, and no choice is a
+        // body of the same sentence (in either spelling) or the answer again.
+        assert!(q.prompt.contains("chủ trì"), "{}", q.prompt);
+        assert!(!q.prompt.contains(&choices[*answer]), "{}", q.prompt);
+        let keys: HashSet<String> = choices.iter().map(|c| phrasing::name_key(c)).collect();
+        assert_eq!(keys.len(), 4, "{choices:?}");
+        for (i, c) in choices.iter().enumerate() {
+            if i != *answer {
+                assert!(
+                    !phrasing::Folded::names(&q.source.quote).contains_names(c),
+                    "{c} stands in {}",
+                    q.source.quote
+                );
+            }
+        }
+    }
+    let leads: Vec<&str> = tasks
+        .iter()
+        .filter_map(|q| match &q.answer {
+            Answer::SingleChoice { choices, answer } => Some(choices[*answer].as_str()),
+            _ => None,
+        })
+        .collect();
+    assert!(leads.iter().any(|l| l.starts_with("Sở ")), "{leads:?}");
+}

@@ -35,6 +35,7 @@ const BODIES: &[(&str, &str)] = &[
     ("bộ chỉ huy", "quân đội"),
     ("bộ", "bộ"),
     ("ban", "ban"),
+    ("sở", "sở"),
     ("đoàn", "tổ chức"),
     ("hội", "tổ chức"),
 ];
