@@ -362,10 +362,19 @@ fn find_flags(q: &Question, source: &OnceCell<SourceFacts>, first: bool) -> Vec<
     if ((true_false_number || numbers_shown) && figures >= 3) || (asks_a_number && figures >= 6) {
         out.push(Flag::MinorStatistic);
     }
-    if right_texts(q).iter().any(|r| {
-        let r = compact_numbers(r);
-        matches!(r.as_str(), "100%" | "100" | "1" | "2" | "01" | "02")
-    }) {
+    // "1", "2", "100%" are guessed, not remembered — except the levels of
+    // government ("chính quyền địa phương 2 cấp"), a reform's very point.
+    let levels = q.key_point.as_deref().is_some_and(|k| {
+        let k = fold(k, Fold::Case);
+        let mut words = k.split_whitespace();
+        words.any(|w| w.starts_with(|c: char| c.is_ascii_digit())) && words.next() == Some("cấp")
+    });
+    if !levels
+        && right_texts(q).iter().any(|r| {
+            let r = compact_numbers(r);
+            matches!(r.as_str(), "100%" | "100" | "1" | "2" | "01" | "02")
+        })
+    {
         out.push(Flag::MinorStatistic);
     }
     if let Answer::Numeric { answer, .. } = &q.answer
@@ -1119,6 +1128,32 @@ mod tests {
         );
         assert_eq!(figures_in("đạt từ 45.000 người trở lên, ngày 1 tháng 7"), 1);
         assert_eq!(figures_in("tăng 14,5 – 15,5%; dịch vụ 8 - 9%"), 2);
+    }
+
+    #[test]
+    fn a_level_of_government_may_be_asked_though_it_is_two() {
+        let q = |point: &str, counted: &str| Question {
+            id: "gen-count-1-fill".to_string(),
+            prompt: "Điền vào chỗ trống theo đúng văn bản.".to_string(),
+            answer: Answer::FillBlank {
+                text: format!(
+                    "Xã phường trong huyện được tổ chức theo mô hình ___ {counted} từ tháng tới"
+                ),
+                blanks: vec![vec!["2".to_string()]],
+            },
+            explanation: String::new(),
+            source: crate::quiz::Source {
+                anchor: "p1.s1".parse().unwrap(),
+                quote: format!(
+                    "Xã phường trong huyện được tổ chức theo mô hình 2 {counted} từ tháng tới."
+                ),
+            },
+            tags: Vec::new(),
+            key_point: Some(point.to_string()),
+            difficulty: None,
+        };
+        assert!(!flags(&q("2 cấp", "cấp")).contains(&Flag::MinorStatistic));
+        assert!(flags(&q("2 đơn vị", "đơn vị")).contains(&Flag::MinorStatistic));
     }
 
     #[test]
