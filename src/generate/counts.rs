@@ -31,7 +31,12 @@ impl Generator<'_> {
             .map_or(0, |(_, f)| f.len() as i32);
         let scale = 10f64.powi(decimals);
         let tidy = |d: f64| (d * scale).round() / scale;
-        let pool: Vec<f64> = if n < 10.0 {
+        // Anniversaries and years in the Party are round: "50 năm" among
+        // 40, 45, 55, 60 — not 51, which no one would write.
+        let round_years = noun.starts_with("năm ") && n >= 10.0 && n % 5.0 == 0.0;
+        let pool: Vec<f64> = if round_years {
+            vec![n - 15.0, n - 10.0, n - 5.0, n + 5.0, n + 10.0, n + 15.0]
+        } else if n < 10.0 {
             vec![n - 2.0, n - 1.0, n + 1.0, n + 2.0, n + 3.0]
         } else if n < 100.0 {
             vec![
@@ -89,6 +94,21 @@ impl Generator<'_> {
         let lead = text[start..].trim();
         let words: Vec<&str> = lead.split_whitespace().collect();
         let first = *words.first()?;
+        // A capital after a comma that follows a capitalised word: the
+        // comma may stand inside a name ("Bộ Văn hóa, Thể thao và Du lịch"),
+        // and the lead would start in the middle of it.
+        if start > 0 && first.starts_with(char::is_uppercase) {
+            let before: Vec<&str> = text[..start].split_whitespace().collect();
+            let named = before
+                .iter()
+                .rev()
+                .take(2)
+                .enumerate()
+                .any(|(k, w)| before.len() - k > 1 && w.starts_with(char::is_uppercase));
+            if named {
+                return None;
+            }
+        }
         let last = *words.last()?;
         let joins = [
             "cùng", "và", "với", "của", "cho", "trong", "tại", "từ", "hoặc", "hay", "về", "theo",

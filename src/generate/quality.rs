@@ -348,6 +348,20 @@ fn find_flags(q: &Question, source: &OnceCell<SourceFacts>, first: bool) -> Vec<
     {
         out.push(Flag::MinorStatistic);
     }
+    // "kỷ niệm ___ năm … (1945 - 2025)": the two years give the count away.
+    if let Some(n) = right_texts(q)
+        .first()
+        .and_then(|r| r.replace('.', "").parse::<u32>().ok())
+        .filter(|n| (2..=200).contains(n))
+    {
+        let years = years_in(&shown);
+        if years
+            .iter()
+            .any(|a| years.iter().any(|b| b.checked_sub(*a) == Some(n)))
+        {
+            out.push(Flag::AnswerInPrompt);
+        }
+    }
     let asks_a_number = typed_number.is_some()
         || right_texts(q)
             .first()
@@ -1154,6 +1168,32 @@ mod tests {
         };
         assert!(!flags(&q("2 cấp", "cấp")).contains(&Flag::MinorStatistic));
         assert!(flags(&q("2 đơn vị", "đơn vị")).contains(&Flag::MinorStatistic));
+    }
+
+    #[test]
+    fn an_anniversary_whose_two_years_are_shown_gives_itself_away() {
+        let q = |years: &str| Question {
+            id: "gen-count-1-fill".to_string(),
+            prompt: "Điền vào chỗ trống theo đúng văn bản.".to_string(),
+            answer: Answer::FillBlank {
+                text: format!(
+                    "Huyện long trọng tổ chức lễ kỷ niệm ___ năm Ngày thành lập huyện{years}"
+                ),
+                blanks: vec![vec!["70".to_string()]],
+            },
+            explanation: String::new(),
+            source: crate::quiz::Source {
+                anchor: "p1.s1".parse().unwrap(),
+                quote: format!(
+                    "Huyện long trọng tổ chức lễ kỷ niệm 70 năm Ngày thành lập huyện{years}."
+                ),
+            },
+            tags: Vec::new(),
+            key_point: Some("70 năm Ngày thành lập huyện".to_string()),
+            difficulty: None,
+        };
+        assert!(flags(&q(" (1955 - 2025)")).contains(&Flag::AnswerInPrompt));
+        assert!(!flags(&q("")).contains(&Flag::AnswerInPrompt));
     }
 
     #[test]

@@ -212,9 +212,16 @@ fn count_at(
         return None;
     }
     let next = tokens.get(after)?;
+    // Years counted: an anniversary ("kỷ niệm 50 năm Ngày …") and years
+    // in the Party ("Huy hiệu 60 năm tuổi Đảng"); elsewhere "năm" is a year.
+    let anniversary = lower(next) == "năm"
+        && ((first >= 2
+            && lower(&tokens[first - 2]) == "kỷ"
+            && lower(&tokens[first - 1]) == "niệm")
+            || tokens.get(after + 1).is_some_and(|t| lower(t) == "tuổi"));
     // "các điều 4, 5, 6 và 7": a list of numbers, not counts; "8 và": no noun.
     if before.is_some_and(|b| b.is_punct(",")) && first >= 2 && tokens[first - 2].is(Kind::Number)
-        || listed(PHRASE_END, lower(next))
+        || (listed(PHRASE_END, lower(next)) && !anniversary)
     {
         return None;
     }
@@ -245,7 +252,13 @@ fn count_at(
     let mut words = 0;
     let mut i = after;
     // "17 đồng chí": people, whatever the sentence goes on to say of them.
-    let limit = if comrades { 2 } else { 8 };
+    let limit = if comrades {
+        2
+    } else if anniversary {
+        12
+    } else {
+        8
+    };
     while i < tokens.len() && words < limit {
         let t = &tokens[i];
         if t.is(Kind::Word) {

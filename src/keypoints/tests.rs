@@ -506,3 +506,35 @@ fn a_body_at_the_end_of_a_sentence_is_a_name_and_a_line_in_capitals_is_not() {
         .collect();
     assert_eq!(names, ["Ban Bí thư", "Bộ Công Thương", "Hội Nông dân"]);
 }
+
+#[test]
+fn anniversaries_and_years_in_the_party_are_counts_other_years_are_not() {
+    let doc = Document::from_text(
+        "Huyện tổ chức lễ kỷ niệm 70 năm Ngày thành lập Đảng bộ huyện. \
+         Đồng chí Bí thư trao Huy hiệu 40 năm tuổi Đảng cho các đảng viên. \
+         Kế hoạch 5 năm tới tập trung vào nông nghiệp. \
+         Sau 10 năm xây dựng, trường đã đạt chuẩn.",
+        Format::PlainText,
+        "t",
+        Origin::Bundled,
+    )
+    .unwrap();
+    let points = extract(&doc);
+    assert!(
+        has_count(&points, 70.0, "năm Ngày thành lập Đảng bộ huyện"),
+        "{:?}",
+        counts(&points)
+    );
+    assert!(
+        has_count(&points, 40.0, "năm tuổi Đảng"),
+        "{:?}",
+        counts(&points)
+    );
+    assert!(
+        !counts(&points)
+            .iter()
+            .any(|(n, _, _)| *n == 5.0 || *n == 10.0),
+        "{:?}",
+        counts(&points)
+    );
+}
