@@ -32,7 +32,9 @@ pub(super) struct Facts<'a> {
     pub(super) names_by_class: HashMap<&'a str, Vec<&'a str>>,
     /// Bodies the text gives the lead of a task ("Giao Bộ A chủ trì …"),
     /// with their class: the likeliest wrong choices for another task.
-    pub(super) task_bodies: Vec<(&'a str, &'a str)>,
+    pub(super) task_bodies: HashMap<&'a str, Vec<&'a str>>,
+    /// The same bodies, of every class, in document order.
+    pub(super) all_task_bodies: Vec<&'a str>,
     /// Names (as [`super::phrasing::name_key`] gives them) cut inside a word.
     pub(super) broken_names: HashSet<String>,
     /// Ids of the name asked about in each sentence: the first whose class
@@ -60,7 +62,8 @@ impl<'a> Facts<'a> {
             with_position: Vec::new(),
             references: Vec::new(),
             names_by_class: HashMap::new(),
-            task_bodies: Vec::new(),
+            task_bodies: HashMap::new(),
+            all_task_bodies: Vec::new(),
             broken_names: HashSet::new(),
             asked_names: HashSet::new(),
             row_sentences: HashSet::new(),
@@ -221,6 +224,7 @@ pub(super) fn task_bodies<'a>(
     doc: &crate::document::Document,
     points: &'a [KeyPoint],
 ) -> (Vec<(&'a str, &'a str)>, HashSet<String>) {
+    // (Gathered by class in `Facts::with_tasks`.)
     let mut seen = HashSet::new();
     let mut out = Vec::new();
     let mut broken = HashSet::new();
@@ -246,6 +250,17 @@ pub(super) fn task_bodies<'a>(
         }
     }
     (out, broken)
+}
+
+impl<'a> Facts<'a> {
+    /// The bodies given tasks ([`task_bodies`]), by class and all together.
+    pub(super) fn with_tasks(mut self, bodies: Vec<(&'a str, &'a str)>) -> Self {
+        for (name, class) in bodies {
+            self.task_bodies.entry(class).or_default().push(name);
+            self.all_task_bodies.push(name);
+        }
+        self
+    }
 }
 
 pub(super) fn row_sentences(

@@ -77,10 +77,10 @@ pub(crate) fn generate_within(
         seed,
         facts: Facts {
             row_sentences: facts::row_sentences(doc, points),
-            task_bodies,
             broken_names,
             ..Facts::gather(points)
-        },
+        }
+        .with_tasks(task_bodies),
     };
     let mut set = QuestionSet {
         format: FORMAT_VERSION,

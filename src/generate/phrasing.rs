@@ -5,7 +5,8 @@ use crate::numbers::format_number;
 use crate::text::{Fold, fold};
 
 pub(super) fn same(a: &str, b: &str) -> bool {
-    crate::text::eq_folded(a, b, Fold::Case) || name_key(a) == name_key(b)
+    // The two spellings of a tone take as many bytes ("uỷ", "ủy").
+    crate::text::eq_folded(a, b, Fold::Case) || (a.len() == b.len() && name_key(a) == name_key(b))
 }
 
 /// A name as compared with another: folded, and its tones where today's

@@ -4,7 +4,6 @@
 //! chosen among the others the document gives tasks to.
 
 use rand::RngExt;
-use rand::seq::SliceRandom;
 
 use super::Generator;
 use super::phrasing::Folded;
@@ -66,6 +65,9 @@ pub(super) fn role(text: &str, range: std::ops::Range<usize>) -> Option<Role> {
     (partner && alone).then_some(Role::WorksWith)
 }
 
+/// The most names of one list looked at for a task's wrong choices.
+const LOOKED_AT: usize = 40;
+
 /// Words kept after the blank: the task itself, which tells one task
 /// from another, is kept whole up to this.
 const TASK_WORDS: usize = 32;
@@ -121,52 +123,41 @@ impl Generator<'_> {
         let key = super::phrasing::name_key(name);
         // Nor a name holding the answer or held in it ("Bộ A" and "Bộ A
         // Nguyễn Văn B", a minister's name taken with the ministry's).
-        let fits = |n: &&str| {
-            let k = super::phrasing::name_key(n);
+        let fits = |k: &String, n: &str| {
             !k.contains(&key)
-                && !key.contains(&k)
-                && !self.facts.broken_names.contains(&k)
+                && !key.contains(k.as_str())
+                && !self.facts.broken_names.contains(k)
                 && !folded.contains_names(n)
         };
         let mut rng = self.rng(&point.id);
-        let mut leaders: Vec<&str> = self
-            .facts
-            .task_bodies
-            .iter()
-            .filter(|(_, c)| *c == class)
-            .map(|(n, _)| *n)
-            .filter(fits)
-            .collect();
-        leaders.shuffle(&mut rng);
-        let mut others: Vec<&str> = self
-            .facts
-            .names_by_class
-            .get(class)
-            .map_or(Vec::new(), |n| n.clone())
-            .into_iter()
-            .filter(fits)
-            .filter(|n| !leaders.contains(n))
-            .collect();
-        others.shuffle(&mut rng);
-        // Then bodies of other kinds given tasks ("Ban A" among "Đảng ủy B",
-        // "Văn phòng C"): all lead work in the same text.
-        let mut other_leaders: Vec<&str> = self
-            .facts
-            .task_bodies
-            .iter()
-            .filter(|(_, c)| *c != class)
-            .map(|(n, _)| *n)
-            .filter(fits)
-            .collect();
-        other_leaders.shuffle(&mut rng);
+        // The bodies given tasks of the same kind, then the other names of
+        // that kind, then bodies of other kinds given tasks ("Ban A" among
+        // "Đảng ủy B", "Văn phòng C": all lead work in the same text). Each
+        // list is looked at from a place of its own for this point, and at
+        // most [`LOOKED_AT`] names of it: a long text's thousand names are
+        // not all compared for each of its tasks.
+        let no_names = Vec::new();
+        let same_kind = self.facts.task_bodies.get(class).unwrap_or(&no_names);
+        let others = self.facts.names_by_class.get(class).unwrap_or(&no_names);
+        let other_kinds = &self.facts.all_task_bodies;
         let mut pool: Vec<&str> = Vec::new();
-        for n in leaders.into_iter().chain(others).chain(other_leaders) {
-            let k = super::phrasing::name_key(n);
-            if !pool.iter().any(|p| super::phrasing::name_key(p) == k) {
-                pool.push(n);
-            }
-            if pool.len() == 3 {
-                break;
+        let mut keys: Vec<String> = Vec::new();
+        for list in [same_kind, others, other_kinds] {
+            let from = if list.is_empty() {
+                0
+            } else {
+                rng.random_range(0..list.len())
+            };
+            for i in 0..list.len().min(LOOKED_AT) {
+                if pool.len() == 3 {
+                    break;
+                }
+                let n = list[(from + i) % list.len()];
+                let k = super::phrasing::name_key(n);
+                if fits(&k, n) && !keys.contains(&k) {
+                    pool.push(n);
+                    keys.push(k);
+                }
             }
         }
         if pool.len() < 3 {
