@@ -440,7 +440,11 @@ impl Generator<'_> {
                 self.blank_in_clause(point, date, &date_variants(date), "date", out)
             }
             Detail::Quote { label, text, parts } => self.quote(point, label, text, parts, out),
-            Detail::Person { .. } => self.person(point, out),
+            Detail::Person { name, .. } => {
+                if !self.deed(point, name, out) {
+                    self.person(point, out)
+                }
+            }
             Detail::Definition {
                 subject,
                 definition,

@@ -222,3 +222,204 @@ mod tests {
         assert_eq!(role_of(t, "Sở Văn hóa"), None);
     }
 }
+
+/// What a person does in a sentence, as a question asks it: the verbs of a
+/// congress or a conference report. Longest first.
+const DEEDS: &[&str] = &[
+    "dự và phát biểu chỉ đạo",
+    "phát biểu chỉ đạo",
+    "phát biểu khai mạc",
+    "phát biểu bế mạc",
+    "được bầu giữ chức",
+    "được bầu làm",
+    "tái đắc cử",
+    "ký ban hành",
+    "trình bày",
+    "chủ trì",
+    "đồng chủ trì",
+    "thay mặt",
+    "gặp mặt",
+    "phát biểu",
+    "trao",
+    "ký",
+];
+
+/// The deed of the person named at `range` in `text` and the words of the
+/// sentence from it (at most [`DEED_WORDS`]): "dự và phát biểu chỉ đạo Đại
+/// hội". Only when what stands between the name and the deed is the
+/// person's positions (", Ủy viên Bộ Chính trị, Bí thư Thành ủy"), and the
+/// name is not one of two doing it ("A và B chủ trì").
+pub(super) fn deed(text: &str, range: std::ops::Range<usize>) -> Option<String> {
+    let before = text.get(..range.start)?;
+    let after = text.get(range.end..)?;
+    let clause_before = before
+        .rsplit_once(['.', ';', ':', '\n'])
+        .map_or(before, |(_, c)| c)
+        .trim_end();
+    if clause_before.ends_with(" và")
+        || clause_before.ends_with(" và đồng chí")
+        || clause_before.ends_with(" cùng")
+        || clause_before.ends_with(" với")
+    {
+        return None;
+    }
+    let sentence = after.split(['.', ';', '\n', '(']).next().unwrap_or(after);
+    let mut found: Vec<(usize, &str)> = DEEDS
+        .iter()
+        .flat_map(|d| {
+            sentence
+                .match_indices(d)
+                .filter(|(i, _)| {
+                    // A whole word: "trao" not in "trao đổi".
+                    let end = i + d.len();
+                    sentence[..*i].ends_with(' ')
+                        && !sentence[end..].starts_with(|c: char| c.is_alphabetic())
+                        && ![" đổi", " kết", " tặng"]
+                            .iter()
+                            .any(|w| sentence[end..].starts_with(w))
+                })
+                .map(|(i, _)| (i, *d))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    // The first in the sentence; the longest of those starting together.
+    found.sort_by_key(|(i, d)| (*i, std::cmp::Reverse(d.len())));
+    // "Tổng Thư | ký", "Phó Chủ tịch Hội đồng | trao": a capitalised word
+    // right before the verb makes it part of a title; the next is looked at.
+    let (at, deed) = found.into_iter().find(|(at, _)| {
+        !sentence[..*at]
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| w.starts_with(char::is_uppercase) && !w.ends_with(','))
+    })?;
+    // Between the name and the deed: nothing, or positions each starting
+    // with a capital, separated by commas.
+    let between = sentence[..at].trim();
+    let between = between.strip_suffix(" đã").unwrap_or(between);
+    let between = if between == "đã" { "" } else { between };
+    let between = between.strip_prefix(',').unwrap_or(between).trim();
+    let positions_only = between.is_empty()
+        || between
+            .split(',')
+            .map(str::trim)
+            .filter(|part| !part.is_empty())
+            .all(|part| part.starts_with(char::is_uppercase) && !part.contains(" và "));
+    if !positions_only {
+        return None;
+    }
+    let words: Vec<&str> = sentence[at..].split_whitespace().collect();
+    let said: Vec<&str> = words.iter().take(DEED_WORDS).copied().collect();
+    let mut said = said.join(" ");
+    // "trao" needs what and to whom; "thay mặt" on whose behalf and what:
+    // a deed of two words asks nothing.
+    if said.split_whitespace().count() < deed.split_whitespace().count() + 2 {
+        return None;
+    }
+    if words.len() > DEED_WORDS {
+        said = said.trim_end_matches([',', ':']).to_string();
+        said.push('…');
+    }
+    Some(said.trim_end_matches([',', ':', ' ']).to_string())
+}
+
+/// Words of a deed kept in its question.
+const DEED_WORDS: usize = 24;
+
+impl Generator<'_> {
+    /// Who did what: "Theo văn bản, ai dự và phát biểu chỉ đạo Đại hội?",
+    /// among other people the document names. `false` when the person does
+    /// nothing the question could ask in this sentence.
+    pub(super) fn deed(&self, point: &KeyPoint, name: &str, out: &mut Vec<Question>) -> bool {
+        let block = &self.doc.blocks[point.block];
+        let Some(deed) = deed(&block.text, point.range.clone()) else {
+            return false;
+        };
+        let sentence = point.sentence(self.doc);
+        let folded = Folded::names(sentence);
+        if Folded::names(&deed).contains_names(name) {
+            return true;
+        }
+        let people = &self.facts.people;
+        let mut rng = self.rng(&point.id);
+        let mut choices: Vec<String> = Vec::new();
+        if !people.is_empty() {
+            let from = rng.random_range(0..people.len());
+            for i in 0..people.len().min(LOOKED_AT) {
+                if choices.len() == 3 {
+                    break;
+                }
+                let other = people[(from + i) % people.len()].1;
+                if !super::phrasing::same(other, name)
+                    && !other.contains("Hồ Chí Minh")
+                    && !folded.contains_names(other)
+                    && !choices.iter().any(|c| super::phrasing::same(c, other))
+                {
+                    choices.push(other.to_string());
+                }
+            }
+        }
+        if choices.len() < 3 {
+            return true;
+        }
+        let answer = rng.random_range(0..=choices.len());
+        choices.insert(answer, name.to_string());
+        let mut q = self.question(
+            point,
+            "deed",
+            format!("Theo văn bản, ai {deed}?"),
+            Answer::SingleChoice { choices, answer },
+            format!("Văn bản viết: “{sentence}”"),
+        );
+        q.key_point = Some(format!("{name} ({})", point.anchor));
+        out.push(q);
+        true
+    }
+}
+
+#[cfg(test)]
+mod deed_tests {
+    use super::deed;
+
+    fn deed_of(text: &str, name: &str) -> Option<String> {
+        let at = text.find(name).unwrap();
+        deed(text, at..at + name.len())
+    }
+
+    #[test]
+    fn a_person_and_what_they_did_after_their_positions() {
+        let t = "Đồng chí Trần Văn Bình, Ủy viên Ban Thường vụ, Trưởng Ban Tuyên giáo Huyện ủy dự và phát biểu chỉ đạo Hội nghị.";
+        assert_eq!(
+            deed_of(t, "Trần Văn Bình").as_deref(),
+            Some("dự và phát biểu chỉ đạo Hội nghị")
+        );
+        let t = "Đồng chí Lê Thị Hoa được bầu làm Bí thư Chi bộ nhiệm kỳ 2031 - 2036.";
+        assert_eq!(
+            deed_of(t, "Lê Thị Hoa").as_deref(),
+            Some("được bầu làm Bí thư Chi bộ nhiệm kỳ 2031 - 2036")
+        );
+    }
+
+    #[test]
+    fn no_deed_when_shared_or_far_or_too_short() {
+        // Two people chair it: neither alone is the answer.
+        let t = "Đồng chí Trần Văn Bình và đồng chí Lê Thị Hoa chủ trì Hội nghị.";
+        assert_eq!(deed_of(t, "Lê Thị Hoa"), None);
+        assert_eq!(deed_of(t, "Trần Văn Bình"), None);
+        // Other words between: the deed may be someone else's.
+        let t = "Đồng chí Trần Văn Bình cho biết Ban Thường vụ đã chủ trì ba hội nghị.";
+        assert_eq!(deed_of(t, "Trần Văn Bình"), None);
+        // A title's word is no deed: "Tổng Thư ký".
+        let t = "Đồng chí Trần Văn Bình, Tổng Thư ký Hội đồng, phát biểu tại buổi lễ.";
+        assert_eq!(
+            deed_of(t, "Trần Văn Bình").as_deref(),
+            Some("phát biểu tại buổi lễ")
+        );
+        let t = "Đồng chí Trần Văn Bình, Tổng Thư ký Hội đồng.";
+        assert_eq!(deed_of(t, "Trần Văn Bình"), None);
+        // "trao đổi" is not "trao".
+        let t = "Đồng chí Trần Văn Bình trao đổi với các đại biểu về nhiệm vụ năm tới.";
+        assert_eq!(deed_of(t, "Trần Văn Bình"), None);
+        let t = "Đồng chí Trần Văn Bình chủ trì.";
+        assert_eq!(deed_of(t, "Trần Văn Bình"), None);
+    }
+}
