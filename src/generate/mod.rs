@@ -389,7 +389,7 @@ impl Generator<'_> {
         let dateline = point.block == 0
             || before.trim_start().starts_with('(')
             || before.split_whitespace().count() <= 1;
-        after_number || dateline
+        after_number || dateline || minor_date(before, point.sentence(self.doc))
     }
 
     fn for_point(&self, point: &KeyPoint, out: &mut Vec<Question>) {
@@ -557,6 +557,52 @@ fn strip_label(text: &str) -> &str {
             || (!l.is_empty() && l.len() <= 2 && l.bytes().all(|b| b.is_ascii_digit()))
     });
     if label { rest.trim_start() } else { text }
+}
+
+/// A date no one studies a text to remember (a trainer's reading rejected
+/// 35 of 49 such blanks): an internal deadline ("trước ngày …", "chậm nhất
+/// là ngày …"), the day a text was passed, a cut-off for figures ("tính đến
+/// ngày …"), and a life's or a funeral's dates. `before` is the sentence up
+/// to the date. What is kept: when something takes effect or starts, an
+/// event of history.
+fn minor_date(before: &str, sentence: &str) -> bool {
+    let before = crate::text::fold(before, crate::text::Fold::Case);
+    let near = before.trim_end();
+    let near = near.strip_suffix("ngày").unwrap_or(near).trim_end();
+    let near = near.strip_suffix("là").unwrap_or(near).trim_end();
+    let deadline = [
+        "trước",
+        "chậm nhất",
+        "hạn",
+        "thông qua",
+        "tính đến",
+        "ký",
+        "ban hành",
+    ]
+    .iter()
+    .any(|w| near.ends_with(w));
+    // "… thông qua tại kỳ họp thứ 6 ngày …"; the legal basis ("Căn cứ Luật
+    // … ngày …").
+    let tail_from = near.char_indices().rev().nth(40).map_or(0, |(i, _)| i);
+    let passed = near[tail_from..].contains("thông qua");
+    let basis = before.trim_start().starts_with("căn cứ");
+    let sentence = crate::text::fold(sentence, crate::text::Fold::Case);
+    let life = [
+        "sinh ngày",
+        "vào đảng",
+        "nghỉ hưu",
+        "từ trần",
+        "qua đời",
+        "truy điệu",
+        "lễ tang",
+        "an táng",
+        "lễ viếng",
+        "kết nạp",
+        "nghỉ công tác",
+    ]
+    .iter()
+    .any(|w| sentence.contains(w));
+    deadline || passed || basis || life
 }
 
 /// Words kept from a long sentence's start before a blank: who acts.

@@ -494,12 +494,19 @@ fn find_flags(q: &Question, source: &OnceCell<SourceFacts>, first: bool) -> Vec<
             .skip(1)
             .collect::<Vec<_>>()
             .join(" ");
+        // Nor the size of a committee or a congress ("gồm 17 đồng chí",
+        // "630 đại biểu"): a trainer's reading rejected every one.
         if [
             "tập thể",
             "cá nhân",
             "đảng viên mới",
             "lượt chiếc",
             "huân chương",
+            "đồng chí",
+            "thành viên",
+            "ủy viên",
+            "uỷ viên",
+            "đại biểu",
         ]
         .iter()
         .any(|w| counted.starts_with(w))

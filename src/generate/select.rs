@@ -154,7 +154,9 @@ pub(super) fn across_the_set(candidates: Vec<Candidate>, dropped: &mut Dropped) 
         }
         // The same number asked twice from one sentence (as a count and as
         // a figure) is one fact.
-        if let Some(n) = first_number(&right) {
+        // (A date or a document's number is no count: "01/3/2021" and
+        // "01/NQ-CP" are not the same 1.)
+        if let Some(n) = first_number(&right).filter(|_| !right.contains('/')) {
             // The number and the word after it in the key point: "30 ngày".
             let summary = q.key_point.as_deref().unwrap_or("");
             let counted = summary

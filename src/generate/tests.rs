@@ -561,3 +561,26 @@ fn a_task_is_asked_as_which_body_leads_it_among_the_bodies_given_tasks() {
         .collect();
     assert!(leads.iter().any(|l| l.starts_with("Sở ")), "{leads:?}");
 }
+
+#[test]
+fn deadlines_adoption_days_and_a_life_s_dates_are_not_asked_milestones_are() {
+    assert!(minor_date("Sở Nội vụ hoàn thành báo cáo trước ngày ", "x"));
+    assert!(minor_date("Báo cáo gửi chậm nhất là ngày ", "x"));
+    assert!(minor_date(
+        "Luật được Quốc hội thông qua tại kỳ họp thứ 3 ngày ",
+        "x"
+    ));
+    assert!(minor_date("Căn cứ Luật Tổ chức ngày ", "x"));
+    assert!(minor_date(
+        "Đồng chí ",
+        "Đồng chí sinh ngày 5/5/1950 tại xã An Hòa."
+    ));
+    assert!(!minor_date(
+        "Mô hình mới chính thức hoạt động từ ngày ",
+        "x"
+    ));
+    assert!(!minor_date(
+        "Nghị quyết này có hiệu lực thi hành từ ngày ",
+        "x"
+    ));
+}
