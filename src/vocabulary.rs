@@ -291,6 +291,13 @@ const COMPOUNDS: &[&str] = &[
     "thủy sản",
     "lâm nghiệp",
     "thủy lợi",
+    "bảo mật",
+    "khám bệnh",
+    "khám chữa",
+    "nghị định",
+    "phân cấp",
+    "phân quyền",
+    "thông tư",
 ];
 
 /// Whether syllables `a` and `b`, side by side, are one word.

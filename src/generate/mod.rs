@@ -615,6 +615,37 @@ const HEAD_WORDS: usize = 8;
 /// reading found blanks cut to their last twenty words lost their actor:
 /// "…chính thức đi vào hoạt động chậm nhất là ngày ___" said for the
 /// communes in one sentence and for the provinces in the next.
+/// Where to end a run of `words` at or near `end` without cutting a
+/// two-syllable word or a capitalised name: one word more, else one less.
+pub(super) fn whole_words_end(words: &[&str], end: usize) -> usize {
+    let cuts = |e: usize| {
+        e > 0
+            && e < words.len()
+            && !words[e - 1].ends_with([',', ';', ':', '.'])
+            && (is_compound(words[e - 1], words[e])
+                || (words[e - 1].starts_with(char::is_uppercase)
+                    && words[e].starts_with(char::is_uppercase)))
+    };
+    let mut end = if !cuts(end) {
+        end
+    } else if !cuts(end + 1) {
+        end + 1
+    } else if end > 1 && !cuts(end - 1) {
+        end - 1
+    } else {
+        end
+    };
+    // Nor on a word that leads on ("… chỉ đạo của…", "kinh tế -…").
+    const LEADS_ON: &[&str] = &[
+        "của", "ở", "và", "với", "các", "những", "được", "cho", "để", "tại", "về", "là", "-", "–",
+        "theo", "trong", "từ", "đến", "việc",
+    ];
+    while end > 1 && end < words.len() && LEADS_ON.contains(&words[end - 1]) {
+        end -= 1;
+    }
+    end
+}
+
 pub(super) fn shorten_before(text: &str) -> String {
     let words: Vec<&str> = text.split_whitespace().collect();
     if words.len() <= MAX_BLANK_WORDS + 2 {
@@ -661,10 +692,13 @@ fn shorten_after(text: &str) -> String {
     if words.len() <= MAX_BLANK_WORDS {
         return text.to_string();
     }
-    let end = (0..MAX_BLANK_WORDS)
+    let mut end = (0..MAX_BLANK_WORDS)
         .rev()
         .find(|&i| i > 0 && words[i].ends_with([',', ';']))
         .map_or(MAX_BLANK_WORDS, |i| i + 1);
+    // Not inside a word of two syllables or a name ("các Nghị | quyết",
+    // "Cảnh | sát biển"): one word more, or one less.
+    end = whole_words_end(&words, end);
     let kept = words[..end].join(" ");
     let kept = kept.trim_end_matches([',', ';']);
     let starts_with_space = text.starts_with(char::is_whitespace);

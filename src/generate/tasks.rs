@@ -88,8 +88,9 @@ impl Generator<'_> {
             return None;
         }
         let words: Vec<&str> = rest.split_whitespace().collect();
-        let mut after = words[..words.len().min(TASK_WORDS)].join(" ");
-        if words.len() > TASK_WORDS {
+        let end = super::whole_words_end(&words, words.len().min(TASK_WORDS));
+        let mut after = words[..end].join(" ");
+        if words.len() > end {
             after = after.trim_end_matches([',', ':']).to_string();
             after.push('…');
         }

@@ -584,3 +584,17 @@ fn deadlines_adoption_days_and_a_life_s_dates_are_not_asked_milestones_are() {
         "x"
     ));
 }
+
+#[test]
+fn a_shortened_text_ends_on_a_whole_word_that_does_not_lead_on() {
+    let words: Vec<&str> = "ban hành các Nghị định hướng dẫn của Chính phủ"
+        .split(' ')
+        .collect();
+    // "các Nghị | định": one word more.
+    assert_eq!(whole_words_end(&words, 4), 5);
+    // Not on "của"; not inside "Chính | phủ".
+    assert_eq!(whole_words_end(&words, 8), 7);
+    assert_eq!(whole_words_end(&words, 9), 10);
+    // A clean place stays.
+    assert_eq!(whole_words_end(&words, 2), 2);
+}
