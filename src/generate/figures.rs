@@ -84,7 +84,18 @@ impl Generator<'_> {
         let cross_reference = ["quy định tại", "theo quy định", "tại điều", "tại khoản"]
             .iter()
             .any(|r| near.contains(r));
-        if !landmark || basis || cross_reference {
+        // A state document cited in passing ("Nghị quyết số 27/2022/UBTVQH15")
+        // is trivia to a room: only the text's own number (in its first
+        // lines) is asked, and the Party's resolutions and conclusions
+        // ("57-NQ/TW"), which cadres cite daily.
+        let party = number.ends_with("/TW");
+        let own = self
+            .doc
+            .blocks
+            .iter()
+            .take(3)
+            .any(|b| b.text.contains(number));
+        if !landmark || basis || cross_reference || !(party || own) {
             return;
         }
         let Some((text, _)) = self.blanked(point, number) else {
