@@ -49,8 +49,13 @@ impl Generator<'_> {
                 n + 10.0,
             ]
         } else {
-            // Same magnitude, rounded like the true figure.
-            let step = 10f64.powi((n.log10().floor() as i32 - 1).max(0));
+            // Same magnitude, rounded like the true figure: "3.321" among
+            // 2.657 and 3.985, not among 3.000 and 4.000 (an exact figure
+            // among round ones gives itself away).
+            let zeros = (0..)
+                .take_while(|&k| (n / 10f64.powi(k + 1)).fract() == 0.0)
+                .count() as i32;
+            let step = 10f64.powi((n.log10().floor() as i32 - 1).clamp(0, zeros));
             [0.8, 0.9, 1.1, 1.2, 1.5]
                 .iter()
                 .map(|f| (n * f / step).round() * step)
@@ -116,6 +121,13 @@ impl Generator<'_> {
         ];
         let completes = ["đạt", "là", "gồm", "có", "ra", "bầu", "khoảng", "vào"];
         let opens_a_clause = first.starts_with(char::is_uppercase) || completes.contains(&last);
+        // "Đây là hai chương trình có …": what "đây" points at is not shown.
+        let points_back = ["Đây", "Đó", "Điều này", "Việc này"]
+            .iter()
+            .any(|w| lead.starts_with(w));
+        if points_back {
+            return None;
+        }
         // "Là", "UBND của": too little to say what is counted.
         let says_enough = words.len() >= 3 && !joins.contains(&last.to_lowercase().as_str());
         (words.len() <= 16
