@@ -598,3 +598,27 @@ fn a_shortened_text_ends_on_a_whole_word_that_does_not_lead_on() {
     // A clean place stays.
     assert_eq!(whole_words_end(&words, 2), 2);
 }
+
+#[test]
+fn a_count_s_wrong_choices_are_as_exact_as_the_true_one() {
+    let doc = Document::from_text(
+        "Sau sắp xếp, tỉnh có 3.321 thôn, tổ dân phố.",
+        crate::document::Format::PlainText,
+        "t",
+        crate::document::Origin::Bundled,
+    )
+    .unwrap();
+    let points = crate::keypoints::extract(&doc);
+    let g = Generator {
+        doc: &doc,
+        points: &points,
+        seed: 1,
+        facts: Facts::gather(&points),
+    };
+    let mut rng = StdRng::seed_from_u64(1);
+    let exact = g.number_distractors(3321.0, "thôn", &mut rng);
+    assert_eq!(exact.len(), 3);
+    assert!(exact.iter().all(|d| d % 100.0 != 0.0), "{exact:?}");
+    let round = g.number_distractors(3000.0, "thôn", &mut rng);
+    assert!(round.iter().all(|d| d % 100.0 == 0.0), "{round:?}");
+}
