@@ -65,6 +65,24 @@ pub(super) fn role(text: &str, range: std::ops::Range<usize>) -> Option<Role> {
     (partner && alone).then_some(Role::WorksWith)
 }
 
+/// A body's name less its head ("Bộ Quốc phòng" → "Quốc phòng", "Đảng ủy
+/// Bộ Tài chính" → "Tài chính"): the words a task may give it away by.
+fn body_words(name: &str) -> &str {
+    let mut rest = name;
+    for head in [
+        "Đảng ủy ",
+        "Đảng uỷ ",
+        "Bộ ",
+        "Ban ",
+        "Sở ",
+        "Ủy ban ",
+        "Uỷ ban ",
+    ] {
+        rest = rest.strip_prefix(head).unwrap_or(rest);
+    }
+    rest
+}
+
 /// The most names of one list looked at for a task's wrong choices.
 const LOOKED_AT: usize = 40;
 
@@ -117,6 +135,11 @@ impl Generator<'_> {
         let Some(text) = self.task_text(point, name) else {
             return true;
         };
+        // "… khu vực biên giới, trọng điểm về quốc phòng" for Bộ Quốc phòng:
+        // the task's words name the body.
+        if Folded::names(&text).contains_names(body_words(name)) {
+            return true;
+        }
         // Bodies the sentence names, in either spelling of the tones
         // ("Đảng uỷ", "Đảng ủy"), may be as right as the answer.
         let sentence = point.sentence(self.doc);
@@ -164,25 +187,42 @@ impl Generator<'_> {
         if pool.len() < 3 {
             return true;
         }
-        let mut choices: Vec<String> = pool.into_iter().map(str::to_string).collect();
-        let answer = rng.random_range(0..=choices.len());
-        choices.insert(answer, name.to_string());
         let prompt = match role {
             Role::Leads => format!("Theo văn bản, cơ quan nào chủ trì việc sau: «{text}»?"),
             Role::WorksWith => {
                 format!("Theo văn bản, việc sau có sự phối hợp của cơ quan nào: «{text}»?")
             }
         };
+        let wrong = pool.into_iter().map(str::to_string).collect();
+        self.name_choice(point, "task", prompt, name, wrong, &mut rng, out);
+        true
+    }
+
+    /// A choice of `name` among `wrong` (placed by `rng`), explained by the
+    /// key point's sentence. One name asked in many sentences is a fact
+    /// of each.
+    #[allow(clippy::too_many_arguments)]
+    fn name_choice(
+        &self,
+        point: &KeyPoint,
+        variant: &str,
+        prompt: String,
+        name: &str,
+        mut choices: Vec<String>,
+        rng: &mut rand::rngs::StdRng,
+        out: &mut Vec<Question>,
+    ) {
+        let answer = rng.random_range(0..=choices.len());
+        choices.insert(answer, name.to_string());
         let mut q = self.question(
             point,
-            "task",
+            variant,
             prompt,
             Answer::SingleChoice { choices, answer },
-            format!("Văn bản viết: “{sentence}”"),
+            format!("Văn bản viết: “{}”", point.sentence(self.doc)),
         );
         q.key_point = Some(format!("{name} ({})", point.anchor));
         out.push(q);
-        true
     }
 }
 
@@ -204,6 +244,16 @@ mod tests {
         assert_eq!(role_of(t, "Sở Nội vụ"), Some(Role::Leads));
         let t = "- Ủy ban xã chủ trì việc lấy ý kiến.";
         assert_eq!(role_of(t, "Ủy ban xã"), Some(Role::Leads));
+    }
+
+    #[test]
+    fn a_body_s_own_words_are_its_name_less_its_head() {
+        assert_eq!(body_words("Bộ Quốc phòng"), "Quốc phòng");
+        assert_eq!(body_words("Đảng ủy Bộ Tài chính"), "Tài chính");
+        assert_eq!(
+            body_words("Văn phòng Trung ương Đảng"),
+            "Văn phòng Trung ương Đảng"
+        );
     }
 
     #[test]
@@ -362,17 +412,8 @@ impl Generator<'_> {
         if choices.len() < 3 {
             return true;
         }
-        let answer = rng.random_range(0..=choices.len());
-        choices.insert(answer, name.to_string());
-        let mut q = self.question(
-            point,
-            "deed",
-            format!("Theo văn bản, ai {deed}?"),
-            Answer::SingleChoice { choices, answer },
-            format!("Văn bản viết: “{sentence}”"),
-        );
-        q.key_point = Some(format!("{name} ({})", point.anchor));
-        out.push(q);
+        let prompt = format!("Theo văn bản, ai {deed}?");
+        self.name_choice(point, "deed", prompt, name, choices, &mut rng, out);
         true
     }
 }
