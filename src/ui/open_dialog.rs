@@ -199,7 +199,7 @@ impl OpenDialog {
         if typed.is_empty() {
             return None;
         }
-        let path = expand_home(typed);
+        let path = expand_home(restart_at_root(typed));
         let path = if path.is_relative() {
             self.dir.join(path)
         } else {
@@ -220,6 +220,18 @@ fn with_trailing_separator(dir: &Path) -> String {
         s.push(std::path::MAIN_SEPARATOR);
     }
     s
+}
+
+/// What was typed after the folder the field starts with: a path typed
+/// from the root or from home after it ("/root//tmp/nq.docx",
+/// "/root/~/nq.docx") starts again there, as in other file choosers.
+fn restart_at_root(typed: &str) -> &str {
+    let root = typed.rfind("//").map(|i| i + 1);
+    let home = typed.rfind("/~/").map(|i| i + 1);
+    match root.max(home) {
+        Some(i) => &typed[i..],
+        None => typed,
+    }
 }
 
 fn expand_home(typed: &str) -> PathBuf {
@@ -319,6 +331,22 @@ mod tests {
             ]
         );
         assert!(list_folder(&d.join("none"), false, DialogPurpose::Document).is_err());
+    }
+
+    #[test]
+    fn a_path_typed_from_the_root_after_the_folder_starts_again_there() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("nq.md");
+        std::fs::write(&file, "x").unwrap();
+        let mut dialog = OpenDialog::new(Path::new("/"));
+        // The field holds the folder; the learner types a whole path after it.
+        dialog.path_text = format!("/root/{}", file.display());
+        match dialog.choose_typed_path() {
+            Some(DialogOutcome::Open(p)) => assert_eq!(p, file),
+            _ => panic!("the typed file should be opened"),
+        }
+        assert_eq!(restart_at_root("/root/~/nq.md"), "~/nq.md");
+        assert_eq!(restart_at_root("/root/nq.md"), "/root/nq.md");
     }
 
     #[test]
