@@ -323,7 +323,10 @@ fn find_flags(q: &Question, source: &OnceCell<SourceFacts>, first: bool) -> Vec<
             .split_whitespace()
             .filter(|w| !w.contains(BLANK) && w.chars().any(char::is_alphanumeric))
             .count();
-        if words < MIN_CONTEXT_WORDS {
+        // "Luật này có hiệu lực thi hành từ ngày ___": short, but says what
+        // it asks — when the text being studied takes effect.
+        let takes_effect = text.contains("này có hiệu lực");
+        if words < MIN_CONTEXT_WORDS && !takes_effect {
             out.push(Flag::Vague);
         }
     }
@@ -1201,6 +1204,28 @@ mod tests {
         };
         assert!(flags(&q(" (1955 - 2025)")).contains(&Flag::AnswerInPrompt));
         assert!(!flags(&q("")).contains(&Flag::AnswerInPrompt));
+    }
+
+    #[test]
+    fn the_day_a_text_takes_effect_is_asked_though_its_sentence_is_short() {
+        let q = |text: &str| Question {
+            id: "gen-date-1-fill".to_string(),
+            prompt: "Điền vào chỗ trống theo đúng văn bản.".to_string(),
+            answer: Answer::FillBlank {
+                text: format!("{text} ___"),
+                blanks: vec![vec!["01/01/2032".to_string()]],
+            },
+            explanation: String::new(),
+            source: crate::quiz::Source {
+                anchor: "p9.s1".parse().unwrap(),
+                quote: format!("{text} ngày 01/01/2032."),
+            },
+            tags: Vec::new(),
+            key_point: Some("ngày 01/01/2032".to_string()),
+            difficulty: None,
+        };
+        assert!(!flags(&q("Luật này có hiệu lực thi hành từ ngày")).contains(&Flag::Vague));
+        assert!(flags(&q("Hội nghị diễn ra vào ngày")).contains(&Flag::Vague));
     }
 
     #[test]
