@@ -1154,27 +1154,40 @@ mod tests {
         assert_eq!(figures_in("tăng 14,5 – 15,5%; dịch vụ 8 - 9%"), 2);
     }
 
-    #[test]
-    fn a_level_of_government_may_be_asked_though_it_is_two() {
-        let q = |point: &str, counted: &str| Question {
-            id: "gen-count-1-fill".to_string(),
+    /// A generated fill-in: `text` with its blank, `answer`, the sentence
+    /// it quotes and the key point it asks.
+    fn fill(text: String, answer: &str, quote: String, point: &str) -> Question {
+        Question {
+            id: "gen-point-1-fill".to_string(),
             prompt: "Điền vào chỗ trống theo đúng văn bản.".to_string(),
             answer: Answer::FillBlank {
-                text: format!(
-                    "Xã phường trong huyện được tổ chức theo mô hình ___ {counted} từ tháng tới"
-                ),
-                blanks: vec![vec!["2".to_string()]],
+                text,
+                blanks: vec![vec![answer.to_string()]],
             },
             explanation: String::new(),
             source: crate::quiz::Source {
                 anchor: "p1.s1".parse().unwrap(),
-                quote: format!(
-                    "Xã phường trong huyện được tổ chức theo mô hình 2 {counted} từ tháng tới."
-                ),
+                quote,
             },
             tags: Vec::new(),
             key_point: Some(point.to_string()),
             difficulty: None,
+        }
+    }
+
+    #[test]
+    fn a_level_of_government_may_be_asked_though_it_is_two() {
+        let q = |point: &str, counted: &str| {
+            fill(
+                format!(
+                    "Xã phường trong huyện được tổ chức theo mô hình ___ {counted} từ tháng tới"
+                ),
+                "2",
+                format!(
+                    "Xã phường trong huyện được tổ chức theo mô hình 2 {counted} từ tháng tới."
+                ),
+                point,
+            )
         };
         assert!(!flags(&q("2 cấp", "cấp")).contains(&Flag::MinorStatistic));
         assert!(flags(&q("2 đơn vị", "đơn vị")).contains(&Flag::MinorStatistic));
@@ -1182,25 +1195,13 @@ mod tests {
 
     #[test]
     fn an_anniversary_whose_two_years_are_shown_gives_itself_away() {
-        let q = |years: &str| Question {
-            id: "gen-count-1-fill".to_string(),
-            prompt: "Điền vào chỗ trống theo đúng văn bản.".to_string(),
-            answer: Answer::FillBlank {
-                text: format!(
-                    "Huyện long trọng tổ chức lễ kỷ niệm ___ năm Ngày thành lập huyện{years}"
-                ),
-                blanks: vec![vec!["70".to_string()]],
-            },
-            explanation: String::new(),
-            source: crate::quiz::Source {
-                anchor: "p1.s1".parse().unwrap(),
-                quote: format!(
-                    "Huyện long trọng tổ chức lễ kỷ niệm 70 năm Ngày thành lập huyện{years}."
-                ),
-            },
-            tags: Vec::new(),
-            key_point: Some("70 năm Ngày thành lập huyện".to_string()),
-            difficulty: None,
+        let q = |years: &str| {
+            fill(
+                format!("Huyện long trọng tổ chức lễ kỷ niệm ___ năm Ngày thành lập huyện{years}"),
+                "70",
+                format!("Huyện long trọng tổ chức lễ kỷ niệm 70 năm Ngày thành lập huyện{years}."),
+                "70 năm Ngày thành lập huyện",
+            )
         };
         assert!(flags(&q(" (1955 - 2025)")).contains(&Flag::AnswerInPrompt));
         assert!(!flags(&q("")).contains(&Flag::AnswerInPrompt));
@@ -1208,21 +1209,13 @@ mod tests {
 
     #[test]
     fn the_day_a_text_takes_effect_is_asked_though_its_sentence_is_short() {
-        let q = |text: &str| Question {
-            id: "gen-date-1-fill".to_string(),
-            prompt: "Điền vào chỗ trống theo đúng văn bản.".to_string(),
-            answer: Answer::FillBlank {
-                text: format!("{text} ___"),
-                blanks: vec![vec!["01/01/2032".to_string()]],
-            },
-            explanation: String::new(),
-            source: crate::quiz::Source {
-                anchor: "p9.s1".parse().unwrap(),
-                quote: format!("{text} ngày 01/01/2032."),
-            },
-            tags: Vec::new(),
-            key_point: Some("ngày 01/01/2032".to_string()),
-            difficulty: None,
+        let q = |text: &str| {
+            fill(
+                format!("{text} ___"),
+                "01/01/2032",
+                format!("{text} ngày 01/01/2032."),
+                "ngày 01/01/2032",
+            )
         };
         assert!(!flags(&q("Luật này có hiệu lực thi hành từ ngày")).contains(&Flag::Vague));
         assert!(flags(&q("Hội nghị diễn ra vào ngày")).contains(&Flag::Vague));

@@ -226,54 +226,6 @@ impl Generator<'_> {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn role_of(text: &str, name: &str) -> Option<Role> {
-        let at = text.find(name).unwrap();
-        role(text, at..at + name.len())
-    }
-
-    #[test]
-    fn the_body_given_the_lead_and_its_one_partner_have_roles() {
-        let t = "Giao Sở Văn hóa chủ trì, phối hợp với Sở Giáo dục soạn tài liệu học tập.";
-        assert_eq!(role_of(t, "Sở Văn hóa"), Some(Role::Leads));
-        assert_eq!(role_of(t, "Sở Giáo dục"), Some(Role::WorksWith));
-        let t = "Trước ngày 15/3/2031, Sở Nội vụ chủ trì rà soát biên chế.";
-        assert_eq!(role_of(t, "Sở Nội vụ"), Some(Role::Leads));
-        let t = "- Ủy ban xã chủ trì việc lấy ý kiến.";
-        assert_eq!(role_of(t, "Ủy ban xã"), Some(Role::Leads));
-    }
-
-    #[test]
-    fn a_body_s_own_words_are_its_name_less_its_head() {
-        assert_eq!(body_words("Bộ Quốc phòng"), "Quốc phòng");
-        assert_eq!(body_words("Đảng ủy Bộ Tài chính"), "Tài chính");
-        assert_eq!(
-            body_words("Văn phòng Trung ương Đảng"),
-            "Văn phòng Trung ương Đảng"
-        );
-    }
-
-    #[test]
-    fn a_body_in_a_list_or_with_other_words_has_none() {
-        // One of several partners: naming one is not the answer.
-        let t = "Giao Sở Văn hóa chủ trì, phối hợp với Sở Giáo dục, Sở Y tế soạn tài liệu.";
-        assert_eq!(role_of(t, "Sở Giáo dục"), None);
-        let t = "Sở Văn hóa phối hợp với Sở Giáo dục và các huyện tổ chức hội thi.";
-        assert_eq!(role_of(t, "Sở Giáo dục"), None);
-        // Not the actor: "Ủy ban … của huyện chủ trì".
-        let t = "Ủy ban nhân dân của huyện lớn hơn chủ trì việc này.";
-        assert_eq!(role_of(t, "Ủy ban nhân dân"), None);
-        // In a clause that is about something else.
-        let t = "Báo cáo cho thấy, năm qua Sở Văn hóa chủ trì ba hội thi.";
-        assert_eq!(role_of(t, "Sở Văn hóa"), None);
-        let t = "Các ban, Sở Văn hóa chủ trì ba hội thi.";
-        assert_eq!(role_of(t, "Sở Văn hóa"), None);
-    }
-}
-
 /// What a person does in a sentence, as a question asks it: the verbs of a
 /// congress or a conference report. Longest first.
 const DEEDS: &[&str] = &[
@@ -419,12 +371,59 @@ impl Generator<'_> {
 }
 
 #[cfg(test)]
-mod deed_tests {
-    use super::deed;
+mod tests {
+    use super::*;
+
+    /// Where `name` first stands in `text`.
+    fn at(text: &str, name: &str) -> std::ops::Range<usize> {
+        let at = text.find(name).unwrap();
+        at..at + name.len()
+    }
+
+    fn role_of(text: &str, name: &str) -> Option<Role> {
+        role(text, at(text, name))
+    }
 
     fn deed_of(text: &str, name: &str) -> Option<String> {
-        let at = text.find(name).unwrap();
-        deed(text, at..at + name.len())
+        deed(text, at(text, name))
+    }
+
+    #[test]
+    fn the_body_given_the_lead_and_its_one_partner_have_roles() {
+        let t = "Giao Sở Văn hóa chủ trì, phối hợp với Sở Giáo dục soạn tài liệu học tập.";
+        assert_eq!(role_of(t, "Sở Văn hóa"), Some(Role::Leads));
+        assert_eq!(role_of(t, "Sở Giáo dục"), Some(Role::WorksWith));
+        let t = "Trước ngày 15/3/2031, Sở Nội vụ chủ trì rà soát biên chế.";
+        assert_eq!(role_of(t, "Sở Nội vụ"), Some(Role::Leads));
+        let t = "- Ủy ban xã chủ trì việc lấy ý kiến.";
+        assert_eq!(role_of(t, "Ủy ban xã"), Some(Role::Leads));
+    }
+
+    #[test]
+    fn a_body_s_own_words_are_its_name_less_its_head() {
+        assert_eq!(body_words("Bộ Quốc phòng"), "Quốc phòng");
+        assert_eq!(body_words("Đảng ủy Bộ Tài chính"), "Tài chính");
+        assert_eq!(
+            body_words("Văn phòng Trung ương Đảng"),
+            "Văn phòng Trung ương Đảng"
+        );
+    }
+
+    #[test]
+    fn a_body_in_a_list_or_with_other_words_has_none() {
+        // One of several partners: naming one is not the answer.
+        let t = "Giao Sở Văn hóa chủ trì, phối hợp với Sở Giáo dục, Sở Y tế soạn tài liệu.";
+        assert_eq!(role_of(t, "Sở Giáo dục"), None);
+        let t = "Sở Văn hóa phối hợp với Sở Giáo dục và các huyện tổ chức hội thi.";
+        assert_eq!(role_of(t, "Sở Giáo dục"), None);
+        // Not the actor: "Ủy ban … của huyện chủ trì".
+        let t = "Ủy ban nhân dân của huyện lớn hơn chủ trì việc này.";
+        assert_eq!(role_of(t, "Ủy ban nhân dân"), None);
+        // In a clause that is about something else.
+        let t = "Báo cáo cho thấy, năm qua Sở Văn hóa chủ trì ba hội thi.";
+        assert_eq!(role_of(t, "Sở Văn hóa"), None);
+        let t = "Các ban, Sở Văn hóa chủ trì ba hội thi.";
+        assert_eq!(role_of(t, "Sở Văn hóa"), None);
     }
 
     #[test]
