@@ -253,7 +253,7 @@ impl Generator<'_> {
                 out,
             );
         }
-        if let Some(&wrong) = distractors.choose(&mut rng) {
+        if let Some(&wrong) = distractors.choose(&mut rng).filter(|_| self.weak_forms) {
             let truth = rng.random_bool(0.5);
             let stated = if truth {
                 shown.clone()

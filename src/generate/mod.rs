@@ -81,6 +81,7 @@ pub(crate) fn generate_within(
             ..Facts::gather(points)
         }
         .with_tasks(task_bodies),
+        weak_forms: explain,
     };
     let mut set = QuestionSet {
         format: FORMAT_VERSION,
@@ -113,11 +114,13 @@ pub(crate) fn generate_within(
         let part = &points[range.clone()];
         for (i, point) in part.iter().enumerate() {
             g.for_point(point, &mut out);
-            // Flags and the choice of the best question of each fact come
-            // first: the check (writing and reading the question back) is
-            // the costly step, and only what is kept goes through it.
-            let mut candidates = Vec::new();
-            for q in out.drain(..) {
+            // The best question of each fact is chosen among those with no
+            // flag: the check (writing and reading the question back, then
+            // looking for defects) is the costly step, so only a question
+            // that would be kept goes through it — every one when the
+            // report shows what was dropped and why.
+            let questions = std::mem::take(&mut out);
+            let flags_of = |q: &Question| {
                 // A sentence's questions come together: its facts are
                 // worked out once, when a question first needs them.
                 if source
@@ -129,18 +132,13 @@ pub(crate) fn generate_within(
                 let facts = source.as_ref().map(|(_, facts)| facts).expect("set above");
                 // What the report shows: every flag; otherwise one is
                 // enough to drop it.
-                let flags = if explain {
-                    quality::flags_in(&q, facts)
+                if explain {
+                    quality::flags_in(q, facts)
                 } else {
-                    quality::first_flag(&q, facts).into_iter().collect()
-                };
-                if flags.is_empty() {
-                    candidates.push(Candidate::new(q));
-                } else {
-                    dropped.push((q, flags));
+                    quality::first_flag(q, facts).into_iter().collect()
                 }
-            }
-            for c in select::best_per_fact(candidates, &mut dropped) {
+            };
+            for c in select::best_per_fact(questions, &mut dropped, explain, flags_of) {
                 if let Ok(q) = crate::quiz::read_back(&c.question) {
                     bytes += least_size(&q);
                     checked.push(Candidate {
@@ -165,8 +163,10 @@ pub(crate) fn generate_within(
         dropped.append(lost);
     }
     let mut matchings = Vec::new();
-    g.people_matching(&mut matchings);
-    g.count_matchings(&mut matchings);
+    if g.weak_forms {
+        g.people_matching(&mut matchings);
+        g.count_matchings(&mut matchings);
+    }
     for q in matchings {
         if let Ok(q) = crate::quiz::read_back(&q) {
             let flags = if explain {
@@ -274,6 +274,13 @@ struct Generator<'a> {
     points: &'a [KeyPoint],
     seed: u64,
     facts: Facts<'a>,
+    /// Also the forms a trainer never uses, which [`quality`] always flags
+    /// as [`Flag::WeakForm`] — true/false, matching, "Theo văn bản, ai là
+    /// …?", "X là gì?", "X là ___", a year or a term to fill in, a body
+    /// chosen for a blank: made only for the report, which shows what was
+    /// dropped and why. Made or not, the set is the same (tested); leaving
+    /// them out halves the work on a long text.
+    weak_forms: bool,
 }
 
 impl Generator<'_> {
@@ -441,15 +448,18 @@ impl Generator<'_> {
             }
             Detail::Quote { label, text, parts } => self.quote(point, label, text, parts, out),
             Detail::Person { name, .. } => {
-                if !self.deed(point, name, out) {
+                if !self.deed(point, name, out) && self.weak_forms {
                     self.person(point, out)
                 }
             }
+            // "X là ___", "X là gì?" and a list to put in order: the forms a
+            // trainer never uses (see `weak_forms`).
             Detail::Definition {
                 subject,
                 definition,
-            } => self.definition(point, subject, definition, out),
-            Detail::Enumeration { items } => self.enumeration(point, items, out),
+            } if self.weak_forms => self.definition(point, subject, definition, out),
+            Detail::Enumeration { items } if self.weak_forms => self.enumeration(point, items, out),
+            Detail::Definition { .. } | Detail::Enumeration { .. } => {}
             Detail::Statement { text, key } => self.statement(point, text, key, out),
             Detail::List {
                 intro,
@@ -487,6 +497,9 @@ impl Generator<'_> {
         variant: &str,
         out: &mut Vec<Question>,
     ) {
+        if !self.weak_forms && quality::is_year_or_term(answer_text) {
+            return;
+        }
         let Some((text, clause)) = self.blanked(point, answer_text) else {
             return;
         };

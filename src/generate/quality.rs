@@ -127,12 +127,7 @@ fn is_weak_form(q: &Question) -> bool {
                 .first()
                 .and_then(|b| b.first())
                 .map_or("", String::as_str);
-            // A year or a term ("giai đoạn ___" → 2020 - 2025) is a guess.
-            let digits: String = answer.chars().filter(|c| !c.is_whitespace()).collect();
-            let year_or_term = !years_in(answer).is_empty()
-                && digits
-                    .chars()
-                    .all(|c| c.is_ascii_digit() || matches!(c, '-' | '–'));
+            let year_or_term = is_year_or_term(answer);
             // Words (not a figure, not a quoted phrase) blanked in a plain
             // sentence: anyone fills them from the words around. A trainer's
             // own choice (a curated statement) is kept.
@@ -145,6 +140,16 @@ fn is_weak_form(q: &Question) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether a fill-in's answer is a year or a term ("giai đoạn ___" → 2020
+/// - 2025): a guess, whatever the words around it ([`Flag::WeakForm`]).
+pub(super) fn is_year_or_term(answer: &str) -> bool {
+    !years_in(answer).is_empty()
+        && answer
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .all(|c| c.is_ascii_digit() || matches!(c, '-' | '–'))
 }
 
 /// Numbers in a sentence that are not years, dates or document numbers,

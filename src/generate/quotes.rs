@@ -45,17 +45,19 @@ impl Generator<'_> {
         // "X là Y" clauses (a viewpoint): match each X with its role.
         let roles: Vec<(String, String)> = parts.iter().filter_map(|p| split_role(p)).collect();
         if roles.len() >= 2 && roles.len() == parts.len() {
-            let pairs = roles
-                .iter()
-                .map(|(x, y)| (capitalise(x), y.clone()))
-                .collect();
-            out.push(self.question(
-                point,
-                "match",
-                format!("Ghép từng vế của {what} với vai trò của nó."),
-                Answer::Matching(pairs),
-                explanation.clone(),
-            ));
+            if self.weak_forms {
+                let pairs = roles
+                    .iter()
+                    .map(|(x, y)| (capitalise(x), y.clone()))
+                    .collect();
+                out.push(self.question(
+                    point,
+                    "match",
+                    format!("Ghép từng vế của {what} với vai trò của nó."),
+                    Answer::Matching(pairs),
+                    explanation.clone(),
+                ));
+            }
             if let Some((x, y)) = roles.choose(&mut rng) {
                 let (verb, role) = y.split_once(' ').unwrap_or(("là", y));
                 let blank_text = format!("{} {verb} {BLANK}", capitalise(x));
@@ -101,7 +103,9 @@ impl Generator<'_> {
                 ));
             }
         }
-        if !label.is_empty() {
+        // "Theo văn bản, phương châm là gì?" is a form a trainer never uses
+        // (see `weak_forms`).
+        if !label.is_empty() && self.weak_forms {
             self.quote_choice(point, label, text, parts, &mut rng, &explanation, out);
         }
         // A short phrase in quotation marks ("xin - cho", "luồng xanh") is

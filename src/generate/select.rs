@@ -107,27 +107,48 @@ fn kind(q: &Question) -> &'static str {
 
 /// The best [`MAX_PER_FACT`] questions of one key point, of different kinds,
 /// in the order they were made; the rest go to `dropped`.
+///
+/// `flags_of` finds a candidate's defects (a flagged one is never kept). It
+/// is the costly step, so it runs, best score first, only on candidates that
+/// could still be kept — unless `every` asks for the flags of all of them
+/// (the report shows why each was dropped).
 pub(super) fn best_per_fact(
-    mut candidates: Vec<Candidate>,
+    questions: Vec<Question>,
     dropped: &mut Dropped,
+    every: bool,
+    mut flags_of: impl FnMut(&Question) -> Vec<Flag>,
 ) -> Vec<Candidate> {
-    let order: HashMap<String, usize> = candidates
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.question.id.clone(), i))
-        .collect();
-    candidates.sort_by(|a, b| b.score.total_cmp(&a.score));
+    let mut candidates: Vec<(usize, Candidate, Option<Vec<Flag>>)> = Vec::new();
+    for (i, q) in questions.into_iter().enumerate() {
+        // The report's flags, in the order the questions were made.
+        let flags = every.then(|| flags_of(&q));
+        match flags {
+            Some(flags) if !flags.is_empty() => dropped.push((q, flags)),
+            flags => candidates.push((i, Candidate::new(q), flags)),
+        }
+    }
+    // Stable: of two equal scores, the one made first.
+    candidates.sort_by(|a, b| b.1.score.total_cmp(&a.1.score));
     let mut kinds = HashSet::new();
     let mut kept = Vec::new();
-    for c in candidates {
-        if kept.len() < MAX_PER_FACT && kinds.insert(kind(&c.question)) {
-            kept.push(c);
+    for (i, c, flags) in candidates {
+        let wanted = kept.len() < MAX_PER_FACT && !kinds.contains(kind(&c.question));
+        if wanted || flags.is_some() {
+            let flags = flags.unwrap_or_else(|| flags_of(&c.question));
+            if !flags.is_empty() {
+                dropped.push((c.question, flags));
+                continue;
+            }
+        }
+        if wanted {
+            kinds.insert(kind(&c.question));
+            kept.push((i, c));
         } else {
             dropped.push((c.question, vec![Flag::SameFact]));
         }
     }
-    kept.sort_by_key(|c| order.get(&c.question.id).copied().unwrap_or(usize::MAX));
-    kept
+    kept.sort_by_key(|(i, _)| *i);
+    kept.into_iter().map(|(_, c)| c).collect()
 }
 
 /// Across the set: a fact asked from a second sentence, or a third time, and

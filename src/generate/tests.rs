@@ -614,6 +614,7 @@ fn a_count_s_wrong_choices_are_as_exact_as_the_true_one() {
         points: &points,
         seed: 1,
         facts: Facts::gather(&points),
+        weak_forms: false,
     };
     let mut rng = StdRng::seed_from_u64(1);
     let exact = g.number_distractors(3321.0, "thôn", &mut rng);
@@ -621,4 +622,29 @@ fn a_count_s_wrong_choices_are_as_exact_as_the_true_one() {
     assert!(exact.iter().all(|d| d % 100.0 != 0.0), "{exact:?}");
     let round = g.number_distractors(3000.0, "thôn", &mut rng);
     assert!(round.iter().all(|d| d % 100.0 == 0.0), "{round:?}");
+}
+
+#[test]
+fn the_forms_made_only_for_the_report_change_nothing_in_the_set() {
+    // Generating leaves out the forms a trainer never uses (they would all
+    // be dropped as weak); the report makes them, to show what was dropped.
+    // The set must be the same both ways, and the report must show them.
+    let mut weak_shown = HashSet::new();
+    for doc in docs() {
+        let (points, _) = key_points_for(&doc);
+        let set = generate(&doc, &points, 5);
+        let (reported, dropped) = generate_with_dropped(&doc, &points, 5);
+        assert_eq!(reported, set, "{}", doc.meta.title);
+        for (q, flags) in &dropped {
+            if flags.contains(&Flag::WeakForm) {
+                weak_shown.insert(q.answer.type_name());
+            }
+        }
+    }
+    for t in ["TrueFalse", "Matching", "SingleChoice", "FillBlank"] {
+        assert!(
+            weak_shown.contains(t),
+            "no weak {t} in the report: {weak_shown:?}"
+        );
+    }
 }
