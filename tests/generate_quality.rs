@@ -15,8 +15,11 @@ use nghiquyet::generate::{generate, generate_with_dropped};
 use nghiquyet::keypoints::key_points_for;
 
 /// The share of gold facts the generated sets must ask, over all gold texts.
-/// Measured 2026-12-01; raise it as the generator improves.
-const MIN_COVERAGE: f64 = 0.20;
+/// Measured 2026-12-01 (0.20); 0.19 since 2026-12-03, when the questions a
+/// trainer rejected as known from the title or as the "2 cấp" slogan were
+/// dropped, and those facts taken out of the gold files with them (52/269).
+/// Raise it as the generator improves.
+const MIN_COVERAGE: f64 = 0.19;
 
 fn corpus() -> Option<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/texts");

@@ -34,6 +34,10 @@ use times::date_variants;
 /// over [`MAX_SET_BYTES`], and the header and rounding need some room.
 pub const MAX_GENERATED_BYTES: usize = MAX_SET_BYTES as usize - 64 * 1024;
 
+/// A document title longer than this is taken for a first paragraph, and
+/// answers standing in it are not dropped as known from the title.
+const MAX_TITLE_BYTES: usize = 400;
+
 /// Key points in sentences longer than this are not asked about: every
 /// question quotes its whole sentence, and a "sentence" of a megabyte (a
 /// text without full stops) would make a set of gigabytes.
@@ -98,6 +102,13 @@ pub(crate) fn generate_within(
         partial_credit: false,
         questions: Vec::new(),
     };
+    // A long "title" is the first paragraph of a text with no heading, not
+    // a headline everyone has read.
+    let title = Folded::new(if doc.meta.title.len() <= MAX_TITLE_BYTES {
+        &doc.meta.title
+    } else {
+        ""
+    });
     let empty_size = crate::storage::to_ron(&set).map_or(0, |t| t.len());
     let empty_one = crate::storage::to_ron(&one_question_set(Vec::new())).map_or(0, |t| t.len());
     // Each question depends only on its key point, the facts and the seed,
@@ -132,11 +143,15 @@ pub(crate) fn generate_within(
                 let facts = source.as_ref().map(|(_, facts)| facts).expect("set above");
                 // What the report shows: every flag; otherwise one is
                 // enough to drop it.
-                if explain {
+                let mut flags = if explain {
                     quality::flags_in(q, facts)
                 } else {
                     quality::first_flag(q, facts).into_iter().collect()
+                };
+                if (explain || flags.is_empty()) && quality::answer_in_title(q, &title) {
+                    flags.push(Flag::InTitle);
                 }
+                flags
             };
             for c in select::best_per_fact(questions, &mut dropped, explain, flags_of) {
                 if let Ok(q) = crate::quiz::read_back(&c.question) {

@@ -16,7 +16,7 @@ use std::fmt::Write as _;
 
 use serde::Deserialize;
 
-use super::phrasing::{contains_words, ends_inside_word, starts_inside_word};
+use super::phrasing::{Folded, contains_words, ends_inside_word, starts_inside_word};
 use crate::document::{Anchor, AnchorKind, Document};
 use crate::numbers::format_number;
 use crate::quiz::{Answer, BLANK, Question, QuestionSet};
@@ -62,6 +62,10 @@ pub enum Flag {
     /// plain list, "ai là …?", "X là gì?", "thuộc nhiệm kỳ nào?", "bao nhiêu
     /// mục?", a body's name to choose.
     WeakForm,
+    /// The answer stands in the document's own title: its number, its main
+    /// figure, the person or anniversary of its headline — known before
+    /// reading a line.
+    InTitle,
     /// The same prompt twice in a set, with different answers.
     SamePrompt,
     /// The same fact asked from two sentences, or more than twice.
@@ -86,6 +90,7 @@ impl Flag {
             Flag::Vague => "câu hỏi không nói rõ hỏi gì",
             Flag::MinorStatistic => "số liệu vụn, không đáng hỏi",
             Flag::WeakForm => "dạng câu hỏi ít khi dùng được",
+            Flag::InTitle => "đáp án nằm ngay trong tên văn bản",
             Flag::SamePrompt => "hai câu hỏi giống nhau, đáp án khác nhau",
             Flag::SameFact => "cùng một ý hỏi nhiều lần",
         }
@@ -384,19 +389,13 @@ fn find_flags(q: &Question, source: &OnceCell<SourceFacts>, first: bool) -> Vec<
     if ((true_false_number || numbers_shown) && figures >= 3) || (asks_a_number && figures >= 6) {
         out.push(Flag::MinorStatistic);
     }
-    // "1", "2", "100%" are guessed, not remembered — except the levels of
-    // government ("chính quyền địa phương 2 cấp"), a reform's very point.
-    let levels = q.key_point.as_deref().is_some_and(|k| {
-        let k = fold(k, Fold::Case);
-        let mut words = k.split_whitespace();
-        words.any(|w| w.starts_with(|c: char| c.is_ascii_digit())) && words.next() == Some("cấp")
-    });
-    if !levels
-        && right_texts(q).iter().any(|r| {
-            let r = compact_numbers(r);
-            matches!(r.as_str(), "100%" | "100" | "1" | "2" | "01" | "02")
-        })
-    {
+    // "1", "2", "100%" are guessed, not remembered. The levels of
+    // government too ("chính quyền địa phương ___ cấp" → 2): a trainer
+    // rejected all three asked as the reform's slogan itself (2026-12-03).
+    if right_texts(q).iter().any(|r| {
+        let r = compact_numbers(r);
+        matches!(r.as_str(), "100%" | "100" | "1" | "2" | "01" | "02")
+    }) {
         out.push(Flag::MinorStatistic);
     }
     if let Answer::Numeric { answer, .. } = &q.answer
@@ -641,6 +640,33 @@ pub fn fact_key(q: &Question) -> Option<String> {
 }
 
 /// The texts a right answer consists of.
+/// Whether `q`'s answer stands in the document's title (folded by
+/// [`Folded::new`]): "8%" in "… với mục tiêu tăng trưởng đạt 8% trở lên",
+/// the motto whose order is asked in a title that spells it. A trainer
+/// rejected all seven such questions of a reading (2026-12-03).
+pub(super) fn answer_in_title(q: &Question, title: &Folded) -> bool {
+    match &q.answer {
+        Answer::TrueFalse(_) | Answer::Matching(_) => false,
+        Answer::Ordering(items) => {
+            !items.is_empty() && items.iter().all(|i| title.contains_words(i))
+        }
+        _ => right_texts(q).iter().any(|r| {
+            // A small number is in the title only with what it counts:
+            // the 6 of "6 nhóm nhiệm vụ" is not the 6 of "trong tháng 6".
+            let small = r.len() <= 2 && r.chars().all(|c| c.is_ascii_digit());
+            if !small {
+                return title.contains_words(r);
+            }
+            let counted = q.key_point.as_deref().and_then(|k| {
+                let mut words = k.split_whitespace().skip_while(|w| *w != r.as_str());
+                words.next()?;
+                words.next()
+            });
+            counted.is_some_and(|w| title.contains_words(&format!("{r} {w}")))
+        }),
+    }
+}
+
 pub fn right_texts(q: &Question) -> Vec<String> {
     match &q.answer {
         Answer::SingleChoice { choices, answer } => {
@@ -1181,7 +1207,25 @@ mod tests {
     }
 
     #[test]
-    fn a_level_of_government_may_be_asked_though_it_is_two() {
+    fn an_answer_the_title_gives_is_not_asked() {
+        let title = Folded::new("Huyện A lập Quỹ trường học cho 12 xã trong tháng 9, đạt 35% vốn");
+        let q = |answer: &str, point: &str| {
+            fill(
+                format!("Huyện đặt ra ___ {point} cho năm học mới của các xã vùng cao"),
+                answer,
+                format!("Huyện đặt ra {answer} {point} cho năm học mới của các xã vùng cao."),
+                &format!("{answer} {point}"),
+            )
+        };
+        // The title's own figure, and a small count only with what it counts.
+        assert!(answer_in_title(&q("35%", "vốn"), &title));
+        assert!(!answer_in_title(&q("9", "nhóm việc"), &title));
+        assert!(answer_in_title(&q("12", "xã"), &title));
+        assert!(!answer_in_title(&q("36%", "vốn"), &title));
+    }
+
+    #[test]
+    fn a_two_is_a_guess_even_as_the_levels_of_government() {
         let q = |point: &str, counted: &str| {
             fill(
                 format!(
@@ -1194,7 +1238,7 @@ mod tests {
                 point,
             )
         };
-        assert!(!flags(&q("2 cấp", "cấp")).contains(&Flag::MinorStatistic));
+        assert!(flags(&q("2 cấp", "cấp")).contains(&Flag::MinorStatistic));
         assert!(flags(&q("2 đơn vị", "đơn vị")).contains(&Flag::MinorStatistic));
     }
 
