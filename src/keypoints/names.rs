@@ -43,6 +43,13 @@ const BODIES: &[(&str, &str)] = &[
 /// Lower-case words a place's name follows: "tỉnh Nghệ An", "cảng … Cần Giờ".
 const PLACE_WORDS: &[&str] = &["tỉnh", "phố", "huyện", "quận", "xã", "phường", "tế", "cảng"];
 
+/// Lower-case words that stand between two names, never inside one.
+const JOINERS: &[&str] = &[
+    "và", "của", "với", "cho", "tại", "về", "từ", "đến", "trong", "hoặc", "là", "theo", "cùng",
+    "giao", "gửi", "phối", "chủ", "có", "được", "thuộc", "khóa", "khoá", "lần", "nhiệm", "năm",
+    "số",
+];
+
 fn lower<'t>(t: &'t Token<'_>) -> &'t str {
     &t.lower
 }
@@ -83,9 +90,24 @@ pub(super) fn names(at: &Place<'_>, tokens: &[Token<'_>], out: &mut Vec<KeyPoint
                     {
                         end += 1
                     }
+                    // "Ban Cơ yếu Chính phủ": a capital, a lower-case word
+                    // the dictionary does not know as its rest, then more of
+                    // the name in capitals — the word is the name's.
+                    Some(n)
+                        if n.is_lower_word()
+                            && end >= i + len
+                            && tokens[end].starts_upper()
+                            && !JOINERS.contains(&lower(n))
+                            && tokens.get(end + 2).is_some_and(continues) =>
+                    {
+                        end += 1
+                    }
+                    // "Bộ Thông tin và Truyền thông" is one body; "Bộ Quốc
+                    // phòng và Ban Cơ yếu Chính phủ" two.
                     Some(n)
                         if lower(n) == "và"
                             && tokens.get(end + 2).is_some_and(continues)
+                            && body_head(tokens, end + 2).is_none()
                             && end > i + len - 1 =>
                     {
                         end += 2

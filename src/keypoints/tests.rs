@@ -508,6 +508,32 @@ fn a_body_at_the_end_of_a_sentence_is_a_name_and_a_line_in_capitals_is_not() {
 }
 
 #[test]
+fn a_lower_case_word_inside_a_name_is_kept_and_two_bodies_joined_by_va_are_two() {
+    // "Ban Cơ yếu Chính phủ" was cut to "Ban Cơ" (the dictionary does not
+    // know "cơ yếu"), and "Bộ Quốc phòng và Ban Cơ …" was taken for one body
+    // — a wrong choice no trainer could show (a real law, 2026-12-03).
+    let text = "# Văn bản mẫu\n\nTrừ việc thuộc Bộ Quốc phòng và Ban Cơ yếu Chính phủ, Bộ Khoa học và Công nghệ chủ trì; Bộ Công an giao Công an tỉnh theo dõi.\n";
+    let doc = Document::from_text(text, Format::Markdown, "x", Origin::Bundled).unwrap();
+    let names: Vec<String> = extract(&doc)
+        .into_iter()
+        .filter_map(|p| match p.detail {
+            Detail::Name { name, .. } => Some(name),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Bộ Quốc phòng",
+            "Ban Cơ yếu Chính phủ",
+            "Bộ Khoa học và Công nghệ",
+            "Bộ Công an"
+        ],
+        "{names:?}"
+    );
+}
+
+#[test]
 fn anniversaries_and_years_in_the_party_are_counts_other_years_are_not() {
     let doc = Document::from_text(
         "Huyện tổ chức lễ kỷ niệm 70 năm Ngày thành lập Đảng bộ huyện. \
