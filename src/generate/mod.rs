@@ -685,8 +685,19 @@ pub(super) fn shorten_before(text: &str) -> String {
     let mut start = (from..words.len())
         .find(|&i| i > 0 && words[i - 1].ends_with([',', ';', ':']))
         .unwrap_or(from);
-    // Not inside a word of two syllables ("… hiện tốt" for "thực hiện").
+    // Not inside a word of two syllables ("… hiện tốt" for "thực hiện"),
+    // nor between a number and what it counts ("… tỷ đồng" for "100 tỷ đồng").
     if start > HEAD_WORDS + 2 && is_compound(words[start - 1], words[start]) {
+        start -= 1;
+    }
+    let count = |w: &str| {
+        w.starts_with(|c: char| c.is_ascii_digit())
+            && w.ends_with(|c: char| c.is_alphanumeric() || c == '%')
+    };
+    if start > HEAD_WORDS + 2
+        && count(words[start - 1])
+        && !matches!(words[start - 2], "ngày" | "tháng" | "năm" | "số")
+    {
         start -= 1;
     }
     // The head, ended at a comma within it ("Theo Tổng Bí thư,") unless

@@ -662,7 +662,8 @@ pub(super) fn answer_in_title(q: &Question, title: &Folded) -> bool {
                 words.next()?;
                 words.next()
             });
-            counted.is_some_and(|w| title.contains_words(&format!("{r} {w}")))
+            title.contains_words(&format!("{r}%"))
+                || counted.is_some_and(|w| title.contains_words(&format!("{r} {w}")))
         }),
     }
 }

@@ -648,3 +648,22 @@ fn the_forms_made_only_for_the_report_change_nothing_in_the_set() {
         );
     }
 }
+
+#[test]
+fn a_shortened_text_never_starts_between_a_number_and_what_it_counts() {
+    // "… tỷ đồng cho mỗi tỉnh" hid the very figure of the sentence (a
+    // trainer's reading, 2026-12-03); a date's number is no count.
+    let words = |n: usize| vec!["việc"; n].join(" ");
+    let before = format!(
+        "Quỹ của huyện hỗ trợ một lần cho các xã {} với định mức 120 tỷ đồng cho mỗi trường học ở các thôn bản xa và ",
+        words(14)
+    );
+    let shown = shorten_before(&before);
+    assert!(shown.contains(" … "), "{shown}");
+    assert!(shown.contains("… 120 tỷ đồng"), "{shown}");
+    let dated = format!(
+        "Hồ sơ của huyện gửi trước ngày 30 tháng 6 năm 2025 {} để kịp họp đầu tháng và ",
+        words(14)
+    );
+    assert!(!shorten_before(&dated).contains("… 6 năm"));
+}
