@@ -109,6 +109,10 @@ pub(crate) fn generate_within(
     } else {
         ""
     });
+    // "Luật này" means nothing in a question read on its own.
+    let own_name = (doc.meta.title.len() <= MAX_TITLE_BYTES)
+        .then(|| phrasing::own_name(&doc.meta.title, &doc.blocks))
+        .flatten();
     let empty_size = crate::storage::to_ron(&set).map_or(0, |t| t.len());
     let empty_one = crate::storage::to_ron(&one_question_set(Vec::new())).map_or(0, |t| t.len());
     // Each question depends only on its key point, the facts and the seed,
@@ -125,6 +129,9 @@ pub(crate) fn generate_within(
         let part = &points[range.clone()];
         for (i, point) in part.iter().enumerate() {
             g.for_point(point, &mut out);
+            if let Some(own) = &own_name {
+                out.iter_mut().for_each(|q| name_own_document(q, own));
+            }
             // The best question of each fact is chosen among those with no
             // flag: the check (writing and reading the question back, then
             // looking for defects) is the costly step, so only a question

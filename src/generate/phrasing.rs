@@ -261,3 +261,125 @@ pub(super) fn bounded_distractors(n: f64, bound: Option<Bound>, distractors: &[f
     out.sort_by(f64::total_cmp);
     out
 }
+
+/// Kinds of document that call themselves "<kind> này" ("Luật này có hiệu
+/// lực …"), with whether what follows the kind in a title is a name
+/// ("Luật An ninh mạng") rather than a subject ("Nghị quyết về …").
+const SELF_NAMING_KINDS: &[(&str, bool)] = &[
+    ("Bộ luật", true),
+    ("Luật", true),
+    ("Pháp lệnh", true),
+    ("Nghị quyết", false),
+    ("Nghị định", false),
+    ("Quy định", false),
+    ("Quyết định", false),
+    ("Kết luận", false),
+    ("Chỉ thị", false),
+    ("Thông tư", false),
+];
+
+/// A document name longer than this makes a question longer than its point:
+/// such a document stays "Nghị quyết này".
+const MAX_OWN_NAME_WORDS: usize = 24;
+
+/// How a document refers to itself and the name a question shown on its own
+/// uses instead: "Luật này" → "Luật An ninh mạng". A question read away from
+/// the text cannot tell which law "Luật này" is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct OwnName {
+    /// "Luật này".
+    pub this: String,
+    /// "Luật An ninh mạng".
+    pub name: String,
+}
+
+/// The name a document's title gives it, when the title is "<kind> <name>"
+/// ("LUẬT AN NINH MẠNG", "NGHỊ QUYẾT Về việc sắp xếp …"). A title in capitals
+/// takes its casing from where the body writes the same words ("Điều lệ
+/// Đảng"), else lower case.
+pub(super) fn own_name(title: &str, body: &[crate::document::Block]) -> Option<OwnName> {
+    let title = title.trim();
+    let folded_title = fold(title, Fold::Case);
+    let (kind, is_name, rest) = SELF_NAMING_KINDS.iter().find_map(|(kind, is_name)| {
+        let folded_kind = fold(kind, Fold::Case);
+        let rest = folded_title.strip_prefix(&folded_kind)?;
+        // The same number of bytes: case folding keeps a Vietnamese
+        // letter's length, and a title where it does not is left alone.
+        (rest.starts_with(' ') && folded_title.len() == title.len())
+            .then(|| (*kind, *is_name, &title[title.len() - rest.len()..]))
+    })?;
+    let tail = rest
+        .trim()
+        .trim_end_matches(|c: char| !c.is_alphanumeric() && c != ')');
+    let words = tail.split_whitespace().count();
+    if words == 0 || words > MAX_OWN_NAME_WORDS || !tail.starts_with(|c: char| c.is_alphabetic()) {
+        return None;
+    }
+    let tail = tail.split_whitespace().collect::<Vec<_>>().join(" ");
+    let in_capitals = !tail.chars().any(char::is_lowercase);
+    let tail = if in_capitals {
+        written_in(body, &tail).unwrap_or_else(|| tail.to_lowercase())
+    } else {
+        tail
+    };
+    let tail = if is_name {
+        capitalise(&tail)
+    } else {
+        lowercase_first(&tail)
+    };
+    Some(OwnName {
+        this: format!("{kind} này"),
+        name: format!("{kind} {tail}"),
+    })
+}
+
+/// `phrase` as the first block that writes it in other than capitals has it.
+fn written_in(body: &[crate::document::Block], phrase: &str) -> Option<String> {
+    let needle = fold(phrase, Fold::Case);
+    body.iter().find_map(|block| {
+        let text = crate::text::FoldedText::new(&block.text, Fold::Case);
+        text.folded.match_indices(&needle).find_map(|(at, _)| {
+            let range = text.original_range(at..at + needle.len());
+            let found = block.text.get(range.clone())?;
+            let words_whole = block.text[..range.start]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            (words_whole && found.chars().any(char::is_lowercase)).then(|| found.to_string())
+        })
+    })
+}
+
+/// `text` with the document's "<kind> này" replaced by its name, where the
+/// words stand whole.
+pub(super) fn with_own_name(text: &str, own: &OwnName) -> Option<String> {
+    let mut out = String::new();
+    let mut last = 0;
+    for (at, _) in text.match_indices(&own.this) {
+        let before = text[..at].chars().next_back();
+        let after = text[at + own.this.len()..].chars().next();
+        if before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+        {
+            out.push_str(&text[last..at]);
+            out.push_str(&own.name);
+            last = at + own.this.len();
+        }
+    }
+    (last > 0).then(|| {
+        out.push_str(&text[last..]);
+        out
+    })
+}
+
+/// A question with the document's "<kind> này" named, in its prompt and
+/// in the text around its blanks (its quote stays the document's words).
+pub(super) fn name_own_document(q: &mut crate::quiz::Question, own: &OwnName) {
+    if let Some(prompt) = with_own_name(&q.prompt, own) {
+        q.prompt = prompt;
+    }
+    if let crate::quiz::Answer::FillBlank { text, .. } = &mut q.answer
+        && let Some(named) = with_own_name(text, own)
+    {
+        *text = named;
+    }
+}
