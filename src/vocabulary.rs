@@ -300,6 +300,115 @@ const COMPOUNDS: &[&str] = &[
     "thông tư",
 ];
 
+/// What each body of the state and the Party is known to handle: a task
+/// that names one of these in a question "which body leads it" gives its
+/// answer away to anyone who knows the bodies ("thu hồi con dấu, cư trú" →
+/// Bộ Công an), without reading the text. Only words that point to one body
+/// alone; "xây dựng", "kế hoạch", "tổ chức" are every body's verbs.
+pub const REMITS: &[(&str, &[&str])] = &[
+    (
+        "Bộ Công an",
+        &[
+            "trật tự",
+            "con dấu",
+            "cư trú",
+            "căn cước",
+            "phòng cháy",
+            "chữa cháy",
+            "tội phạm",
+            "ma túy",
+        ],
+    ),
+    (
+        "Bộ Quốc phòng",
+        &["quốc phòng", "quân sự", "quân đội", "dân quân"],
+    ),
+    (
+        "Bộ Tài chính",
+        &[
+            "ngân sách",
+            "vốn đầu tư",
+            "đầu tư công",
+            "kinh phí",
+            "thuế",
+            "tài chính",
+            "tài sản công",
+        ],
+    ),
+    (
+        "Bộ Xây dựng",
+        &["đô thị", "nhà ở", "công trình xây dựng", "giao thông"],
+    ),
+    (
+        "Bộ Nội vụ",
+        &[
+            "công chức",
+            "viên chức",
+            "biên chế",
+            "tiền lương",
+            "thi đua",
+            "khen thưởng",
+        ],
+    ),
+    (
+        "Bộ Tư pháp",
+        &[
+            "hộ tịch",
+            "văn bản quy phạm pháp luật",
+            "phổ biến pháp luật",
+        ],
+    ),
+    (
+        "Bộ Giáo dục và Đào tạo",
+        &["giáo dục", "đào tạo", "đại học", "học sinh", "trường học"],
+    ),
+    (
+        "Bộ Y tế",
+        &["y tế", "khám bệnh", "chữa bệnh", "bệnh viện", "dược"],
+    ),
+    ("Bộ Ngoại giao", &["ngoại giao", "đối ngoại"]),
+    (
+        "Bộ Khoa học và Công nghệ",
+        &["khoa học", "công nghệ", "chuyển đổi số", "đổi mới sáng tạo"],
+    ),
+    (
+        "Bộ Văn hóa, Thể thao và Du lịch",
+        &["văn hóa", "thể thao", "du lịch"],
+    ),
+    (
+        "Bộ Nông nghiệp",
+        &[
+            "nông nghiệp",
+            "nông thôn",
+            "thủy lợi",
+            "môi trường",
+            "đất đai",
+        ],
+    ),
+    (
+        "Bộ Tài nguyên và Môi trường",
+        &["tài nguyên", "môi trường", "đất đai"],
+    ),
+    (
+        "Bộ Công Thương",
+        &["công nghiệp", "thương mại", "năng lượng", "xuất khẩu"],
+    ),
+    ("Bộ Dân tộc và Tôn giáo", &["dân tộc", "tôn giáo"]),
+    (
+        "Bộ Thông tin và Truyền thông",
+        &["thông tin", "truyền thông", "báo chí", "viễn thông"],
+    ),
+    ("Bộ Lao động", &["lao động", "việc làm", "người có công"]),
+    ("Ngân hàng Nhà nước", &["tín dụng", "tiền tệ", "ngân hàng"]),
+    ("Thanh tra Chính phủ", &["thanh tra", "khiếu nại", "tố cáo"]),
+    ("Ban Tuyên giáo", &["tuyên truyền", "tuyên giáo", "báo chí"]),
+    ("Ban Dân vận", &["dân vận"]),
+    ("Ban Tổ chức", &["tổ chức bộ máy", "cán bộ", "đảng viên"]),
+    ("Ủy ban Kiểm tra", &["kiểm tra", "giám sát", "kỷ luật"]),
+    ("Ban Nội chính", &["tham nhũng", "tư pháp"]),
+    ("Ban Đối ngoại", &["đối ngoại"]),
+];
+
 /// Whether syllables `a` and `b`, side by side, are one word.
 pub fn is_compound(a: &str, b: &str) -> bool {
     let clean = |w: &str| {

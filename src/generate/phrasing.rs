@@ -53,8 +53,13 @@ impl Folded {
 
     /// [`contains_words`] of the text this was made from.
     pub fn contains_words(&self, word: &str) -> bool {
+        self.contains_folded(&fold(word, Fold::Case))
+    }
+
+    /// Whether `word`, already folded the way this text was, stands in it
+    /// as whole words.
+    pub fn contains_folded(&self, word: &str) -> bool {
         let text = &self.0;
-        let word = fold(word, Fold::Case);
         text.match_indices(&word).any(|(at, _)| {
             let before = text[..at].chars().next_back();
             let after = text[at + word.len()..].chars().next();

@@ -66,6 +66,10 @@ pub enum Flag {
     /// figure, the person or anniversary of its headline — known before
     /// reading a line.
     InTitle,
+    /// "Which body leads it?" when the task shown is the remit of the
+    /// answer alone ("thu hồi con dấu, cư trú" → Bộ Công an): known without
+    /// reading the text.
+    GivenByRemit,
     /// The same prompt twice in a set, with different answers.
     SamePrompt,
     /// The same fact asked from two sentences, or more than twice.
@@ -91,6 +95,7 @@ impl Flag {
             Flag::MinorStatistic => "số liệu vụn, không đáng hỏi",
             Flag::WeakForm => "dạng câu hỏi ít khi dùng được",
             Flag::InTitle => "đáp án nằm ngay trong tên văn bản",
+            Flag::GivenByRemit => "việc được giao đã lộ ra cơ quan phụ trách",
             Flag::SamePrompt => "hai câu hỏi giống nhau, đáp án khác nhau",
             Flag::SameFact => "cùng một ý hỏi nhiều lần",
         }
@@ -447,6 +452,9 @@ fn find_flags(q: &Question, source: &OnceCell<SourceFacts>, first: bool) -> Vec<
     {
         out.push(Flag::AnswerInPrompt);
     }
+    if given_by_remit(q) {
+        out.push(Flag::GivenByRemit);
+    }
 
     enough!();
     // The blank's own words, shown right after it: a number spelled out
@@ -639,7 +647,47 @@ pub fn fact_key(q: &Question) -> Option<String> {
         .map(|k| fold(k, Fold::Case))
 }
 
-/// The texts a right answer consists of.
+/// See [`Flag::GivenByRemit`]: a body to choose whose remit alone the
+/// prompt shows. A task that names the remit of a wrong choice too ("kinh
+/// phí … tuyên truyền" among Bộ Tài chính and Ban Tuyên giáo) is a fair
+/// question.
+fn given_by_remit(q: &Question) -> bool {
+    let Answer::SingleChoice { choices, answer } = &q.answer else {
+        return false;
+    };
+    // The table as names are compared: folded, today's tones.
+    static REMITS: std::sync::LazyLock<Vec<(String, Vec<String>)>> =
+        std::sync::LazyLock::new(|| {
+            crate::vocabulary::REMITS
+                .iter()
+                .map(|(body, remit)| {
+                    let remit = remit.iter().map(|w| super::phrasing::name_key(w));
+                    (super::phrasing::name_key(body), remit.collect())
+                })
+                .collect()
+        });
+    let remits_of = |body: &str| {
+        let body = Folded::names(body);
+        REMITS
+            .iter()
+            .filter(move |(name, _)| body.contains_folded(name))
+            .flat_map(|(_, remit)| remit.iter())
+    };
+    let Some(right) = choices.get(*answer) else {
+        return false;
+    };
+    if remits_of(right).next().is_none() {
+        return false;
+    }
+    let prompt = Folded::names(&q.prompt);
+    let shows_remit = |body: &str| remits_of(body).any(|word| prompt.contains_folded(word));
+    shows_remit(right)
+        && !choices
+            .iter()
+            .enumerate()
+            .any(|(i, c)| i != *answer && shows_remit(c))
+}
+
 /// Whether `q`'s answer stands in the document's title (folded by
 /// [`Folded::new`]): "8%" in "… với mục tiêu tăng trưởng đạt 8% trở lên",
 /// the motto whose order is asked in a title that spells it. A trainer
@@ -1269,6 +1317,49 @@ mod tests {
         };
         assert!(!flags(&q("Luật này có hiệu lực thi hành từ ngày")).contains(&Flag::Vague));
         assert!(flags(&q("Hội nghị diễn ra vào ngày")).contains(&Flag::Vague));
+    }
+
+    #[test]
+    fn a_task_that_names_the_remit_of_its_body_alone_gives_it_away() {
+        let q = |task: &str, choices: [&str; 4]| Question {
+            id: "gen-point-1-task".to_string(),
+            prompt: format!("Theo văn bản, cơ quan nào chủ trì việc sau: «___ chủ trì {task}»?"),
+            answer: Answer::SingleChoice {
+                choices: choices.iter().map(|c| c.to_string()).collect(),
+                answer: 0,
+            },
+            explanation: String::new(),
+            source: crate::quiz::Source {
+                anchor: "p1.s1".parse().unwrap(),
+                quote: format!("Sở Tài chính chủ trì {task}."),
+            },
+            tags: Vec::new(),
+            key_point: None,
+            difficulty: None,
+        };
+        let bodies = ["Bộ Công an", "Bộ Xây dựng", "Bộ Y tế", "Bộ Nội vụ"];
+        let given = |task: &str, choices| flags(&q(task, choices)).contains(&Flag::GivenByRemit);
+        // Seals and residence are the police's, whatever the spelling of
+        // the tones.
+        assert!(given("hướng dẫn khắc con dấu mới", bodies));
+        assert!(given("cấp lại giấy tờ cư trú cho người dân", bodies));
+        // Nothing in the task points to one body.
+        assert!(!given("xây dựng kế hoạch tổ chức hội nghị sơ kết", bodies));
+        // The remit of a wrong choice is shown too: a fair question.
+        assert!(!given(
+            "rà soát con dấu và trụ sở của các bệnh viện",
+            bodies
+        ));
+        // A body of the Party, under its longer name.
+        assert!(given(
+            "hướng dẫn công tác tuyên truyền về đại hội",
+            [
+                "Ban Tuyên giáo và Dân vận Trung ương",
+                "Văn phòng Trung ương Đảng",
+                "Ban Nội chính Trung ương",
+                "Đảng ủy Quốc hội"
+            ]
+        ));
     }
 
     #[test]
