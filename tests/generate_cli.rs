@@ -170,9 +170,9 @@ fn straight_quotes_repeated_mottos_and_huge_numbers_give_a_set_check_accepts() {
 
 #[test]
 fn a_long_document_gives_a_set_under_the_check_limit() {
-    // Long sentences, each with a phrase in quotation marks worth asking:
-    // every question quotes its whole sentence, so the set is many times the
-    // size of the text. (That the set is cut at the budget, not dropped, is
+    // Long sentences, each with a target worth asking: every question
+    // quotes its whole sentence, so the set is many times the size of the
+    // text. (That the set is cut at the budget, not dropped, is
     // tested on the library: `generate::tests::a_set_past_its_budget_is_cut`.)
     let home = tempfile::tempdir().unwrap();
     let doc = home.path().join("lon.txt");
@@ -180,7 +180,8 @@ fn a_long_document_gives_a_set_under_the_check_limit() {
     for k in 0..200 {
         let filler: Vec<String> = (0..120).map(|j| format!("việc{k}x{j}")).collect();
         text.push_str(&format!(
-            "Đơn vị {k} đề ra cách làm “mô hình số {k} của đơn vị” để {} cùng thực hiện.\n\n",
+            "Đơn vị {k} phấn đấu đến năm 2030 có {}% số hộ dân được dùng nước sạch để {} cùng thực hiện.\n\n",
+            10 + k % 80,
             filler.join(" ")
         ));
     }
@@ -198,6 +199,12 @@ fn a_long_document_gives_a_set_under_the_check_limit() {
     assert!(ok, "{err}");
     let size = std::fs::metadata(&out).unwrap().len();
     assert!(size <= nghiquyet::quiz::MAX_SET_BYTES, "{size} bytes");
+    // A target asked in most of the 200 sentences, each quoted whole.
+    let questions = std::fs::read_to_string(&out)
+        .unwrap()
+        .matches("id: ")
+        .count();
+    assert!(questions >= 100, "{questions} questions");
     let (ok, stdout, _) = run(&["check", out.to_str().unwrap()], home.path());
     assert!(ok, "{stdout}");
 }

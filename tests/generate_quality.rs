@@ -18,8 +18,12 @@ use nghiquyet::keypoints::key_points_for;
 /// Measured 2026-12-01 (0.20); 0.19 since 2026-12-03, when the questions a
 /// trainer rejected as known from the title or as the "2 cấp" slogan were
 /// dropped, and those facts taken out of the gold files with them (52/269).
-/// Raise it as the generator improves.
-const MIN_COVERAGE: f64 = 0.19;
+/// 0.17 since a phrase in quotation marks is no longer blanked (a trainer
+/// rejected 28 of 34 such questions as slogans, idioms and metaphors): the
+/// four such facts he rejected left the gold files, and two worth asking
+/// ("luồng xanh", the public-private model of text 04) are now missed
+/// (45/264). Raise it as the generator improves.
+const MIN_COVERAGE: f64 = 0.17;
 
 fn corpus() -> Option<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/texts");

@@ -388,3 +388,74 @@ pub(super) fn name_own_document(q: &mut crate::quiz::Question, own: &OwnName) {
         *text = named;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::generate::tests::{generated, markdown_doc};
+    use crate::quiz::Answer;
+
+    #[test]
+    fn a_document_that_says_this_law_is_named_by_its_title() {
+        // A title in capitals takes its casing from the body; a law's name is
+        // capitalised, a resolution's subject is not.
+        let doc = markdown_doc(
+            "# LUẬT QUẢN LÝ VƯỜN ƯƠM CÂY GIỐNG\n\n\
+             Luật này quy định việc quản lý vườn ươm cây giống của Nhà nước.\n",
+        );
+        let own = own_name(&doc.meta.title, &doc.blocks).unwrap();
+        assert_eq!(own.this, "Luật này");
+        assert_eq!(own.name, "Luật Quản lý vườn ươm cây giống");
+        let own = own_name("NGHỊ QUYẾT Về việc trồng cây ở các xã ven sông", &[]).unwrap();
+        assert_eq!(own.name, "Nghị quyết về việc trồng cây ở các xã ven sông");
+        assert_eq!(own.this, "Nghị quyết này");
+        // Not a document's own kind, a kind with nothing after it, or a name
+        // longer than its point.
+        assert_eq!(own_name("Hội nghị cán bộ toàn tỉnh", &[]), None);
+        assert_eq!(own_name("QUY ĐỊNH", &[]), None);
+        let long = format!("Nghị quyết về {}", "việc trồng cây ".repeat(9));
+        assert_eq!(own_name(&long, &[]), None);
+        // Only the whole words, and only the document's own kind.
+        let own = OwnName {
+            this: "Luật này".into(),
+            name: "Luật Vườn ươm".into(),
+        };
+        assert_eq!(
+            with_own_name("kể từ ngày Luật này có hiệu lực, Luật nàyx", &own).as_deref(),
+            Some("kể từ ngày Luật Vườn ươm có hiệu lực, Luật nàyx")
+        );
+        assert_eq!(with_own_name("Nghị định này và Điều này", &own), None);
+    }
+
+    #[test]
+    fn a_question_on_when_the_law_takes_effect_names_the_law() {
+        let doc = markdown_doc(
+            "# LUẬT QUẢN LÝ VƯỜN ƯƠM CÂY GIỐNG\n\n\
+             Luật quản lý vườn ươm cây giống quy định việc cấp phép cho các vườn ươm ở địa phương.\n\n\
+             Luật này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2031.\n",
+        );
+        let set = generated(&doc, 1);
+        let effect: Vec<String> = set
+            .questions
+            .iter()
+            .filter_map(|q| match &q.answer {
+                Answer::FillBlank { text, .. } if text.contains("có hiệu lực") => {
+                    Some(text.clone())
+                }
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            effect,
+            ["Luật Quản lý vườn ươm cây giống có hiệu lực thi hành từ ngày ___"],
+            "{:#?}",
+            set.questions
+        );
+        // The quote shown after answering is the document's own words.
+        assert!(
+            set.questions
+                .iter()
+                .any(|q| q.source.quote.contains("Luật này"))
+        );
+    }
+}

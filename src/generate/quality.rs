@@ -60,7 +60,7 @@ pub enum Flag {
     /// A form of question that trainers reading generated sets on real
     /// documents found almost never usable: true/false, matching, ordering a
     /// plain list, "ai là …?", "X là gì?", "thuộc nhiệm kỳ nào?", "bao nhiêu
-    /// mục?", a body's name to choose.
+    /// mục?", a body's name to choose, a phrase in quotation marks blanked.
     WeakForm,
     /// The answer stands in the document's own title: its number, its main
     /// figure, the person or anniversary of its headline — known before
@@ -138,6 +138,13 @@ fn is_weak_form(q: &Question) -> bool {
                 .and_then(|b| b.first())
                 .map_or("", String::as_str);
             let year_or_term = is_year_or_term(answer);
+            // A phrase the text puts in quotation marks, blanked: a trainer's
+            // reading of 34 (2026-12-03) found 4 usable as they were and
+            // rejected 28 — slogans and stock phrases known without the text
+            // ("lợi ích nhóm", "Bộ đội Cụ Hồ"), idioms and metaphors ("lá
+            // lành đùm lá rách", "mạch nguồn"), or given away by the phrase
+            // beside it.
+            let quoted_phrase = q.id.ends_with("-quoted");
             // Words (not a figure, not a quoted phrase) blanked in a plain
             // sentence: anyone fills them from the words around. A trainer's
             // own choice (a curated statement) is kept.
@@ -146,7 +153,7 @@ fn is_weak_form(q: &Question) -> bool {
             let words = !answer.chars().any(|c| c.is_ascii_digit());
             let plain = p == "Điền vào chỗ trống theo đúng văn bản.";
             let curated = q.id.contains("-statement-");
-            year_or_term || (words && plain && !quoted && !curated)
+            year_or_term || quoted_phrase || (words && plain && !quoted && !curated)
         }
         _ => false,
     }

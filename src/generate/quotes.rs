@@ -108,14 +108,19 @@ impl Generator<'_> {
         if !label.is_empty() && self.weak_forms {
             self.quote_choice(point, label, text, parts, &mut rng, &explanation, out);
         }
-        // A short phrase in quotation marks ("xin - cho", "luồng xanh") is
-        // what the sentence wants remembered: blanked inside its marks.
-        // Not one of several quoted words in a row ("suy thoái, “tự diễn
-        // biến”, “tự chuyển hóa”"): the others give it away.
+        // A short phrase in quotation marks ("xin - cho", "luồng xanh"),
+        // blanked inside its marks: mostly a slogan or an idiom anyone
+        // fills, so a weak form (see `quality::is_weak_form`), made for the
+        // report only. Not one of several quoted words in a row ("suy
+        // thoái, “tự diễn biến”, “tự chuyển hóa”"): the others give it away.
         let sentence = point.sentence(self.doc);
         let quoted = sentence.matches(['“', '"']).count();
         let alone = quoted <= 2;
-        if alone && parts.len() < 3 && (2..=8).contains(&text.split_whitespace().count()) {
+        if self.weak_forms
+            && alone
+            && parts.len() < 3
+            && (2..=8).contains(&text.split_whitespace().count())
+        {
             self.blank_in_clause(point, text, &[], "quoted", out);
         }
     }

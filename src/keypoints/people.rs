@@ -51,6 +51,8 @@ const TITLE_HEADS: &[&str] = &[
     "Vụ trưởng",
     "Tổng thư ký",
     "Phó Tổng thư ký",
+    "Tổng Biên tập",
+    "Phó Tổng Biên tập",
 ];
 
 const HONORIFICS: &[&str] = &["đồng chí", "ông", "bà", "anh", "chị"];
