@@ -22,8 +22,11 @@ use nghiquyet::keypoints::key_points_for;
 /// rejected 28 of 34 such questions as slogans, idioms and metaphors): the
 /// four such facts he rejected left the gold files, and two worth asking
 /// ("luồng xanh", the public-private model of text 04) are now missed
-/// (45/264). Raise it as the generator improves.
-const MIN_COVERAGE: f64 = 0.17;
+/// (45/264). 0.16 since counts of papers issued, an age at death and the
+/// years of a Party badge are not asked (a trainer rejected all as trivia;
+/// the obituary's two such facts left its gold file): 44/262. Raise it as
+/// the generator improves.
+const MIN_COVERAGE: f64 = 0.16;
 
 fn corpus() -> Option<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/texts");

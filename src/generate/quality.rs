@@ -491,7 +491,8 @@ fn find_flags(q: &Question, source: &OnceCell<SourceFacts>, first: bool) -> Vec<
         }
     }
     // What nobody studies a resolution to remember: the date of the
-    // meeting that discussed it, awards and members admitted.
+    // meeting that discussed it, awards and members admitted, an age at
+    // death.
     if let Some(before) = blank_text
         .and_then(|t| t.split_once(BLANK))
         .map(|(before, _)| fold(before, Fold::Case))
@@ -502,7 +503,10 @@ fn find_flags(q: &Question, source: &OnceCell<SourceFacts>, first: bool) -> Vec<
         let meeting_date = ["phiên họp ngày", "cuộc họp ngày", "buổi làm việc ngày"]
             .iter()
             .any(|m| tail.ends_with(m));
-        if meeting_date {
+        // Nor the age a leader died at ("hưởng thọ ___ tuổi"): an
+        // obituary's detail, not what the text is read for.
+        let age_at_death = tail.ends_with("thọ");
+        if meeting_date || age_at_death {
             out.push(Flag::MinorStatistic);
         }
     }
@@ -517,7 +521,10 @@ fn find_flags(q: &Question, source: &OnceCell<SourceFacts>, first: bool) -> Vec<
             .collect::<Vec<_>>()
             .join(" ");
         // Nor the size of a committee or a congress ("gồm 17 đồng chí",
-        // "630 đại biểu"): a trainer's reading rejected every one.
+        // "630 đại biểu"): a trainer's reading rejected every one. Nor how
+        // many papers were issued ("đã ban hành 22 nghị quyết, 12 chỉ thị"):
+        // the papers are worth knowing, not their number (rejected 4 of 4,
+        // 2026-12-03).
         if [
             "tập thể",
             "cá nhân",
@@ -529,6 +536,15 @@ fn find_flags(q: &Question, source: &OnceCell<SourceFacts>, first: bool) -> Vec<
             "ủy viên",
             "uỷ viên",
             "đại biểu",
+            "năm tuổi đảng",
+            "nghị quyết",
+            "nghị định",
+            "chỉ thị",
+            "quyết định",
+            "công điện",
+            "công văn",
+            "thông tư",
+            "văn bản",
         ]
         .iter()
         .any(|w| counted.starts_with(w))
@@ -1366,6 +1382,52 @@ mod tests {
                 "Ban Nội chính Trung ương",
                 "Đảng ủy Quốc hội"
             ]
+        ));
+    }
+
+    #[test]
+    fn how_many_papers_were_issued_is_not_asked() {
+        let q = |counted: &str| {
+            fill(
+                format!(
+                    "Trong năm qua, Ủy ban nhân dân tỉnh đã ban hành ___ {counted} về phát triển nhà ở cho công nhân"
+                ),
+                "14",
+                format!(
+                    "Trong năm qua, Ủy ban nhân dân tỉnh đã ban hành 14 {counted} về phát triển nhà ở cho công nhân."
+                ),
+                &format!("14 {counted}"),
+            )
+        };
+        for papers in ["nghị quyết", "chỉ thị, quyết định", "văn bản"] {
+            assert!(
+                flags(&q(papers)).contains(&Flag::MinorStatistic),
+                "{papers}"
+            );
+        }
+        // What the papers did is counted, not the papers.
+        assert!(!flags(&q("khu nhà ở")).contains(&Flag::MinorStatistic));
+    }
+
+    #[test]
+    fn an_obituary_s_age_and_badges_are_not_asked() {
+        let q = |text: &str, point: &str| {
+            fill(text.replace("70", BLANK), "70", format!("{text}."), point)
+        };
+        let minor =
+            |text: &str, point: &str| flags(&q(text, point)).contains(&Flag::MinorStatistic);
+        assert!(minor(
+            "Sau thời gian lâm bệnh, ông đã từ trần tại nhà riêng, hưởng thọ 70 tuổi",
+            "70 tuổi"
+        ));
+        assert!(minor(
+            "Ông được tặng Huân chương Độc lập hạng Nhất và Huy hiệu 70 năm tuổi Đảng cùng nhiều phần thưởng",
+            "70 năm tuổi Đảng"
+        ));
+        // An age a rule sets is worth knowing.
+        assert!(!minor(
+            "Người vào Hội phải đủ tuổi lao động và không quá 70 tuổi tính theo tháng khi nộp đơn",
+            "70 tuổi"
         ));
     }
 
