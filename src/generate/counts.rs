@@ -34,8 +34,11 @@ impl Generator<'_> {
         // Anniversaries and years in the Party are round: "50 năm" among
         // 40, 45, 55, 60 — not 51, which no one would write.
         let round_years = noun.starts_with("năm ") && n >= 10.0 && n % 5.0 == 0.0;
+        let natural = super::phrasing::natural_alternatives(n, noun);
         let pool: Vec<f64> = if round_years {
             vec![n - 15.0, n - 10.0, n - 5.0, n + 5.0, n + 10.0, n + 15.0]
+        } else if let Some(natural) = natural {
+            natural
         } else if n < 10.0 {
             vec![n - 2.0, n - 1.0, n + 1.0, n + 2.0, n + 3.0]
         } else if n < 100.0 {

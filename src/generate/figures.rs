@@ -27,7 +27,7 @@ impl Generator<'_> {
         let others = figure_distractors(
             figure,
             sentence,
-            unit == "%",
+            unit,
             super::phrasing::bound_of(qualifier),
             &mut rng,
         );
@@ -166,10 +166,11 @@ fn written_with_unit(phrase: &str, figure: &str, unit: &str) -> String {
 fn figure_distractors(
     figure: &str,
     sentence: &str,
-    percent: bool,
+    unit: &str,
     bound: Option<super::phrasing::Bound>,
     rng: &mut rand::rngs::StdRng,
 ) -> Vec<String> {
+    let percent = unit == "%";
     let (first, second, separator) = match figure.split_once(['-', '–']) {
         Some((a, b)) => {
             let sep = &figure[a.trim_end().len()..figure.len() - b.trim_start().len()];
@@ -181,11 +182,23 @@ fn figure_distractors(
         return Vec::new();
     };
     let b = second.and_then(parse_number);
+    let padded =
+        if first.len() > 1 && first.starts_with('0') && first.chars().all(|c| c.is_ascii_digit()) {
+            first.len()
+        } else {
+            0
+        };
     let decimals = |s: &str| s.split_once(',').map_or(0, |(_, f)| f.len() as i32);
     let places = decimals(first).max(second.map_or(0, decimals));
     let scale = 10f64.powi(places);
     let tidy = |d: f64| (d * scale).round() / scale;
-    let deltas: Vec<f64> = if a < 10.0 {
+    let natural = b
+        .is_none()
+        .then(|| super::phrasing::natural_alternatives(a, unit))
+        .flatten();
+    let deltas: Vec<f64> = if let Some(natural) = natural {
+        natural.iter().map(|d| d - a).collect()
+    } else if a < 10.0 {
         let step = if places > 0 { 0.5 } else { 1.0 };
         vec![-2.0 * step, -step, step, 2.0 * step, 3.0 * step]
     } else if a < 100.0 {
@@ -209,6 +222,8 @@ fn figure_distractors(
         }
         let text = match y {
             Some(y) => format!("{}{separator}{}", format_number(x), format_number(y)),
+            // Written as wide as the real one: "03 năm" beside "05 năm".
+            None if padded > 0 && x.fract() == 0.0 => format!("{:0padded$}", x as u64),
             None => format_number(x),
         };
         if text != figure && !in_sentence(&text) && !out.contains(&text) {
@@ -233,7 +248,7 @@ mod tests {
     #[test]
     fn a_range_moves_as_a_whole_and_keeps_its_decimals() {
         let mut rng = rand::rngs::StdRng::seed_from_u64(1);
-        let d = figure_distractors("7 - 7,5", "đạt 7 - 7,5%", true, None, &mut rng);
+        let d = figure_distractors("7 - 7,5", "đạt 7 - 7,5%", "%", None, &mut rng);
         assert_eq!(d.len(), 3);
         for f in &d {
             let (a, b) = f.split_once(" - ").unwrap();
@@ -245,7 +260,7 @@ mod tests {
     #[test]
     fn no_distractor_stands_in_the_sentence() {
         let mut rng = rand::rngs::StdRng::seed_from_u64(2);
-        let d = figure_distractors("8", "GDP tăng 8%, CPI 6%, 7% và 9%", true, None, &mut rng);
+        let d = figure_distractors("8", "GDP tăng 8%, CPI 6%, 7% và 9%", "%", None, &mut rng);
         assert!(!d.iter().any(|f| f == "6" || f == "7" || f == "9"), "{d:?}");
     }
 
@@ -258,7 +273,7 @@ mod tests {
         let d = figure_distractors(
             "25",
             "trên 25 nghị định",
-            false,
+            "nghị định",
             Some(Bound::Floor),
             &mut rng,
         );
@@ -268,13 +283,13 @@ mod tests {
         let d = figure_distractors(
             "30",
             "không quá 30 ngày",
-            false,
+            "ngày",
             Some(Bound::Ceiling),
             &mut rng,
         );
         assert!(d.iter().all(|f| value(f) < 30.0), "{d:?}");
         // "khoảng 60%": 62% is about the same.
-        let d = figure_distractors("60", "khoảng 60%", true, Some(Bound::Rounding), &mut rng);
+        let d = figure_distractors("60", "khoảng 60%", "%", Some(Bound::Rounding), &mut rng);
         assert!(d.iter().all(|f| (value(f) - 60.0).abs() >= 6.0), "{d:?}");
         // Counts alike.
         assert_eq!(bound_of("trên"), Some(Bound::Floor));
@@ -294,5 +309,40 @@ mod tests {
             "84,3 nghìn tỷ đồng"
         );
         assert_eq!(written_with_unit("8%", "8", "%"), "8%");
+    }
+
+    #[test]
+    fn a_round_figure_is_among_round_ones() {
+        let mut rng = rand::rngs::StdRng::seed_from_u64(5);
+        let value = |f: &String| parse_number(f).unwrap();
+        // A deadline among the deadlines a rule gives.
+        let d = figure_distractors("30", "trong thời hạn 30 ngày", "ngày", None, &mut rng);
+        assert_eq!(d.len(), 3);
+        for f in &d {
+            assert!(
+                [15.0, 20.0, 25.0, 45.0, 60.0, 90.0].contains(&value(f)),
+                "{d:?}"
+            );
+        }
+        let d = figure_distractors("12", "ít nhất 12 tháng", "tháng", None, &mut rng);
+        assert!(
+            d.iter()
+                .all(|f| [3.0, 6.0, 9.0, 18.0, 24.0, 36.0].contains(&value(f))),
+            "{d:?}"
+        );
+        // Hundreds among hundreds, tens of per cent among tens.
+        let d = figure_distractors("400", "từ 400 đảng viên", "đảng viên", None, &mut rng);
+        assert!(d.iter().all(|f| value(f) % 100.0 == 0.0), "{d:?}");
+        let d = figure_distractors("30", "chiếm 30%", "%", None, &mut rng);
+        assert!(d.iter().all(|f| value(f) % 10.0 == 0.0), "{d:?}");
+        // An exact figure keeps near ones.
+        let d = figure_distractors("28", "28 ngày", "ngày", None, &mut rng);
+        assert_eq!(d.len(), 3);
+        // A large round figure moves by a step of its size, and a figure
+        // written "05" has its choices written as wide.
+        let d = figure_distractors("100.000", "100.000 căn", "căn", None, &mut rng);
+        assert!(d.iter().all(|f| value(f) % 20_000.0 == 0.0), "{d:?}");
+        let d = figure_distractors("05", "thời hạn 05 năm", "năm", None, &mut rng);
+        assert!(d.iter().all(|f| f.len() == 2), "{d:?}");
     }
 }

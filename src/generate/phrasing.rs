@@ -234,6 +234,52 @@ impl Bound {
     }
 }
 
+/// Lengths of time a rule or a plan gives, as they are written: a deadline
+/// of 30 days is never 28 or 31 in a real text.
+const NATURAL_DAYS: &[f64] = &[
+    1.0, 2.0, 3.0, 5.0, 7.0, 10.0, 15.0, 20.0, 25.0, 30.0, 45.0, 60.0, 90.0, 120.0, 180.0,
+];
+const NATURAL_MONTHS: &[f64] = &[1.0, 2.0, 3.0, 6.0, 9.0, 12.0, 18.0, 24.0, 36.0, 48.0, 60.0];
+const NATURAL_YEARS: &[f64] = &[1.0, 2.0, 3.0, 5.0, 7.0, 10.0, 15.0, 20.0, 25.0, 30.0];
+
+/// Figures that read as naturally as `n` in `unit` ("ngày", "tháng", "%",
+/// "đảng viên"), for distractors: a round figure among odd ones gives
+/// itself away ("30 ngày" among 28, 31, 35; "400" among 320 and 480). The
+/// neighbours of a usual length of time, or the figures a round step away
+/// (400 → 200, 300, 500, 600); `None` when `n` is not round.
+pub(super) fn natural_alternatives(n: f64, unit: &str) -> Option<Vec<f64>> {
+    if n.fract() != 0.0 || n <= 0.0 {
+        return None;
+    }
+    let first = unit.split_whitespace().next().unwrap_or("");
+    let usual = match fold(first, Fold::Case).as_str() {
+        "ngày" => Some(NATURAL_DAYS),
+        "tháng" => Some(NATURAL_MONTHS),
+        "năm" if n <= 30.0 => Some(NATURAL_YEARS),
+        _ => None,
+    };
+    if let Some(usual) = usual.filter(|u| u.contains(&n)) {
+        let at = usual.iter().position(|u| *u == n)?;
+        let below = usual[..at].iter().rev().take(3);
+        let above = usual[at + 1..].iter().take(3);
+        return Some(below.chain(above).copied().collect());
+    }
+    // The largest round step (5, 10, 20, 50, 100, …) that divides `n` and
+    // leaves it three steps above zero: 400 → 100, 100.000 → 20.000, 45 → 5.
+    if n % 5.0 != 0.0 {
+        return None;
+    }
+    let step = (0..12)
+        .flat_map(|k| [5.0, 10.0, 20.0].map(|m| m * 10f64.powi(k)))
+        .rfind(|s| n % s == 0.0 && n >= 3.0 * s)?;
+    let out: Vec<f64> = [-3.0, -2.0, -1.0, 1.0, 2.0, 3.0]
+        .iter()
+        .map(|k| n + k * step)
+        .filter(|d| *d > 0.0 && (unit != "%" || *d <= 100.0))
+        .collect();
+    Some(out)
+}
+
 /// `distractors` of figure `n` that a bound leaves false, topped up with
 /// figures further out, at most three.
 pub(super) fn bounded_distractors(n: f64, bound: Option<Bound>, distractors: &[f64]) -> Vec<f64> {
