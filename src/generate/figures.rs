@@ -211,13 +211,22 @@ fn figure_distractors(
             .collect()
     };
     let folded = super::phrasing::Folded::new(sentence);
-    let in_sentence = |s: &str| folded.contains_words(s);
+    // A figure the sentence gives, however it is written ("03" for 3).
+    let stated: Vec<f64> = sentence
+        .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | ';' | ':'))
+        .filter_map(|w| parse_number(w.trim_end_matches(['%', ',', '.'])))
+        .collect();
+    let in_sentence =
+        |s: &str| folded.contains_words(s) || parse_number(s).is_some_and(|x| stated.contains(&x));
     let mut out: Vec<String> = Vec::new();
     let allowed = |d: f64| bound.is_none_or(|b| b.leaves_false(d, a));
     for d in deltas.into_iter().filter(|d| allowed(*d)) {
         let x = tidy(a + d);
         let y = b.map(|b| tidy(b + d));
-        if x <= 0.0 || y.is_some_and(|y| y <= x) || percent && y.unwrap_or(x) > 100.0 {
+        // Not 100% beside a share ("giảm 100%" is absurd, "all" a guess),
+        // nor over it; beside "120%" of a plan, any.
+        let past_all = percent && a < 100.0 && y.unwrap_or(x) >= 100.0;
+        if x <= 0.0 || y.is_some_and(|y| y <= x) || past_all {
             continue;
         }
         let text = match y {
@@ -342,6 +351,16 @@ mod tests {
         // written "05" has its choices written as wide.
         let d = figure_distractors("100.000", "100.000 căn", "căn", None, &mut rng);
         assert!(d.iter().all(|f| value(f) % 20_000.0 == 0.0), "{d:?}");
+        let d = figure_distractors("05", "thời hạn 05 năm", "năm", None, &mut rng);
+        assert!(d.iter().all(|f| f.len() == 2), "{d:?}");
+        // Never a figure the sentence gives, written another way, nor 100%.
+        for seed in 0..20 {
+            let mut rng = rand::rngs::StdRng::seed_from_u64(seed);
+            let d = figure_distractors("5", "gấp từ 03 lần đến 5 lần", "lần", None, &mut rng);
+            assert!(d.iter().all(|f| value(f) != 3.0), "{d:?}");
+        }
+        let d = figure_distractors("80", "giảm 80%", "%", None, &mut rng);
+        assert!(d.iter().all(|f| value(f) < 100.0), "{d:?}");
         let d = figure_distractors("05", "thời hạn 05 năm", "năm", None, &mut rng);
         assert!(d.iter().all(|f| f.len() == 2), "{d:?}");
     }

@@ -299,7 +299,7 @@ struct Generator<'a> {
     /// Also the forms a trainer never uses, which [`quality`] always flags
     /// as [`Flag::WeakForm`] — true/false, matching, "Theo văn bản, ai là
     /// …?", "X là gì?", "X là ___", a year or a term to fill in, a body
-    /// chosen for a blank, a quoted phrase blanked: made only for the report, which shows what was
+    /// or a place chosen for a blank, a quoted phrase blanked: made only for the report, which shows what was
     /// dropped and why. Made or not, the set is the same (tested); leaving
     /// them out halves the work on a long text.
     weak_forms: bool,

@@ -27,8 +27,11 @@ impl Generator<'_> {
             _ => "cơ quan, tổ chức",
         };
         // "Chọn cơ quan, tổ chức đúng cho chỗ trống" is a form a trainer
-        // never uses (see `weak_forms`): a body is asked by its task.
-        if what == "cơ quan, tổ chức" && !self.weak_forms {
+        // never uses (see `weak_forms`): a body is asked by its task. A
+        // place too: two readings found 1 of 13 usable, the other places
+        // of a text being far away or no longer provinces, picked out by
+        // anyone who knows the map.
+        if !self.weak_forms {
             return;
         }
         let Some((text, _)) = self.blanked(point, name) else {

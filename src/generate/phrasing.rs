@@ -275,7 +275,9 @@ pub(super) fn natural_alternatives(n: f64, unit: &str) -> Option<Vec<f64>> {
     let out: Vec<f64> = [-3.0, -2.0, -1.0, 1.0, 2.0, 3.0]
         .iter()
         .map(|k| n + k * step)
-        .filter(|d| *d > 0.0 && (unit != "%" || *d <= 100.0))
+        // Not 100% beside a share: "giảm 100%" is absurd, and "all" is a
+        // guess.
+        .filter(|d| *d > 0.0 && (unit != "%" || n >= 100.0 || *d < 100.0))
         .collect();
     Some(out)
 }

@@ -60,7 +60,8 @@ pub enum Flag {
     /// A form of question that trainers reading generated sets on real
     /// documents found almost never usable: true/false, matching, ordering a
     /// plain list, "ai là …?", "X là gì?", "thuộc nhiệm kỳ nào?", "bao nhiêu
-    /// mục?", a body's name to choose, a phrase in quotation marks blanked.
+    /// mục?", a body's or a place's name to choose, a phrase in quotation
+    /// marks blanked.
     WeakForm,
     /// The answer stands in the document's own title: its number, its main
     /// figure, the person or anniversary of its headline — known before
@@ -131,6 +132,8 @@ fn is_weak_form(q: &Question) -> bool {
                 || p.contains("thuộc giai đoạn nào")
                 || p.contains("nêu bao nhiêu mục")
                 || p.starts_with("Chọn cơ quan, tổ chức")
+                || p.starts_with("Chọn địa danh")
+                || p.starts_with("Chọn tên đúng")
         }
         Answer::FillBlank { text, blanks } => {
             let answer = blanks
