@@ -562,3 +562,24 @@ fn anniversaries_and_years_in_the_party_are_counts_other_years_are_not() {
         counts(&points)
     );
 }
+
+#[test]
+fn the_years_of_something_are_not_five() {
+    // "năm" is both "five" and "year": after "vào", "các", "trong" it is
+    // the years of something.
+    let doc = Document::from_text(
+        "Chức danh cao hơn được xét không phụ thuộc vào năm công tác của viên chức. \
+         Trong các năm công tác tới, huyện giao năm nhiệm vụ cho các xã.",
+        Format::PlainText,
+        "t",
+        Origin::Bundled,
+    )
+    .unwrap();
+    let points = extract(&doc);
+    let fives: Vec<_> = counts(&points)
+        .into_iter()
+        .filter(|(n, _, _)| *n == 5.0)
+        .collect();
+    assert_eq!(fives.len(), 1, "{fives:?}");
+    assert!(has_count(&points, 5.0, "nhiệm vụ"), "{:?}", counts(&points));
+}
