@@ -300,6 +300,13 @@ const COMPOUNDS: &[&str] = &[
     "thông tư",
 ];
 
+/// Words after which "năm" means a year or years ("vào năm công tác":
+/// years of service), not the number five.
+pub const BEFORE_YEARS: &[&str] = &[
+    "vào", "của", "trong", "theo", "các", "những", "mỗi", "hằng", "hàng", "từng", "cả", "nhiều",
+    "mấy", "bao",
+];
+
 /// What each body of the state and the Party is known to handle: a task
 /// that names one of these in a question "which body leads it" gives its
 /// answer away to anyone who knows the bodies ("thu hồi con dấu, cư trú" →

@@ -31,12 +31,6 @@ const NUMBER_WORDS: &[&str] = &[
     "linh", "lẻ", "trăm", "nghìn", "ngàn",
 ];
 
-/// Words after which "năm" means a year or years, not the number five.
-const BEFORE_YEARS: &[&str] = &[
-    "vào", "của", "trong", "theo", "các", "những", "mỗi", "hằng", "hàng", "từng", "cả", "nhiều",
-    "mấy", "bao",
-];
-
 /// Words before a number that make it an address, an ordinal or a reference,
 /// not a count worth asking about.
 const NOT_A_COUNT_BEFORE: &[&str] = &[
@@ -189,13 +183,11 @@ fn number_at(tokens: &[Token<'_>], i: usize) -> Option<(f64, usize, usize)> {
         }
     }
     let (n, first, after) = best?;
-    // "năm" after "vào", "các", "trong" … is the years of something ("không
-    // phụ thuộc vào năm công tác": years of service), not five.
-    let year_word = after == first + 1 && lower(&tokens[first]) == "năm";
-    if year_word
-        && first
-            .checked_sub(1)
-            .is_some_and(|b| listed(BEFORE_YEARS, lower(&tokens[b])))
+    // "năm" after "vào", "các" … is years ("vào năm công tác"), not five.
+    let years = |b: usize| listed(crate::vocabulary::BEFORE_YEARS, lower(&tokens[b]));
+    if after == first + 1
+        && lower(&tokens[first]) == "năm"
+        && first.checked_sub(1).is_some_and(years)
     {
         return None;
     }
