@@ -177,6 +177,9 @@ const COMPOUNDS: &[&str] = &[
     "ủy ban",
     "ủy viên",
     "văn hóa",
+    "văn bản",
+    "kết nạp",
+    "ban hành",
     "vận động",
     "vi phạm",
     "vững mạnh",
@@ -486,7 +489,7 @@ mod tests {
         assert!(is_compound("Văn", "hoá"));
         assert!(is_compound("văn", "hóa"));
         assert!(is_compound("Uỷ", "ban"));
-        assert!(!is_compound("văn", "bản"));
+        assert!(!is_compound("bản", "văn"));
         assert_eq!(modern_tones("hoàn"), "hoàn");
     }
 }

@@ -28,6 +28,7 @@ use facts::Facts;
 use phrasing::*;
 use quality::Flag;
 use select::{Candidate, Dropped};
+use shorten::{shorten_after, shorten_before, whole_words_end};
 use times::date_variants;
 
 /// The most bytes a generated set may take as a file: `check` refuses files
@@ -495,7 +496,7 @@ impl Generator<'_> {
     }
 
     /// The key point's clause with `answer_text` (at or after the point)
-    /// blanked, cut to [`MAX_BLANK_WORDS`] around the blank, and the whole
+    /// blanked, cut around the blank (see [`shorten`]), and the whole
     /// clause; `None` when the answer is not there or also stands elsewhere
     /// in the text shown.
     fn blanked(&self, point: &KeyPoint, answer_text: &str) -> Option<(String, String)> {
@@ -504,7 +505,10 @@ impl Generator<'_> {
             .find(answer_text)
             .map(|o| o + at)?;
         let before = shorten_before(&clause[..offset]);
-        let after = shorten_after(&clause[offset + answer_text.len()..]);
+        let after = shorten_after(
+            &clause[offset + answer_text.len()..],
+            shorten::sets_condition(&clause[..offset]),
+        );
         let text = format!("{before}{BLANK}{after}");
         if contains_words(&text, answer_text) || text.trim() == BLANK {
             return None;
@@ -579,10 +583,6 @@ pub(crate) fn dateline_len(sentence: &str) -> usize {
     0
 }
 
-/// The most words a fill-in text keeps on each side of its blank: enough to
-/// say what is asked, short enough to read out to a room.
-const MAX_BLANK_WORDS: usize = 20;
-
 /// `text` without a leading list label ("a) ", "đ) ", "2. ", "3) ") or
 /// emphasis marks ("*", "_").
 fn strip_label(text: &str) -> &str {
@@ -643,117 +643,6 @@ fn minor_date(before: &str, sentence: &str) -> bool {
     deadline || passed || basis || life
 }
 
-/// Words kept from a long sentence's start before a blank: who acts.
-const HEAD_WORDS: usize = 8;
-
-/// What stands before a blank, at most [`MAX_BLANK_WORDS`] words: a long
-/// one keeps its sentence's first words — who or what the sentence is
-/// about — and the words right before the blank (from a comma when there
-/// is one within reach), with "…" for what is left out. A trainer's
-/// reading found blanks cut to their last twenty words lost their actor:
-/// "…chính thức đi vào hoạt động chậm nhất là ngày ___" said for the
-/// communes in one sentence and for the provinces in the next.
-/// Where to end a run of `words` at or near `end` without cutting a
-/// two-syllable word or a capitalised name: one word more, else one less.
-pub(super) fn whole_words_end(words: &[&str], end: usize) -> usize {
-    let cuts = |e: usize| {
-        e > 0
-            && e < words.len()
-            && !words[e - 1].ends_with([',', ';', ':', '.'])
-            && (is_compound(words[e - 1], words[e])
-                || (words[e - 1].starts_with(char::is_uppercase)
-                    && words[e].starts_with(char::is_uppercase)))
-    };
-    let mut end = if !cuts(end) {
-        end
-    } else if !cuts(end + 1) {
-        end + 1
-    } else if end > 1 && !cuts(end - 1) {
-        end - 1
-    } else {
-        end
-    };
-    // Nor on a word that leads on ("… chỉ đạo của…", "kinh tế -…").
-    const LEADS_ON: &[&str] = &[
-        "của", "ở", "và", "với", "các", "những", "được", "cho", "để", "tại", "về", "là", "-", "–",
-        "theo", "trong", "từ", "đến", "việc",
-    ];
-    while end > 1 && end < words.len() && LEADS_ON.contains(&words[end - 1]) {
-        end -= 1;
-    }
-    end
-}
-
-pub(super) fn shorten_before(text: &str) -> String {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    if words.len() <= MAX_BLANK_WORDS + 2 {
-        return text.to_string();
-    }
-    let tail_words = MAX_BLANK_WORDS - HEAD_WORDS;
-    // From the first comma-ended word within reach, else the word limit.
-    let from = words.len() - tail_words;
-    let mut start = (from..words.len())
-        .find(|&i| i > 0 && words[i - 1].ends_with([',', ';', ':']))
-        .unwrap_or(from);
-    // Not inside a word of two syllables ("… hiện tốt" for "thực hiện"),
-    // nor between a number and what it counts ("… tỷ đồng" for "100 tỷ đồng").
-    if start > HEAD_WORDS + 2 && is_compound(words[start - 1], words[start]) {
-        start -= 1;
-    }
-    let count = |w: &str| {
-        w.starts_with(|c: char| c.is_ascii_digit())
-            && w.ends_with(|c: char| c.is_alphanumeric() || c == '%')
-    };
-    if start > HEAD_WORDS + 2
-        && count(words[start - 1])
-        && !matches!(words[start - 2], "ngày" | "tháng" | "năm" | "số")
-    {
-        start -= 1;
-    }
-    // The head, ended at a comma within it ("Theo Tổng Bí thư,") unless
-    // that leaves only a connective ("Trong đó,").
-    let mut head_end = (3..=HEAD_WORDS)
-        .find(|&i| words[i - 1].ends_with([',', ';', ':']))
-        .unwrap_or(HEAD_WORDS);
-    // Not inside a word of two syllables ("đơn vị hành | chính") nor a
-    // name ("Bộ | Nội vụ", "nước Cộng | hòa").
-    let capital = |w: &str| w.starts_with(char::is_uppercase);
-    while head_end < HEAD_WORDS + 3
-        && head_end + 1 < start
-        && !words[head_end - 1].ends_with([',', ';', ':'])
-        && (is_compound(words[head_end - 1], words[head_end])
-            || (capital(words[head_end - 1]) && capital(words[head_end])))
-    {
-        head_end += 1;
-    }
-    let head = words[..head_end]
-        .join(" ")
-        .trim_end_matches([',', ';', ':'])
-        .to_string();
-    let kept = words[start..].join(" ");
-    let ends_with_space = text.ends_with(char::is_whitespace);
-    format!("{head} … {kept}{}", if ends_with_space { " " } else { "" })
-}
-
-/// The start of `text` (what follows a blank), cut like [`shorten_before`].
-fn shorten_after(text: &str) -> String {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    if words.len() <= MAX_BLANK_WORDS {
-        return text.to_string();
-    }
-    let mut end = (0..MAX_BLANK_WORDS)
-        .rev()
-        .find(|&i| i > 0 && words[i].ends_with([',', ';']))
-        .map_or(MAX_BLANK_WORDS, |i| i + 1);
-    // Not inside a word of two syllables or a name ("các Nghị | quyết",
-    // "Cảnh | sát biển"): one word more, or one less.
-    end = whole_words_end(&words, end);
-    let kept = words[..end].join(" ");
-    let kept = kept.trim_end_matches([',', ';']);
-    let starts_with_space = text.starts_with(char::is_whitespace);
-    format!("{}{kept}…", if starts_with_space { " " } else { "" })
-}
-
 mod counts;
 mod facts;
 mod figures;
@@ -764,6 +653,7 @@ mod phrasing;
 pub mod quality;
 mod quotes;
 mod select;
+mod shorten;
 mod statements;
 mod tasks;
 mod times;

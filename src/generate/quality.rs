@@ -328,7 +328,26 @@ fn find_flags(q: &Question, source: &OnceCell<SourceFacts>, first: bool) -> Vec<
                     && !w.contains(|c: char| c.is_ascii_digit() || c.is_ascii_punctuation())
                     && !matches!(*w, "ngày" | "tháng" | "năm" | "giờ" | "lần" | "người")
             });
-        if !clean {
+        // "có bao nhiêu đảng viên?" from a sentence that counts party
+        // members four times (admitted, made full members, transferred out,
+        // transferred in): which of them is asked is not said.
+        let counted_often = || {
+            let what = what.join(" ");
+            let source = q.source.quote.to_lowercase();
+            let words: Vec<&str> = source.split_whitespace().collect();
+            let n = what.split(' ').count();
+            (1..words.len().saturating_sub(n - 1))
+                .filter(|&i| {
+                    words[i - 1].starts_with(|c: char| c.is_ascii_digit())
+                        && words[i..i + n]
+                            .join(" ")
+                            .trim_end_matches(|c: char| c.is_ascii_punctuation())
+                            == what
+                })
+                .count()
+                >= 2
+        };
+        if !clean || counted_often() {
             out.push(Flag::Vague);
         }
     }
@@ -1279,6 +1298,25 @@ mod tests {
             key_point: Some(point.to_string()),
             difficulty: None,
         }
+    }
+
+    #[test]
+    fn a_bare_count_of_what_its_sentence_counts_twice_is_vague() {
+        let count = |quote: &str| {
+            let mut q = fill(String::new(), "", quote.to_string(), "36 hội viên");
+            q.prompt = "Theo văn bản, có bao nhiêu hội viên?".to_string();
+            q.answer = Answer::Numeric {
+                answer: 36.0,
+                tolerance: 0.0,
+                unit: None,
+            };
+            q
+        };
+        let twice =
+            count("Chi hội đã kết nạp 44 hội viên mới và chuyển sinh hoạt cho 36 hội viên.");
+        assert!(flags(&twice).contains(&Flag::Vague));
+        let once = count("Chi hội đã kết nạp 36 hội viên mới trong năm học.");
+        assert!(!flags(&once).contains(&Flag::Vague));
     }
 
     #[test]

@@ -48,6 +48,8 @@ const TITLE_HEADS: &[&str] = &[
     "Trưởng ban",
     "Phó Trưởng ban",
     "Cục trưởng",
+    "Tổng cục trưởng",
+    "Phó Tổng cục trưởng",
     "Vụ trưởng",
     "Tổng thư ký",
     "Phó Tổng thư ký",

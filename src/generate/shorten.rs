@@ -1,0 +1,443 @@
+//! What a fill-in question shows of a long clause: the words around its
+//! blank, cut where a reader still knows who does what.
+//!
+//! A trainer's reading (2026-12-03) found the cut the largest single cause
+//! of questions a room could not be shown: a head of the first eight words
+//! and a tail of the last twelve lost the subject ("Giữ nguyên chế độ …
+//! tổ chức trong hệ thống chính trị trong thời gian ___ tháng"), the task,
+//! or the "thì …" that says what follows from the blank. So the head is the
+//! subject — past a leading adverbial ("Theo tờ trình của Bộ …,") and up
+//! to where its phrase ends — and the tail starts where a phrase starts.
+
+use crate::vocabulary::is_compound;
+
+/// The most words shown after a blank: enough to say what is asked, short
+/// enough to read out to a room.
+const MAX_AFTER_WORDS: usize = 20;
+
+/// The most words shown before a blank when nothing is left out (two more
+/// are let through rather than cut).
+const MAX_BEFORE_WORDS: usize = 24;
+
+/// The most words of a head: who acts, and the start of what they do.
+const HEAD_WORDS: usize = 10;
+
+/// A head's length where no phrase ends within [`HEAD_WORDS`].
+const PLAIN_HEAD_WORDS: usize = 8;
+
+/// The most words kept right before a blank in a shortened text.
+const TAIL_WORDS: usize = 14;
+
+/// The words kept right before a blank where no phrase starts within reach.
+const PLAIN_TAIL_WORDS: usize = 12;
+
+/// The fewest words a tail that starts at a phrase keeps: "… từ ngày ___"
+/// says nothing of what starts that day.
+const MIN_TAIL_WORDS: usize = 6;
+
+/// The first words of a leading adverbial that says who holds a view or
+/// how a sentence follows the last, which a head skips when a comma ends
+/// it: "Theo nội dung tờ trình của Bộ Nội vụ, UBND của 23 tỉnh …", "Trong
+/// đó, lực lượng …". Never one that gives the sentence its scope ("Tại Đại
+/// hội lần thứ V,", "Trong năm 2020,") or a condition ("Khi", "Nếu",
+/// "Trường hợp"): without it the statement would be false.
+const ADVERBIAL_STARTS: &[&str] = &[
+    "theo",
+    "trong đó",
+    "đồng thời",
+    "bên cạnh đó",
+    "ngoài ra",
+    "cụ thể",
+    "thực hiện",
+    "tiếp thu",
+    "căn cứ",
+    "tuy nhiên",
+    "mặt khác",
+    "như vậy",
+    "nhìn chung",
+    "để",
+    "nhằm",
+    "trên cơ sở",
+];
+
+/// Words that start a phrase of their own (where, when, with whom, for
+/// what): a head may end before one, a tail may start at one.
+const PHRASE_STARTS: &[&str] = &[
+    "tại", "trong", "với", "theo", "cho", "để", "nhằm", "đối", "từ", "về", "trên", "trước", "qua",
+    "thông",
+];
+
+fn lower(word: &str) -> String {
+    word.trim_start_matches(['(', '"', '“', '*', '_'])
+        .to_lowercase()
+}
+
+fn ends_clause(word: &str) -> bool {
+    word.ends_with([',', ';', ':'])
+}
+
+fn starts_phrase(words: &[&str], i: usize) -> bool {
+    i > 0
+        && PHRASE_STARTS.contains(&lower(words[i]).as_str())
+        && !is_compound(words[i - 1], words[i])
+}
+
+/// Whether a clause's start sets a condition that a "thì" later answers.
+pub(super) fn sets_condition(before: &str) -> bool {
+    let lower = before.to_lowercase();
+    lower.starts_with("trường hợp")
+        || lower.starts_with("nếu")
+        || lower.starts_with("khi")
+        || lower.contains(", trường hợp")
+        || lower.contains(", nếu")
+}
+
+/// Where a sentence's subject starts: past a leading adverbial ended by a
+/// comma within reach, else at its start.
+fn subject_start(words: &[&str]) -> usize {
+    let start = words
+        .iter()
+        .take(3)
+        .map(|w| lower(w))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let adverbial = ADVERBIAL_STARTS.iter().any(|a| {
+        start
+            .strip_prefix(a)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', ',']))
+    });
+    if !adverbial {
+        return 0;
+    }
+    // To the first comma that a capital follows ("…của Bộ Nội vụ, UBND …")
+    // or a clause (five words or more to the next comma: "Trong đó, lực
+    // lượng đã tổ chức …"), past the commas of a list ("Về công tác tổ
+    // chức, cán bộ, đảng viên, năm 2020, Đại hội …").
+    let comma = |i: usize| i < words.len() && ends_clause(words[i - 1]);
+    let clause_follows = |i: usize| {
+        words[i].starts_with(char::is_uppercase)
+            || words[i..]
+                .iter()
+                .position(|w| ends_clause(w))
+                .is_none_or(|p| p >= 4)
+    };
+    (1..=TAIL_WORDS)
+        .find(|&i| comma(i) && clause_follows(i))
+        .unwrap_or(0)
+}
+
+/// How many of `words` (a subject onwards) a head keeps: to a comma that
+/// ends a clause (a capital follows it, or a semicolon), else before a
+/// word that starts a phrase or a bracket, else before "và", else
+/// [`PLAIN_HEAD_WORDS`] whole words. A comma followed by a small letter is
+/// a list's ("chế độ, chính sách"), not the subject's end.
+fn head_len(words: &[&str]) -> usize {
+    let reach = HEAD_WORDS.min(words.len().saturating_sub(1));
+    let clause_end = (3..=reach).find(|&i| {
+        words[i - 1].ends_with([';', ':'])
+            || (words[i - 1].ends_with(',') && words[i].starts_with(char::is_uppercase))
+    });
+    let phrase_end = (4..=reach).find(|&i| starts_phrase(words, i) || words[i].starts_with('('));
+    let and_end = (4..=reach).find(|&i| words[i] == "và" && !words[i - 1].ends_with(','));
+    let mut end = match (clause_end, phrase_end) {
+        (Some(c), Some(p)) => c.min(p),
+        (Some(e), None) | (None, Some(e)) => e,
+        (None, None) => and_end.unwrap_or_else(|| plain_head_len(words)),
+    };
+    // Nor on a word that leads on ("Ban Thường vụ các …", "nhiệm vụ cần …").
+    while end > 3 && HEAD_LEADS_ON.contains(&lower(words[end - 1]).as_str()) {
+        end -= 1;
+    }
+    end
+}
+
+/// Words a head does not end on: what they lead to is left out.
+const HEAD_LEADS_ON: &[&str] = &[
+    "của", "ở", "và", "với", "các", "những", "được", "bị", "cho", "để", "tại", "về", "là", "-",
+    "–", "theo", "trong", "từ", "đến", "việc", "cần", "phải", "sẽ", "đã", "đang", "cũng", "mà",
+    "một", "số", "có",
+];
+
+/// [`PLAIN_HEAD_WORDS`], or up to three more, so as not to end inside a
+/// word of two syllables ("đơn vị hành | chính") nor a name ("Bộ | Nội vụ").
+fn plain_head_len(words: &[&str]) -> usize {
+    let capital = |w: &str| w.starts_with(char::is_uppercase);
+    let mut end = PLAIN_HEAD_WORDS.min(words.len());
+    while end < PLAIN_HEAD_WORDS + 3
+        && end + 1 < words.len()
+        && !ends_clause(words[end - 1])
+        && (is_compound(words[end - 1], words[end])
+            || (capital(words[end - 1]) && capital(words[end])))
+    {
+        end += 1;
+    }
+    end
+}
+
+/// Where the words kept before a blank start: the farthest of the first
+/// comma within [`PLAIN_TAIL_WORDS`] and the first word within
+/// [`TAIL_WORDS`] that starts a phrase and keeps [`MIN_TAIL_WORDS`], else
+/// [`PLAIN_TAIL_WORDS`] back; never inside a word of two syllables ("…
+/// hiện tốt" for "thực hiện"), nor between a number and what it counts
+/// ("… tỷ đồng" for "100 tỷ đồng").
+fn tail_start(words: &[&str], not_before: usize) -> usize {
+    let plain = words.len().saturating_sub(PLAIN_TAIL_WORDS).max(not_before);
+    let after_comma = (plain..words.len()).find(|&i| i > 0 && ends_clause(words[i - 1]));
+    let reach = words.len().saturating_sub(TAIL_WORDS).max(not_before);
+    let at_phrase =
+        (reach..words.len().saturating_sub(MIN_TAIL_WORDS - 1)).find(|&i| starts_phrase(words, i));
+    let mut start = match (after_comma, at_phrase) {
+        (Some(c), Some(p)) => c.min(p),
+        (Some(s), None) | (None, Some(s)) => s,
+        (None, None) => plain,
+    };
+    if start > not_before + 2 && is_compound(words[start - 1], words[start]) {
+        start -= 1;
+    }
+    let count = |w: &str| {
+        w.starts_with(|c: char| c.is_ascii_digit())
+            && w.ends_with(|c: char| c.is_alphanumeric() || c == '%')
+    };
+    if start > not_before + 2
+        && count(words[start - 1])
+        && !matches!(words[start - 2], "ngày" | "tháng" | "năm" | "số")
+    {
+        start -= 1;
+    }
+    start
+}
+
+/// What stands before a blank: the whole of it up to [`MAX_BEFORE_WORDS`]
+/// (and two more); a longer one keeps its subject (see [`head_len`]) and
+/// the phrase right before the blank (see [`tail_start`]), with "…" for
+/// what is left out.
+pub(super) fn shorten_before(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() <= MAX_BEFORE_WORDS + 2 {
+        return text.to_string();
+    }
+    let subject = subject_start(&words);
+    let head_end = subject + head_len(&words[subject..]);
+    let start = tail_start(&words, head_end + 2);
+    let mut head = words[subject..head_end]
+        .join(" ")
+        .trim_end_matches([',', ';', ':'])
+        .to_string();
+    if subject > 0 {
+        head = capitalised(&head);
+    }
+    let kept = words[start..].join(" ");
+    let ends_with_space = text.ends_with(char::is_whitespace);
+    format!("{head} … {kept}{}", if ends_with_space { " " } else { "" })
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// The start of `text` (what follows a blank): up to [`MAX_AFTER_WORDS`],
+/// to a comma within them; but after a `condition` ("Trường hợp sắp xếp
+/// từ ___ đơn vị …"), through the "thì …" that says what follows from it,
+/// up to ten words more.
+pub(super) fn shorten_after(text: &str, condition: bool) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() <= MAX_AFTER_WORDS {
+        return text.to_string();
+    }
+    let mut end = (0..MAX_AFTER_WORDS)
+        .rev()
+        .find(|&i| i > 0 && words[i].ends_with([',', ';']))
+        .map_or(MAX_AFTER_WORDS, |i| i + 1);
+    // Not inside a word of two syllables or a name ("các Nghị | quyết",
+    // "Cảnh | sát biển"): one word more, or one less.
+    end = whole_words_end(&words, end);
+    let reach = (MAX_AFTER_WORDS + 10).min(words.len());
+    if let Some(then) = (end..reach).find(|&i| condition && words[i] == "thì") {
+        let consequence_end = (then + 2..reach)
+            .find(|&i| words[i - 1].ends_with([',', ';', '.']))
+            .unwrap_or_else(|| whole_words_end(&words, reach));
+        if consequence_end >= then + 3 {
+            end = consequence_end;
+        }
+    }
+    if end >= words.len() {
+        return text.to_string();
+    }
+    let kept = words[..end].join(" ");
+    let kept = kept.trim_end_matches([',', ';']);
+    let starts_with_space = text.starts_with(char::is_whitespace);
+    format!("{}{kept}…", if starts_with_space { " " } else { "" })
+}
+
+/// Where to end a run of `words` at or near `end` without cutting a
+/// two-syllable word or a capitalised name: one word more, else one less.
+pub(super) fn whole_words_end(words: &[&str], end: usize) -> usize {
+    let cuts = |e: usize| {
+        e > 0
+            && e < words.len()
+            && !words[e - 1].ends_with([',', ';', ':', '.'])
+            && (is_compound(words[e - 1], words[e])
+                || (words[e - 1].starts_with(char::is_uppercase)
+                    && words[e].starts_with(char::is_uppercase)))
+    };
+    let mut end = if !cuts(end) {
+        end
+    } else if !cuts(end + 1) {
+        end + 1
+    } else if end > 1 && !cuts(end - 1) {
+        end - 1
+    } else {
+        end
+    };
+    // Nor on a word that leads on ("… chỉ đạo của…", "kinh tế -…").
+    const LEADS_ON: &[&str] = &[
+        "của", "ở", "và", "với", "các", "những", "được", "cho", "để", "tại", "về", "là", "-", "–",
+        "theo", "trong", "từ", "đến", "việc",
+    ];
+    while end > 1 && end < words.len() && LEADS_ON.contains(&words[end - 1]) {
+        end -= 1;
+    }
+    end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn filler(n: usize) -> String {
+        vec!["việc"; n].join(" ")
+    }
+
+    #[test]
+    fn a_head_skips_a_leading_adverbial_and_ends_with_its_subject() {
+        let before = format!(
+            "Theo báo cáo của Sở Nội vụ, Ủy ban nhân dân của 12 huyện (nơi có trụ sở) {} đã phối hợp với các xã lập đề án nhập ",
+            filler(12)
+        );
+        let shown = shorten_before(&before);
+        assert!(
+            shown.starts_with("Ủy ban nhân dân của 12 huyện … "),
+            "{shown}"
+        );
+        assert!(shown.ends_with("với các xã lập đề án nhập "), "{shown}");
+    }
+
+    #[test]
+    fn an_adverbial_with_a_list_in_it_is_skipped_whole() {
+        let before = format!(
+            "Theo báo cáo về tổ chức, cán bộ, đoàn viên, năm nay, Đại hội Chi đoàn {} đã bầu ",
+            filler(20)
+        );
+        assert!(shorten_before(&before).starts_with("Đại hội Chi đoàn … "));
+        let short = format!("Trong đó, lực lượng cứu hộ {} đã cứu ", filler(22));
+        assert!(shorten_before(&short).starts_with("Lực lượng cứu hộ … "));
+    }
+
+    #[test]
+    fn a_comma_in_a_list_does_not_end_the_head() {
+        // "chế độ, chính sách" is one list, not the subject and a clause.
+        let before = format!(
+            "Giữ nguyên chế độ, chính sách tiền lương và phụ cấp của người lao động {} tại các hợp tác xã trong thời gian ",
+            filler(12)
+        );
+        let shown = shorten_before(&before);
+        assert!(
+            shown.starts_with("Giữ nguyên chế độ, chính sách tiền lương … "),
+            "{shown}"
+        );
+        assert!(shown.contains("trong thời gian "), "{shown}");
+    }
+
+    #[test]
+    fn a_head_ends_before_its_sentence_says_where_or_for_whom() {
+        let before = format!(
+            "Quỹ khuyến học tặng một lần cho các trường {} với mức hỗ trợ cho mỗi em học sinh nghèo là ",
+            filler(20)
+        );
+        let shown = shorten_before(&before);
+        assert!(
+            shown.starts_with("Quỹ khuyến học tặng một lần … với mức"),
+            "{shown}"
+        );
+    }
+
+    #[test]
+    fn a_condition_or_a_scope_is_never_skipped() {
+        let before = format!(
+            "Khi có đủ hồ sơ, Ban quản lý {} cấp giấy trong ",
+            filler(25)
+        );
+        assert!(shorten_before(&before).starts_with("Khi có đủ hồ sơ"));
+        let before = format!("Tại Đại hội lần thứ V, Ban Chấp hành {} có ", filler(25));
+        assert!(shorten_before(&before).starts_with("Tại Đại hội lần thứ V"));
+    }
+
+    #[test]
+    fn a_short_text_is_shown_whole() {
+        let before = format!("Hội đồng trường {} trong vòng ", filler(20));
+        assert_eq!(shorten_before(&before), before);
+        let after = " ngày kể từ khi nhận đủ hồ sơ";
+        assert_eq!(shorten_after(after, false), after);
+    }
+
+    #[test]
+    fn what_follows_from_the_blank_is_kept() {
+        let after = format!(
+            " thôn {} trở lên, xã mới thì không phải lập đề án riêng, mà {}",
+            filler(12),
+            filler(10)
+        );
+        let shown = shorten_after(&after, true);
+        assert!(
+            shown.ends_with("thì không phải lập đề án riêng…"),
+            "{shown}"
+        );
+        // Not where nothing set a condition: the "thì" is another clause's.
+        assert!(!shorten_after(&after, false).contains("thì"));
+    }
+
+    #[test]
+    fn a_shortened_text_never_starts_between_a_number_and_what_it_counts() {
+        // "… tỷ đồng cho mỗi tỉnh" hid the very figure of the sentence (a
+        // trainer's reading, 2026-12-03); a date's number is no count.
+        let before = format!(
+            "Quỹ của huyện hỗ trợ một lần cho các xã {} theo định mức 120 tỷ đồng mỗi trường học ở các thôn bản và ",
+            filler(14)
+        );
+        let shown = shorten_before(&before);
+        assert!(shown.contains(" … "), "{shown}");
+        assert!(shown.contains("… theo định mức 120 tỷ đồng"), "{shown}");
+        let plain = format!(
+            "Quỹ của huyện hỗ trợ một lần cho các xã {} 120 tỷ đồng mỗi trường học ở các thôn bản xa và ",
+            filler(14)
+        );
+        assert!(
+            shorten_before(&plain).contains("… 120 tỷ đồng"),
+            "{}",
+            shorten_before(&plain)
+        );
+        let dated = format!(
+            "Hồ sơ của huyện gửi trước ngày 30 tháng 6 năm 2025 {} để kịp họp đầu tháng và ",
+            filler(14)
+        );
+        assert!(!shorten_before(&dated).contains("… 6 năm"));
+    }
+
+    #[test]
+    fn a_shortened_text_ends_on_a_whole_word_that_does_not_lead_on() {
+        let words: Vec<&str> = "ban hành các Nghị định hướng dẫn của Chính phủ"
+            .split(' ')
+            .collect();
+        // "các Nghị | định": one word more.
+        assert_eq!(whole_words_end(&words, 4), 5);
+        // Not on "của"; not inside "Chính | phủ".
+        assert_eq!(whole_words_end(&words, 8), 7);
+        assert_eq!(whole_words_end(&words, 9), 10);
+        // A clean place stays.
+        assert_eq!(whole_words_end(&words, 2), 2);
+    }
+}
