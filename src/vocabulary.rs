@@ -179,6 +179,7 @@ const COMPOUNDS: &[&str] = &[
     "văn hóa",
     "văn bản",
     "kết nạp",
+    "đối với",
     "ban hành",
     "vận động",
     "vi phạm",

@@ -371,9 +371,13 @@ impl Generator<'_> {
         let clause = clause
             .trim_end()
             .trim_end_matches(['*', '_'])
-            .trim_end_matches(['.', ';'])
+            .trim_end_matches(['.', ';', '/'])
             .trim_end();
-        (clause.to_string(), at - start - lead)
+        let at = at - start - lead;
+        // Two sentences welded by a missing space ("… từ ngày 9/5/2025.Sau
+        // sắp xếp, cả nước có …"): only the one the point stands in.
+        let (from, to) = welded_sentence(clause, at);
+        (clause[from..to].to_string(), at - from)
     }
 
     /// Whether a question may quote the point's sentence (see [`MAX_SENTENCE_BYTES`]).
@@ -583,10 +587,42 @@ pub(crate) fn dateline_len(sentence: &str) -> usize {
     0
 }
 
-/// `text` without a leading list label ("a) ", "đ) ", "2. ", "3) ") or
-/// emphasis marks ("*", "_").
+/// The bounds of the sentence around byte `at` in `text`, where a full stop
+/// with no space after it ends one ("2025.Sau", "thành công.Đại hội").
+fn welded_sentence(text: &str, at: usize) -> (usize, usize) {
+    let mut from = 0;
+    let mut to = text.len();
+    let mut chars = text.char_indices().peekable();
+    let mut before = ' ';
+    while let Some((i, c)) = chars.next() {
+        if c == '.'
+            && (before.is_lowercase() || before.is_ascii_digit())
+            && chars.peek().is_some_and(|(_, n)| n.is_uppercase())
+        {
+            if i < at {
+                from = i + 1;
+            } else {
+                to = i;
+                break;
+            }
+        }
+        before = c;
+    }
+    (from, to)
+}
+
+/// `text` without a leading list label ("a) ", "đ) ", "2. ", "2.Kết", "3) ")
+/// or emphasis marks ("*", "_").
 fn strip_label(text: &str) -> &str {
     let text = text.trim_start_matches(['*', '_']).trim_start();
+    // "2.Kết thúc …": a number glued to its item.
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    if (1..=2).contains(&digits)
+        && text[digits..].starts_with('.')
+        && text[digits + 1..].starts_with(char::is_uppercase)
+    {
+        return &text[digits + 1..];
+    }
     let Some((first, rest)) = text.split_once(' ') else {
         return text;
     };
@@ -623,7 +659,9 @@ fn minor_date(before: &str, sentence: &str) -> bool {
     // … ngày …").
     let tail_from = near.char_indices().rev().nth(40).map_or(0, |(i, _)| i);
     let passed = near[tail_from..].contains("thông qua");
-    let basis = before.trim_start().starts_with("căn cứ");
+    let basis = before
+        .trim_start_matches(['*', '_', ' '])
+        .starts_with("căn cứ");
     let sentence = crate::text::fold(sentence, crate::text::Fold::Case);
     let life = [
         "sinh ngày",

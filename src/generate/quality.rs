@@ -103,6 +103,38 @@ impl Flag {
     }
 }
 
+/// Whether `text` starts by pointing at what came before it ("Các Nghị
+/// quyết trên có hiệu lực từ ngày ___", "Điều này thể hiện …", "Trong đó
+/// có ___ xã"): shown alone, which papers, what or of what is not said —
+/// a trainer's reading counted these among questions missing their scope.
+fn refers_back(text: &str) -> bool {
+    let lower = text
+        .trim_start_matches(|c: char| !c.is_alphanumeric() && c != '_')
+        .to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().take(6).collect();
+    let starts = |phrase: &str| {
+        let n = phrase.split(' ').count();
+        words.len() >= n && words[..n].join(" ").trim_end_matches([',', ':']).eq(phrase)
+    };
+    let demonstrative = matches!(words.first(), Some(&"các" | &"những"))
+        && words[1..words.len().min(5)]
+            .iter()
+            .any(|w| matches!(w.trim_end_matches([',', ':']), "trên" | "nói trên" | "này"));
+    demonstrative
+        || [
+            "điều này",
+            "việc này",
+            "vấn đề này",
+            "đây là",
+            "đó là",
+            "như vậy",
+            "trong đó có",
+            "trong số đó",
+        ]
+        .iter()
+        .any(|p| starts(p))
+}
+
 /// The longest prompt (with its fill-in text) a room can follow when it is read out.
 pub const MAX_PROMPT_WORDS: usize = 70;
 
@@ -370,9 +402,12 @@ fn find_flags(q: &Question, source: &OnceCell<SourceFacts>, first: bool) -> Vec<
         // "Luật này có hiệu lực thi hành từ ngày ___": short, but says what
         // it asks — when the text being studied takes effect.
         let takes_effect = text.contains("này có hiệu lực");
-        if words < MIN_CONTEXT_WORDS && !takes_effect {
+        if (words < MIN_CONTEXT_WORDS && !takes_effect) || refers_back(text) {
             out.push(Flag::Vague);
         }
+    } else if refers_back(prompt) {
+        // "Đây là hai chương trình có bao nhiêu ý nghĩa …?"
+        out.push(Flag::Vague);
     }
     enough!();
     // Numbers: a long figure is not typed from memory, "100%" is a guess,
@@ -1298,6 +1333,25 @@ mod tests {
             key_point: Some(point.to_string()),
             difficulty: None,
         }
+    }
+
+    #[test]
+    fn a_text_that_points_back_does_not_say_what_it_asks() {
+        assert!(refers_back("Các quyết định trên có hiệu lực từ ngày ___"));
+        assert!(refers_back(
+            "Những nội dung này được thực hiện trong ___ năm"
+        ));
+        assert!(refers_back("Điều này thể hiện rõ trong ___ điểm"));
+        assert!(refers_back("Trong đó có ___ trường học mới"));
+        assert!(!refers_back("Các trường học mới có ___ lớp"));
+        assert!(!refers_back("Trong đó, Sở Giáo dục hỗ trợ ___ trường"));
+        let q = fill(
+            "Các quyết định trên có hiệu lực từ ngày ___ và được đăng công báo ngay sau khi ký".to_string(),
+            "1/7/2025",
+            "Các quyết định trên có hiệu lực từ ngày 1/7/2025 và được đăng công báo ngay sau khi ký.".to_string(),
+            "1/7/2025",
+        );
+        assert!(flags(&q).contains(&Flag::Vague));
     }
 
     #[test]

@@ -77,9 +77,10 @@ fn ends_clause(word: &str) -> bool {
 }
 
 fn starts_phrase(words: &[&str], i: usize) -> bool {
-    i > 0
-        && PHRASE_STARTS.contains(&lower(words[i]).as_str())
-        && !is_compound(words[i - 1], words[i])
+    let word = lower(words[i]);
+    // "đối với", not "cân đối".
+    let whole = word != "đối" || words.get(i + 1).is_some_and(|w| lower(w) == "với");
+    i > 0 && whole && PHRASE_STARTS.contains(&word.as_str()) && !is_compound(words[i - 1], words[i])
 }
 
 /// Whether a clause's start sets a condition that a "thì" later answers.
@@ -158,9 +159,56 @@ const HEAD_LEADS_ON: &[&str] = &[
     "một", "số", "có",
 ];
 
+/// Words that start a new phrase and end none: a cut right before one
+/// never splits a word of two syllables, which a list of compounds cannot
+/// promise ("cân | đối", "tốc | độ", "chất | vấn" were cut before).
+const FUNCTION_WORDS: &[&str] = &[
+    "các", "những", "của", "và", "được", "là", "có", "đã", "sẽ", "đang", "để", "việc", "một",
+    "mỗi", "hoặc", "mà", "thì", "bị", "phải", "cần", "đến", "khi", "nếu", "tại", "trong", "với",
+    "theo", "cho", "nhằm", "từ", "về", "trên", "qua", "cùng", "vào", "bằng", "như", "do",
+];
+
+/// Function words a text shown after "…" does not start with: "… và đơn
+/// vị hành chính" reads as a fragment.
+const NOT_FIRST: &[&str] = &["và", "hoặc", "mà", "thì", "là", "như", "do"];
+
+/// The place nearest `target` within `lo..=hi` where a cut falls right
+/// before a word of [`FUNCTION_WORDS`] and not right after one; for a text
+/// that starts there (`starts`), not before a word of [`NOT_FIRST`].
+fn phrase_break_near(
+    words: &[&str],
+    target: usize,
+    (lo, hi): (usize, usize),
+    starts: bool,
+) -> Option<usize> {
+    let hi = hi.min(words.len().saturating_sub(1));
+    let function = |w: &str| FUNCTION_WORDS.contains(&lower(w).as_str());
+    (lo.max(1)..=hi)
+        .filter(|&i| {
+            let first = !starts || !NOT_FIRST.contains(&lower(words[i]).as_str());
+            function(words[i])
+                && first
+                && !function(words[i - 1])
+                && !is_compound(words[i - 1], words[i])
+                && !words[i - 1].ends_with(['-', '–', '('])
+        })
+        .min_by_key(|&i| (i.abs_diff(target), std::cmp::Reverse(i)))
+}
+
 /// [`PLAIN_HEAD_WORDS`], or up to three more, so as not to end inside a
 /// word of two syllables ("đơn vị hành | chính") nor a name ("Bộ | Nội vụ").
 fn plain_head_len(words: &[&str]) -> usize {
+    if let Some(end) = phrase_break_near(words, PLAIN_HEAD_WORDS, (5, HEAD_WORDS), false) {
+        return end;
+    }
+    // Else at a comma, even a list's ("Rà soát để mở rộng phạm vi, đối |
+    // tượng" split a word).
+    if let Some(end) = (4..=HEAD_WORDS.min(words.len().saturating_sub(1)))
+        .rev()
+        .find(|&i| ends_clause(words[i - 1]))
+    {
+        return end;
+    }
     let capital = |w: &str| w.starts_with(char::is_uppercase);
     let mut end = PLAIN_HEAD_WORDS.min(words.len());
     while end < PLAIN_HEAD_WORDS + 3
@@ -189,7 +237,14 @@ fn tail_start(words: &[&str], not_before: usize) -> usize {
     let mut start = match (after_comma, at_phrase) {
         (Some(c), Some(p)) => c.min(p),
         (Some(s), None) | (None, Some(s)) => s,
-        (None, None) => plain,
+        (None, None) => phrase_break_near(
+            words,
+            plain,
+            (reach, words.len().saturating_sub(MIN_TAIL_WORDS + 2)),
+            true,
+        )
+        .filter(|&i| i >= not_before)
+        .unwrap_or(plain),
     };
     if start > not_before + 2 && is_compound(words[start - 1], words[start]) {
         start -= 1;
@@ -248,13 +303,23 @@ pub(super) fn shorten_after(text: &str, condition: bool) -> String {
     if words.len() <= MAX_AFTER_WORDS {
         return text.to_string();
     }
-    let mut end = (0..MAX_AFTER_WORDS)
+    let comma = (0..MAX_AFTER_WORDS)
         .rev()
         .find(|&i| i > 0 && words[i].ends_with([',', ';']))
-        .map_or(MAX_AFTER_WORDS, |i| i + 1);
-    // Not inside a word of two syllables or a name ("các Nghị | quyết",
-    // "Cảnh | sát biển"): one word more, or one less.
-    end = whole_words_end(&words, end);
+        .map(|i| i + 1);
+    // Else before a word that starts a phrase; else not inside a word of
+    // two syllables or a name ("các Nghị | quyết", "Cảnh | sát biển"): one
+    // word more, or one less.
+    let mut end = comma
+        .or_else(|| {
+            phrase_break_near(
+                &words,
+                MAX_AFTER_WORDS,
+                (MAX_AFTER_WORDS - 5, MAX_AFTER_WORDS + 2),
+                false,
+            )
+        })
+        .unwrap_or_else(|| whole_words_end(&words, MAX_AFTER_WORDS));
     let reach = (MAX_AFTER_WORDS + 10).min(words.len());
     if let Some(then) = (end..reach).find(|&i| condition && words[i] == "thì") {
         let consequence_end = (then + 2..reach)
@@ -377,6 +442,27 @@ mod tests {
     }
 
     #[test]
+    fn a_cut_with_no_comma_falls_before_a_word_that_starts_a_phrase() {
+        // "cân | đối" is in no list of compounds: the cut falls before "với".
+        let before = "Quỹ học bổng tỉnh chi trả học phí một lần hằng năm theo danh sách \
+                      các trường gửi lên nhận bổ sung cân đối ngân sách với định mức ";
+        let before = format!("{before}{} ", filler(0));
+        let words: Vec<&str> = before.split_whitespace().collect();
+        let start = tail_start(&words, 10);
+        assert!(
+            matches!(words[start], "các" | "với" | "theo"),
+            "{}",
+            words[start..].join(" ")
+        );
+        let after = format!(" {} xử lý tốc độ cao trong các trường", filler(17));
+        assert!(
+            shorten_after(&after, false).ends_with(" tốc độ cao…"),
+            "{}",
+            shorten_after(&after, false)
+        );
+    }
+
+    #[test]
     fn a_short_text_is_shown_whole() {
         let before = format!("Hội đồng trường {} trong vòng ", filler(20));
         assert_eq!(shorten_before(&before), before);
@@ -412,7 +498,7 @@ mod tests {
         assert!(shown.contains(" … "), "{shown}");
         assert!(shown.contains("… theo định mức 120 tỷ đồng"), "{shown}");
         let plain = format!(
-            "Quỹ của huyện hỗ trợ một lần cho các xã {} 120 tỷ đồng mỗi trường học ở các thôn bản xa và ",
+            "Quỹ của huyện hỗ trợ một lần cho các xã {} 120 tỷ đồng hỗ trợ trường học ở thôn bản xa và ",
             filler(14)
         );
         assert!(

@@ -571,6 +571,8 @@ fn deadlines_adoption_days_and_a_life_s_dates_are_not_asked_milestones_are() {
         "x"
     ));
     assert!(minor_date("Căn cứ Luật Tổ chức ngày ", "x"));
+    // In emphasis, as a preamble often is.
+    assert!(minor_date("*Căn cứ Luật Tổ chức ngày ", "x"));
     assert!(minor_date(
         "Đồng chí ",
         "Đồng chí sinh ngày 5/5/1950 tại xã An Hòa."
@@ -644,4 +646,24 @@ pub(super) fn markdown_doc(text: &str) -> Document {
         crate::document::Origin::Bundled,
     )
     .unwrap()
+}
+
+#[test]
+fn a_sentence_welded_to_the_next_and_a_glued_list_number_are_not_shown() {
+    let text = "Các quyết định có hiệu lực từ ngày 1/7/2025.Sau đó cả tỉnh có 20 xã";
+    let at = text.find("1/7").unwrap();
+    let (from, to) = welded_sentence(text, at);
+    assert_eq!(
+        &text[from..to],
+        "Các quyết định có hiệu lực từ ngày 1/7/2025"
+    );
+    let at = text.find("20 xã").unwrap();
+    let (from, to) = welded_sentence(text, at);
+    assert_eq!(&text[from..to], "Sau đó cả tỉnh có 20 xã");
+    // Not a name's initial nor a number's thousands.
+    let plain = "Ông Nguyễn V.An nhận 1.650 suất học bổng";
+    assert_eq!(welded_sentence(plain, 10), (0, plain.len()));
+    assert_eq!(strip_label("2.Kết thúc hoạt động"), "Kết thúc hoạt động");
+    assert_eq!(strip_label("2. Kết thúc hoạt động"), "Kết thúc hoạt động");
+    assert_eq!(strip_label("2.500 hộ dân"), "2.500 hộ dân");
 }
