@@ -43,6 +43,10 @@ pub enum Flag {
     NotProse,
     /// Choices of a number question in different units.
     MixedUnits,
+    /// A wrong choice the question's own text rules out: below the start of
+    /// a range whose end is blanked ("60% đến ___" offering 50%), or a
+    /// figure the text already gives ("từ 03 lần đến ___" offering 03).
+    ImpossibleChoice,
     /// "gRDP": a capitalised abbreviation lower-cased by a rule for ordinary words.
     BrokenCase,
     /// Quotation marks doubled or unbalanced.
@@ -88,6 +92,7 @@ impl Flag {
             Flag::NoSubject => "câu đúng/sai không có chủ ngữ",
             Flag::NotProse => "hỏi vào tiêu đề, chú thích ảnh hay tên tác giả",
             Flag::MixedUnits => "các lựa chọn khác đơn vị",
+            Flag::ImpossibleChoice => "có lựa chọn sai mà chính câu hỏi đã loại",
             Flag::BrokenCase => "chữ viết tắt bị đổi chữ hoa",
             Flag::BadQuotes => "ngoặc kép lặp hoặc thiếu",
             Flag::Fragment => "đáp án là một mẩu câu",
@@ -101,6 +106,50 @@ impl Flag {
             Flag::SameFact => "cùng một ý hỏi nhiều lần",
         }
     }
+}
+
+/// Whether a wrong choice of a blank in a range is ruled out by the range
+/// itself ("60% đến ___" offering 50%, "___ đến 70%" offering 80%), or is
+/// a figure the shown text already gives ("từ 03 lần đến ___" offering 03).
+fn impossible_choice(prompt: &str, choices: &[String], answer: usize) -> bool {
+    let Some((before, after)) = prompt
+        .split_once('«')
+        .and_then(|(_, rest)| rest.rsplit_once('»'))
+        .and_then(|(shown, _)| shown.split_once(BLANK))
+    else {
+        return false;
+    };
+    let number = |w: &str| {
+        crate::numbers::parse_number(w.trim_matches(|c: char| !c.is_ascii_digit()))
+            .filter(|_| w.starts_with(|c: char| c.is_ascii_digit()))
+    };
+    let value = |choice: &str| choice.split_whitespace().next().and_then(number);
+    // The start of a range that ends at the blank: "60% đến ", "từ 03 lần đến ".
+    let low = before
+        .trim_end()
+        .strip_suffix("đến")
+        .or_else(|| before.trim_end().strip_suffix(['-', '–']))
+        .and_then(|start| start.split_whitespace().rev().take(2).find_map(number));
+    // The end of a range that starts at the blank: "___ đến 70%", "___ - 9%".
+    let after_words: Vec<&str> = after.split_whitespace().collect();
+    let high = after_words
+        .iter()
+        .position(|w| matches!(*w, "đến" | "-" | "–"))
+        .filter(|&i| i <= 1)
+        .and_then(|i| after_words.get(i + 1))
+        .and_then(|w| number(w));
+    let stated: Vec<f64> = before
+        .split_whitespace()
+        .chain(after_words.iter().copied())
+        .filter_map(number)
+        .collect();
+    choices.iter().enumerate().any(|(i, c)| {
+        let Some(v) = value(c) else {
+            return false;
+        };
+        i != answer
+            && (low.is_some_and(|l| v <= l) || high.is_some_and(|h| v >= h) || stated.contains(&v))
+    })
 }
 
 /// Whether `text` starts by pointing at what came before it ("Các Nghị
@@ -648,7 +697,7 @@ fn find_flags(q: &Question, source: &OnceCell<SourceFacts>, first: bool) -> Vec<
 
     enough!();
     // Units of number choices.
-    if let Answer::SingleChoice { choices, .. } = &q.answer {
+    if let Answer::SingleChoice { choices, answer } = &q.answer {
         let units: Vec<String> = choices
             .iter()
             .filter(|c| c.starts_with(|ch: char| ch.is_ascii_digit()))
@@ -656,6 +705,9 @@ fn find_flags(q: &Question, source: &OnceCell<SourceFacts>, first: bool) -> Vec<
             .collect();
         if units.len() == choices.len() && units.windows(2).any(|w| w[0] != w[1]) {
             out.push(Flag::MixedUnits);
+        }
+        if impossible_choice(prompt, choices, *answer) {
+            out.push(Flag::ImpossibleChoice);
         }
     }
 
@@ -1333,6 +1385,40 @@ mod tests {
             key_point: Some(point.to_string()),
             difficulty: None,
         }
+    }
+
+    #[test]
+    fn a_choice_the_range_itself_rules_out_is_seen() {
+        let choices = |c: &[&str]| c.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let p = "Chọn số liệu đúng với văn bản cho chỗ trống: «Số hộ nghèo giảm từ 40% đến ___ so với năm trước»";
+        assert!(impossible_choice(
+            p,
+            &choices(&["30%", "50%", "60%", "70%"]),
+            1
+        ));
+        assert!(!impossible_choice(
+            p,
+            &choices(&["45%", "50%", "60%", "70%"]),
+            1
+        ));
+        let p = "Chọn số liệu đúng với văn bản cho chỗ trống: «Mức thưởng gấp từ 03 lần đến ___ lần mức chung»";
+        assert!(impossible_choice(p, &choices(&["03", "04", "05", "06"]), 2));
+        assert!(!impossible_choice(
+            p,
+            &choices(&["04", "05", "06", "07"]),
+            1
+        ));
+        let p = "Chọn số liệu đúng với văn bản cho chỗ trống: «Tỷ lệ che phủ rừng đạt ___ đến 45% diện tích»";
+        assert!(impossible_choice(
+            p,
+            &choices(&["35%", "40%", "50%", "30%"]),
+            1
+        ));
+        assert!(!impossible_choice(
+            p,
+            &choices(&["35%", "40%", "42%", "30%"]),
+            1
+        ));
     }
 
     #[test]
