@@ -157,10 +157,14 @@ fn impossible_choice(prompt: &str, choices: &[String], answer: usize) -> bool {
 /// có ___ xã"): shown alone, which papers, what or of what is not said —
 /// a trainer's reading counted these among questions missing their scope.
 fn refers_back(text: &str) -> bool {
-    let lower = text
+    // Only the first words are looked at: lower-case only those.
+    let start: Vec<&str> = text
         .trim_start_matches(|c: char| !c.is_alphanumeric() && c != '_')
-        .to_lowercase();
-    let words: Vec<&str> = lower.split_whitespace().take(6).collect();
+        .split_whitespace()
+        .take(6)
+        .collect();
+    let lower = start.join(" ").to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
     let starts = |phrase: &str| {
         let n = phrase.split(' ').count();
         words.len() >= n && words[..n].join(" ").trim_end_matches([',', ':']).eq(phrase)

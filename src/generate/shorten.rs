@@ -67,9 +67,16 @@ const PHRASE_STARTS: &[&str] = &[
     "thông",
 ];
 
-fn lower(word: &str) -> String {
-    word.trim_start_matches(['(', '"', '“', '*', '_'])
-        .to_lowercase()
+/// `word` in small letters, without an opening bracket, quote or emphasis;
+/// borrowed when it has no capital (most words: this runs for every word
+/// looked at as a place to cut).
+fn lower(word: &str) -> std::borrow::Cow<'_, str> {
+    let word = word.trim_start_matches(['(', '"', '“', '*', '_']);
+    if word.chars().any(char::is_uppercase) {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(word)
+    }
 }
 
 fn ends_clause(word: &str) -> bool {
@@ -80,7 +87,7 @@ fn starts_phrase(words: &[&str], i: usize) -> bool {
     let word = lower(words[i]);
     // "đối với", not "cân đối".
     let whole = word != "đối" || words.get(i + 1).is_some_and(|w| lower(w) == "với");
-    i > 0 && whole && PHRASE_STARTS.contains(&word.as_str()) && !is_compound(words[i - 1], words[i])
+    i > 0 && whole && PHRASE_STARTS.contains(&word.as_ref()) && !is_compound(words[i - 1], words[i])
 }
 
 /// Whether a clause's start sets a condition that a "thì" later answers.
@@ -99,7 +106,7 @@ fn subject_start(words: &[&str]) -> usize {
     let start = words
         .iter()
         .take(3)
-        .map(|w| lower(w))
+        .map(|w| lower(w).into_owned())
         .collect::<Vec<_>>()
         .join(" ");
     let adverbial = ADVERBIAL_STARTS.iter().any(|a| {
@@ -146,7 +153,7 @@ fn head_len(words: &[&str]) -> usize {
         (None, None) => and_end.unwrap_or_else(|| plain_head_len(words)),
     };
     // Nor on a word that leads on ("Ban Thường vụ các …", "nhiệm vụ cần …").
-    while end > 3 && HEAD_LEADS_ON.contains(&lower(words[end - 1]).as_str()) {
+    while end > 3 && HEAD_LEADS_ON.contains(&lower(words[end - 1]).as_ref()) {
         end -= 1;
     }
     end
@@ -182,12 +189,11 @@ fn phrase_break_near(
     starts: bool,
 ) -> Option<usize> {
     let hi = hi.min(words.len().saturating_sub(1));
-    let function = |w: &str| FUNCTION_WORDS.contains(&lower(w).as_str());
+    let function = |w: &str| FUNCTION_WORDS.contains(&lower(w).as_ref());
     (lo.max(1)..=hi)
         .filter(|&i| {
-            let first = !starts || !NOT_FIRST.contains(&lower(words[i]).as_str());
             function(words[i])
-                && first
+                && (!starts || !NOT_FIRST.contains(&lower(words[i]).as_ref()))
                 && !function(words[i - 1])
                 && !is_compound(words[i - 1], words[i])
                 && !words[i - 1].ends_with(['-', '–', '('])
