@@ -90,13 +90,29 @@ fn starts_phrase(words: &[&str], i: usize) -> bool {
     i > 0 && whole && PHRASE_STARTS.contains(&word.as_ref()) && !is_compound(words[i - 1], words[i])
 }
 
-/// Whether a clause's start sets a condition that a "thì" later answers.
+/// How a clause that sets a condition or a time limit starts: what it
+/// asks only makes sense with the main clause that follows — after "thì",
+/// or after the comma that ends it ("Trong thời hạn 7 ngày kể từ …, cấp ủy
+/// phải báo cáo …").
+const CONDITION_STARTS: &[&str] = &[
+    "trường hợp",
+    "nếu",
+    "khi",
+    "trong thời hạn",
+    "chậm nhất",
+    "sau khi",
+    "trước khi",
+];
+
+/// Whether a clause's start sets a condition or a time limit that a "thì"
+/// or a main clause later answers.
 pub(super) fn sets_condition(before: &str) -> bool {
-    let lower = before.to_lowercase();
-    lower.starts_with("trường hợp")
-        || lower.starts_with("nếu")
-        || lower.starts_with("khi")
-        || lower.contains(", trường hợp")
+    let lower = before.trim_start().to_lowercase();
+    CONDITION_STARTS.iter().any(|c| {
+        lower
+            .strip_prefix(c)
+            .is_some_and(|rest| rest.starts_with(char::is_whitespace))
+    }) || lower.contains(", trường hợp")
         || lower.contains(", nếu")
 }
 
@@ -327,21 +343,127 @@ pub(super) fn shorten_after(text: &str, condition: bool) -> String {
         })
         .unwrap_or_else(|| whole_words_end(&words, MAX_AFTER_WORDS));
     let reach = (MAX_AFTER_WORDS + 10).min(words.len());
-    if let Some(then) = (end..reach).find(|&i| condition && words[i] == "thì") {
-        let consequence_end = (then + 2..reach)
-            .find(|&i| words[i - 1].ends_with([',', ';', '.']))
-            .unwrap_or_else(|| whole_words_end(&words, reach));
-        if consequence_end >= then + 3 {
-            end = consequence_end;
+    let starts_with_space = if text.starts_with(char::is_whitespace) {
+        " "
+    } else {
+        ""
+    };
+    if condition {
+        match consequence(&words) {
+            // Already shown, or near: shown whole, through what follows
+            // from the blank.
+            Some((_, consequence_end)) if consequence_end <= end => {}
+            Some((then, _)) if then < reach => {
+                let near_end = (then + 2..reach)
+                    .find(|&i| words[i - 1].ends_with([',', ';', '.']))
+                    .unwrap_or_else(|| whole_words_end(&words, reach));
+                if near_end >= then + 3 {
+                    end = end.max(near_end);
+                }
+            }
+            // Far ("Nếu có từ ___ đảng viên … thì đảng ủy … ra quyết
+            // định …"): the blank's own phrase, "…", and the consequence.
+            Some((then, consequence_end)) if then > OWN_PHRASE_WORDS + 2 => {
+                let own = own_phrase_end(&words);
+                let kept = words[..own].join(" ");
+                let consequence = words[then..consequence_end].join(" ");
+                let more = if consequence_end < words.len() {
+                    "…"
+                } else {
+                    ""
+                };
+                return format!(
+                    "{starts_with_space}{} … {}{more}",
+                    kept.trim_end_matches([',', ';', ':']),
+                    if more.is_empty() {
+                        consequence.as_str()
+                    } else {
+                        consequence.trim_end_matches([',', ';', ':', '.'])
+                    }
+                );
+            }
+            Some(_) => {}
+            None => {
+                // No "thì": the main clause follows the comma that ends the
+                // condition ("… kể từ ngày bế mạc đại hội, cấp ủy khoá mới
+                // phải báo cáo …"), when it is in reach.
+                if end < words.len()
+                    && words[end - 1].ends_with(',')
+                    && words[end].starts_with(char::is_lowercase)
+                {
+                    let limit = (end + CONSEQUENCE_WORDS).min(reach);
+                    end = (end + 3..=limit)
+                        .find(|&i| i == words.len() || words[i - 1].ends_with([',', ';', ':', '.']))
+                        .unwrap_or_else(|| whole_words_end(&words, limit));
+                }
+            }
         }
     }
     if end >= words.len() {
         return text.to_string();
     }
     let kept = words[..end].join(" ");
-    let kept = kept.trim_end_matches([',', ';']);
-    let starts_with_space = text.starts_with(char::is_whitespace);
-    format!("{}{kept}…", if starts_with_space { " " } else { "" })
+    let kept = kept.trim_end_matches([',', ';', ':']);
+    format!("{starts_with_space}{kept}…")
+}
+
+/// The most words of a consequence shown after its "thì".
+const CONSEQUENCE_WORDS: usize = 14;
+
+/// The most words of the blank's own phrase kept before a far consequence.
+const OWN_PHRASE_WORDS: usize = 12;
+
+/// Where the "thì" that answers a condition stands in the same sentence,
+/// and where the consequence it starts ends: at a semicolon, colon or full
+/// stop within [`CONSEQUENCE_WORDS`], else at its last comma there, else
+/// before a function word near there. `None` when there is no "thì", or
+/// it answers another condition: one after a semicolon when the blank's
+/// own condition already had a comma (its main clause) before it ("A, cơ
+/// quan X phải …; trường hợp B thì …" — but "trong thời hạn A; trong thời
+/// hạn B, thì …" share theirs).
+fn consequence(words: &[&str]) -> Option<(usize, usize)> {
+    let mut comma = false;
+    let mut then = None;
+    for (i, word) in words.iter().enumerate().take(60) {
+        if *word == "thì" {
+            then = Some(i);
+            break;
+        }
+        if word.ends_with('.') || (word.ends_with(';') && comma) {
+            return None;
+        }
+        comma |= word.ends_with(',');
+    }
+    let then = then?;
+    let limit = (then + 1 + CONSEQUENCE_WORDS).min(words.len());
+    let stop = |i: usize| i == words.len() || words[i - 1].ends_with([';', '.', ':']);
+    let end = (then + 3..=limit)
+        .find(|&i| stop(i))
+        .or_else(|| {
+            (then + 4..=limit)
+                .rev()
+                .find(|&i| words[i - 1].ends_with(','))
+        })
+        .or_else(|| phrase_break_near(words, limit, (then + 5, limit), false))
+        .unwrap_or_else(|| whole_words_end(words, limit));
+    (end >= then + 3).then_some((then, end))
+}
+
+/// The end of the phrase a blank stands in, before a far consequence: to
+/// its first comma within [`OWN_PHRASE_WORDS`] and four more, else before a function
+/// word near there, else that many whole words.
+fn own_phrase_end(words: &[&str]) -> usize {
+    (3..=(OWN_PHRASE_WORDS + 4).min(words.len()))
+        .find(|&i| words[i - 1].ends_with([',', ';']))
+        .or_else(|| {
+            phrase_break_near(
+                words,
+                OWN_PHRASE_WORDS,
+                (OWN_PHRASE_WORDS - 4, OWN_PHRASE_WORDS + 2),
+                false,
+            )
+        })
+        .unwrap_or_else(|| whole_words_end(words, OWN_PHRASE_WORDS.min(words.len())))
 }
 
 /// Where to end a run of `words` at or near `end` without cutting a
@@ -490,6 +612,68 @@ mod tests {
         );
         // Not where nothing set a condition: the "thì" is another clause's.
         assert!(!shorten_after(&after, false).contains("thì"));
+    }
+
+    #[test]
+    fn a_far_consequence_is_shown_after_the_blanks_own_phrase() {
+        // "Nếu có từ ___ đảng viên … để học theo lớp…" hid what follows
+        // from the number (a trainer's reading, 2026-12-03).
+        let before = "Nếu có từ ";
+        assert!(sets_condition(before));
+        let after = format!(
+            " hội viên trở lên cùng đến sinh hoạt ở câu lạc bộ {} thì ban điều hành nơi đến lập một nhóm sinh hoạt riêng, {}.",
+            filler(30),
+            filler(8)
+        );
+        let shown = shorten_after(&after, true);
+        assert!(
+            shown.starts_with(" hội viên trở lên cùng đến sinh hoạt"),
+            "{shown}"
+        );
+        assert!(
+            shown.ends_with(" … thì ban điều hành nơi đến lập một nhóm sinh hoạt riêng…"),
+            "{shown}"
+        );
+        assert!(shown.split_whitespace().count() <= 26, "{shown}");
+        // Conditions in a row share their "thì" ("khi A; khi B thì …").
+        let shared = format!(
+            " hội viên trở lên {}; khi có người đến {} thì ban điều hành lập nhóm riêng.",
+            filler(10),
+            filler(20)
+        );
+        assert!(
+            shorten_after(&shared, true).ends_with(" … thì ban điều hành lập nhóm riêng."),
+            "{}",
+            shorten_after(&shared, true)
+        );
+        // But a "thì" after a condition that had its main clause is
+        // another condition's.
+        let other = format!(
+            " hội viên trở lên, ban điều hành báo cáo {}; trường hợp khác thì ban điều hành quyết định.",
+            filler(30)
+        );
+        assert!(!shorten_after(&other, true).contains("thì"));
+    }
+
+    #[test]
+    fn a_time_limit_keeps_the_main_clause_after_its_comma() {
+        let before = "Trong thời hạn ";
+        assert!(sets_condition(before));
+        assert!(!sets_condition("Trong năm "));
+        let after = format!(
+            " ngày kể từ ngày bế mạc hội nghị, ban chấp hành mới phải gửi báo cáo lên cấp trên: {}",
+            filler(20)
+        );
+        let shown = shorten_after(&after, true);
+        assert_eq!(
+            shown,
+            " ngày kể từ ngày bế mạc hội nghị, ban chấp hành mới phải gửi báo cáo lên cấp trên…"
+        );
+        // Without a condition the comma ends what is shown.
+        assert_eq!(
+            shorten_after(&after, false),
+            " ngày kể từ ngày bế mạc hội nghị…"
+        );
     }
 
     #[test]
