@@ -3,7 +3,7 @@
 
 use rand::RngExt;
 use rand::rngs::StdRng;
-use rand::seq::{IndexedRandom, SliceRandom};
+use rand::seq::IndexedRandom;
 
 use super::Generator;
 use super::phrasing::*;
@@ -67,8 +67,7 @@ impl Generator<'_> {
         let mut pool: Vec<f64> = pool.into_iter().map(tidy).collect();
         pool.retain(|d| *d >= 2.0 && *d != n && !self.stated_for_noun(noun, *d));
         pool.dedup();
-        pool.shuffle(rng);
-        pool.truncate(3);
+        let mut pool = super::phrasing::around_answer(pool, |&d| d < n, 3, rng);
         pool.sort_by(f64::total_cmp);
         pool
     }

@@ -282,6 +282,34 @@ pub(super) fn natural_alternatives(n: f64, unit: &str) -> Option<Vec<f64>> {
     Some(out)
 }
 
+/// Up to `n` of `pool` (wrong values, each below or above the answer as
+/// `below` says), drawn so that where the answer stands among the choices
+/// in order is even over the places it can take: a learner who always
+/// picks a middle value gains nothing (before this the answer was
+/// second-lowest in 46% of the corpus's number questions, and lowest or
+/// highest in 28%).
+pub(super) fn around_answer<T>(
+    pool: Vec<T>,
+    below: impl Fn(&T) -> bool,
+    n: usize,
+    rng: &mut rand::rngs::StdRng,
+) -> Vec<T> {
+    use rand::RngExt;
+    use rand::seq::SliceRandom;
+    let (mut lower, mut higher): (Vec<T>, Vec<T>) = pool.into_iter().partition(|x| below(x));
+    lower.shuffle(rng);
+    higher.shuffle(rng);
+    let wanted = n.min(lower.len() + higher.len());
+    let ranks: Vec<usize> = (0..=wanted)
+        .filter(|&r| r <= lower.len() && wanted - r <= higher.len())
+        .collect();
+    let rank = ranks[rng.random_range(0..ranks.len())];
+    lower.truncate(rank);
+    higher.truncate(wanted - rank);
+    lower.append(&mut higher);
+    lower
+}
+
 /// `distractors` of figure `n` that a bound leaves false, topped up with
 /// figures further out, at most three.
 pub(super) fn bounded_distractors(n: f64, bound: Option<Bound>, distractors: &[f64]) -> Vec<f64> {

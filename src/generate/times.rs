@@ -1,7 +1,5 @@
 //! Years, terms and dates.
 
-use rand::seq::SliceRandom;
-
 use super::Generator;
 use super::phrasing::*;
 use crate::keypoints::KeyPoint;
@@ -41,8 +39,7 @@ impl Generator<'_> {
         pool.sort();
         pool.dedup();
         let mut rng = self.rng(&point.id);
-        pool.shuffle(&mut rng);
-        pool.truncate(3);
+        let mut pool = super::phrasing::around_answer(pool, |&y| y < year, 3, &mut rng);
         // A choice of years is asked only where the text gives this one
         // year and no other (a plan with targets for 2025 and 2030 makes
         // "đến năm nào?" a guess).
