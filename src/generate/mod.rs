@@ -377,7 +377,19 @@ impl Generator<'_> {
         // Two sentences welded by a missing space ("… từ ngày 9/5/2025.Sau
         // sắp xếp, cả nước có …"): only the one the point stands in.
         let (from, to) = welded_sentence(clause, at);
-        (clause[from..to].to_string(), at - from)
+        let mut shown = clause[from..to].to_string();
+        // "Thứ hai, chủ động phối hợp …" less its ordinal starts with a
+        // capital, as a sentence does (where the capital is as long).
+        if from == 0
+            && lead > 0
+            && let Some(first) = shown.chars().next().filter(|c| c.is_lowercase())
+        {
+            let upper: String = first.to_uppercase().collect();
+            if upper.len() == first.len_utf8() {
+                shown.replace_range(..first.len_utf8(), &upper);
+            }
+        }
+        (shown, at - from)
     }
 
     /// Whether a question may quote the point's sentence (see [`MAX_SENTENCE_BYTES`]).
@@ -611,8 +623,8 @@ fn welded_sentence(text: &str, at: usize) -> (usize, usize) {
     (from, to)
 }
 
-/// `text` without a leading list label ("a) ", "đ) ", "2. ", "2.Kết", "3) ")
-/// or emphasis marks ("*", "_").
+/// `text` without a leading list label ("a) ", "đ) ", "2. ", "2.Kết", "3) ",
+/// "(4) ", "Thứ hai, ") or emphasis marks ("*", "_").
 fn strip_label(text: &str) -> &str {
     let text = text.trim_start_matches(['*', '_']).trim_start();
     // "2.Kết thúc …": a number glued to its item.
@@ -623,12 +635,27 @@ fn strip_label(text: &str) -> &str {
     {
         return &text[digits + 1..];
     }
+    // "Thứ hai, chủ động …": an ordinal that numbers the item.
+    const ORDINALS: &[&str] = &[
+        "nhất", "hai", "ba", "tư", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười",
+    ];
+    if let Some(rest) = text.strip_prefix("Thứ ")
+        && let Some((ordinal, rest)) = rest.split_once(", ")
+        && ORDINALS.contains(&ordinal)
+        // "Thứ năm, ngày 12/6": a weekday.
+        && !rest.starts_with("ngày")
+    {
+        return rest.trim_start();
+    }
     let Some((first, rest)) = text.split_once(' ') else {
         return text;
     };
+    let number = |l: &str| !l.is_empty() && l.len() <= 2 && l.bytes().all(|b| b.is_ascii_digit());
     let label = first.strip_suffix([')', '.']).is_some_and(|l| {
         (l.chars().count() == 1 && l.chars().all(char::is_lowercase))
-            || (!l.is_empty() && l.len() <= 2 && l.bytes().all(|b| b.is_ascii_digit()))
+            || number(l)
+            // "(4) Tuyên truyền …"
+            || l.strip_prefix('(').is_some_and(number)
     });
     if label { rest.trim_start() } else { text }
 }

@@ -436,6 +436,31 @@ fn find_flags(q: &Question, source: &OnceCell<SourceFacts>, first: bool) -> Vec<
             out.push(Flag::Vague);
         }
     }
+    // "Ít nhất là bao nhiêu tháng kể từ khi ra khỏi Đảng?", "Chậm nhất là
+    // bao nhiêu ngày làm việc đối với tổ chức cơ sở đảng?": a limit, but
+    // on what is not said. "Mục tiêu cụ thể đến năm nào?": a heading's
+    // year, with nothing to learn.
+    const LIMITS: &[&str] = &[
+        "chậm nhất",
+        "ít nhất",
+        "tối đa",
+        "tối thiểu",
+        "không quá",
+        "không dưới",
+    ];
+    let bare_limit = LIMITS.iter().any(|l| lower.starts_with(l)) && lower.contains("bao nhiêu");
+    let heading_year = lower
+        .strip_prefix("theo văn bản, ")
+        .and_then(|rest| rest.strip_suffix(" đến năm nào?"))
+        .is_some_and(|what| {
+            matches!(
+                what,
+                "mục tiêu" | "mục tiêu cụ thể" | "mục tiêu tổng quát" | "mục tiêu chung"
+            )
+        });
+    if bare_limit || heading_year {
+        out.push(Flag::Vague);
+    }
     enough!();
     // A fill-in needs enough words around its blank to say what it asks;
     // so does a blank quoted in a choice's prompt ("…cho chỗ trống: «…»").
@@ -455,7 +480,17 @@ fn find_flags(q: &Question, source: &OnceCell<SourceFacts>, first: bool) -> Vec<
         // "Luật này có hiệu lực thi hành từ ngày ___": short, but says what
         // it asks — when the text being studied takes effect.
         let takes_effect = text.contains("này có hiệu lực");
-        if (words < MIN_CONTEXT_WORDS && !takes_effect) || refers_back(text) {
+        // "về một số nhiệm vụ trọng tâm … đến ngày ___": the rest of a
+        // title, whose subject is on another line.
+        let headless = text.starts_with(|c: char| c.is_lowercase())
+            // "Ít nhất là ___ tháng kể từ khi ra khỏi Đảng": a limit with
+            // no subject, an item under a heading the question does not show.
+            || (LIMITS.iter().any(|l| {
+                fold(text, Fold::Case)
+                    .strip_prefix(l)
+                    .is_some_and(|rest| rest.starts_with(" là "))
+            }) && !text.contains(','));
+        if (words < MIN_CONTEXT_WORDS && !takes_effect) || refers_back(text) || headless {
             out.push(Flag::Vague);
         }
     } else if refers_back(prompt) {
@@ -1056,9 +1091,31 @@ fn bad_quotes(text: &str) -> bool {
     {
         return true;
     }
-    let open = text.matches('“').count();
-    let close = text.matches('”').count();
-    open != close || text.matches('"').count() % 2 == 1
+    // Each quote closes one opened before it: "…Hồ Chí Minh", Quy định
+    // ___ của Bộ Chính trị "về chuẩn mực…" has two straight quotes, but
+    // the first closes one cut away and the second opens one cut off.
+    let mut curly = 0usize;
+    let mut straight = false;
+    let mut prev: Option<char> = None;
+    for c in text.chars() {
+        match c {
+            '“' => curly += 1,
+            '”' if curly == 0 => return true,
+            '”' => curly -= 1,
+            '"' => {
+                let opens = prev.is_none_or(|p| {
+                    p.is_whitespace() || matches!(p, '(' | '[' | '«' | ':' | '–' | '-')
+                });
+                if opens == straight {
+                    return true;
+                }
+                straight = opens;
+            }
+            _ => {}
+        }
+        prev = Some(c);
+    }
+    curly != 0 || straight
 }
 
 // ------------------------------------------------------------------ gold facts
@@ -1343,6 +1400,14 @@ mod tests {
         assert!(bad_quotes("phương châm “”Đoàn kết”"));
         assert!(bad_quotes("“Đoàn kết"));
         assert!(!bad_quotes("“Đoàn kết”"));
+        assert!(!bad_quotes(
+            "phương châm \"Đoàn kết\", khẩu hiệu:\"Đổi mới\" (\"Kỷ cương\")"
+        ));
+        // Two straight quotes, each of a quotation cut away.
+        assert!(bad_quotes(
+            "theo tấm gương Bác Hồ\", Quy định ___ \"về chuẩn mực…"
+        ));
+        assert!(bad_quotes("”Đoàn kết“"));
     }
 
     #[test]
@@ -1442,6 +1507,60 @@ mod tests {
             "1/7/2025",
         );
         assert!(flags(&q).contains(&Flag::Vague));
+    }
+
+    #[test]
+    fn a_limit_of_nothing_a_headings_year_and_a_titles_tail_are_vague() {
+        let numeric = |prompt: &str| {
+            let mut q = fill(
+                String::new(),
+                "",
+                "Người đã ra khỏi hội ít nhất 24 tháng kể từ ngày ra khỏi hội thì được xét lại."
+                    .to_string(),
+                "24 tháng",
+            );
+            q.prompt = prompt.to_string();
+            q.answer = Answer::Numeric {
+                answer: 24.0,
+                tolerance: 0.0,
+                unit: None,
+            };
+            q
+        };
+        assert!(
+            flags(&numeric(
+                "Ít nhất là bao nhiêu tháng kể từ khi ra khỏi hội?"
+            ))
+            .contains(&Flag::Vague)
+        );
+        assert!(
+            !flags(&numeric(
+                "Người đã ra khỏi hội được xét lại sau ít nhất bao nhiêu tháng?"
+            ))
+            .contains(&Flag::Vague)
+        );
+        let mut year = numeric("Theo văn bản, mục tiêu cụ thể đến năm nào?");
+        year.answer = Answer::SingleChoice {
+            choices: vec!["2025".into(), "2030".into(), "2035".into(), "2040".into()],
+            answer: 1,
+        };
+        assert!(flags(&year).contains(&Flag::Vague));
+        year.prompt = "Theo văn bản, tầm nhìn đến năm nào?".to_string();
+        assert!(!flags(&year).contains(&Flag::Vague));
+        let tail = fill(
+            "về các việc cần làm ngay của hội từ nay đến ngày ___ để chuẩn bị đại hội nhiệm kỳ mới".to_string(),
+            "30/6/2025",
+            "về các việc cần làm ngay của hội từ nay đến ngày 30/6/2025 để chuẩn bị đại hội nhiệm kỳ mới".to_string(),
+            "30/6/2025",
+        );
+        assert!(flags(&tail).contains(&Flag::Vague));
+        let item = fill(
+            "Ít nhất là ___ tháng kể từ khi ra khỏi hội".to_string(),
+            "24",
+            "Ít nhất là 24 tháng kể từ khi ra khỏi hội.".to_string(),
+            "24 tháng",
+        );
+        assert!(flags(&item).contains(&Flag::Vague));
     }
 
     #[test]

@@ -703,4 +703,8 @@ fn a_sentence_welded_to_the_next_and_a_glued_list_number_are_not_shown() {
     assert_eq!(strip_label("2.Kết thúc hoạt động"), "Kết thúc hoạt động");
     assert_eq!(strip_label("2. Kết thúc hoạt động"), "Kết thúc hoạt động");
     assert_eq!(strip_label("2.500 hộ dân"), "2.500 hộ dân");
+    assert_eq!(strip_label("(4) Tổ chức hội thi"), "Tổ chức hội thi");
+    assert_eq!(strip_label("Thứ hai, tổ chức hội thi"), "tổ chức hội thi");
+    assert_eq!(strip_label("Thứ năm, ngày 12/6"), "Thứ năm, ngày 12/6");
+    assert_eq!(strip_label("(2025) là năm"), "(2025) là năm");
 }
