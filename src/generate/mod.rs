@@ -671,6 +671,19 @@ fn minor_date(before: &str, sentence: &str) -> bool {
     let near = before.trim_end();
     let near = near.strip_suffix("ngày").unwrap_or(near).trim_end();
     let near = near.strip_suffix("là").unwrap_or(near).trim_end();
+    // Less an hour: "trước 08h00 ngày …", "trước 17 giờ ngày …".
+    let near = near.strip_suffix(" giờ").unwrap_or(near);
+    let near = match near.rsplit_once(' ') {
+        Some((rest, hour))
+            if hour.starts_with(|c: char| c.is_ascii_digit())
+                && hour
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, 'h' | ':' | 'g')) =>
+        {
+            rest.trim_end()
+        }
+        _ => near,
+    };
     let deadline = [
         "trước",
         "chậm nhất",

@@ -157,12 +157,37 @@ fn impossible_choice(prompt: &str, choices: &[String], answer: usize) -> bool {
 /// có ___ xã"): shown alone, which papers, what or of what is not said —
 /// a trainer's reading counted these among questions missing their scope.
 fn refers_back(text: &str) -> bool {
+    let text = text.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '_');
+    // Past who says it: "Thủ tướng nhấn mạnh, đây là hai chương trình …".
+    let said = text.split_once(", ").filter(|(speaker, _)| {
+        speaker.split_whitespace().count() <= 8
+            && [
+                "nhấn mạnh",
+                "cho biết",
+                "khẳng định",
+                "nêu rõ",
+                "cho rằng",
+                "chỉ rõ",
+                "lưu ý",
+            ]
+            .iter()
+            .any(|v| speaker.ends_with(v))
+    });
+    if let Some((_, rest)) = said
+        && refers_back(rest)
+    {
+        return true;
+    }
+    // Anywhere: "đôn đốc nội dung trên trước ngày …", "các đơn vị nói
+    // trên" (written in small letters mid-sentence).
+    if ["nội dung trên", "nêu trên", "nói trên"]
+        .iter()
+        .any(|p| text.contains(p))
+    {
+        return true;
+    }
     // Only the first words are looked at: lower-case only those.
-    let start: Vec<&str> = text
-        .trim_start_matches(|c: char| !c.is_alphanumeric() && c != '_')
-        .split_whitespace()
-        .take(6)
-        .collect();
+    let start: Vec<&str> = text.split_whitespace().take(6).collect();
     let lower = start.join(" ").to_lowercase();
     let words: Vec<&str> = lower.split_whitespace().collect();
     let starts = |phrase: &str| {
@@ -186,6 +211,58 @@ fn refers_back(text: &str) -> bool {
         ]
         .iter()
         .any(|p| starts(p))
+}
+
+/// Whether `answer` is a document's number: "150-KL/TW", "118/NQ-CP",
+/// "201/2025/QH15".
+fn is_document_number_text(answer: &str) -> bool {
+    answer.starts_with(|c: char| c.is_ascii_digit())
+        && answer.contains('/')
+        && answer.contains(|c: char| c.is_ascii_uppercase())
+}
+
+/// Whether a text with a document's number blanked says what that
+/// document is about: "… Nghị quyết số ___, ngày 22/12/2024 của Bộ Chính
+/// trị về đột phá …", or a task of six words or more done "theo" it
+/// ("Quán triệt … nâng cao hiệu quả DNNN theo Nghị quyết số ___"). A
+/// trainer's reading found "Thực hiện nghiêm Kết luận số ___, ngày
+/// 14/4/2025 của Bộ Chính trị và Hướng dẫn …" unanswerable but by rote:
+/// which document is meant is not said.
+fn says_what_a_document_is_about(text: &str) -> bool {
+    let Some((before, after)) = text.split_once(BLANK) else {
+        return true;
+    };
+    const DOCUMENTS: &[&str] = &[
+        "Kết luận",
+        "Nghị quyết",
+        "Chỉ thị",
+        "Quyết định",
+        "Quy định",
+        "Hướng dẫn",
+        "Nghị định",
+        "Thông tư",
+        "Luật",
+        "Công văn",
+        "Kế hoạch",
+    ];
+    // Up to the next document named, whose "về" is its own.
+    let own = DOCUMENTS
+        .iter()
+        .filter_map(|d| after.find(d))
+        .chain(after.find(';'))
+        .min()
+        .map_or(after, |end| &after[..end]);
+    let about = own.split(" về ").skip(1).any(|rest| {
+        !["nội dung trên", "nội dung này", "việc này", "vấn đề này"]
+            .iter()
+            .any(|p| rest.starts_with(p))
+    });
+    let task_before = DOCUMENTS
+        .iter()
+        .filter_map(|d| before.rfind(&format!(" theo {d}")))
+        .max()
+        .is_some_and(|at| before[..at].split_whitespace().count() >= 6);
+    about || task_before
 }
 
 /// The longest prompt (with its fill-in text) a room can follow when it is read out.
@@ -497,6 +574,14 @@ fn find_flags(q: &Question, source: &OnceCell<SourceFacts>, first: bool) -> Vec<
         // "Đây là hai chương trình có bao nhiêu ý nghĩa …?"
         out.push(Flag::Vague);
     }
+    if let Some(text) = blanked_text
+        && right_texts(q)
+            .first()
+            .is_some_and(|r| is_document_number_text(r))
+        && !says_what_a_document_is_about(text)
+    {
+        out.push(Flag::Vague);
+    }
     enough!();
     // Numbers: a long figure is not typed from memory, "100%" is a guess,
     // and a sentence of many figures is a table of statistics.
@@ -551,7 +636,11 @@ fn find_flags(q: &Question, source: &OnceCell<SourceFacts>, first: bool) -> Vec<
     // rejected all three asked as the reform's slogan itself (2026-12-03).
     if right_texts(q).iter().any(|r| {
         let r = compact_numbers(r);
-        matches!(r.as_str(), "100%" | "100" | "1" | "2" | "01" | "02")
+        // "tất cả ___ điều" → "5/5": all of them, said twice.
+        let whole = r
+            .split_once('/')
+            .is_some_and(|(a, b)| !a.is_empty() && a == b && a.bytes().all(|c| c.is_ascii_digit()));
+        whole || matches!(r.as_str(), "100%" | "100" | "1" | "2" | "01" | "02")
     }) {
         out.push(Flag::MinorStatistic);
     }
@@ -1499,6 +1588,13 @@ mod tests {
         assert!(refers_back("Điều này thể hiện rõ trong ___ điểm"));
         assert!(refers_back("Trong đó có ___ trường học mới"));
         assert!(!refers_back("Các trường học mới có ___ lớp"));
+        assert!(refers_back(
+            "Giám đốc Sở nhấn mạnh, đây là ___ việc cần làm ngay"
+        ));
+        assert!(refers_back("Sở đôn đốc các nội dung trên trước ngày ___"));
+        assert!(!refers_back(
+            "Giám đốc Sở nhấn mạnh, năm học mới có ___ trường"
+        ));
         assert!(!refers_back("Trong đó, Sở Giáo dục hỗ trợ ___ trường"));
         let q = fill(
             "Các quyết định trên có hiệu lực từ ngày ___ và được đăng công báo ngay sau khi ký".to_string(),
@@ -1507,6 +1603,43 @@ mod tests {
             "1/7/2025",
         );
         assert!(flags(&q).contains(&Flag::Vague));
+    }
+
+    #[test]
+    fn a_document_number_needs_what_the_document_is_about() {
+        assert!(is_document_number_text("150-KL/TW"));
+        assert!(is_document_number_text("118/NQ-CP"));
+        assert!(!is_document_number_text("30/6/2025"));
+        assert!(says_what_a_document_is_about(
+            "Hội đã ban hành Nghị quyết số ___, ngày 2/1/2025 về phát triển hội viên"
+        ));
+        assert!(says_what_a_document_is_about(
+            "Các chi hội đẩy mạnh phát triển hội viên trẻ ở nông thôn theo Nghị quyết số ___ ngày 2/1/2025"
+        ));
+        assert!(!says_what_a_document_is_about(
+            "Yêu cầu các chi hội thực hiện nghiêm Kết luận số ___, ngày 2/1/2025 của Ban Thường vụ"
+        ));
+        // The "về" of the next document is not this one's.
+        assert!(!says_what_a_document_is_about(
+            "Thực hiện Kết luận số ___ của Ban Thường vụ và Kết luận số 12-KL/HH về hội viên"
+        ));
+        assert!(!says_what_a_document_is_about(
+            "Tổng kết việc thực hiện Nghị quyết số ___ về nội dung trên trước ngày 5/5/2025"
+        ));
+    }
+
+    #[test]
+    fn all_of_them_said_as_a_fraction_is_a_guess() {
+        let q = |answer: &str| {
+            fill(
+                "Ban soạn thảo đã tiếp thu ý kiến ở tất cả ___ điều được đề nghị sửa đổi trong điều lệ của hội".to_string(),
+                answer,
+                format!("Ban soạn thảo đã tiếp thu ý kiến ở tất cả {answer} điều được đề nghị sửa đổi trong điều lệ của hội."),
+                answer,
+            )
+        };
+        assert!(flags(&q("5/5")).contains(&Flag::MinorStatistic));
+        assert!(!flags(&q("5/12")).contains(&Flag::MinorStatistic));
     }
 
     #[test]

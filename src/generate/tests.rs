@@ -603,6 +603,9 @@ fn a_task_is_asked_as_which_body_leads_it_among_the_bodies_given_tasks() {
 fn deadlines_adoption_days_and_a_life_s_dates_are_not_asked_milestones_are() {
     assert!(minor_date("Sở Nội vụ hoàn thành báo cáo trước ngày ", "x"));
     assert!(minor_date("Báo cáo gửi chậm nhất là ngày ", "x"));
+    assert!(minor_date("Gửi báo cáo về Sở trước 08h00 ngày ", "x"));
+    assert!(minor_date("Gửi báo cáo về Sở trước 17 giờ ngày ", "x"));
+    assert!(minor_date("Quy chế được ban hành ngày ", "x"));
     assert!(minor_date(
         "Luật được Quốc hội thông qua tại kỳ họp thứ 3 ngày ",
         "x"
