@@ -179,7 +179,7 @@ fn head_len(words: &[&str]) -> usize {
 const HEAD_LEADS_ON: &[&str] = &[
     "của", "ở", "và", "với", "các", "những", "được", "bị", "cho", "để", "tại", "về", "là", "-",
     "–", "theo", "trong", "từ", "đến", "việc", "cần", "phải", "sẽ", "đã", "đang", "cũng", "mà",
-    "một", "số", "có",
+    "một", "số", "có", "cấp",
 ];
 
 /// Words that start a new phrase and end none: a cut right before one
@@ -225,7 +225,7 @@ fn plain_head_len(words: &[&str]) -> usize {
     }
     // Else at a comma, even a list's ("Rà soát để mở rộng phạm vi, đối |
     // tượng" split a word).
-    if let Some(end) = (4..=HEAD_WORDS.min(words.len().saturating_sub(1)))
+    if let Some(end) = (4..=(HEAD_WORDS + 1).min(words.len().saturating_sub(1)))
         .rev()
         .find(|&i| ends_clause(words[i - 1]))
     {
