@@ -60,12 +60,49 @@ const ADVERBIAL_STARTS: &[&str] = &[
     "trên cơ sở",
 ];
 
-/// Words that start a phrase of their own (where, when, with whom, for
-/// what): a head may end before one, a tail may start at one.
-const PHRASE_STARTS: &[&str] = &[
-    "tại", "trong", "với", "theo", "cho", "để", "nhằm", "đối", "từ", "về", "trên", "trước", "qua",
-    "thông",
-];
+/// What the small words do where a cut falls near them, in one table
+/// (bits of [`roles`]).
+mod role {
+    /// Starts a new phrase and ends none: a cut right before one never
+    /// splits a word of two syllables, which a list of compounds cannot
+    /// promise ("cân | đối", "tốc | độ", "chất | vấn" were cut before).
+    pub const FUNCTION: u8 = 1;
+    /// Starts a phrase of its own (where, when, with whom, for what): a
+    /// head may end before one, a tail may start at one.
+    pub const PHRASE: u8 = 2;
+    /// No shown text ends on it: what it leads to is left out ("… chỉ đạo
+    /// của…", "kinh tế -…").
+    pub const LEADS_ON: u8 = 4;
+    /// No head ends on it either ("Ban Thường vụ các …", "nhiệm vụ cần …").
+    pub const HEAD_LEADS_ON: u8 = 8;
+    /// A text shown after "…" does not start with it: "… và đơn vị hành
+    /// chính" reads as a fragment.
+    pub const NOT_FIRST: u8 = 16;
+}
+
+/// The roles of `word` (in small letters) as bits of [`role`]; 0 for a
+/// word with none.
+fn roles(word: &str) -> u8 {
+    use role::*;
+    match word {
+        "các" | "những" | "của" | "được" | "việc" | "đến" => FUNCTION | LEADS_ON,
+        "và" | "là" => FUNCTION | LEADS_ON | NOT_FIRST,
+        "có" | "đã" | "sẽ" | "đang" | "một" | "bị" | "phải" | "cần" => {
+            FUNCTION | HEAD_LEADS_ON
+        }
+        "để" | "tại" | "trong" | "với" | "theo" | "cho" | "từ" | "về" => {
+            FUNCTION | PHRASE | LEADS_ON
+        }
+        "mỗi" | "khi" | "nếu" | "cùng" | "vào" | "bằng" => FUNCTION,
+        "hoặc" | "thì" | "như" | "do" => FUNCTION | NOT_FIRST,
+        "mà" => FUNCTION | HEAD_LEADS_ON | NOT_FIRST,
+        "nhằm" | "trên" | "qua" => FUNCTION | PHRASE,
+        "đối" | "trước" | "thông" => PHRASE,
+        "ở" | "-" | "–" => LEADS_ON,
+        "cũng" | "số" | "cấp" => HEAD_LEADS_ON,
+        _ => 0,
+    }
+}
 
 /// `word` in small letters, without an opening bracket, quote or emphasis;
 /// borrowed when it has no capital (most words: this runs for every word
@@ -87,7 +124,7 @@ fn starts_phrase(words: &[&str], i: usize) -> bool {
     let word = lower(words[i]);
     // "đối với", not "cân đối".
     let whole = word != "đối" || words.get(i + 1).is_some_and(|w| lower(w) == "với");
-    i > 0 && whole && PHRASE_STARTS.contains(&word.as_ref()) && !is_compound(words[i - 1], words[i])
+    i > 0 && whole && roles(&word) & role::PHRASE != 0 && !is_compound(words[i - 1], words[i])
 }
 
 /// How a clause that sets a condition or a time limit starts: what it
@@ -169,35 +206,15 @@ fn head_len(words: &[&str]) -> usize {
         (None, None) => and_end.unwrap_or_else(|| plain_head_len(words)),
     };
     // Nor on a word that leads on ("Ban Thường vụ các …", "nhiệm vụ cần …").
-    while end > 3 && HEAD_LEADS_ON.contains(&lower(words[end - 1]).as_ref()) {
+    while end > 3 && roles(&lower(words[end - 1])) & (role::LEADS_ON | role::HEAD_LEADS_ON) != 0 {
         end -= 1;
     }
     end
 }
 
-/// Words a head does not end on: what they lead to is left out.
-const HEAD_LEADS_ON: &[&str] = &[
-    "của", "ở", "và", "với", "các", "những", "được", "bị", "cho", "để", "tại", "về", "là", "-",
-    "–", "theo", "trong", "từ", "đến", "việc", "cần", "phải", "sẽ", "đã", "đang", "cũng", "mà",
-    "một", "số", "có", "cấp",
-];
-
-/// Words that start a new phrase and end none: a cut right before one
-/// never splits a word of two syllables, which a list of compounds cannot
-/// promise ("cân | đối", "tốc | độ", "chất | vấn" were cut before).
-const FUNCTION_WORDS: &[&str] = &[
-    "các", "những", "của", "và", "được", "là", "có", "đã", "sẽ", "đang", "để", "việc", "một",
-    "mỗi", "hoặc", "mà", "thì", "bị", "phải", "cần", "đến", "khi", "nếu", "tại", "trong", "với",
-    "theo", "cho", "nhằm", "từ", "về", "trên", "qua", "cùng", "vào", "bằng", "như", "do",
-];
-
-/// Function words a text shown after "…" does not start with: "… và đơn
-/// vị hành chính" reads as a fragment.
-const NOT_FIRST: &[&str] = &["và", "hoặc", "mà", "thì", "là", "như", "do"];
-
 /// The place nearest `target` within `lo..=hi` where a cut falls right
-/// before a word of [`FUNCTION_WORDS`] and not right after one; for a text
-/// that starts there (`starts`), not before a word of [`NOT_FIRST`].
+/// before a word of [`role::FUNCTION`] and not right after one; for a text
+/// that starts there (`starts`), not before a word of [`role::NOT_FIRST`].
 fn phrase_break_near(
     words: &[&str],
     target: usize,
@@ -205,11 +222,11 @@ fn phrase_break_near(
     starts: bool,
 ) -> Option<usize> {
     let hi = hi.min(words.len().saturating_sub(1));
-    let function = |w: &str| FUNCTION_WORDS.contains(&lower(w).as_ref());
+    let function = |w: &str| roles(&lower(w)) & role::FUNCTION != 0;
     (lo.max(1)..=hi)
         .filter(|&i| {
             function(words[i])
-                && (!starts || !NOT_FIRST.contains(&lower(words[i]).as_ref()))
+                && (!starts || roles(&lower(words[i])) & role::NOT_FIRST == 0)
                 && !function(words[i - 1])
                 && !is_compound(words[i - 1], words[i])
                 && !words[i - 1].ends_with(['-', '–', '('])
@@ -487,11 +504,7 @@ pub(super) fn whole_words_end(words: &[&str], end: usize) -> usize {
         end
     };
     // Nor on a word that leads on ("… chỉ đạo của…", "kinh tế -…").
-    const LEADS_ON: &[&str] = &[
-        "của", "ở", "và", "với", "các", "những", "được", "cho", "để", "tại", "về", "là", "-", "–",
-        "theo", "trong", "từ", "đến", "việc",
-    ];
-    while end > 1 && end < words.len() && LEADS_ON.contains(&words[end - 1]) {
+    while end > 1 && end < words.len() && roles(words[end - 1]) & role::LEADS_ON != 0 {
         end -= 1;
     }
     end
@@ -574,7 +587,6 @@ mod tests {
         // "cân | đối" is in no list of compounds: the cut falls before "với".
         let before = "Quỹ học bổng tỉnh chi trả học phí một lần hằng năm theo danh sách \
                       các trường gửi lên nhận bổ sung cân đối ngân sách với định mức ";
-        let before = format!("{before}{} ", filler(0));
         let words: Vec<&str> = before.split_whitespace().collect();
         let start = tail_start(&words, 10);
         assert!(
