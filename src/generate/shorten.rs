@@ -31,6 +31,14 @@ const TAIL_WORDS: usize = 14;
 /// The words kept right before a blank where no phrase starts within reach.
 const PLAIN_TAIL_WORDS: usize = 12;
 
+/// The most words of a blank's own clause after a semicolon shown whole
+/// as a tail.
+const OWN_CLAUSE_WORDS: usize = 22;
+
+/// The fewest words before a blank that make its own clause (fewer are an
+/// item of a list).
+const MIN_OWN_CLAUSE_WORDS: usize = 10;
+
 /// The fewest words a tail that starts at a phrase keeps: "… từ ngày ___"
 /// says nothing of what starts that day.
 const MIN_TAIL_WORDS: usize = 6;
@@ -268,6 +276,19 @@ fn plain_head_len(words: &[&str]) -> usize {
 /// hiện tốt" for "thực hiện"), nor between a number and what it counts
 /// ("… tỷ đồng" for "100 tỷ đồng").
 fn tail_start(words: &[&str], not_before: usize) -> usize {
+    // The blank's own clause after a semicolon, when short enough to show
+    // whole: "…; nợ công, nợ Chính phủ … có thể đến ngưỡng cảnh báo khoảng
+    // ___" — not the end of the clause before it fused with this one's
+    // tail (a trainer read "bội chi … 5% GDP").
+    if let Some(own) = (not_before.max(1)..words.len())
+        .rev()
+        .find(|&i| words[i - 1].ends_with(';'))
+        // A clause, not an item of a list run on with semicolons ("…; 5
+        // định hướng lớn; ___ khâu đột phá"), whose context is before it.
+        .filter(|&i| (MIN_OWN_CLAUSE_WORDS..=OWN_CLAUSE_WORDS).contains(&(words.len() - i)))
+    {
+        return own;
+    }
     let plain = words.len().saturating_sub(PLAIN_TAIL_WORDS).max(not_before);
     let after_comma = (plain..words.len()).find(|&i| i > 0 && ends_clause(words[i - 1]));
     let reach = words.len().saturating_sub(TAIL_WORDS).max(not_before);
@@ -624,6 +645,33 @@ mod tests {
         );
         // Not where nothing set a condition: the "thì" is another clause's.
         assert!(!shorten_after(&after, false).contains("thì"));
+    }
+
+    #[test]
+    fn a_blank_after_a_semicolon_keeps_its_own_clause() {
+        let before = format!(
+            "Trường hợp cần thiết, nâng mức chi thường xuyên của quỹ lên khoảng 4% {}; \
+             số dư nợ, số nợ quá hạn của các chi hội có thể vượt mức cảnh báo khoảng ",
+            filler(10)
+        );
+        let shown = shorten_before(&before);
+        assert!(
+            shown.ends_with(
+                " … số dư nợ, số nợ quá hạn của các chi hội có thể vượt mức cảnh báo khoảng "
+            ),
+            "{shown}"
+        );
+        // An item of a list run on with semicolons is not a clause: its
+        // context stands before it.
+        let list = format!(
+            "Ban chấp hành hội {} đã thông qua 20 chỉ tiêu chủ yếu đến năm 2030; 5 định hướng lớn; ",
+            filler(20)
+        );
+        let shown = shorten_before(&list);
+        assert!(
+            shown.contains("chỉ tiêu chủ yếu đến năm 2030; 5 định hướng lớn; "),
+            "{shown}"
+        );
     }
 
     #[test]
