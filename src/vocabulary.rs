@@ -77,6 +77,9 @@ const COMPOUNDS: &[&str] = &[
     "đổi mới",
     "đối ngoại",
     "đơn vị",
+    // "đơn vị hành chính" is one term: no cut between "vị" and "hành"
+    // ("… hành chính hình thành sau sắp xếp" hid what was formed).
+    "vị hành",
     "đột phá",
     "đầu tư",
     "đồng bào",

@@ -306,8 +306,11 @@ fn tail_start(words: &[&str], not_before: usize) -> usize {
         .filter(|&i| i >= not_before)
         .unwrap_or(plain),
     };
-    if start > not_before + 2 && is_compound(words[start - 1], words[start]) {
-        start -= 1;
+    // Back to a term's start, three steps at most ("đơn vị hành | chính").
+    for _ in 0..3 {
+        if start > not_before + 2 && is_compound(words[start - 1], words[start]) {
+            start -= 1;
+        }
     }
     let count = |w: &str| {
         w.starts_with(|c: char| c.is_ascii_digit())
@@ -645,6 +648,17 @@ mod tests {
         );
         // Not where nothing set a condition: the "thì" is another clause's.
         assert!(!shorten_after(&after, false).contains("thì"));
+    }
+
+    #[test]
+    fn a_tail_does_not_start_inside_a_term_of_three_syllables() {
+        let before = format!(
+            "Giám đốc Sở Nội vụ cho biết, {} và các đơn vị hành chính hình thành sau sắp xếp chính thức hoạt động từ ngày ",
+            filler(20)
+        );
+        let shown = shorten_before(&before);
+        assert!(!shown.contains("… vị"), "{shown}");
+        assert!(!shown.contains("… hành chính"), "{shown}");
     }
 
     #[test]
