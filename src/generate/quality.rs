@@ -567,7 +567,15 @@ fn find_flags(q: &Question, source: &OnceCell<SourceFacts>, first: bool) -> Vec<
                     .strip_prefix(l)
                     .is_some_and(|rest| rest.starts_with(" là "))
             }) && !text.contains(','));
-        if (words < MIN_CONTEXT_WORDS && !takes_effect) || refers_back(text) || headless {
+        // So does a part after "…" ("Nghị quyết 201 … trong đó có 4 nhóm
+        // nhiệm vụ chung, ___": "trong đó" is the document cut away, not
+        // the one shown — a trainer read a false attribution).
+        let part_refers_back = || text.split(" … ").skip(1).any(refers_back);
+        if (words < MIN_CONTEXT_WORDS && !takes_effect)
+            || refers_back(text)
+            || part_refers_back()
+            || headless
+        {
             out.push(Flag::Vague);
         }
     } else if refers_back(prompt) {
@@ -1592,6 +1600,13 @@ mod tests {
             "Giám đốc Sở nhấn mạnh, đây là ___ việc cần làm ngay"
         ));
         assert!(refers_back("Sở đôn đốc các nội dung trên trước ngày ___"));
+        let cut = fill(
+            "Nghị quyết của hội đã có hiệu lực … trong đó có 4 nhóm nhiệm vụ chung, ___ nhiệm vụ cụ thể".to_string(),
+            "3",
+            "Nghị quyết của hội đã có hiệu lực từ tháng 6, ban chấp hành đã ban hành kế hoạch, trong đó có 4 nhóm nhiệm vụ chung, 3 nhiệm vụ cụ thể.".to_string(),
+            "3",
+        );
+        assert!(flags(&cut).contains(&Flag::Vague));
         assert!(!refers_back(
             "Giám đốc Sở nhấn mạnh, năm học mới có ___ trường"
         ));
